@@ -1,0 +1,41 @@
+"""Pydantic models of khplan's records: the JSON contract other tools build on."""
+
+from schemas.plan import (
+    SCHEMA_VERSION,
+    Award,
+    Cadence,
+    Criterion,
+    Deadline,
+    DeadlineKind,
+    Issuer,
+    LegalBasis,
+    Level,
+    Period,
+    PlanRecord,
+    Provenance,
+    ReviewWarning,
+    Signer,
+    Span,
+    Subject,
+    Target,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Award",
+    "Cadence",
+    "Criterion",
+    "Deadline",
+    "DeadlineKind",
+    "Issuer",
+    "LegalBasis",
+    "Level",
+    "Period",
+    "PlanRecord",
+    "Provenance",
+    "ReviewWarning",
+    "Signer",
+    "Span",
+    "Subject",
+    "Target",
+]
