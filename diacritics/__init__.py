@@ -10,7 +10,8 @@ One entry point, like underthesea's task modules::
 confidence and its alternatives, for ``khplan restore --explain``.
 """
 
-from diacritics.restorer import Restoration, TokenChange, restore
+from diacritics.restoration import Restoration, TokenChange
+from diacritics.restorer import restore
 
 
 def restore_diacritics(text: str) -> str:

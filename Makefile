@@ -1,0 +1,71 @@
+# khplan — the two commands a new user needs are `make demo` and `make test`.
+# Both set the machine up first (Debian packages, .venv, Python packages) and
+# skip whatever is already done, so running them again is quick.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus/vlc
+DEMO_OUT ?= build/demo
+
+# Tesseract with Vietnamese (and English, for the legacy-OCR channel), poppler
+# for PDFs, serif fonts with Vietnamese glyphs for the scans tests render,
+# and what Debian's python3 needs to make a virtualenv.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils \
+	fonts-liberation2 fonts-freefont-ttf fonts-dejavu-core fontconfig \
+	python3 python3-venv python3-pip
+
+SETUP_STAMP := $(VENV)/.khplan-installed
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: help setup system-packages demo test model samples schema clean
+
+help:
+	@echo "make demo     set up, then ingest data/samples/ and print the records"
+	@echo "make test     set up, then run the test suite"
+	@echo "make model    rebuild the diacritics model from $(CORPUS)"
+	@echo "make samples  re-render data/samples/ from the seed texts"
+	@echo "make schema   regenerate schemas/plan_record.schema.json"
+
+setup: system-packages $(SETUP_STAMP)
+
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(SETUP_STAMP): pyproject.toml
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+demo: setup
+	$(BIN)/khplan ingest data/samples --out $(DEMO_OUT)
+
+test: setup
+	$(BIN)/python -m pytest
+
+model: setup
+	$(BIN)/python -m diacritics.train --corpus $(CORPUS) --out data/models
+
+samples: setup
+	$(BIN)/python -m pipeline.scans tests/fixtures/seeds/000_380647e38b81023e.gold.txt \
+		data/samples/phu-my-69-KH-UBND-2022.pdf --quality archive --seed 69
+	$(BIN)/python -m pipeline.scans tests/fixtures/seeds/001_bc94cfae2ebd58ab.txt \
+		data/samples/chau-thanh-44-KH-UBND-2023.tif --quality archive --seed 44
+	cp tests/fixtures/seeds/003_e4c593fcae449234.ocr.txt data/samples/quang-ninh-40-KH-UBND-2024.legacy-ocr.txt
+
+schema: setup
+	$(BIN)/python -m schemas.export
+
+clean:
+	rm -rf build .pytest_cache

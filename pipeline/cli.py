@@ -1,0 +1,164 @@
+"""The ``khplan`` command line.
+
+One handler (:func:`_handle_errors`) turns every failure into one line on
+stderr naming the file and the reason, and an exit code; users never see a
+traceback unless they ask with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+from rich.console import Console
+
+from pipeline.context import Options, default_jobs
+from pipeline.errors import ExitCode, KhplanError
+
+stderr = Console(stderr=True)
+
+
+def _handle_errors(command: Callable) -> Callable:
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except KhplanError as e:
+            if debug:
+                raise
+            click.echo(f"khplan: {e}", err=True)
+            sys.exit(int(e.exit_code))
+        except KeyboardInterrupt:
+            click.echo("khplan: interrupted", err=True)
+            sys.exit(int(ExitCode.ctrl_c))
+        except click.exceptions.Exit:
+            raise
+        except Exception as e:  # noqa: BLE001 - the promise is: no traceback, one line, non-zero
+            if debug:
+                raise
+            click.echo(f"khplan: internal error: {type(e).__name__}: {e} (rerun with --debug for details)", err=True)
+            sys.exit(int(ExitCode.other_error))
+
+    return wrapper
+
+
+def _options(jobs: int | None, lang: str, restore_mode: str) -> Options:
+    return Options(jobs=jobs or default_jobs(), lang=lang, restore=restore_mode)  # type: ignore[arg-type]
+
+
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                           help="Pages (and documents) processed at once [default: number of cores].")
+lang_option = click.option("--lang", default="vie", show_default=True, help="Tesseract language(s).")
+restore_option = click.option("--restore", "restore_mode", type=click.Choice(["auto", "always", "never"]),
+                              default="auto", show_default=True,
+                              help="Restore diacritics always, never, or when the text has lost them.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(package_name="khplan")
+def main(debug: bool) -> None:
+    """Scanned Vietnamese administrative plans to structured records."""
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@jobs_option
+@lang_option
+@_handle_errors
+def ocr(file: Path, jobs: int | None, lang: str) -> None:
+    """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
+    from pipeline.run import read_document
+
+    _, pages = read_document(file, _options(jobs, lang, "never"))
+    click.echo("\n".join(page.text for page in pages))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path), default="-")
+@click.option("--explain", is_flag=True, help="List every change with its confidence and alternatives (on stderr).")
+@_handle_errors
+def restore(file: Path, explain: bool) -> None:
+    """Restore Vietnamese diacritics in FILE (or standard input), one output line per input line."""
+    from diacritics import restore as restore_text
+    from pipeline.inputs import decode_text, read_text_file
+
+    if str(file) == "-":
+        text = decode_text(sys.stdin.buffer.read(), Path("<stdin>"))
+    else:
+        from pipeline.inputs import identify
+
+        identify(file)
+        text = read_text_file(file)
+    restoration = restore_text(text)
+    sys.stdout.write(restoration.text)
+    if explain:
+        _explain(restoration)
+
+
+def _explain(restoration) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"{len(restoration.changes)} changes")
+    for column in ("line", "col", "was", "now", "confidence", "alternatives", "why"):
+        table.add_column(column)
+    for change in restoration.changes:
+        table.add_row(
+            str(change.line), str(change.start + 1), change.original, change.restored, f"{change.confidence:.2f}",
+            ", ".join(f"{word} {p:.2f}" for word, p in change.alternatives[:3]), change.reason,
+        )
+    stderr.print(table)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the plan record as JSON (schema_version 1).")
+@jobs_option
+@lang_option
+@restore_option
+@_handle_errors
+def extract(file: Path, as_json: bool, jobs: int | None, lang: str, restore_mode: str) -> None:
+    """Extract the plan record of FILE."""
+    from pipeline.report import record_table
+    from pipeline.run import process_document
+
+    result = process_document(file, _options(jobs, lang, restore_mode))
+    if as_json:
+        click.echo(result.record.model_dump_json(indent=2))
+    else:
+        Console().print(record_table(result.record))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder: records/, text/, catalog.sqlite, quarantine.jsonl.")
+@jobs_option
+@lang_option
+@restore_option
+@click.option("--verbose", "-v", is_flag=True, help="Show Prefect's flow and task logs.")
+@_handle_errors
+def ingest(sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, restore_mode: str, verbose: bool) -> None:
+    """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
+    from pipeline.prefect_settings import configure_prefect
+
+    configure_prefect(verbose=verbose)
+    from pipeline.flows import run_ingest
+    from pipeline.report import print_ingest_report
+
+    console = Console()
+    report = run_ingest(list(sources), out, _options(jobs, lang, restore_mode), show_progress=console.is_terminal)
+    print_ingest_report(report, console)
+
+
+@main.command()
+@_handle_errors
+def schema() -> None:
+    """Print the JSON Schema of the plan record."""
+    from schemas.export import render_schema
+
+    click.echo(render_schema(), nl=False)

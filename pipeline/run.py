@@ -1,0 +1,49 @@
+"""One document through all stages, in order. The CLI and the ingest flow both call this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.context import DocContext, Options, PageText
+from pipeline.ocr import OcrEngine
+from pipeline.stages import (
+    RestoredText,
+    assemble,
+    extract_fields,
+    open_document,
+    read_pages,
+    restore_text,
+)
+from schemas import PlanRecord
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything one document produced: its record and the text the record came from."""
+
+    ctx: DocContext
+    pages: list[PageText]
+    restored: RestoredText
+    record: PlanRecord
+
+    @property
+    def text(self) -> str:
+        return assemble(self.restored.pages).text
+
+
+def read_document(
+    source: Path, options: Options, engine: OcrEngine | None = None, sha256: str | None = None
+) -> tuple[DocContext, list[PageText]]:
+    """Identify, then read or OCR: what ``khplan ocr`` prints."""
+    ctx = open_document(source, options, sha256)
+    return ctx, read_pages(ctx, engine)
+
+
+def process_document(
+    source: Path, options: Options, engine: OcrEngine | None = None, sha256: str | None = None
+) -> DocumentResult:
+    """Identify → read/OCR → restore → extract."""
+    ctx, pages = read_document(source, options, engine, sha256)
+    restored = restore_text(ctx, pages)
+    return DocumentResult(ctx, pages, restored, extract_fields(ctx, restored))
