@@ -18,11 +18,23 @@ from pathlib import Path
 from schemas import PlanRecord
 
 
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by their owner only; outputs get the usual
+# permissions, as ``open()`` would give them. Read once: os.umask is not thread-safe.
+_FILE_MODE = 0o666 & ~_process_umask()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so readers see the old bytes or the new, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -72,11 +84,16 @@ class OutputArchive:
     def text_path(self, sha256: str) -> Path:
         return self.texts / f"{sha256}.txt"
 
-    def write_document(self, record: PlanRecord, text: str) -> Path:
-        """Text first, record last: a record on disk means its document is complete."""
+    def pdf_path(self, sha256: str) -> Path:
+        return self.records / f"{sha256}.pdf"
+
+    def write_document(self, record: PlanRecord, text: str, pdf: bytes | None = None) -> Path:
+        """Text and searchable PDF first, record last: a record on disk means its document is complete."""
         sha256 = record.provenance.sha256
         assert sha256, "a record without its input's sha256 cannot be stored"
         write_atomic(self.text_path(sha256), text.encode("utf-8"))
+        if pdf is not None:
+            write_atomic(self.pdf_path(sha256), pdf)
         path = self.record_path(sha256)
         write_atomic(path, (record.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return path

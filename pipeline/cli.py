@@ -46,8 +46,10 @@ def _handle_errors(command: Callable) -> Callable:
     return wrapper
 
 
-def _options(jobs: int | None, lang: str, restore_mode: str) -> Options:
-    return Options(jobs=jobs or default_jobs(), lang=lang, restore=restore_mode)  # type: ignore[arg-type]
+def _options(jobs: int | None, lang: str, restore_mode: str, searchable_pdf: bool = False) -> Options:
+    return Options(
+        jobs=jobs or default_jobs(), lang=lang, restore=restore_mode, searchable_pdf=searchable_pdf  # type: ignore[arg-type]
+    )
 
 
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -67,14 +69,20 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--pdf", "pdf_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a searchable PDF (the page images with an invisible text layer).")
 @jobs_option
 @lang_option
 @_handle_errors
-def ocr(file: Path, jobs: int | None, lang: str) -> None:
+def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
+    from pipeline.archive import write_atomic
     from pipeline.run import read_document
+    from pipeline.searchable import searchable_pdf
 
-    _, pages = read_document(file, _options(jobs, lang, "never"))
+    ctx, pages = read_document(file, _options(jobs, lang, "never", searchable_pdf=pdf_out is not None))
+    if pdf_out is not None:
+        write_atomic(pdf_out, searchable_pdf(ctx, pages))
     click.echo("\n".join(page.text for page in pages))
 
 
@@ -140,9 +148,13 @@ def extract(file: Path, as_json: bool, jobs: int | None, lang: str, restore_mode
 @jobs_option
 @lang_option
 @restore_option
+@click.option("--pdf/--no-pdf", "searchable", default=True, show_default=True,
+              help="Write a searchable PDF of each scanned document next to its record.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's flow and task logs.")
 @_handle_errors
-def ingest(sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, restore_mode: str, verbose: bool) -> None:
+def ingest(
+    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, restore_mode: str, searchable: bool, verbose: bool
+) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
     from pipeline.prefect_settings import configure_prefect
 
@@ -151,7 +163,8 @@ def ingest(sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, re
     from pipeline.report import print_ingest_report
 
     console = Console()
-    report = run_ingest(list(sources), out, _options(jobs, lang, restore_mode), show_progress=console.is_terminal)
+    options = _options(jobs, lang, restore_mode, searchable_pdf=searchable)
+    report = run_ingest(list(sources), out, options, show_progress=console.is_terminal)
     print_ingest_report(report, console)
 
 

@@ -47,6 +47,8 @@ class Options:
     """Restore diacritics always, never, or when the text has lost them (auto)."""
     page_timeout: float = 180.0
     """Seconds Tesseract may spend on one page before the page fails."""
+    searchable_pdf: bool = False
+    """Also render each OCR'd page's text as an invisible layer, for a searchable PDF."""
 
 
 def file_sha256(path: Path) -> str:
@@ -92,3 +94,5 @@ class PageText(NamedTuple):
     confidence: float | None = None
     """Mean word confidence (0-100) when OCR'd, else None."""
     words: tuple[WordBox, ...] = ()
+    text_layer: bytes | None = None
+    """The page's words as an invisible one-page PDF, when a searchable PDF was asked for."""

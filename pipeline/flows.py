@@ -72,7 +72,7 @@ def process_document_task(source: Path, sha256: str, options: Options, out: Path
         result = process_document(source, options, sha256=sha256)
     except KhplanError as e:
         return DocumentOutcome(str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started)
-    OutputArchive(out).write_document(result.record, result.text)
+    OutputArchive(out).write_document(result.record, result.text, result.searchable_pdf())
     return DocumentOutcome(str(source), sha256, "done", record=result.record, seconds=time.perf_counter() - started)
 
 

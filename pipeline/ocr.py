@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import subprocess
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 import pytesseract
 from PIL import Image
+from pytesseract.pytesseract import file_to_dict, run_tesseract, save
 
 from pipeline.context import PageText, WordBox
 from pipeline.errors import MissingDependencyError, OcrEngineError
@@ -45,9 +47,18 @@ def _installed_languages() -> frozenset[str]:
 
 
 class TesseractEngine:
-    def __init__(self, lang: str = "vie", timeout: float = 180.0) -> None:
+    """Tesseract ``vie`` (LSTM), words and boxes from its TSV.
+
+    With ``text_layer``, the same Tesseract run also renders the page's
+    invisible text as a one-page PDF (``textonly_pdf``), which
+    :mod:`pipeline.searchable` lays over the page image: one recognition,
+    two outputs, as OCRmyPDF does.
+    """
+
+    def __init__(self, lang: str = "vie", timeout: float = 180.0, text_layer: bool = False) -> None:
         self.lang = lang
         self.timeout = timeout
+        self.text_layer = text_layer
 
     def check(self) -> None:
         missing = set(self.lang.split("+")) - _installed_languages()
@@ -56,19 +67,32 @@ class TesseractEngine:
             raise MissingDependencyError(None, f"Tesseract language data missing: {', '.join(sorted(missing))} (Debian: {packages})")
 
     def read_page(self, image: Image.Image, page_no: int) -> PageText:
+        outputs = "tsv pdf" if self.text_layer else "tsv"
+        config = f"--psm {PAGE_SEGMENTATION_MODE} -c tessedit_create_tsv=1"
+        if dpi := image_dpi(image):
+            config += f" --dpi {dpi}"
+        if self.text_layer:
+            config += " -c textonly_pdf=1"
         try:
-            data = pytesseract.image_to_data(
-                image,
-                lang=self.lang,
-                config=f"--psm {PAGE_SEGMENTATION_MODE}",
-                output_type=pytesseract.Output.DICT,
-                timeout=self.timeout,
-            )
+            with save(image) as (base, input_file):
+                run_tesseract(input_file, base, outputs, self.lang, config, timeout=self.timeout)
+                tsv = Path(f"{base}.tsv").read_text(encoding="utf-8")
+                layer = Path(f"{base}.pdf").read_bytes() if self.text_layer else None
         except RuntimeError as e:  # pytesseract signals its timeout this way
             raise OcrEngineError(None, f"page {page_no}: Tesseract gave no answer within {self.timeout:.0f} s") from e
         except pytesseract.TesseractError as e:
             raise OcrEngineError(None, f"page {page_no}: Tesseract failed: {e.message or e}") from e
-        return page_from_tsv(data, page_no)
+        return page_from_tsv(file_to_dict(tsv, "\t", -1), page_no)._replace(text_layer=layer)
+
+
+def image_dpi(image: Image.Image) -> int | None:
+    """The resolution the image declares (rasterised PDF pages declare the one they were drawn at)."""
+    dpi = image.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if value >= 50 else None
 
 
 def page_from_tsv(data: dict[str, list], page_no: int) -> PageText:

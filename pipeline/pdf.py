@@ -80,12 +80,14 @@ def raster_dpi(path: Path, page_no: int, dpi: int) -> int:
 
 def rasterize_page(path: Path, page_no: int, dpi: int) -> Image.Image:
     """One page (1-based) as a greyscale image; one at a time keeps memory flat on long PDFs."""
+    dpi = raster_dpi(path, page_no, dpi)
     try:
         images = pdf2image.convert_from_path(
-            str(path), dpi=raster_dpi(path, page_no, dpi), first_page=page_no, last_page=page_no, grayscale=True
+            str(path), dpi=dpi, first_page=page_no, last_page=page_no, grayscale=True
         )
     except (PDFPageCountError, PDFSyntaxError) as e:
         raise CorruptFileError(path, f"page {page_no} cannot be rendered: {e}") from e
     if not images:
         raise CorruptFileError(path, f"page {page_no} cannot be rendered")
+    images[0].info["dpi"] = (dpi, dpi)  # so Tesseract and the searchable PDF know the page's real size
     return images[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline.context import DocContext, Options, PageText
 from pipeline.ocr import OcrEngine
+from pipeline.searchable import searchable_pdf
 from pipeline.stages import (
     RestoredText,
     assemble,
@@ -30,6 +31,12 @@ class DocumentResult:
     @property
     def text(self) -> str:
         return assemble(self.restored.pages).text
+
+    def searchable_pdf(self) -> bytes | None:
+        """The searchable PDF of a scanned document whose pages were OCR'd with a text layer, else None."""
+        if not any(page.text_layer for page in self.pages):
+            return None
+        return searchable_pdf(self.ctx, self.pages)
 
 
 def read_document(

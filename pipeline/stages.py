@@ -45,7 +45,7 @@ def read_pages(ctx: DocContext, engine: OcrEngine | None = None) -> list[PageTex
     """Text of every page: read where the input is text, OCR'd where it is an image."""
     if ctx.kind is InputKind.text:
         return [PageText(1, read_text_file(ctx.source), "text")]
-    engine = engine or TesseractEngine(ctx.options.lang, ctx.options.page_timeout)
+    engine = engine or TesseractEngine(ctx.options.lang, ctx.options.page_timeout, text_layer=ctx.options.searchable_pdf)
     engine.check()
     if ctx.kind is InputKind.pdf:
         count = count_pages(ctx.source)

@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from pipeline.scans import render_scan, save_pages
@@ -77,6 +78,13 @@ def test_one_record_per_distinct_document(first_run, archive):
         assert (out / "text" / f"{path.stem}.txt").read_text(encoding="utf-8").strip()
     numbers = {PlanRecord.model_validate_json(p.read_bytes()).number for p in records}
     assert numbers == {"40/KH-UBND", "69/KH-UBND", "44/KH-UBND"}
+
+
+def test_scans_get_a_searchable_pdf_next_to_their_record(first_run, archive):
+    out, _ = first_run
+    scan_sha = hashlib.sha256((archive / "quang-ninh.pdf").read_bytes()).hexdigest()
+    assert [p.name for p in (out / "records").glob("*.pdf")] == [f"{scan_sha}.pdf"]
+    assert "40/KH-UBND" in pypdf.PdfReader(out / "records" / f"{scan_sha}.pdf").pages[0].extract_text()
 
 
 def test_every_bad_file_is_quarantined_with_its_reason(first_run, archive):
