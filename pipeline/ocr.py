@@ -19,6 +19,7 @@ from PIL import Image
 from pytesseract.pytesseract import file_to_dict, run_tesseract, save
 
 from pipeline.context import PageText, WordBox
+from pipeline.layout import Line, Word, read_in_columns
 from pipeline.errors import MissingDependencyError, OcrEngineError
 
 # Parallelism comes from running pages side by side; a Tesseract that also
@@ -99,35 +100,35 @@ def page_from_tsv(data: dict[str, list], page_no: int) -> PageText:
     """Rebuild the page's text from Tesseract's words, keeping each word's offset.
 
     Lines are joined with ``\\n`` and paragraphs and blocks with a blank line,
-    as Tesseract's own text output does.
+    as Tesseract's own text output does; two-column zones (header, signature)
+    are read column by column (:mod:`pipeline.layout`).
     """
+    lines: dict[tuple[int, int, int], Line] = {}
+    for i, raw in enumerate(data["text"]):
+        text = (raw or "").strip()
+        if int(data["level"][i]) != 5 or not text:
+            continue
+        block, paragraph = int(data["block_num"][i]), int(data["par_num"][i])
+        key = (block, paragraph, int(data["line_num"][i]))
+        word = Word(text, *(int(data[k][i]) for k in ("left", "top", "width", "height")), float(data["conf"][i]))
+        lines.setdefault(key, Line([], (block, paragraph))).words.append(word)
     parts: list[str] = []
     words: list[WordBox] = []
     length = 0
-    previous: tuple[int, int, int] | None = None
-    for i, raw in enumerate(data["text"]):
-        word = (raw or "").strip()
-        if int(data["level"][i]) != 5 or not word:
-            continue
-        key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
+    previous: Line | None = None
+    for line in read_in_columns(list(lines.values())):
         if previous is not None:
-            separator = " " if key == previous else ("\n" if key[:2] == previous[:2] else "\n\n")
+            separator = "\n" if line.paragraph == previous.paragraph else "\n\n"
             parts.append(separator)
             length += len(separator)
-        previous = key
-        words.append(
-            WordBox(
-                word,
-                int(data["left"][i]),
-                int(data["top"][i]),
-                int(data["width"][i]),
-                int(data["height"][i]),
-                float(data["conf"][i]),
-                length,
-            )
-        )
-        parts.append(word)
-        length += len(word)
+        previous = line
+        for n, word in enumerate(line.words):
+            if n:
+                parts.append(" ")
+                length += 1
+            words.append(WordBox(word.text, word.left, word.top, word.width, word.height, word.confidence, length))
+            parts.append(word.text)
+            length += len(word.text)
     confidences = [w.confidence for w in words if w.confidence >= 0]
     mean = sum(confidences) / len(confidences) if confidences else None
     return PageText(page_no, "".join(parts), "ocr", mean, tuple(words))

@@ -1,0 +1,71 @@
+"""Two-column zones are read column by column; ordinary lines keep Tesseract's order."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.layout import Line, Word, read_in_columns
+from pipeline.ocr import page_from_tsv
+from pipeline.scans import render_scan
+
+HEIGHT = 40
+
+
+def _line(*words: tuple[str, int], paragraph=(1, 1)) -> Line:
+    """Words at x positions, each 25 px a letter wide, on one line."""
+    return Line([Word(text, x, 0, 25 * len(text), HEIGHT, 90.0) for text, x in words], paragraph)
+
+
+def _texts(lines: list[Line]) -> list[str]:
+    return [" ".join(w.text for w in line.words) for line in lines]
+
+
+def test_merged_header_lines_are_read_column_by_column():
+    lines = [
+        _line(("ỦY", 100), ("BAN", 190), ("NHÂN", 300), ("DÂN", 440), ("CỘNG", 1200), ("HÒA", 1340)),
+        _line(("TỈNH", 150), ("QUẢNG", 280), ("NINH", 450), ("Độc", 1250), ("lập", 1350)),
+        _line(("Số:", 120), ("40/KH-UBND", 220), ("Quảng", 1180), ("Ninh,", 1330), ("ngày", 1470)),
+        _line(("Căn", 100), ("cứ", 200), ("Nghị", 270), ("quyết", 400), ("số", 560), ("05-NQ/TU", 640), ("ngày", 900),
+              ("09/4/2021", 1020), ("của", 1260), ("Ban", 1350), paragraph=(2, 1)),
+    ]
+    ordered = read_in_columns(lines)
+    assert _texts(ordered) == [
+        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 40/KH-UBND",
+        "CỘNG HÒA", "Độc lập", "Quảng Ninh, ngày",
+        "Căn cứ Nghị quyết số 05-NQ/TU ngày 09/4/2021 của Ban",
+    ]
+    assert ordered[0].paragraph == ordered[2].paragraph != ordered[3].paragraph == ordered[5].paragraph
+
+
+def test_a_line_keeping_to_one_column_joins_its_zone():
+    lines = [
+        _line(("ỦY", 100), ("BAN", 190), ("CỘNG", 1200), ("HÒA", 1340)),
+        _line(("Độc", 1250), ("lập", 1350), paragraph=(1, 2)),
+        _line(("Số:", 120), ("40/KH-UBND", 220), paragraph=(1, 3)),
+    ]
+    assert _texts(read_in_columns(lines)) == ["ỦY BAN", "Số: 40/KH-UBND", "CỘNG HÒA", "Độc lập"]
+
+
+def test_ordinary_and_justified_lines_are_not_split():
+    justified = _line(("cao", 100), ("năng", 260), ("lực", 460), ("cạnh", 620), ("tranh", 820))  # gaps of ~2 heights
+    single = _line(("KẾ", 700), ("HOẠCH", 780))
+    assert read_in_columns([justified, single]) == [justified, single]
+
+
+@pytest.mark.slow
+def test_tesseract_reads_a_rendered_header_column_by_column():
+    header = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH QUẢNG NINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 40 /KH-UBND Quảng Ninh, ngày 19 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\n"
+    )
+    import pytesseract
+
+    page = render_scan(header, "fair", seed=2)[0]
+    data = pytesseract.image_to_data(page, lang="vie", config="--psm 3", output_type=pytesseract.Output.DICT)
+    lines = page_from_tsv(data, 1).text.splitlines()
+    for expected in ("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 40 /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "Độc lập - Tự do - Hạnh phúc", "Quảng Ninh, ngày 19 tháng 02 năm 2024"):
+        assert expected in lines
+    assert lines.index("Số: 40 /KH-UBND") < lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
