@@ -8,6 +8,7 @@ reason instead of crashing a later stage.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 from pipeline.context import InputKind
@@ -18,6 +19,7 @@ from pipeline.errors import (
     InputFileError,
     UnsupportedFormatError,
 )
+from pipeline.word_documents import read_docx
 
 EXTENSIONS: dict[str, InputKind] = {
     ".pdf": InputKind.pdf,
@@ -28,6 +30,7 @@ EXTENSIONS: dict[str, InputKind] = {
     ".tiff": InputKind.image,
     ".txt": InputKind.text,
     ".md": InputKind.text,
+    ".docx": InputKind.text,
 }
 
 # Magic numbers of the binary formats khplan reads.
@@ -38,9 +41,10 @@ _SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".tif": (b"II*\x00", b"MM\x00*"),
     ".tiff": (b"II*\x00", b"MM\x00*"),
+    ".docx": (b"PK\x03\x04",),
 }
 _FORMAT_NAMES = {".pdf": "PDF", ".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image",
-                 ".tif": "TIFF image", ".tiff": "TIFF image"}
+                 ".tif": "TIFF image", ".tiff": "TIFF image", ".docx": "Word document"}
 
 # Control characters that never occur in text (tab, newlines, form feed excepted).
 _BINARY_CONTROLS = set(range(0x00, 0x09)) | {0x0B} | set(range(0x0E, 0x20)) | {0x7F}
@@ -90,12 +94,16 @@ def decode_text(data: bytes, path: Path) -> str:
 
 
 def read_text_file(path: Path) -> str:
-    """The text of a .txt/.md input, with line endings normalised to ``\\n``."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputFileError(path, f"cannot be read: {e.strerror or e}") from e
-    text = decode_text(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    """The text of a .txt/.md/.docx input, with line endings normalised to ``\\n``."""
+    if path.suffix.lower() == ".docx":
+        text = read_docx(path)
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputFileError(path, f"cannot be read: {e.strerror or e}") from e
+        text = decode_text(data, path)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyDocumentError(path, "holds no text")
     return text
