@@ -21,7 +21,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages demo test model samples schema clean
+.PHONY: help setup system-packages demo test model samples schema clean bench-ocr
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
@@ -29,6 +29,7 @@ help:
 	@echo "make model    rebuild the diacritics model from $(CORPUS)"
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
+	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 
 setup: system-packages $(SETUP_STAMP)
 
@@ -66,6 +67,10 @@ samples: setup
 
 schema: setup
 	$(BIN)/python -m schemas.export
+
+# Benchmarks print figures; they never gate CI.
+bench-ocr: setup
+	$(BIN)/python -m pipeline.bench_ocr --corpus $(CORPUS)
 
 clean:
 	rm -rf build .pytest_cache
