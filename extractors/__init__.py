@@ -1,0 +1,36 @@
+"""Field extraction: the plan record of a document's text.
+
+One entry point::
+
+    >>> from extractors import extract_record
+    >>> extract_record("ỦY BAN NHÂN DÂN\\nTỈNH QUẢNG NINH\\nSố: 40 /KH-UBND").number
+    '40/KH-UBND'
+
+Each field group has its module (``header``, ``issuer``, ``signer``,
+``legal_bases``, ``awards`` …) registering one component; ``config.PIPELINE``
+orders them, ``registry`` checks and runs them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Sequence
+
+from extractors import header, issuer, structure  # noqa: F401 - register the components
+from extractors.config import PIPELINE
+from extractors.document import DocumentText, PageSpan
+from extractors.registry import Extractor, build, run
+from schemas import PlanRecord
+
+
+@cache
+def _pipeline(names: tuple[str, ...]) -> list[Extractor]:
+    return build(names)
+
+
+def extract_record(document: DocumentText | str, *, pipeline: Sequence[str] = PIPELINE, strict: bool = False) -> PlanRecord:
+    """The plan record of ``document``: every field with its evidence spans, and what a reviewer should check."""
+    return run(_pipeline(tuple(pipeline)), document, strict=strict)
+
+
+__all__ = ["DocumentText", "PageSpan", "extract_record"]

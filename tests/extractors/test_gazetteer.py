@@ -1,0 +1,66 @@
+"""The pre-2025 gazetteer: its size, names as documents print them, resolution, successors."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extractors.gazetteer import mentions, provinces, resolve, successor, units
+from extractors.matching import fold_key
+
+
+def test_sixty_three_provinces_seven_hundred_districts_ten_thousand_communes():
+    levels = Counter(unit.level for unit in units())
+    assert levels["province"] == 63
+    assert 650 <= levels["district"] <= 720
+    assert levels["commune"] >= 10_000
+
+
+def test_kinds_are_lower_case_words_as_documents_write_them():
+    assert {unit.kind for unit in units()} == {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"}
+
+
+def test_names_carry_no_dataset_tags():
+    assert not [unit for unit in units() if "(" in unit.name]
+
+
+def test_numbered_district_is_named_by_its_number():
+    assert any(u.name == "1" and u.kind == "quận" and u.province == "Hồ Chí Minh" for u in units())
+
+
+def test_hue_is_named_as_before_2025():
+    assert any(p.name == "Thừa Thiên Huế" and p.kind == "tỉnh" for p in provinces())
+
+
+def test_name_without_marks_resolves_by_kind():
+    unit = resolve("PHU MY", kinds=["huyện"]).unit
+    assert (unit.name, unit.province) == ("Phù Mỹ", "Bình Định")
+
+
+def test_ocr_damaged_province_name_resolves():
+    assert resolve("Qudng Ninh", levels=["province"]).unit.name == "Quảng Ninh"
+
+
+def test_shared_name_is_ambiguous_without_hints():
+    found = resolve("Châu Thành", kinds=["huyện"])
+    assert found.unit is None and found.ambiguous
+    assert len({u.province for u in found.candidates}) >= 8
+
+
+def test_province_hint_breaks_the_tie():
+    assert resolve("Châu Thành", kinds=["huyện"], province_hints={"Sóc Trăng": 2}).unit.province == "Sóc Trăng"
+
+
+def test_mentions_count_provinces_named_with_their_kind():
+    text = fold_key("Ban Chấp hành Đảng bộ tỉnh Sóc Trăng; tỉnh Bà Rịa - Vũng Tàu; tỉnh Sóc Trăng.")
+    assert mentions(text, "province") == Counter({"Sóc Trăng": 2, "Bà Rịa - Vũng Tàu": 1})
+
+
+def test_district_successor_is_its_new_province():
+    district = resolve("Phù Mỹ", kinds=["huyện"]).unit
+    assert (successor(district).name, successor(district).level) == ("Gia Lai", "province")
+
+
+def test_commune_successor_is_a_commune_of_the_new_map():
+    commune = resolve("Hòa Phong", kinds=["xã"], province_hints={"Đà Nẵng": 1}).unit
+    after = successor(commune)
+    assert after.level == "commune" and after.province == "Đà Nẵng" and after.name

@@ -1,0 +1,49 @@
+"""Components are registered, checked before they run, and fail alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_record
+from extractors.config import PIPELINE
+from extractors.registry import REGISTRY, PipelineError, build, extractor, run
+
+
+def test_every_configured_component_is_registered_and_ordered():
+    assert [c.name for c in build(PIPELINE)] == list(PIPELINE)
+
+
+def test_a_component_before_what_it_requires_is_rejected():
+    with pytest.raises(PipelineError, match="requires layout"):
+        build(["header", "structure"])
+
+
+def test_an_unknown_component_is_rejected():
+    with pytest.raises(PipelineError, match="unknown extractor 'khen_thuong'"):
+        build(["structure", "khen_thuong"])
+
+
+@pytest.fixture
+def broken():
+    @extractor("broken_for_test", assigns=["nothing"])
+    def explode(ex) -> None:
+        raise RuntimeError("hỏng")
+
+    yield "broken_for_test"
+    del REGISTRY["broken_for_test"]
+
+
+def test_a_failing_component_leaves_a_warning_and_the_other_fields(broken):
+    record = run(build(["structure", broken, "header"]), "Số: 12/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\n")
+    assert record.number == "12/KH-UBND"
+    assert [w.code for w in record.warnings if w.code == "extractor_failed"] == ["extractor_failed"]
+
+
+def test_strict_mode_raises_the_components_error(broken):
+    with pytest.raises(RuntimeError, match="hỏng"):
+        run(build(["structure", broken]), "Số: 1/KH-UBND", strict=True)
+
+
+def test_a_bare_string_is_accepted_and_normalised_to_nfc():
+    decomposed = "Số: 3/KH-UBND\nHa\u0300 Nô\u0323i, nga\u0300y 01 tha\u0301ng 02 năm 2020\n"
+    assert extract_record(decomposed).place == "Hà Nội"
