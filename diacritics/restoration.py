@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
 
 
 @dataclass(frozen=True)
 class TokenChange:
-    """One token the restorer rewrote."""
+    """One token the restorer rewrote (or, when explaining, considered and kept)."""
 
     line: int
     """Line number in the input, 1-based."""
@@ -20,12 +22,20 @@ class TokenChange:
     alternatives: tuple[tuple[str, float], ...] = ()
     """Runner-up candidates with their probabilities, best first."""
     reason: str = ""
-    """Why: ``accent``, ``ocr-confusion``, ``code``, ``gazetteer`` ..."""
+    """Why: ``accent`` (marks only), ``ocr-confusion`` (letters too), ``code`` (a Đ back in a document code)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Restoration:
-    """Restored text (one output line per input line) and the changes that made it."""
+    """Restored text (one output line per input line) and the changes that made it.
+
+    The changes, with their confidences, are worked out when first asked for:
+    the pipeline only needs the text, ``khplan restore --explain`` the evidence.
+    """
 
     text: str
-    changes: list[TokenChange] = field(default_factory=list)
+    explain: Callable[[], list[TokenChange]] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def changes(self) -> list[TokenChange]:
+        return self.explain() if self.explain else []

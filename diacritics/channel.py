@@ -1,0 +1,313 @@
+"""The OCR channel: how likely an engine is to print ``observed`` where the page said ``gold``.
+
+A stochastic edit model over characters (Ristad & Yianilos 1998, with
+one-to-many emissions): each gold character emits zero, one or two observed
+characters ("ủ" -> "ti" in "ctia", "ố" -> "6" in "S6", "đ" -> "", "Đ" -> "P"),
+and observed characters may be inserted between them. Its parameters are
+estimated by EM from (gold token, OCR token) pairs of rendered scans. Gold
+characters share statistics with the others on the same base letter
+("ồ" learns from "ố", "ộ", "ô"), so a tone rarely seen still gets the
+confusions of its letter.
+
+Accent stripping is the simplest channel of all (every letter emits its base
+letter); :func:`stripping_channel` builds it without data.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from diacritics.orthography import strip_diacritics
+
+TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+MAX_EMISSION = 2
+"""Longest observed string one gold character may turn into."""
+UNSEEN_SINGLE = 1e-5
+"""Probability floor of a one-character emission never seen in training."""
+UNSEEN_DOUBLE = 1e-7
+UNSEEN_DELETE = 1e-3
+BASE_PRIOR = 2.0
+"""Pseudo-counts pulling a gold character's emissions toward its base letter's."""
+
+
+def _base(char: str) -> str:
+    return strip_diacritics(char).lower()
+
+
+def _toneless(char: str) -> str:
+    """The letter without its tone mark: "ố" -> "ô", "ợ" -> "ơ", "đ" -> "đ"."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", char) if c not in TONES))
+
+
+@dataclass
+class Channel:
+    """Emission and insertion probabilities of one OCR engine (or of accent stripping)."""
+
+    name: str
+    emissions: dict[str, dict[str, float]] = field(default_factory=dict)
+    """gold char -> observed string (length 0..2) -> probability."""
+    insert: float = 0.01
+    """Probability of inserting an observed character at a gap."""
+    inserted: dict[str, float] = field(default_factory=dict)
+    """Distribution of inserted characters."""
+    max_distance: int = 2
+    """Folded edit distance within which candidates are looked up."""
+    frequency: dict[str, float] = field(default_factory=dict)
+    """How often each gold character was seen in training: weighs the letters of a base in :meth:`folded`."""
+
+    def emission(self, gold: str, observed: str) -> float:
+        table = self.emissions.get(gold)
+        if table is not None:
+            p = table.get(observed)
+            if p is not None:
+                return p
+        if not observed:
+            return UNSEEN_DELETE
+        return UNSEEN_SINGLE if len(observed) == 1 else UNSEEN_DOUBLE
+
+    def probability(self, observed: str, gold: str) -> float:
+        """P(observed | gold) summed over all alignments (forward algorithm)."""
+        return self.scorer(observed).probability(gold)
+
+    def logprob(self, observed: str, gold: str) -> float:
+        """log10 P(observed | gold), both lower case NFC."""
+        return self.scorer(observed).logprob(gold)
+
+    def scorer(self, observed: str) -> "ObservationScorer":
+        """Scores many gold strings against one observation, sharing the work of common prefixes."""
+        return ObservationScorer(self, observed)
+
+    # -- estimation -------------------------------------------------------------
+
+    def fit(self, pairs: Iterable[tuple[str, str, float]], iterations: int = 6) -> "Channel":
+        """EM on (gold, observed, weight) pairs, both lower case; returns self."""
+        pairs = [(g, o, w) for g, o, w in pairs if g and len(o) <= 3 * len(g) + 2]
+        for _ in range(iterations):
+            counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+            insert_counts: dict[str, float] = defaultdict(float)
+            gaps = 0.0
+            for gold, observed, weight in pairs:
+                gaps += self._expect(gold, observed, weight, counts, insert_counts)
+            self._maximize(counts, insert_counts, gaps)
+        return self
+
+    def _expect(self, gold, observed, weight, counts, insert_counts) -> float:
+        """Add the pair's expected edit counts; return its expected number of gaps (for the insert rate)."""
+        n, m = len(gold), len(observed)
+        keep = 1.0 - self.insert
+        forward = [[0.0] * (m + 1) for _ in range(n + 1)]
+        forward[0][0] = 1.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                value = forward[i][j]
+                if not value:
+                    continue
+                if j < m:
+                    forward[i][j + 1] += value * self.insert * self.inserted.get(observed[j], UNSEEN_SINGLE)
+                if i < n:
+                    for length in range(0, min(MAX_EMISSION, m - j) + 1):
+                        forward[i + 1][j + length] += value * keep * self.emission(gold[i], observed[j : j + length])
+        total = forward[n][m] * keep
+        if total <= 0:
+            return 0.0
+        backward = [[0.0] * (m + 1) for _ in range(n + 1)]
+        backward[n][m] = keep
+        for i in range(n, -1, -1):
+            for j in range(m, -1, -1):
+                if i == n and j == m:
+                    continue
+                value = 0.0
+                if j < m:
+                    value += self.insert * self.inserted.get(observed[j], UNSEEN_SINGLE) * backward[i][j + 1]
+                if i < n:
+                    for length in range(0, min(MAX_EMISSION, m - j) + 1):
+                        value += keep * self.emission(gold[i], observed[j : j + length]) * backward[i + 1][j + length]
+                backward[i][j] = value
+        scale = weight / total
+        inserts = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                value = forward[i][j]
+                if not value:
+                    continue
+                if j < m:
+                    c = value * self.insert * self.inserted.get(observed[j], UNSEEN_SINGLE) * backward[i][j + 1] * scale
+                    insert_counts[observed[j]] += c
+                    inserts += c
+                if i < n:
+                    for length in range(0, min(MAX_EMISSION, m - j) + 1):
+                        e = observed[j : j + length]
+                        c = value * keep * self.emission(gold[i], e) * backward[i + 1][j + length] * scale
+                        if c:
+                            counts[gold[i]][e] += c
+        return weight * (n + 1) + inserts
+
+    def _maximize(self, counts, insert_counts, gaps: float) -> None:
+        """Re-estimate emissions, each letter smoothed toward its toneless letter, that toward its base letter."""
+        pools: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for gold, table in counts.items():
+            for key in {_toneless(gold), _base(gold)}:
+                for observed, c in table.items():
+                    pools[key][_shift(observed, gold)] += c
+
+        def smoothed(own: dict[str, float], parent: dict[str, float] | None) -> dict[str, float]:
+            merged: dict[str, float] = defaultdict(float, own)
+            total = sum(own.values())
+            if parent:
+                for observed, p in parent.items():
+                    merged[observed] += BASE_PRIOR * p
+                total += BASE_PRIOR
+            return {o: c / total for o, c in merged.items()} if total else {}
+
+        emissions: dict[str, dict[str, float]] = {}
+        for gold in set(counts) | set(VIETNAMESE_LETTERS):
+            base = smoothed(pools.get(_base(gold), {}), None)
+            toneless = smoothed(pools.get(_toneless(gold), {}), base) if _toneless(gold) != _base(gold) else base
+            own: dict[str, float] = defaultdict(float)
+            for observed, c in counts.get(gold, {}).items():
+                own[_shift(observed, gold)] += c
+            table: dict[str, float] = defaultdict(float)
+            for shifted, p in smoothed(own, toneless).items():
+                table[_unshift(shifted, gold)] += p
+            if table:
+                emissions[gold] = {o: p for o, p in table.items() if p > 1e-6}
+        self.emissions = emissions
+        self.frequency = {gold: sum(table.values()) for gold, table in counts.items()}
+        inserts = sum(insert_counts.values())
+        self.insert = min(0.2, max(1e-4, inserts / gaps)) if gaps else self.insert
+        self.inserted = {c: v / inserts for c, v in insert_counts.items()} if inserts else self.inserted
+
+    def folded(self) -> "Channel":
+        """The same channel over base letters (a folded form emits what its spellings would, on average).
+
+        Scoring the ~1,700 folded forms first, and the spellings of the best
+        few only, is what keeps candidate lookup cheap.
+        """
+        mixed: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        weights: dict[str, float] = defaultdict(float)
+        for gold, table in self.emissions.items():
+            weight = self.frequency.get(gold, 0.0) + 1e-3
+            base = _base(gold)
+            weights[base] += weight
+            for observed, p in table.items():
+                mixed[base][observed] += weight * p
+        emissions = {b: {o: p / weights[b] for o, p in table.items()} for b, table in mixed.items()}
+        return Channel(f"{self.name}-folded", emissions, self.insert, self.inserted, self.max_distance)
+
+    # -- storage ----------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "emissions": self.emissions, "insert": self.insert,
+                "inserted": self.inserted, "max_distance": self.max_distance, "frequency": self.frequency}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Channel":
+        return cls(data["name"], data["emissions"], data["insert"], data["inserted"], data["max_distance"],
+                   data.get("frequency", {}))
+
+
+class ObservationScorer:
+    """The forward algorithm for one observed token, with one DP column per gold prefix.
+
+    Candidates share prefixes ("c", "ch", "chư", "chức"), so columns are
+    memoised by prefix and emission rows by gold character: scoring a
+    hundred candidates costs little more than scoring the longest one.
+    """
+
+    def __init__(self, channel: Channel, observed: str) -> None:
+        self.channel = channel
+        self.observed = observed
+        m = len(observed)
+        self.keep = 1.0 - channel.insert
+        self.inserts = [channel.insert * channel.inserted.get(c, UNSEEN_SINGLE) for c in observed]
+        first = [1.0] * (m + 1)
+        for j in range(m):
+            first[j + 1] = first[j] * self.inserts[j]
+        self.columns: dict[str, list[float]] = {"": first}
+        self.rows: dict[str, list[tuple[float, ...]]] = {}
+
+    def _row(self, gold: str) -> list[tuple[float, ...]]:
+        """For each start j: P(gold emits observed[j:j+L]) for L = 0, 1, 2 (as far as the token goes)."""
+        row = self.rows.get(gold)
+        if row is None:
+            observed, emission, keep = self.observed, self.channel.emission, self.keep
+            m = len(observed)
+            row = [
+                tuple(keep * emission(gold, observed[j : j + length]) for length in range(0, min(MAX_EMISSION, m - j) + 1))
+                for j in range(m + 1)
+            ]
+            self.rows[gold] = row
+        return row
+
+    def _column(self, prefix: str) -> list[float]:
+        column = self.columns.get(prefix)
+        if column is not None:
+            return column
+        previous = self._column(prefix[:-1])
+        row = self._row(prefix[-1])
+        m = len(self.observed)
+        column = [0.0] * (m + 1)
+        for j in range(m + 1):
+            value = previous[j]
+            if value:
+                for length, p in enumerate(row[j]):
+                    column[j + length] += value * p
+        inserts = self.inserts
+        for j in range(m):
+            if column[j]:
+                column[j + 1] += column[j] * inserts[j]
+        self.columns[prefix] = column
+        return column
+
+    def probability(self, gold: str) -> float:
+        return self._column(gold)[-1] * self.keep
+
+    def logprob(self, gold: str) -> float:
+        p = self.probability(gold)
+        return math.log10(p) if p > 0 else -99.0
+
+
+# Emissions are pooled across the tones of a letter by writing "the gold
+# character itself" as a placeholder, so "ố -> ố" and "ồ -> ồ" count as one
+# identity emission of the letter o, not two unrelated ones.
+_SELF = "\x00"
+
+
+def _shift(observed: str, gold: str) -> str:
+    return observed.replace(gold, _SELF) if gold in observed else observed
+
+
+def _unshift(shifted: str, gold: str) -> str:
+    return shifted.replace(_SELF, gold)
+
+
+VIETNAMESE_LETTERS = sorted(
+    {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}
+    | set("bcdđghklmnpqrstvx")
+    | set("fjwz")
+)
+
+
+def initial_channel(name: str, identity: float = 0.3, strip: float = 0.6, max_distance: int = 2) -> Channel:
+    """A starting point for EM: a letter prints as itself or as its base letter."""
+    emissions = {}
+    for letter in VIETNAMESE_LETTERS:
+        base = _base(letter)
+        table = {letter: identity + (strip if base == letter else 0.0)}
+        if base != letter:
+            table[base] = strip
+        emissions[letter] = table
+    return Channel(name, emissions, 0.01, {}, max_distance)
+
+
+def stripping_channel() -> Channel:
+    """Text whose marks were removed: every letter becomes its base letter, nothing else happens."""
+    emissions = {}
+    for letter in VIETNAMESE_LETTERS:
+        base = _base(letter)
+        emissions[letter] = {base: 1.0} if base == letter else {base: 0.999, letter: 0.001}
+    return Channel("stripped", emissions, 1e-4, {}, 0)

@@ -1,0 +1,114 @@
+"""Beam search over the lattice of candidate spellings: channel score plus language model.
+
+Each position of a block holds its candidates (one for tokens that are left
+alone). A hypothesis is the last ``order - 1`` LM ids; hypotheses that end
+alike are merged (Viterbi recombination) and only the ``beam`` best survive
+each step, which is exact in practice for the 2–8 candidates a syllable has.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from diacritics.lm import BOS, EOS, ID_BITS, NgramModel
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One way to read a token."""
+
+    spelling: str
+    """Lower-case spelling (for a kept token, the token itself)."""
+    lm_id: int
+    channel: float
+    """log10 P(observed token | this spelling)."""
+    keep: bool = False
+    """True when the candidate is the observed token left as it is."""
+    unknown: float = 0.0
+    """log10 share of ``<unk>``'s mass this spelling gets, when the LM does not know it (else 0)."""
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """Posterior of each candidate at one position, given the best reading around it."""
+
+    probabilities: tuple[float, ...]
+
+
+def decode(
+    positions: Sequence[Sequence[Candidate]],
+    lm: NgramModel,
+    channel_weight: float,
+    beam: int,
+    restarts: frozenset[int] = frozenset(),
+) -> list[int]:
+    """Index of the chosen candidate at every position.
+
+    ``restarts`` are positions where a new paragraph begins: the history is
+    reset to ``<s>`` there, as in the corpus the model was trained on.
+    """
+    context = max(lm.order - 1, 1)
+    mask = (1 << (ID_BITS * context)) - 1
+    start = {(BOS, 1): (0.0, None)}
+    hypotheses: dict[tuple[int, int], tuple[float, tuple | None]] = start
+    score_of = lm.packed_logprob
+    for i, candidates in enumerate(positions):
+        if i in restarts and i:
+            hypotheses = _close(hypotheses, score_of)
+        expanded: dict[tuple[int, int], tuple[float, tuple | None]] = {}
+        for (history, length), (score, back) in hypotheses.items():
+            grown = min(length + 1, context)
+            for index, candidate in enumerate(candidates):
+                word = candidate.lm_id
+                total = score + score_of(history, length, word) + candidate.unknown + channel_weight * candidate.channel
+                state = (((history << ID_BITS) | word) & mask, grown)
+                best = expanded.get(state)
+                if best is None or best[0] < total:
+                    expanded[state] = (total, (back, index))
+        if len(expanded) > beam:
+            expanded = dict(sorted(expanded.items(), key=lambda item: -item[1][0])[:beam])
+        hypotheses = expanded
+    best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0][0], item[0][1], EOS))
+    choices: list[int] = []
+    back = best[1][1]
+    while back is not None:
+        back, index = back
+        choices.append(index)
+    return choices[::-1]
+
+
+def _close(hypotheses, score_of):
+    """End the paragraph (``</s>``) and start the next from ``<s>``: the best path so far carries on."""
+    best_score, best_back = -math.inf, None
+    for (history, length), (score, back) in hypotheses.items():
+        total = score + score_of(history, length, EOS)
+        if total > best_score:
+            best_score, best_back = total, back
+    return {(BOS, 1): (best_score, best_back)}
+
+
+def posteriors(
+    positions: Sequence[Sequence[Candidate]],
+    choices: Sequence[int],
+    lm: NgramModel,
+    channel_weight: float,
+    at: int,
+) -> list[float]:
+    """P(candidate | the chosen reading on both sides) at position ``at``: how sure the choice is."""
+    context = max(lm.order - 1, 1)
+    left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
+    right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
+    scores = []
+    for candidate in positions[at]:
+        history = [*left, candidate.lm_id]
+        total = lm.logprob(left, candidate.lm_id) + candidate.unknown + channel_weight * candidate.channel
+        for word in right:
+            total += lm.logprob(history, word)
+            history.append(word)
+        scores.append(total)
+    peak = max(scores)
+    weights = [10 ** (s - peak) for s in scores]
+    norm = sum(weights)
+    return [w / norm for w in weights]

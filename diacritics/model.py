@@ -1,0 +1,107 @@
+"""The shipped restoration model: one dated file under data/models/, loaded once, lazily.
+
+The bundle holds the syllable language model, its vocabulary, the syllable
+inventory, the OCR channels and the decoder settings they were tuned with.
+``make model`` rebuilds it from ../shared/corpus (see :mod:`diacritics.train`);
+the file name carries the date it was built, and the ingest cache is keyed on
+it, so a new model reprocesses what it may change.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from diacritics.channel import Channel, stripping_channel
+from diacritics.lm import NgramModel
+from diacritics.syllables import SyllableIndex
+from diacritics.vocabulary import Vocabulary
+
+MODEL_FILE = "restorer_2026_12_02.npz"
+MODELS_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
+
+
+@dataclass(frozen=True)
+class DecoderSettings:
+    """How channel and language model are weighed, per channel; tuned on a dev split by ``make model``."""
+
+    channel_weight: dict[str, float] = field(default_factory=lambda: {"stripped": 1.0, "legacy": 1.0, "modern": 1.0})
+    beam: int = 8
+    top_candidates: int = 8
+    """Candidates kept per token after channel scoring."""
+    keep_logprob: float = -3.0
+    """log10 P(the OCR printed a non-Vietnamese token as it is): the price of leaving a token alone."""
+
+
+@dataclass
+class RestorationModel:
+    """Everything the restorer needs, as loaded from the bundle."""
+
+    vocabulary: Vocabulary
+    lm: NgramModel
+    index: SyllableIndex
+    channels: dict[str, Channel]
+    settings: DecoderSettings
+    unknown_logprob: float
+    """log10 share of ``<unk>``'s mass one syllable unknown to the LM gets."""
+    meta: dict = field(default_factory=dict)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {}
+        tmp = path.with_suffix(".lm.npz")
+        self.lm.save(tmp)
+        with np.load(tmp) as lm_arrays:
+            arrays.update({f"lm_{k}": lm_arrays[k] for k in lm_arrays.files})
+        tmp.unlink()
+        meta = {
+            **self.meta,
+            "channels": {name: ch.to_dict() for name, ch in self.channels.items() if name != "stripped"},
+            "settings": {
+                "channel_weight": self.settings.channel_weight,
+                "beam": self.settings.beam,
+                "top_candidates": self.settings.top_candidates,
+                "keep_logprob": self.settings.keep_logprob,
+            },
+            "unknown_logprob": self.unknown_logprob,
+        }
+        partial = path.with_name(f".{path.name}.tmp.npz")
+        np.savez_compressed(
+            partial,
+            vocabulary=np.array(self.vocabulary.symbols),
+            syllables=np.array(sorted({s for spellings in self.index.by_form.values() for s in spellings})),
+            meta=np.array(json.dumps(meta, ensure_ascii=False)),
+            **arrays,
+        )
+        os.replace(partial, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "RestorationModel":
+        with np.load(path) as arrays:
+            meta = json.loads(str(arrays["meta"]))
+            lm = NgramModel.from_arrays({k[3:]: arrays[k] for k in arrays.files if k.startswith("lm_")})
+            vocabulary = Vocabulary(arrays["vocabulary"].tolist())
+            index = SyllableIndex(arrays["syllables"].tolist())
+        channels = {name: Channel.from_dict(data) for name, data in meta.pop("channels").items()}
+        channels["stripped"] = stripping_channel()
+        settings = DecoderSettings(**meta.pop("settings"))
+        unknown = meta.pop("unknown_logprob")
+        return cls(vocabulary, lm, index, channels, settings, unknown, meta)
+
+
+class ModelMissingError(FileNotFoundError):
+    """The restoration model is not where it ships (run ``make model``)."""
+
+
+@cache
+def load_model(path: Path | None = None) -> RestorationModel:
+    """The shipped model, loaded on first use and kept for the life of the process."""
+    path = path or MODELS_DIR / MODEL_FILE
+    if not path.exists():
+        raise ModelMissingError(f"restoration model {path} is missing; rebuild it with `make model`")
+    return RestorationModel.load(path)

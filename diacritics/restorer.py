@@ -1,0 +1,225 @@
+"""The noisy-channel restorer: the likeliest Vietnamese text behind what OCR (or stripping) left.
+
+For every word token, the channel proposes spellings it could have come
+from, each with log P(observed | spelling); the syllable language model
+scores sequences of them; a beam search finds the best reading. Tokens
+that are not words (numbers, dates, codes, Roman numerals, URLs) pass
+through, codes getting their Đ back (``QD-UBND`` -> ``QĐ-UBND``). Casing,
+punctuation, spacing and line structure of the input are kept exactly: only
+the letters of restored words change.
+
+Which channel applies is decided per document from the text itself
+(:func:`detect_channel`): intact Vietnamese (modern OCR, typed text) keeps
+its marks unless the evidence is strong; accent-stripped text only gets
+marks added; legacy OCR gets the full confusion model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from diacritics.abbreviations import restore_code
+from diacritics.decoder import Candidate, decode, posteriors
+from diacritics.model import RestorationModel, load_model
+from diacritics.orthography import fold
+from diacritics.restoration import Restoration, TokenChange
+from diacritics.syllables import normalize_syllable
+from diacritics.tokens import Kind, Token, tokenize
+from diacritics.vocabulary import token_symbols
+
+CHANNELS = ("auto", "stripped", "legacy", "modern")
+MODERN_SHARE = 0.25
+"""Share of words with marks only Vietnamese fonts have (ă, ơ, ư, đ, ạ, ế …) above which text is intact."""
+LEGACY_SIGNS = 0.01
+"""Share of words with Latin-1 accents, digits or symbols inside above which text is legacy OCR."""
+
+TOP_FORMS = 12
+"""Folded forms whose spellings are scored in full, after the folded channel has ranked them all."""
+CANDIDATE_MARGIN = 6.0
+"""Candidates whose channel-and-unigram score trails the best by more than this (log10) are dropped."""
+
+_LATIN1_ACCENTED = set("àáâãèéêìíòóôõùúýäëïöü")
+_LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+
+
+def _vietnamese_only(word: str) -> bool:
+    return any(ord(c) > 0xFF and c.isalpha() for c in word)
+
+
+def detect_channel(text: str) -> str:
+    """``modern`` for intact text, ``legacy`` for OCR that lost the marks, ``stripped`` for plain ASCII."""
+    words = [t.text for line in text.splitlines() for t in tokenize(line) if t.kind is Kind.word]
+    if not words:
+        return "stripped"
+    if sum(map(_vietnamese_only, words)) / len(words) >= MODERN_SHARE:
+        return "modern"
+    signs = sum(
+        1 for w in words if any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in w.lower())
+    )
+    return "legacy" if signs / len(words) >= LEGACY_SIGNS else "stripped"
+
+
+class Restorer:
+    """One model, one channel: restores documents of one kind of damage."""
+
+    def __init__(self, model: RestorationModel, channel: str) -> None:
+        self.model = model
+        self.channel = model.channels[channel]
+        self.weight = model.settings.channel_weight.get(channel, 1.0)
+        self.folded = self.channel.folded()
+        self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+
+    def _candidates(self, observed: str) -> tuple[Candidate, ...]:
+        """Spellings ``observed`` (a word token, any case) may stand for, best channel score first."""
+        model, channel = self.model, self.channel
+        lower = unicodedata.normalize("NFC", observed).lower()
+        form = fold(lower)
+        distance = channel.max_distance if len(form) > 2 else min(channel.max_distance, 1)
+        if distance:
+            near = [f for f in model.index.forms_near(form, distance) if Levenshtein.distance(form, f) <= distance]
+            folded_scorer = self.folded.scorer(lower)
+            scored_forms = sorted(((folded_scorer.logprob(f), f) for f in near), reverse=True)
+            forms = [f for score, f in scored_forms[:TOP_FORMS] if score >= scored_forms[0][0] - CANDIDATE_MARGIN]
+        else:
+            forms = [form]
+        unigram = model.lm.logprob_tables[0]
+        scorer = channel.scorer(lower)
+        scored = []
+        for f in forms:
+            for spelling in model.index.spellings(f):
+                lm_id = model.vocabulary.id(spelling)
+                score = scorer.logprob(spelling)
+                prior = unigram[lm_id] + (0.0 if lm_id else model.unknown_logprob)
+                scored.append((self.weight * score + prior, score, spelling, lm_id))
+        scored.sort(reverse=True)
+        out = [
+            Candidate(spelling, lm_id, score, False, 0.0 if lm_id else model.unknown_logprob)
+            for rank, score, spelling, lm_id in scored[: model.settings.top_candidates]
+            if rank >= scored[0][0] - CANDIDATE_MARGIN
+        ]
+        normal = normalize_syllable(lower)
+        if normal not in model.index:
+            lm_id = model.vocabulary.id(normal)
+            out.append(Candidate(observed, lm_id, model.settings.keep_logprob, True, 0.0 if lm_id else model.unknown_logprob))
+        return tuple(out)
+
+    def restore(self, text: str, explain: bool = False) -> Restoration:
+        lines = text.split("\n")
+        positions: list[tuple[Candidate, ...]] = []
+        where: list[tuple[int, Token]] = []
+        restarts: set[int] = set()
+        previous = ""
+        for number, line in enumerate(lines):
+            tokens = tokenize(line)
+            if tokens and _starts_paragraph(line, previous):
+                restarts.add(len(positions))
+            for token in tokens:
+                for candidate in self._token_candidates(token):
+                    positions.append(candidate)
+                    where.append((number, token))
+            previous = line if line.strip() else ""
+        if not positions:
+            return Restoration(text)
+        choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, frozenset(restarts))
+        return self._render(lines, positions, where, choices, explain)
+
+    def _token_candidates(self, token: Token) -> Iterable[tuple[Candidate, ...]]:
+        """One lattice position per LM symbol of the token."""
+        vocabulary = self.model.vocabulary
+        if token.kind is Kind.word:
+            yield self.candidates(token.text)
+            return
+        for symbol in token_symbols(token):
+            yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
+
+    def _render(self, lines, positions, where, choices, explain: bool) -> Restoration:
+        """Write the chosen spellings into the lines; the evidence is gathered only when asked for."""
+        out_lines = list(lines)
+        decisions = []  # (position, line number, token, restored, reason)
+        for i, (number, token) in enumerate(where):
+            if decisions and decisions[-1][1] == number and decisions[-1][2].start == token.start:
+                continue  # a punctuation run spans several positions
+            chosen = positions[i][choices[i]]
+            if token.kind is Kind.word and not chosen.keep:
+                restored = apply_case(token.text, chosen.spelling)
+                reason = "accent" if fold(restored) == fold(token.text) else "ocr-confusion"
+            elif token.kind in (Kind.code, Kind.abbreviation):
+                restored, reason = restore_code(token.text), "code"
+            else:
+                restored, reason = token.text, ""
+            decisions.append((i, number, token, restored, reason))
+        edits: dict[int, list[tuple[int, int, str]]] = {}
+        for _, number, token, restored, _ in decisions:
+            if restored != token.text:
+                edits.setdefault(number, []).append((token.start, token.start + len(token.text), restored))
+        for number, spans in edits.items():
+            line = out_lines[number]
+            for start, end, replacement in sorted(spans, reverse=True):
+                line = line[:start] + replacement + line[end:]
+            out_lines[number] = line
+
+        def evidence() -> list[TokenChange]:
+            changes = []
+            for i, number, token, restored, reason in decisions:
+                if restored == token.text and not (explain and token.kind is Kind.word):
+                    continue
+                candidates = positions[i]
+                probabilities = (
+                    posteriors(positions, choices, self.model.lm, self.weight, i) if len(candidates) > 1 else [1.0]
+                )
+                readings = [(token.text if c.keep else apply_case(token.text, c.spelling), p)
+                            for c, p in zip(candidates, probabilities)]
+                confidence = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
+                alternatives = tuple(sorted(((w, round(p, 4)) for w, p in readings if w != restored), key=lambda x: -x[1]))
+                changes.append(TokenChange(number + 1, token.start, token.text, restored, round(confidence, 4),
+                                           alternatives, reason or "kept"))
+            return changes
+
+        return Restoration("\n".join(out_lines), evidence)
+
+
+def _starts_paragraph(line: str, previous: str) -> bool:
+    """Where the corpus would have begun a new line: after a blank line, at list items, after a full stop."""
+    if not previous:
+        return True
+    if _LIST_MARKER.match(line):
+        return True
+    first = line.lstrip()[:1]
+    return bool(_SENTENCE_END.search(previous)) and first.isupper()
+
+
+def apply_case(observed: str, spelling: str) -> str:
+    """Give ``spelling`` the casing of the token it replaces: ``KE`` -> ``KẾ``, ``Pang`` -> ``Đảng``."""
+    letters = [c for c in observed if c.isalpha()]
+    if not letters:
+        return spelling
+    if len(letters) >= 2 and all(c.isupper() for c in letters[1:]):
+        return spelling.upper()
+    if letters[0].isupper():
+        return spelling[:1].upper() + spelling[1:]
+    return spelling
+
+
+@lru_cache(maxsize=8)
+def _restorer(channel: str) -> Restorer:
+    return Restorer(load_model(), channel)
+
+
+def restore(text: str, *, channel: str = "auto", explain: bool = False) -> Restoration:
+    """Restore diacritics and undo OCR damage; one output line per input line.
+
+    ``channel`` names the kind of damage (``auto`` detects it from the text);
+    ``explain`` also lists tokens left as they were, with their alternatives.
+    """
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; choose one of {', '.join(CHANNELS)}")
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        return Restoration(text)
+    return _restorer(detect_channel(text) if channel == "auto" else channel).restore(text, explain)

@@ -1,0 +1,102 @@
+"""Cut a line into the tokens the restorer reasons about, and say what each one is.
+
+Legacy OCR puts digits and symbols inside words ("S6", "v&i", "ti€u", "1am"),
+so a word is any run of non-space characters, with ordinary punctuation
+peeled off its ends. What a token *is* decides what the restorer may do with
+it: words get candidates; numbers, dates, document codes, URLs and Roman
+numerals are left alone (codes only get the Đ that OCR took from them).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Iterator, NamedTuple
+
+from diacritics.orthography import fold
+
+
+class Kind(str, Enum):
+    word = "word"
+    """Letters (possibly with OCR's digits and symbols inside): restorable."""
+    number = "number"
+    """Digits, dates, amounts, ranges: ``2021``, ``09/4/2021``, ``1.000``, ``2021-2025``."""
+    code = "code"
+    """A document code or its sign part: ``69/KH-UBND``, ``/QD-UBND``, ``09-CTr/TU``."""
+    abbreviation = "abbreviation"
+    """Capitals that cannot be a Vietnamese syllable: ``UBND``, ``HDND``, ``MTTQ``."""
+    roman = "roman"
+    """A Roman numeral (section numbers, ``Đại hội XIII``)."""
+    url = "url"
+    punct = "punct"
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    """Character offset in the line, 0-based."""
+    kind: Kind
+
+
+# Punctuation that is never part of a word when it sits at a token's edge.
+_EDGE = ".,;:!?()[]{}\"“”«»…–—*"
+_CHUNK = re.compile(r"\S+")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,/:-]\d+)*%?$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", re.IGNORECASE)
+_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+# Vietnamese syllable shape on folded (accentless, lower-case) text.
+_ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
+_SYLLABLE_SHAPE = re.compile(
+    rf"^(?:{_ONSETS})?(?:[aeiouy]{{1,3}})(?:ch|ng|nh|c|m|n|p|t|i|y|o|u)?$"
+)
+
+
+def is_syllable_shape(word: str) -> bool:
+    """True when ``word`` (any case, any marks) could be one Vietnamese syllable."""
+    return bool(_SYLLABLE_SHAPE.match(fold(word)))
+
+
+def _split_edges(chunk: str, offset: int) -> Iterator[tuple[str, int]]:
+    """Peel edge punctuation off a whitespace chunk: ``(Số:`` -> ``(``, ``Số``, ``:``."""
+    start, end = 0, len(chunk)
+    while start < end and chunk[start] in _EDGE:
+        start += 1
+    while end > start and chunk[end - 1] in _EDGE:
+        end -= 1
+    if start:
+        yield chunk[:start], offset
+    if end > start:
+        yield chunk[start:end], offset + start
+    if end < len(chunk):
+        yield chunk[end:], offset + end
+
+
+def classify(text: str) -> Kind:
+    """What a punctuation-free chunk is."""
+    if not any(c.isalnum() for c in text):
+        return Kind.punct
+    if _NUMBER.match(text):
+        return Kind.number
+    if _URL.match(text):
+        return Kind.url
+    if ("/" in text or "-" in text) and any(c.isupper() for c in text) and not is_syllable_shape(text):
+        return Kind.code
+    if not _LETTER.search(text):
+        return Kind.number
+    if _ROMAN.match(text) and (len(text) > 1 or text in "IVX"):
+        return Kind.roman
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and not is_syllable_shape(text):
+        return Kind.abbreviation
+    return Kind.word
+
+
+def tokenize(line: str) -> list[Token]:
+    """The line's tokens with their offsets; the text between them is whitespace only."""
+    tokens = []
+    for match in _CHUNK.finditer(line):
+        for piece, start in _split_edges(match.group(0), match.start()):
+            tokens.append(Token(piece, start, classify(piece)))
+    return tokens

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from diacritics.corpus import is_held_out
+
+
+def test_held_out_split_is_a_function_of_the_name():
+    names = [f"Luat-{n}.txt" for n in range(400)]
+    held = [n for n in names if is_held_out(n)]
+    assert held == [n for n in names if is_held_out(n)]
+    assert 0.05 < len(held) / len(names) < 0.2
+
+
+def test_the_laws_plans_lean_on_are_trained_on():
+    for name in ("Luat-Thi-dua-Khen-thuong-2022-418232.txt", "Luat-can-bo-cong-chuc-2008-22-2008-QH12-82202.txt",
+                 "Luat-to-chuc-chinh-quyen-dia-phuong-2015-282380.txt"):
+        assert not is_held_out(name)

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from diacritics.lm import BOS, NgramModel, train_kneser_ney
+
+
+@pytest.fixture(scope="module")
+def model() -> NgramModel:
+    rng = random.Random(0)
+    sentences = [[rng.randint(3, 19) for _ in range(rng.randint(2, 9))] for _ in range(500)]
+    sentences += [[3, 4, 5]] * 50
+    return train_kneser_ney(sentences, vocab_size=20, order=3, prune_singletons_from=9)
+
+
+@pytest.mark.parametrize("history", [(), (3,), (3, 4), (BOS,), (19, 18)])
+def test_probabilities_sum_to_one(model, history):
+    assert sum(10 ** model.logprob(history, w) for w in range(20)) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_frequent_continuation_is_likelier(model):
+    assert model.logprob((3, 4), 5) > model.logprob((3, 4), 6)
+
+
+def test_packed_history_gives_the_same_answer(model):
+    assert model.packed_logprob((3 << 16) | 4, 2, 5) == pytest.approx(model.logprob((3, 4), 5))
+
+
+def test_save_and_load_round_trip(model, tmp_path):
+    import numpy as np
+
+    model.save(tmp_path / "lm.npz")
+    loaded = NgramModel.from_arrays(np.load(tmp_path / "lm.npz"))
+    assert loaded.logprob((3, 4), 5) == pytest.approx(model.logprob((3, 4), 5), abs=1e-3)

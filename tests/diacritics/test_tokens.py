@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from diacritics.tokens import Kind, is_syllable_shape, tokenize
+
+
+def kinds(line: str) -> list[tuple[str, str]]:
+    return [(t.text, t.kind.value) for t in tokenize(line)]
+
+
+def test_edge_punctuation_is_peeled_off_words():
+    assert kinds("(Số:") == [("(", "punct"), ("Số", "word"), (":", "punct")]
+
+
+def test_ocr_digits_and_symbols_stay_inside_words():
+    assert kinds("S6: v&i ti€u") == [("S6", "word"), (":", "punct"), ("v&i", "word"), ("ti€u", "word")]
+
+
+def test_document_codes_dates_and_numbers_are_not_words():
+    assert kinds("69 /KH-UBND ngày 09/4/2021, 2021-2025") == [
+        ("69", "number"), ("/KH-UBND", "code"), ("ngày", "word"), ("09/4/2021", "number"),
+        (",", "punct"), ("2021-2025", "number"),
+    ]
+
+
+def test_abbreviations_and_roman_numerals_are_recognised():
+    assert kinds("UBND HDND XIII") == [("UBND", "abbreviation"), ("HDND", "abbreviation"), ("XIII", "roman")]
+
+
+def test_capitals_that_spell_a_syllable_are_words():
+    assert kinds("KE HOACH") == [("KE", "word"), ("HOACH", "word")]
+
+
+def test_offsets_point_into_the_line():
+    line = "  Thực hiện  Nghị quyết"
+    assert all(line[t.start : t.start + len(t.text)] == t.text for t in tokenize(line))
+
+
+def test_syllable_shape():
+    assert is_syllable_shape("nghiêng") and is_syllable_shape("quốc") and is_syllable_shape("gì")
+    assert not is_syllable_shape("UBND") and not is_syllable_shape("online")
