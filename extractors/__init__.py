@@ -16,7 +16,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Sequence
 
-from extractors import header, issuer, structure  # noqa: F401 - register the components
+from extractors import (  # noqa: F401 - register the components
+    awards, criteria, deadlines, header, issuer, legal_bases, nlp, period, recipients, signer, structure, targets,
+)
 from extractors.config import PIPELINE
 from extractors.document import DocumentText, PageSpan
 from extractors.registry import Extractor, build, run

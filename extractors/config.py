@@ -2,8 +2,17 @@
 
 PIPELINE: tuple[str, ...] = (
     "structure",
+    "nlp",
     "header",
     "issuer",
     "place",
+    "legal_bases",
+    "signer",
+    "period",
+    "targets",
+    "criteria",
+    "awards",
+    "deadlines",
+    "recipients",
 )
 """Component names, in order; each is registered in the module named for its field group."""

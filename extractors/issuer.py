@@ -16,11 +16,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.gazetteer import KINDS_BY_LENGTH, LEVEL_OF_KIND, AdminUnit, Resolution, mentions, resolve
+from extractors.gazetteer import KINDS_BY_LENGTH, LEVEL_OF_KIND, AdminUnit, Resolution, mentions, resolve, successor
 from extractors.header import HeaderReading, Piece
 from extractors.matching import fold_key, proper_words, similarity, tolerant
 from extractors.registry import Extraction, extractor
 from extractors.vocabulary import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, agency_case
+from schemas import UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
 """Bodies whose name is their kind plus their unit (``Ủy ban nhân dân tỉnh Quảng Ninh``)."""
@@ -243,7 +244,9 @@ def extract_issuer(ex: Extraction) -> None:
         ex.warn("ambiguous_unit", "issuer.province", f"{issuer.unit_kind} {issuer.unit_text} exists in {where}; the text names none of them")
     elif issuer.unit_text:
         ex.warn("unresolved_unit", "issuer.name", f"{issuer.unit_kind} {issuer.unit_text!r} is not in the gazetteer")
-    ex.analyses["issuer_unit"] = unit or _agreed(issuer.resolution)
+    ex.analyses["issuer_unit"] = unit = unit or _agreed(issuer.resolution)
+    if unit is not None and record.province and (after := successor(unit)) is not None:
+        ex.record.issuer_successor = UnitSuccessor(name=after.name, kind=after.kind, level=after.level, province=after.province)
 
 
 def _head_from_code(code: str) -> str | None:

@@ -9,12 +9,12 @@ offsets in the document text; markdown marks around a line (``## ``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from extractors.matching import squash
+from extractors.matching import squash, tolerant
 from extractors.registry import Extraction, extractor
 from extractors.vocabulary import DOC_TYPES
 
@@ -77,6 +77,36 @@ class Layout:
     """The trích yếu under the type line."""
     body: tuple[Line, ...] = field(default=())
     """From the preamble to the end."""
+    closing: tuple[Line, ...] = ()
+    """From ``Nơi nhận:`` to the end: recipients and the signature block."""
+    blocks: tuple[Block, ...] = ()
+    """The body as a tree of numbered sections, items and paragraphs (top level here); closing excluded."""
+
+    @property
+    def preamble(self) -> tuple[Block, ...]:
+        """Top-level blocks before the first numbered heading: the Căn cứ / Thực hiện lines."""
+        out = []
+        for block in self.blocks:
+            if block.heading:
+                break
+            out.append(block)
+        return tuple(out)
+
+    def sections(self, topic: str) -> list[Block]:
+        """The most specific headings about ``topic``, in text order.
+
+        ``II. ĐỐI TƯỢNG, NỘI DUNG, THỜI GIAN`` is about targets only through its
+        ``1. Đối tượng``; where no sub-heading names the topic, the heading itself.
+        """
+        found: list[Block] = []
+        handled: list[Block] = []
+        for block in walk(self.blocks):
+            if not (block.heading and topic in block.topics) or any(a in handled for a in block.ancestors()):
+                continue
+            handled.append(block)
+            inner = [d for d in block.descendants() if d.heading and topic in d.topics]
+            found.extend(_outermost(inner) if inner and len(block.topics) > 1 else [block])
+        return found
 
 
 def read_type_line(line: Line) -> str | None:
@@ -126,9 +156,191 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     return Layout(lines, type_line, doc_type, lines[: type_line.index], tuple(title), lines[after:])
 
 
+# --- sections -----------------------------------------------------------------
+
+MARKER_RANKS = {"roman": 10, "number": 20, "subnumber": 30, "letter": 40, "paragraph": 45, "dash": 50, "plus": 60}
+"""Nesting of ND30's numbering: I. > 1. > 1.1. > a) > (paragraph) > - > +."""
+_MARKERS = (
+    ("subnumber", re.compile(r"^(\d{1,2}(?:\s?[.,]\s?\d{1,2})+)\s?[.,)]?\s+(?=\S)")),
+    ("number", re.compile(r"^(\d{1,2})\s?[.)/]\s*(?=\S)")),
+    ("roman", re.compile(r"^([IVX][IVXl1]{0,4})(?P<dot>\s?[.)]\s*|\s+)(?=\S)")),
+    ("letter", re.compile(r"^([a-zđ])\s?\)\s*(?=\S)")),
+    ("dash", re.compile(r"^([-–—•])\s*(?=\S)")),
+    ("plus", re.compile(r"^(\+)\s*(?=\S)")),
+)
+HEADING_WORDS = 16
+"""A numbered line this short, without a closing full stop, is a heading, not an item."""
+
+TOPICS: dict[str, tuple[str, ...]] = {
+    "purpose": ("muc dich",),
+    "requirements": ("yeu cau",),
+    "targets": ("doi tuong",),
+    "content": ("noi dung",),
+    "criteria": ("tieu chi", "tieu chuan"),
+    "awards": ("hinh thuc", "khen thuong", "danh hieu", "giai thuong"),
+    "dossier": ("ho so", "thu tuc", "quy trinh"),
+    "timeline": ("thoi gian",),
+    "implementation": ("to chuc thuc hien", "trach nhiem"),
+    "funding": ("kinh phi",),
+    "solutions": ("giai phap",),
+}
+"""The headings' vocabulary (MỤC ĐÍCH, YÊU CẦU; ĐỐI TƯỢNG; … TỔ CHỨC THỰC HIỆN), folded."""
+_CLOSING = re.compile(r"^n\S{1,2}i\s?nh\S{1,3}n\s?:")
+"""``Nơi nhận:`` (OCR-damaged too): the recipients and signature follow."""
+
+
+@dataclass(eq=False)
+class Block:
+    """A numbered heading, an item (``a)``, ``-``, ``+``) or a paragraph, with what nests under it."""
+
+    kind: str
+    """``roman``, ``number``, ``subnumber``, ``letter``, ``paragraph``, ``dash`` or ``plus``."""
+    marker: str
+    lines: list[Line]
+    content_start: int
+    """Offset where the text after the marker starts."""
+    children: list[Block] = field(default_factory=list)
+    parent: Block | None = None
+
+    @property
+    def rank(self) -> int:
+        return MARKER_RANKS[self.kind]
+
+    @property
+    def start(self) -> int:
+        return self.content_start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def text(self) -> str:
+        """The block's own text without its marker, lines joined with single spaces."""
+        first = self.lines[0]
+        parts = [first.text[self.content_start - first.start :]] + [line.text for line in self.lines[1:]]
+        return " ".join(" ".join(parts).split())
+
+    @property
+    def heading(self) -> bool:
+        if self.kind in {"paragraph", "dash", "plus"}:
+            return False
+        text = self.text
+        return len(text.split()) <= HEADING_WORDS and not text.rstrip().endswith((".", ";"))
+
+    @property
+    def topics(self) -> frozenset[str]:
+        return heading_topics(self.text) if self.heading else frozenset()
+
+    def ancestors(self) -> list[Block]:
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def descendants(self) -> list[Block]:
+        return list(walk(self.children))
+
+
+def _outermost(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if not any(a in blocks for a in b.ancestors())]
+
+
+def walk(blocks) -> list[Block]:
+    """Every block under ``blocks``, depth first, in text order."""
+    out = []
+    for block in blocks:
+        out.append(block)
+        out.extend(walk(block.children))
+    return out
+
+
+_TOPIC_PATTERNS = {topic: re.compile(r"\b(?:" + "|".join(tolerant(t) for t in terms) + r")\b") for topic, terms in TOPICS.items()}
+
+
+def heading_topics(text: str) -> frozenset[str]:
+    """What a heading is about (several for ``ĐỐI TƯỢNG, NỘI DUNG, THỜI GIAN``), OCR-tolerant (``MUC PICH``)."""
+    key = squash(text)
+    return frozenset(topic for topic, pattern in _TOPIC_PATTERNS.items() if pattern.search(key))
+
+
+def _marker(line: Line) -> tuple[str, re.Match[str]] | None:
+    for kind, pattern in _MARKERS:
+        if (match := pattern.match(line.text)) is not None:
+            if kind == "number" and line.text[match.end(1):match.end(1) + 1] == "/":
+                continue  # "15/10/2023 …" opens a date, not an item
+            if kind == "roman" and not match.group("dot").strip() and not _mostly_upper(line.text[match.end():]):
+                continue  # OCR drops the dot of "III." only before a capitalised heading
+            return kind, match
+    return None
+
+
+def _starts_paragraph(current: Block, previous: Line, line: Line, blank_before: bool) -> bool:
+    """Whether an unmarked line opens a paragraph rather than continuing the block above.
+
+    It does after a sentence's end, or after a short numbered line without
+    final punctuation (a heading such as ``2. Thời gian tổ chức thi đua``).
+    """
+    opens = line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] in "“\"("
+    if not opens:
+        return False
+    ending = previous.text.rstrip()
+    if ending.endswith((".", ":", "!", "?")) or (blank_before and ending.endswith(";")):
+        return True
+    heading_line = current.kind not in {"paragraph", "dash", "plus"} and len(current.lines) == 1
+    return heading_line and len(current.text.split()) <= HEADING_LINE_WORDS
+
+
+HEADING_LINE_WORDS = 12
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
+    """The body's lines as a tree of blocks, nested by their markers' ranks."""
+    roots: list[Block] = []
+    stack: list[Block] = []
+    current: Block | None = None
+    previous: Line | None = None
+    blank = False
+    for line in lines:
+        if line.blank or _PAGE_NUMBER.match(line.text):
+            blank = True
+            continue
+        found = _marker(line)
+        if found is not None:
+            kind, match = found
+            block = Block(kind, match.group(1), [line], line.start + match.end())
+        elif current is None or _starts_paragraph(current, previous, line, blank):
+            block = Block("paragraph", "", [line], line.start)
+        else:
+            current.lines.append(line)
+            previous, blank = line, False
+            continue
+        while stack and (stack[-1].rank >= block.rank or (stack[-1].kind == "paragraph" and block.kind == "paragraph")):
+            stack.pop()
+        if stack and not stack[-1].heading and stack[-1].kind == "paragraph" and block.rank <= 45:
+            stack.pop()
+        block.parent = stack[-1] if stack else None
+        (block.parent.children if block.parent else roots).append(block)
+        stack.append(block)
+        current, previous, blank = block, line, False
+    return roots
+
+
+def split_closing(body: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """The body before ``Nơi nhận:`` and the closing from it on."""
+    for i, line in enumerate(body):
+        if _CLOSING.match(line.folded):
+            return body[:i], body[i:]
+    return body, ()
+
+
 @extractor("structure", assigns=["lines", "layout"])
 def extract_structure(ex: Extraction) -> None:
     """Cut the document into its parts for the other extractors."""
     lines = split_lines(ex.text, ex.folded)
     ex.analyses["lines"] = lines
-    ex.analyses["layout"] = find_layout(lines)
+    layout = find_layout(lines)
+    body, closing = split_closing(layout.body)
+    ex.analyses["layout"] = replace(layout, body=body, closing=closing, blocks=tuple(build_blocks(body)))

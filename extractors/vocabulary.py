@@ -128,3 +128,37 @@ def _score(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(squash(a), squash(b))
+
+
+AWARD_FORMS: tuple[str, ...] = (
+    # Luật Thi đua, khen thưởng 2022, Điều 9 (hình thức khen thưởng)
+    "Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen", "Giấy khen",
+    # Điều 19 (danh hiệu thi đua đối với cá nhân)
+    "Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua cấp bộ", "Chiến sĩ thi đua cơ sở",
+    "Chiến sĩ thi đua", "Lao động tiên tiến", "Chiến sĩ tiên tiến",
+    # Điều 20 (danh hiệu thi đua đối với tập thể, hộ gia đình)
+    "Cờ thi đua", "Tập thể lao động xuất sắc", "Tập thể lao động tiên tiến", "Đơn vị quyết thắng", "Đơn vị tiên tiến",
+    "Gia đình văn hóa",
+)
+"""Award forms and titles of emulation, as the law names them (longest match wins)."""
+
+REFERENCE_KINDS: tuple[str, ...] = (
+    "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
+    "Thông tư liên tịch", "Kế hoạch", "Chương trình hành động", "Chương trình", "Công văn", "Kết luận", "Hướng dẫn",
+    "Thông báo", "Đề án", "Quy định", "Quy chế", "Thông tri", "Công điện",
+)
+"""Kinds of documents a preamble cites (Căn cứ / Thực hiện …)."""
+
+NAMED_REFERENCE_KINDS = frozenset({"Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"})
+"""Kinds cited by name without a number (``Luật Thi đua, khen thưởng``)."""
+
+POSITIONS: tuple[str, ...] = (
+    "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng",
+    "Phó Trưởng phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Bộ trưởng", "Thứ trưởng", "Thủ tướng",
+    "Phó Thủ tướng", "Bí thư", "Phó Bí thư", "Thủ trưởng", "Viện trưởng", "Cục trưởng", "Chi cục trưởng",
+    "Hiệu trưởng", "Chánh Thanh tra", "Tổng Giám đốc", "Trưởng Công an",
+)
+"""Positions printed above a signature (ND30, Phụ lục I, thể thức chữ ký)."""
+
+AUTHORITY_PREFIXES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
+"""Thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền: on whose behalf a signature is made."""

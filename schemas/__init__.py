@@ -18,6 +18,7 @@ from schemas.plan import (
     Span,
     Subject,
     Target,
+    UnitSuccessor,
 )
 
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "Span",
     "Subject",
     "Target",
+    "UnitSuccessor",
 ]

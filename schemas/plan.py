@@ -122,6 +122,17 @@ class Issuer(_Model):
     )
 
 
+class UnitSuccessor(_Model):
+    """A unit on the map after the 1 July 2025 merger: 34 provinces, communes directly under them, no districts."""
+
+    name: Text = Field(description="Short name of the unit.", examples=["Gia Lai", "Hòa Vang"])
+    kind: Text = Field(description="Lower-case kind, as documents write it.", examples=["tỉnh", "thành phố", "xã", "phường"])
+    level: Literal["province", "commune"] = Field(
+        description="A province, or a commune; a district's successor is its new province."
+    )
+    province: Text = Field(description="The province it belongs to (itself for a province).", examples=["Gia Lai"])
+
+
 class Signer(_Model):
     name: Text | None = Field(None, description="Who signed.", examples=["Lê Văn Lịch"])
     position: Text | None = Field(
@@ -219,6 +230,15 @@ class PlanRecord(_Model):
     place: Text | None = Field(None, description="The địa danh before ', ngày'.", examples=["Phù Mỹ"])
     title: Text | None = Field(None, description="The trích yếu, one line, without the type word or outer quotes.")
     issuer: Issuer = Field(default_factory=Issuer)
+    issuer_successor: UnitSuccessor | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description=(
+            "Where the issuer's unit sits after the 1 July 2025 merger (a district's: its new province), from the "
+            "gazetteer, so plans can be compared on today's map. Left out of the record when the unit is unknown."
+        ),
+        examples=[{"name": "Gia Lai", "kind": "tỉnh", "level": "province", "province": "Gia Lai"}],
+    )
     signer: Signer = Field(default_factory=Signer)
     period: Period = Field(default_factory=Period)
     legal_bases: list[LegalBasis] = Field(default_factory=list)

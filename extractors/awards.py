@@ -1,0 +1,177 @@
+"""Award rules: which form (Luật Thi đua, khen thưởng 2022, Điều 9, 19, 20), who confers it, to whom, how many, when.
+
+A rule is a block of the award or standards sections that names a form
+(``Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện đối với …``). Its
+subject comes from its lead-in or headings (``1. Khen thưởng tập thể``,
+``Đối với cá nhân:``); its cadence from ``hàng năm`` or ``tổng kết`` around
+it (a one-year campaign awards at its summing-up); its quota from a count
+before the form (``Tặng 06 Giấy khen``); a top-N rule from ``xếp hạng 03 vị
+trí cao nhất``. A bare listing of forms (``1. Hình thức khen thưởng: - Giấy
+khen.``) is not a rule when a fuller one follows. One rule that several
+conferrers apply, or that splits by subject, gives one entry each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.matching import fold_key, tolerant
+from extractors.nlp import canonical, entities
+from extractors.registry import Extraction, extractor
+from extractors.structure import Block, Layout
+from extractors.subjects import context_subject, heading_subject, text_subject
+from extractors.vocabulary import expand_abbreviations
+from schemas import Award
+
+NOT_AWARDS = {"dossier", "timeline", "funding", "implementation", "content"}
+_ANNUAL = re.compile(rf"\b{tolerant('hang nam')}\b")
+_FINAL = re.compile(rf"\b{tolerant('tong ket')}\b")
+_RANK = re.compile(r"\bxep\s+hang\s+(\d{1,2})\s+(?:vi\s+tri|don\s+vi|dia\s+phuong)?\s*(?:cao\s+nhat|dan\s+dau|dau)|\btop\s+(\d{1,2})\b")
+_SPLIT_QUOTA = re.compile(r"(\d{1,3})\s+tap\s+the\s+(?:va|,)\s+(\d{1,3})\s+ca\s+nhan")
+_GROUP = re.compile(r"\b(?:doi\s+voi|cho)\s+")
+_GROUP_END = re.compile(
+    r"\s(?:có|đạt|tiêu\s+biểu|trong|được|xếp\s+hạng|thuộc\s+diện|đã|hoàn\s+thành|góp\s+phần)\s|[;.:(]|\s-\s|$"
+)
+"""Where a group's name ends; matched on the lower-cased text itself, since folding makes ``có`` and ``cơ`` one word."""
+_OF = re.compile(r"\s*c\S{1,2}a\s+")
+_CONFERRER_END = re.compile(r"\s(?:doi voi|cho|ve|xet|tang|giao|xem xet|quyet dinh)\s|[;.:,(]|$")
+_DECIDES = re.compile(r"\b(?:xem xet|quyet dinh|tang|xet tang)\b")
+BARE_WORDS = 12
+"""A form named in this few words, with no group or count, is a listing, not a rule."""
+
+
+def award_blocks(layout: Layout) -> list[Block]:
+    """Blocks of the award and standards sections, without hồ sơ, thời gian, kinh phí sub-sections."""
+    out: list[Block] = []
+    for topic in ("awards", "criteria"):
+        for section in layout.sections(topic):
+            if section.topics & NOT_AWARDS:
+                continue
+            for block in [section, *section.descendants()]:
+                between = block.ancestors()
+                between = between[: between.index(section)] if section in between else between
+                if block not in out and not any(a.topics & NOT_AWARDS for a in between):
+                    out.append(block)
+    return sorted(out, key=lambda b: b.start)
+
+
+def _forms(ex: Extraction, block: Block) -> list:
+    return entities(ex, "AWARD_FORM", block.start, block.end)
+
+
+def _cadence(folded_texts: list[str], single_year: bool) -> str | None:
+    for text in folded_texts:
+        if _ANNUAL.search(text):
+            return "annual"
+        if _FINAL.search(text):
+            return "final"
+    return "final" if single_year else None
+
+
+def _conferrers(ex: Extraction, block: Block, form_start: int) -> list[str]:
+    """Who grants it: ``<form> của <X>``, or the positions listed before the verb (``Thủ trưởng …; Chủ tịch …``)."""
+    folded, text = ex.folded, ex.text
+    form_end = next((e.end_char for e in _forms(ex, block) if e.start_char == form_start), form_start)
+    if (m := _OF.match(folded, form_end)) is not None:
+        end_m = _CONFERRER_END.search(folded, m.end(), block.end)
+        end = end_m.start() if end_m else block.end
+        return [expand_abbreviations(text[m.end() : end].strip())]
+    decides = _DECIDES.search(folded, block.start, block.end)
+    limit = decides.start() if decides else block.end
+    starts = [_capital_start(text, p.start_char, p.end_char) for p in entities(ex, "POSITION", block.start, limit)]
+    if len(starts) >= 2:
+        spans = [(a, starts[i + 1] if i + 1 < len(starts) else limit) for i, a in enumerate(starts)]
+        return [expand_abbreviations(text[a:b].strip(" ;,.")) for a, b in spans]
+    return []
+
+
+def _capital_start(text: str, start: int, end: int) -> int:
+    """Where a position really starts: folding reads ``thành phố Chủ tịch`` as ``Phó Chủ tịch``."""
+    if text[start].isupper():
+        return start
+    return next((i for i in range(start, end) if text[i].isupper()), start)
+
+
+def _group(ex: Extraction, block: Block, start: int) -> tuple[str | None, str | None]:
+    """The group a share is reserved for (``đối với <group> có …``) and the condition after it."""
+    m = _GROUP.search(ex.folded, start, block.end)
+    if m is None:
+        return None, None
+    end_m = _GROUP_END.search(ex.text.lower(), m.end(), block.end)
+    end = end_m.start() if end_m else block.end
+    group = ex.text[m.end() : end].strip(" ,;")
+    condition = ex.text[end : block.end].strip(" ,;.:") if end_m and ex.text[end:end + 1] == " " else None
+    if not group or len(group.split()) > 14:
+        return None, condition
+    return group[:1].upper() + group[1:], condition or None
+
+
+def _quota(ex: Extraction, form_start: int, block: Block) -> int | None:
+    before = ex.folded[max(block.start, form_start - 6) : form_start]
+    m = re.search(r"(\d{1,3})\s*$", before)
+    return int(m.group(1)) if m else None
+
+
+def _is_bare(ex: Extraction, block: Block, quota: int | None) -> bool:
+    """``Giấy khen.``, ``Bằng khen của Chủ tịch …``: a form named without a group, count or standard."""
+    words = block.text.split()
+    return quota is None and len(words) <= BARE_WORDS and not _GROUP.search(ex.folded, block.start, block.end)
+
+
+@extractor("awards", requires=["layout", "doc", "period"], assigns=["awards"])
+def extract_awards(ex: Extraction) -> None:
+    """awards: one entry per award rule."""
+    layout: Layout = ex.analyses["layout"]
+    period = ex.record.period
+    single_year = bool(period.start and period.end and period.start[:4] == period.end[:4])
+    rules: list[tuple[Block, Award]] = []
+    ruled: set[int] = set()
+    blocks = award_blocks(layout)
+    for block in blocks:
+        forms = _forms(ex, block)
+        if not forms:
+            continue
+        form = forms[0]
+        quota = _quota(ex, form.start_char, block)
+        if any(id(a) in ruled for a in block.ancestors()) and quota is None:
+            continue  # a standard that mentions an award ("được tặng Giấy khen"), not a rule of its own
+        if _is_bare(ex, block, quota) and (block.children or _fuller_rule_follows(ex, blocks, block, canonical(form))):
+            continue
+        ruled.add(id(block))
+        texts = [fold_key(block.text)] + [fold_key(a.text) for a in block.ancestors() if len(a.text.split()) <= 16 or a.kind == "paragraph"]
+        cadence = _cadence(texts, single_year)
+        rank = _RANK.search(ex.folded, block.start, block.end)
+        rank_limit = int(rank.group(1) or rank.group(2)) if rank else None
+        group, condition = _group(ex, block, form.end_char)
+        conferrers = _conferrers(ex, block, form.start_char) or _inherited_conferrer(rules, block) or [None]
+        subject = context_subject(block) or heading_subject(block.text) or (text_subject(group) if group else "any")
+        subjects = [subject]
+        split_children = [c for c in block.children if ":" in c.text[:40] and heading_subject(c.text.split(":")[0])]
+        if split_children:
+            subjects = [heading_subject(c.text.split(":")[0]) for c in split_children]
+        quotas = [quota] * len(subjects)
+        if (split := _SPLIT_QUOTA.search(ex.folded, block.start, block.end)) is not None:
+            subjects, quotas = ["collective", "individual"], [int(split.group(1)), int(split.group(2))]
+        for conferrer in conferrers:
+            for subj, q in zip(subjects, quotas):
+                award = Award(form=canonical(form), conferrer=conferrer, subject=subj, cadence=cadence, quota=q,
+                              rank_limit=rank_limit, recipient_group=group, condition=condition)
+                rules.append((block, award))
+    for block, award in rules:
+        ex.record.awards.append(award)
+        ex.cite(f"awards[{len(ex.record.awards) - 1}]", block.start, block.end)
+
+
+def _fuller_rule_follows(ex: Extraction, blocks: list[Block], bare: Block, form: str) -> bool:
+    return any(
+        b.start > bare.start and any(canonical(f) == form for f in _forms(ex, b)) and not _is_bare(ex, b, None)
+        for b in blocks
+    )
+
+
+def _inherited_conferrer(rules: list[tuple[Block, Award]], block: Block) -> list[str]:
+    """A count line (``- 02 Giấy khen đối với …``) shares the conferrer of the rule it splits."""
+    for ruled_block, award in reversed(rules):
+        if ruled_block in block.ancestors() and award.conferrer:
+            return [award.conferrer]
+    return []

@@ -1,0 +1,167 @@
+"""Dated obligations: when dossiers are due, when the campaign is summed up, dated goals, the end of the campaign.
+
+Plans give them as ``trước ngày 31/01 hàng năm`` (recurring: month-day),
+``gửi về Phòng Nội vụ trước ngày 15/10/2023``, ``trong Quý I/2024`` (the
+quarter's last day), ``hết Quý III/2024 giải ngân đạt 80%`` (a target),
+``Thời gian tổ chức tổng kết tháng 10/2023`` (the month's last day). The
+campaign's end comes from its period. A date printed without its year gets
+the plan's year, and a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from extractors.dates import month_end, quarter_end
+from extractors.matching import tolerant
+from extractors.registry import Extraction, extractor
+from extractors.structure import Layout, walk
+from extractors.vocabulary import expand_abbreviations
+from schemas import Deadline
+
+_CUE = r"(?:tr\S{1,2}c|ch\S{1,2}m\s+nh\S{1,2}t(?:\s+l\S)?|\S{1,2}n\s+h\S{1,2}t|h\S{1,2}t|trong|cu\S{1,2}i|\S{1,2}n)"
+_DAY_MONTH = re.compile(
+    rf"\b(?P<cue>{_CUE})\s+(?:ng\S{{1,2}}y\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?P<annual>\s+{tolerant('hang nam')})?(?![\d/])"
+)
+"""``trước ngày 31/01 hàng năm``, ``chậm nhất ngày 15/10/2023``, ``đến hết 31/12/2024``."""
+_WRITTEN = re.compile(
+    rf"\b(?P<cue>{_CUE})\s+ng\S{{1,2}}y\s+(?P<day>[0-3]?\d)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)(?:\s+n\S{{1,2}}m\s+(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?P<annual>\s+{tolerant('hang nam')})?"
+)
+_QUARTER = re.compile(
+    rf"\b(?P<cue>{_CUE})\s+qu\S\s+(?P<quarter>iv|i{{1,3}}|[1-4l])\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
+)
+"""``trong Quý I/2024``, ``hết Quý III/2024``."""
+_REVIEW_MONTH = re.compile(
+    rf"\b(?P<cue>{tolerant('tong ket')}|{tolerant('so ket')})[^.;]{{0,60}}?th\S{{1,3}}g\s+(?P<month>[01]?\d)\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
+)
+_REVIEW = re.compile(rf"\b(?:{tolerant('tong ket')}|{tolerant('so ket')})\b")
+_TARGET = re.compile(rf"\b(?:{tolerant('giai ngan')}|{tolerant('toi thieu')})\b|\d\s*%")
+_THROUGH = re.compile(r"\(\s*qua\s+(?P<to>[^)]{3,80})\)")
+_SEND_TO = re.compile(r"\bg\S{1,2}i\s+v\S\s+(?P<to>[^,;.()]{3,80}?)(?=\s+" + _CUE + r"\s|[,;.(]|$)")
+
+
+class FoundDeadline(NamedTuple):
+    deadline: Deadline
+    start: int
+    end: int
+
+
+def _clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """The clause around a date: from the previous sentence or clause break to the next."""
+    left = max([text.rfind(c, floor, start) + len(c) - 1 for c in CLAUSE_BREAKS] + [floor - 1]) + 1
+    rights = [i for i in (text.find(c, end, ceiling) for c in CLAUSE_BREAKS if c != ":") if i != -1]
+    return left, (min(rights) if rights else ceiling)
+
+
+CLAUSE_BREAKS = (".", ";", ":", ", trong đó", ", đồng thời")
+
+
+def _kind(folded_clause: str) -> str:
+    if _REVIEW.search(folded_clause) and not re.search(r"\bho so\b", folded_clause):
+        return "review"
+    if _TARGET.search(folded_clause):
+        return "target"
+    return "submission"
+
+
+def _receiver(text: str) -> str | None:
+    """The body a dossier goes to or through: ``(qua Phòng Nội vụ)``, else ``gửi về Phòng Nội vụ``."""
+    for pattern in (_THROUGH, _SEND_TO):
+        if (m := pattern.search(text)) is not None:
+            return expand_abbreviations(" ".join(m.group("to").split()))
+    return None
+
+
+ACTION_WORDS = 4
+"""Fewer words before the date (``Phấn đấu đến hết …``) and the action is what follows it."""
+
+
+def _action(before: str, after: str) -> str | None:
+    """What is to be done by the date: the clause before it, or after it when that is too short to say."""
+    action = " ".join(before.split()).strip(" -+•,;.()")
+    if len(action.split()) < ACTION_WORDS:
+        action = " ".join(after.split()).strip(" -+•,;.()")
+    return action[:1].upper() + action[1:] if action else None
+
+
+def read_deadlines(ex: Extraction, start: int, end: int, plan_year: int | None) -> list[FoundDeadline]:
+    """Every dated obligation in ``text[start:end]``."""
+    found: list[FoundDeadline] = []
+    folded, text = ex.folded, ex.text
+    for pattern in (_DAY_MONTH, _WRITTEN, _QUARTER, _REVIEW_MONTH):
+        for m in pattern.finditer(folded, start, end):
+            year = int(m.group("year")) if m.groupdict().get("year") else None
+            annual = bool(m.groupdict().get("annual"))
+            if pattern is _QUARTER:
+                date, month_day = quarter_end(m.group("quarter"), year), None
+            elif pattern is _REVIEW_MONTH:
+                date, month_day = month_end(year, int(m.group("month"))), None
+            else:
+                day, month = int(m.group("day")), int(m.group("month"))
+                try:
+                    dt.date(2000, month, day)
+                except ValueError:
+                    continue
+                if annual or year is None and plan_year is None:
+                    date, month_day = None, f"{month:02d}-{day:02d}"
+                else:
+                    if year is None:
+                        year = plan_year
+                        ex.warn("inferred_year", "deadlines", f"{text[m.start():m.end()]!r}: year taken from the plan ({year})")
+                    date, month_day = dt.date(year, month, day), None
+            if date is None and month_day is None:
+                continue
+            left, right = _clause(text, m.start(), m.end(), start, end)
+            kind = "review" if pattern is _REVIEW_MONTH else _kind(folded[left:right])
+            phrase_start = m.start("cue") if pattern is not _REVIEW_MONTH else m.start()
+            deadline = Deadline(
+                kind=kind, date=date, month_day=month_day, recurrence="annual" if month_day else None,
+                action=_action(text[left:phrase_start], text[m.end():right]), to=_receiver(text[left:right]) if kind == "submission" else None,
+                text=" ".join(text[phrase_start:m.end()].split()),
+            )
+            found.append(FoundDeadline(deadline, phrase_start, m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def period_end(ex: Extraction) -> FoundDeadline | None:
+    """The campaign's end from its period: a year ends on 31 December, a month on its last day."""
+    period = ex.record.period
+    if not period.end:
+        return None
+    parts = [int(p) for p in period.end.split("-")]
+    if len(parts) == 3:
+        date = dt.date(*parts)
+    elif len(parts) == 2:
+        date = month_end(*parts)
+    else:
+        date = dt.date(parts[0], 12, 31)
+    spans = ex.record.provenance.spans.get("period") or []
+    if len(parts) < 3:
+        ex.warn("inferred_day", "deadlines", f"campaign end {date.isoformat()} read from the period {period.text!r}")
+    deadline = Deadline(kind="period_end", date=date, text=period.text)
+    return FoundDeadline(deadline, spans[0].start if spans else 0, spans[0].end if spans else 0)
+
+
+@extractor("deadlines", requires=["layout", "period"], assigns=["deadlines"])
+def extract_deadlines(ex: Extraction) -> None:
+    """deadlines from the body (the preamble's citation dates are not obligations), then the campaign's end."""
+    layout: Layout = ex.analyses["layout"]
+    preamble = {id(b) for b in layout.preamble}
+    blocks = [b for b in walk(layout.blocks) if id(b) not in preamble]
+    plan_year = ex.record.issue_date.year if ex.record.issue_date else None
+    seen: set[tuple] = set()
+    found = [f for b in blocks for f in read_deadlines(ex, b.start, b.end, plan_year)]
+    if (end := period_end(ex)) is not None:
+        found.append(end)
+    for item in found:
+        d = item.deadline
+        key = (d.kind, d.date, d.month_day)
+        if key in seen:
+            continue
+        seen.add(key)
+        ex.record.deadlines.append(d)
+        ex.cite(f"deadlines[{len(ex.record.deadlines) - 1}]", item.start, item.end)

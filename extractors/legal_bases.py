@@ -1,0 +1,110 @@
+"""The documents a plan is based on: every ``Căn cứ`` / ``Thực hiện`` citation of the preamble.
+
+A citation reads ``<kind> số <number> ngày <date> của <issuer> về …``
+(``Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ``); the
+issuer may follow the date without ``của``; laws are cited by name alone
+(``Căn cứ Luật Thi đua, khen thưởng``). The preamble is the text before the
+first numbered heading, plus the Mục đích section, where plans cite what they
+implement (``theo Nghị quyết số …``). One entry per distinct number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import find_dates
+from extractors.issuer import _HEADS
+from extractors.matching import fold_key
+from extractors.nlp import canonical, entities
+from extractors.registry import Extraction, extractor
+from extractors.structure import Block, Layout
+from extractors.vocabulary import NAMED_REFERENCE_KINDS, canonical_code, expand_abbreviations
+from schemas import LegalBasis
+
+_NUMBER = re.compile(
+    r"\s*(?:s\S{0,2}\s*:?\s*)?(?P<number>\d{1,5}(?:\s?[-/]\s?[0-9a-z.&]+)*(?:\s?[-/]\s?[a-z][a-z0-9.&]*))(?![\w/])"
+)
+"""``số 76/NQ-CP``, ``s6 09-CTr/TU``, ``số 98/2023/NĐ-CP`` right after the kind word, folded."""
+_OF = re.compile(r"\s*,?\s*(?:c\S{1,2}a\s+)?")
+_ISSUER_END = re.compile(
+    r"\s(?:v\S\s|v\S\s*vi\S{1,2}c|ban\s+h\S{1,2}nh|th\S{1,3}c\s+h\S{1,2}n|ph\S\s+duy\S{1,2}t|quy\s+\S{1,2}nh|h\S{1,3}ng\s+d\S{1,2}n|"
+    r"tr\S{1,2}ng\s+t\S{1,2}m|nh\S{1,2}m|\S{1,2}\s+ch\S{1,2}\s+\S{1,2}o|ng\S{1,2}y)\b|[;,.(:]|$"
+)
+"""Where the issuer's name ends: ``về``, ``ban hành``, ``thực hiện``, punctuation …"""
+_LAW_NAME_END = re.compile(r"[;(]|,\s*(?=[A-ZĐ])|\s(?:ngày|năm)\s|\.\s|$")
+ISSUER_WORDS = 12
+
+
+def citation_zone(layout: Layout) -> list[Block]:
+    """The preamble and the Mục đích section: where a plan says what it is based on."""
+    zone = list(layout.preamble)
+    for section in layout.sections("purpose"):
+        zone.append(section)
+        zone.extend(section.descendants())
+    return zone
+
+
+def _issuer_after(ex: Extraction, start: int) -> tuple[str | None, int]:
+    """The body named at ``start`` (after ``của``, or directly after the date), in full words."""
+    of = _OF.match(ex.folded, start)
+    pos = of.end() if of else start
+    rest = ex.folded[pos : pos + 200]
+    if not rest or not (of and of.group(0).strip() or any(rest.startswith(h) for h, _ in _HEADS) or rest.startswith("ubnd")):
+        return None, start
+    end_match = _ISSUER_END.search(rest, 1)
+    end = pos + (end_match.start() if end_match else len(rest))
+    words = ex.text[pos:end].split()[:ISSUER_WORDS]
+    if not words or not words[0][:1].isupper():
+        return None, start
+    return _body_case(expand_abbreviations(" ".join(words))), end
+
+
+def _body_case(name: str) -> str:
+    """``Ban chấp hành Đảng bộ`` → ``Ban Chấp hành Đảng bộ``: the capitals bodies' names take."""
+    return re.sub(r"\bBan chấp hành\b", "Ban Chấp hành", re.sub(r"\bBan thường vụ\b", "Ban Thường vụ", name))
+
+
+def read_citations(ex: Extraction, blocks: list[Block]) -> list[tuple[LegalBasis, int, int]]:
+    """Every document cited in the blocks' own lines (children are blocks of their own), with its span."""
+    found = []
+    for block in blocks:
+        start, end = block.start, block.end
+        for kind_entity in entities(ex, "DOC_KIND", start, end):
+            kind = canonical(kind_entity)
+            after = kind_entity.end_char
+            number_match = _NUMBER.match(ex.folded, after)
+            if number_match is not None:
+                raw = re.sub(r"\s+", "", ex.text[number_match.start("number") : number_match.end("number")])
+                number = canonical_code(raw)
+                pos = number_match.end()
+                dates = find_dates(ex.folded, pos, min(pos + 40, end))
+                date = dates[0] if dates and dates[0].start - pos <= 6 else None
+                pos = date.end if date else pos
+                issuer, stop = _issuer_after(ex, pos)
+                found.append((LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None,
+                                         issuer=issuer), kind_entity.start_char, max(stop, pos)))
+            elif kind in NAMED_REFERENCE_KINDS and _is_cited(ex, kind_entity.start_char):
+                found.append((LegalBasis(kind=kind), kind_entity.start_char, kind_entity.end_char))
+    return found
+
+
+def _is_cited(ex: Extraction, start: int) -> bool:
+    """A law named after ``Căn cứ`` (or ``quy định của``), not ``pháp luật`` in passing."""
+    before = ex.folded[max(0, start - 30) : start]
+    if before.endswith(("phap ", "bo ")) or ex.text[start : start + 1].islower():
+        return False
+    return bool(re.search(r"(c\S{1,2}n\s+c\S{1,2}|quy\s+\S{1,2}nh\s+c\S{1,2}a|theo)\s*$", before))
+
+
+@extractor("legal_bases", requires=["layout", "doc"], assigns=["legal_bases"])
+def extract_legal_bases(ex: Extraction) -> None:
+    """legal_bases: one entry per distinct cited number (and per named law), in order of citation."""
+    layout: Layout = ex.analyses["layout"]
+    seen: set[str] = set()
+    for basis, start, end in read_citations(ex, citation_zone(layout)):
+        key = basis.number or f"{basis.kind}:{fold_key(ex.text[start:end])}"
+        if key in seen or (ex.record.number and basis.number == ex.record.number):
+            continue
+        seen.add(key)
+        ex.record.legal_bases.append(basis)
+        ex.cite(f"legal_bases[{len(ex.record.legal_bases) - 1}]", start, end)

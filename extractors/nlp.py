@@ -1,0 +1,65 @@
+"""The genre's vocabulary as spaCy entities over folded text.
+
+A blank multi-language pipeline (spaCy's ``vi`` needs pyvi, which khplan
+does not ship; Vietnamese syllables are whitespace-separated, so the
+multi-language tokenizer cuts them right) with an EntityRuler whose phrase
+patterns are the folded forms of award forms, cited document kinds,
+positions and deadline cues. It runs on the folded text, so an entity's
+character offsets are offsets in the document, and matching ignores the
+marks legacy OCR loses. Built once per process; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.matching import fold_key
+from extractors.registry import Extraction, extractor
+from extractors.vocabulary import AWARD_FORMS, POSITIONS, REFERENCE_KINDS
+
+DEADLINE_CUES = ("truoc ngay", "cham nhat", "trong quy", "het quy", "den het", "truoc", "han cuoi", "thoi han")
+"""How a plan introduces a due date (trước ngày, chậm nhất, trong Quý, hết Quý, đến hết …), folded."""
+
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "AWARD_FORM": AWARD_FORMS,
+    "DOC_KIND": REFERENCE_KINDS,
+    "POSITION": POSITIONS,
+}
+CANONICAL: dict[tuple[str, str], str] = {
+    (label, fold_key(term)): term for label, terms in VOCABULARIES.items() for term in terms
+}
+"""(label, folded phrase) → the term as the vocabulary spells it."""
+
+
+@cache
+def pipeline() -> Language:
+    """The blank pipeline with its entity ruler (longest match wins, as EntityRuler resolves overlaps)."""
+    nlp = spacy.blank("xx")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    patterns = [{"label": label, "pattern": fold_key(term)} for label, terms in VOCABULARIES.items() for term in terms]
+    patterns += [{"label": "DEADLINE_CUE", "pattern": cue} for cue in DEADLINE_CUES]
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def canonical(entity: Span) -> str:
+    """An entity's term as the vocabulary spells it (``bang khen`` → ``Bằng khen``)."""
+    key = " ".join(entity.text.split())
+    return CANONICAL.get((entity.label_, key), entity.text)
+
+
+def entities(ex: Extraction, label: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Entities of ``label`` whose characters lie within ``[start, end)`` of the document."""
+    doc: Doc = ex.analyses["doc"]
+    end = len(ex.text) if end is None else end
+    return [ent for ent in doc.ents if ent.label_ == label and ent.start_char >= start and ent.end_char <= end]
+
+
+@extractor("nlp", assigns=["doc"])
+def analyse(ex: Extraction) -> None:
+    """Run the entity ruler over the folded text once, for every extractor that needs vocabulary."""
+    ex.analyses["doc"] = pipeline()(ex.folded)

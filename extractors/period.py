@@ -1,0 +1,78 @@
+"""The span a campaign runs over: ``giai đoạn 2021 - 2025``, ``năm 2024``, ``từ năm 2022 đến năm 2025``.
+
+Plans state it in the trích yếu (``… giai đoạn 2021 - 2025``) and in a
+``Thời gian`` section (``Thời gian phát động và thực hiện trong năm 2023``).
+A multi-year phase named in the title is the plan's own frame, so it wins;
+otherwise the Thời gian section's sentence, else a year in the title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extractors.matching import tolerant
+from extractors.registry import Extraction, extractor
+from extractors.structure import Layout
+from schemas import Period
+
+_YEAR = r"((?:19|20)\d{2})"
+_RANGE = re.compile(rf"\b{tolerant('giai doan')}\s+{_YEAR}\s*-\s*{_YEAR}\b")
+_FROM_TO = re.compile(rf"\bt\S{{1,2}}\s+{tolerant('nam')}\s+{_YEAR}\s+(?:{tolerant('den')}|t\S{{1,2}}i)\s+{tolerant('nam')}\s+{_YEAR}\b")
+_MONTHS = re.compile(r"\bt\S{1,2}\s+th\S{1,3}ng\s+(\d{1,2})\s*/\s*" + _YEAR + r"\s+(?:\S{1,3}n|t\S{1,2}i)\s+th\S{1,3}ng\s+(\d{1,2})\s*/\s*" + _YEAR)
+_ONE_YEAR = re.compile(rf"\b{tolerant('nam')}\s+{_YEAR}\b")
+
+
+class FoundPeriod(NamedTuple):
+    start: str
+    end: str
+    span: tuple[int, int]
+
+
+def read_period(folded: str, start: int = 0, end: int | None = None, *, single_year: bool = True) -> FoundPeriod | None:
+    """The first period phrase in ``folded[start:end]``: a range, a month span, or (if allowed) one year."""
+    end = len(folded) if end is None else end
+    for pattern in (_RANGE, _FROM_TO):
+        if (match := pattern.search(folded, start, end)) is not None and match.group(1) <= match.group(2):
+            return FoundPeriod(match.group(1), match.group(2), match.span())
+    if (match := _MONTHS.search(folded, start, end)) is not None:
+        return FoundPeriod(f"{match.group(2)}-{int(match.group(1)):02d}", f"{match.group(4)}-{int(match.group(3)):02d}", match.span())
+    if single_year and (match := _ONE_YEAR.search(folded, start, end)) is not None:
+        return FoundPeriod(match.group(1), match.group(1), match.span())
+    return None
+
+
+def _sentence(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, within the block: what ``period.text`` quotes."""
+    left = max(text.rfind(".", floor, start), text.rfind(":", floor, start), floor - 1) + 1
+    stops = [i for i in (text.find(".", end, ceiling), text.find("(", end, ceiling), text.find(";", end, ceiling)) if i != -1]
+    right = min(stops) if stops else ceiling
+    while left < right and text[left].isspace():
+        left += 1
+    return left, right
+
+
+@extractor("period", requires=["layout"], assigns=["period"])
+def extract_period(ex: Extraction) -> None:
+    """period.start, end and text."""
+    layout: Layout = ex.analyses["layout"]
+    title = (layout.title[0].start, layout.title[-1].end) if layout.title else None
+    found, span = None, None
+    if title and (found := read_period(ex.folded, *title, single_year=False)) is not None:
+        span = found.span
+    if found is None:
+        for section in layout.sections("timeline"):
+            blocks = [section, *section.descendants()]
+            for block in blocks:
+                lo = block.start + (len(section.text) if block is section else 0)
+                if (found := read_period(ex.folded, lo, block.end)) is not None:
+                    span = _sentence(ex.text, *found.span, block.start, block.end)
+                    break
+            if found is not None:
+                break
+    if found is None and title and (found := read_period(ex.folded, *title)) is not None:
+        span = found.span
+    if found is None:
+        return
+    ex.record.period = Period(start=found.start, end=found.end, text=ex.text[span[0]:span[1]].strip(" .,;"))
+    ex.cite("period", *span)
