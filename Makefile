@@ -21,7 +21,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages demo test model samples schema clean bench-ocr
+.PHONY: help setup system-packages demo test model samples schema clean bench-ocr bench-extract
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
@@ -30,6 +30,7 @@ help:
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
+	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
 
 setup: system-packages $(SETUP_STAMP)
 
@@ -71,6 +72,12 @@ schema: setup
 # Benchmarks print figures; they never gate CI.
 bench-ocr: setup
 	$(BIN)/python -m pipeline.bench_ocr --corpus $(CORPUS)
+
+# Which scans of the seeds to OCR for bench-extract (cached in build/bench-extract).
+EXTRACT_QUALITIES ?= fair
+EXTRACT_LANGS ?= vie,eng
+bench-extract: setup
+	$(BIN)/python -m extractors.bench --corpus $(CORPUS) --qualities $(EXTRACT_QUALITIES) --langs $(EXTRACT_LANGS)
 
 clean:
 	rm -rf build .pytest_cache
