@@ -16,6 +16,7 @@ from extractors.registry import Extraction, extractor
 from extractors.structure import Block, Layout
 from extractors.subjects import context_subject, heading_subject, text_subject
 from extractors.targets import item_text
+from schemas import Criterion
 
 _LEAD = re.compile(r"^(?:Đối với|Đối với các)\s+[^:]{2,40}:\s*", re.IGNORECASE)
 _INLINE = re.compile(r"\((?:i?\d{1,2}|[a-zđ])\)\s*")
@@ -55,8 +56,6 @@ def _bullets(section: Block) -> list[Block]:
 @extractor("criteria", requires=["layout"], assigns=["criteria"])
 def extract_criteria(ex: Extraction) -> None:
     """criteria: the bullets of the standards, each with its subject."""
-    from schemas import Criterion
-
     layout: Layout = ex.analyses["layout"]
     for section in criteria_sections(layout):
         for bullet in _bullets(section):

@@ -35,7 +35,8 @@ class FoundDate(NamedTuple):
     """True when OCR damage had to be read through (``]9`` read as 19)."""
 
 
-def _make(match: re.Match[str]) -> FoundDate | None:
+def to_date(match: re.Match[str]) -> FoundDate | None:
+    """The date a WRITTEN_DATE or NUMERIC_DATE match spells, OCR digits read through; None if no such day."""
     day, fixed_day = ocr_digits(match.group("day"))
     month, fixed_month = ocr_digits(match.group("month"))
     try:
@@ -51,7 +52,7 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Foun
     found = []
     for pattern in (WRITTEN_DATE, NUMERIC_DATE):
         for match in pattern.finditer(folded, start, end):
-            if (date := _make(match)) is not None:
+            if (date := to_date(match)) is not None:
                 found.append(date)
     return sorted(found, key=lambda d: d.start)
 
@@ -59,7 +60,7 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> list[Foun
 def first_written_date(folded: str, start: int = 0, end: int | None = None) -> FoundDate | None:
     """The first ``ngày … tháng … năm …`` in the range."""
     for match in WRITTEN_DATE.finditer(folded, start, len(folded) if end is None else end):
-        if (date := _make(match)) is not None:
+        if (date := to_date(match)) is not None:
             return date
     return None
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extractors.dates import FoundDate, WRITTEN_DATE, _make
+from extractors.dates import WRITTEN_DATE, FoundDate, to_date
 from extractors.gazetteer import AdminUnit, resolve
 from extractors.matching import ocr_digits, proper_words, similarity, strip_quotes
 from extractors.registry import Extraction, extractor
@@ -111,7 +111,7 @@ def read_header(lines: tuple[Line, ...]) -> HeaderReading:
             continue
         cuts = motto_spans(line.folded)
         if reading.date is None and (match := WRITTEN_DATE.search(line.folded)):
-            found = _make(match)
+            found = to_date(match)
             if found is not None:
                 date = found._replace(start=line.start + found.start, end=line.start + found.end)
                 reading.date = date

@@ -72,9 +72,16 @@ def _head_of(folded: str, *, exact: bool = False) -> str | None:
     return None
 
 
+_KIND_PREFIXES = {
+    exact: [(re.compile(rf"{re.escape(k) if exact else tolerant(k)}\s"), kind) for k, kind in sorted(_KIND_OF_FOLDED.items(), key=lambda kv: -len(kv[0]))]
+    for exact in (True, False)
+}
+
+
 def _unit_kind(folded: str, *, exact: bool = False) -> str | None:
-    for kind_folded, kind in sorted(_KIND_OF_FOLDED.items(), key=lambda kv: -len(kv[0])):
-        if re.match(rf"{re.escape(kind_folded) if exact else tolerant(kind_folded)}\s", folded):
+    """The unit kind a folded text opens with (``huyen phu my`` → ``huyện``), as printed or OCR-garbled."""
+    for pattern, kind in _KIND_PREFIXES[exact]:
+        if pattern.match(folded):
             return kind
     return "thành phố" if re.match(r"tp\.?\s", folded) else None
 

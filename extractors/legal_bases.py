@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 
 from extractors.dates import find_dates
-from extractors.issuer import _HEADS
 from extractors.matching import fold_key
 from extractors.nlp import canonical, entities
 from extractors.registry import Extraction, extractor
 from extractors.structure import Block, Layout
-from extractors.vocabulary import NAMED_REFERENCE_KINDS, canonical_code, expand_abbreviations
+from extractors.vocabulary import AGENCY_HEADS, NAMED_REFERENCE_KINDS, canonical_code, expand_abbreviations
 from schemas import LegalBasis
 
 _NUMBER = re.compile(
@@ -33,6 +32,8 @@ _ISSUER_END = re.compile(
 """Where the issuer's name ends: ``về``, ``ban hành``, ``thực hiện``, punctuation …"""
 _LAW_NAME_END = re.compile(r"[;(]|,\s*(?=[A-ZĐ])|\s(?:ngày|năm)\s|\.\s|$")
 ISSUER_WORDS = 12
+_BODY_OPENINGS = tuple(fold_key(head) for head in AGENCY_HEADS) + ("ubnd", "hdnd")
+"""How a body's name opens when it follows the date without ``của``."""
 
 
 def citation_zone(layout: Layout) -> list[Block]:
@@ -49,7 +50,7 @@ def _issuer_after(ex: Extraction, start: int) -> tuple[str | None, int]:
     of = _OF.match(ex.folded, start)
     pos = of.end() if of else start
     rest = ex.folded[pos : pos + 200]
-    if not rest or not (of and of.group(0).strip() or any(rest.startswith(h) for h, _ in _HEADS) or rest.startswith("ubnd")):
+    if not rest or not (of and of.group(0).strip() or rest.startswith(_BODY_OPENINGS)):
         return None, start
     end_match = _ISSUER_END.search(rest, 1)
     end = pos + (end_match.start() if end_match else len(rest))

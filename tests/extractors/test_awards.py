@@ -1,0 +1,74 @@
+"""Award rules: form, conferrer, subject, cadence, quota, rank limit, group."""
+
+from __future__ import annotations
+
+from extractors import extract_record
+
+HEAD = "Số: 1/KH-UBND\nPhù Mỹ, ngày 01 tháng 02 năm {year}\nKẾ HOẠCH\nThi đua {period}\n\n"
+
+
+def _awards(body: str, *, period: str = "giai đoạn 2021 - 2025", year: int = 2022):
+    return extract_record(HEAD.format(year=year, period=period) + body).awards
+
+
+def test_top_three_rule_of_the_annual_awards():
+    body = "III. KHEN THƯỞNG\n1. Khen thưởng tập thể\na) Khen thưởng hàng năm\n- Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện đối với Ủy ban nhân dân cấp xã có kết quả xếp hạng 03 vị trí cao nhất.\n"
+    (award,) = _awards(body)
+    assert (award.form, award.conferrer, award.subject, award.cadence, award.rank_limit, award.recipient_group) == (
+        "Giấy khen", "Chủ tịch Ủy ban nhân dân huyện", "collective", "annual", 3, "Ủy ban nhân dân cấp xã",
+    )
+
+
+def test_summing_up_heading_makes_the_award_final():
+    body = "III. KHEN THƯỞNG\n2. Khen thưởng cá nhân\nb) Khen thưởng tổng kết giai đoạn 2021 - 2025\nTặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện đối với cán bộ, công chức có thành tích.\n"
+    (award,) = _awards(body)
+    assert (award.subject, award.cadence) == ("individual", "final")
+
+
+def test_counted_shares_are_rules_of_their_own():
+    body = "III. HÌNH THỨC KHEN THƯỞNG\na) Đối với tập thể: Tặng 06 Giấy khen của Chủ tịch Ủy ban nhân dân huyện.\n- 02 Giấy khen cho các xã, thị trấn.\n"
+    awards = _awards(body, period="năm 2023", year=2023)
+    assert [(a.quota, a.cadence, a.conferrer, a.recipient_group) for a in awards] == [
+        (6, "final", "Chủ tịch Ủy ban nhân dân huyện", None),
+        (2, "final", "Chủ tịch Ủy ban nhân dân huyện", "Các xã, thị trấn"),
+    ]
+
+
+def test_one_count_each_for_collectives_and_individuals():
+    body = "III. KHEN THƯỞNG\n- Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân xuất sắc.\n"
+    assert [(a.subject, a.quota) for a in _awards(body)] == [("collective", 1), ("individual", 2)]
+
+
+def test_bare_listing_of_forms_is_not_a_rule_when_rules_follow():
+    body = (
+        "III. HÌNH THỨC, TIÊU CHUẨN KHEN THƯỞNG\n1. Hình thức khen thưởng\n- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh.\n"
+        "2. Tiêu chuẩn\n- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: xét chọn theo tiêu chuẩn sau:\n"
+        "+ Đối với tập thể: Hoàn thành tốt nhiệm vụ.\n+ Đối với cá nhân: Có thành tích xuất sắc.\n"
+    )
+    assert [(a.form, a.subject) for a in _awards(body, period="năm 2024", year=2024)] == [
+        ("Bằng khen", "collective"), ("Bằng khen", "individual"),
+    ]
+
+
+def test_each_conferrer_listed_gives_a_rule():
+    body = (
+        "III. TIÊU CHUẨN\n- Giấy khen: Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố "
+        "Chủ tịch UBND cấp xã xem xét quyết định số lượng và tặng Giấy khen cho các tập thể, cá nhân có thành tích.\n"
+    )
+    assert [(a.conferrer, a.subject) for a in _awards(body, period="năm 2024", year=2024)] == [
+        ("Thủ trưởng các sở, ban, ngành", "any"),
+        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", "any"),
+        ("Chủ tịch Ủy ban nhân dân cấp xã", "any"),
+    ]
+
+
+def test_an_award_named_inside_a_standard_is_not_a_rule():
+    body = (
+        "III. KHEN THƯỞNG\n1. Khen thưởng cá nhân\nTặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện đối với cán bộ đạt tiêu chuẩn sau:\n"
+        "- Năm trước liền kề được Chủ tịch Ủy ban nhân dân huyện tặng Giấy khen.\n"
+    )
+    assert len(_awards(body)) == 1
+
+
+def test_dossier_section_holds_no_awards():
+    assert _awards("III. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n- Tờ trình đề nghị tặng Bằng khen.\n") == []

@@ -1,0 +1,35 @@
+"""The campaign's span: from the title's phase, the Thời gian section, or a year."""
+
+from __future__ import annotations
+
+from extractors import extract_record
+
+HEAD = "Số: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\n"
+
+
+def _period(title: str, body: str = ""):
+    return extract_record(HEAD + title + "\n\nI. MỤC ĐÍCH\nTạo khí thế.\n" + body).period.model_dump()
+
+
+def test_phase_in_the_title():
+    assert _period("Thi đua cải cách hành chính giai đoạn 2021 - 2025") == {
+        "start": "2021", "end": "2025", "text": "giai đoạn 2021 - 2025"
+    }
+
+
+def test_timeline_section_sentence_when_the_title_names_one_year():
+    period = _period("Thi đua năm 2023", "II. THỜI GIAN\nThời gian phát động và thực hiện trong năm 2023. (Tổng kết tháng 10).\n")
+    assert period == {"start": "2023", "end": "2023", "text": "Thời gian phát động và thực hiện trong năm 2023"}
+
+
+def test_from_year_to_year():
+    period = _period("Thi đua", "II. THỜI GIAN\nPhong trào được triển khai từ năm 2022 đến năm 2025.\n")
+    assert (period["start"], period["end"]) == ("2022", "2025")
+
+
+def test_year_of_the_title_as_a_last_resort():
+    assert _period("Thi đua đẩy mạnh cải cách hành chính năm 2024")["text"] == "năm 2024"
+
+
+def test_no_period_stated():
+    assert _period("Thi đua thực hiện văn hóa công sở") == {"start": None, "end": None, "text": None}

@@ -1,0 +1,40 @@
+"""The signature block: authority, position and the name under it."""
+
+from __future__ import annotations
+
+from extractors import extract_record
+
+BODY = "Số: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nTạo khí thế thi đua.\n"
+
+
+def _signer(closing: str):
+    return extract_record(BODY + closing).signer
+
+
+def test_deputy_signs_for_the_chairman():
+    signer = _signer("Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Hào\n")
+    assert (signer.name, signer.position, signer.authority) == ("Trần Văn Hào", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def test_tm_line_is_the_authority_when_the_chairman_signs():
+    signer = _signer("Nơi nhận:\n- Sở Nội vụ;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thị Lan\n")
+    assert (signer.position, signer.authority) == ("Chủ tịch", "TM. Ủy ban nhân dân")
+
+
+def test_position_printed_on_the_noi_nhan_line():
+    signer = _signer("Nơi nhận: CHỦ TỊCH\n- Bộ Nội vụ (b/c);\n- Lưu: VT, TH1.\nCao Tường Huy\n")
+    assert (signer.name, signer.position, signer.authority) == ("Cao Tường Huy", "Chủ tịch", None)
+
+
+def test_stamp_junk_before_the_name_is_dropped():
+    assert _signer("Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nbk Cao Tường Huy\n").name == "Cao Tường Huy"
+
+
+def test_k_slash_is_read_as_kt():
+    assert _signer("Nơi nhận:\n- Lưu: VT.\nK/ CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Lịch\n").authority == "KT. Chủ tịch"
+
+
+def test_no_signature_block_leaves_the_signer_empty():
+    record = extract_record(BODY)
+    assert record.signer.model_dump() == {"name": None, "position": None, "authority": None}
+    assert "signer.name" in {w.field for w in record.warnings}
