@@ -158,7 +158,7 @@ def _cached(key: str, make: Callable[[], DocumentText]) -> DocumentText:
     path = CACHE / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
-        return DocumentText(data["text"], tuple(tuple(p) for p in data["pages"]))
+        return DocumentText(data["text"], tuple(data["pages"]))
     document = make()
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"text": document.text, "pages": [list(p) for p in document.pages]}, ensure_ascii=False), encoding="utf-8")

@@ -17,8 +17,10 @@ from extractors.matching import ocr_digits, tolerant
 
 _D = r"[0-9\]|!l]"
 DAY = rf"(?P<day>{_D}?\s?\d|\d{_D})"
+_WORD = r"\S{1,5}"
+"""A month or year word OCR garbled past recognition (``ngày 19 cn 02 năm``): the digits around it still fix it."""
 WRITTEN_DATE = re.compile(
-    rf"\b{tolerant('ngay')}\s*{DAY}\s*{tolerant('thang')}\s*(?P<month>{_D}?\d)\s*{tolerant('nam')}\s*(?P<year>[12]\d{{3}})\b"
+    rf"\b{tolerant('ngay')}\s*{DAY}\s*(?:{tolerant('thang')}|{_WORD})\s*(?P<month>{_D}?\d)\s*(?:{tolerant('nam')}|{_WORD})\s*(?P<year>[12]\d{{3}})\b"
 )
 """``ngày 13 tháng 4 năm 2022`` in folded text, OCR-damaged or not."""
 NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)\s*/\s*(?P<year>[12]\d{3})(?![\d/])")

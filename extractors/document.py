@@ -25,6 +25,10 @@ class DocumentText:
     text: str
     pages: tuple[PageSpan, ...] = ()
 
+    def __post_init__(self) -> None:
+        # pages read back from JSON or built by hand arrive as plain tuples
+        object.__setattr__(self, "pages", tuple(PageSpan(*span) for span in self.pages))
+
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding ``offset``, or None when the pages are unknown."""
         for span in self.pages:

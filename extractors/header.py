@@ -31,7 +31,7 @@ MOTTO_SHARE = 0.75
 
 _CODE_PART = r"[a-z0-9][a-z0-9.&]*"
 NUMBER = re.compile(
-    rf"(?<![a-z0-9])s[o0-9eb]?\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
+    rf"(?<![a-z0-9])[s§$][o0-9eb]?\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
     rf"\s*(?P<code>[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
 )
 """``Số: 69 /KH-UBND``, ``S6: 69``, ``Số 09-CTr/TU`` in folded text."""
@@ -87,14 +87,18 @@ def motto_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PIECE_EDGES = " \t,;-–—|_.:ˆ'`~“”\""
+"""What a column piece's edges shed: separators, and specks of a poor scan (``HUYỆN PHÙ MỸ _.``)."""
+
+
 def _pieces(line: Line, cuts: list[tuple[int, int]]) -> list[Piece]:
     """The parts of ``line`` outside ``cuts`` (relative offsets), stripped."""
     pieces, pos = [], 0
     for start, end in sorted(cuts) + [(len(line.text), len(line.text))]:
         if start > pos:
             raw = line.text[pos:start]
-            lead = len(raw) - len(raw.lstrip(" \t,;-–—|"))
-            text = raw.strip(" \t,;-–—|")
+            lead = len(raw) - len(raw.lstrip(_PIECE_EDGES))
+            text = raw.strip(_PIECE_EDGES)
             if text:
                 a = line.start + pos + lead
                 pieces.append(Piece(a, a + len(text), text, line.folded[pos + lead : pos + lead + len(text)]))
@@ -170,11 +174,19 @@ def _place_before(line: Line, date_start: int, cuts: list[tuple[int, int]]) -> P
     return Piece(start, end, text, line.folded[start - line.start : end - line.start])
 
 
+_TITLE_EDGES = " -_.:;ˆ'`~"
+"""A trích yếu has no final stop; these at its ends are OCR specks."""
+
+
 def read_title(layout: Layout) -> Piece | None:
     """The trích yếu: the lines under the type line, joined, without ``V/v`` or outer quotes."""
     if not layout.title:
         return None
-    text = " ".join(line.text for line in layout.title)
+    parts = [line.text.strip(_TITLE_EDGES) for line in layout.title]
+    for i, line in enumerate(layout.title[:-1]):  # "giai đoạn 2021 -" / "2025": a range wrapped, not a speck
+        if line.text.rstrip().endswith("-") and parts[i + 1][:1].isdigit():
+            parts[i] += " -"
+    text = " ".join(p for p in parts if p)
     text = strip_quotes(_VV.sub("", text) if _VV.match(text.lower()) else text)
     first, last = layout.title[0], layout.title[-1]
     return Piece(first.start, last.end, text, "")

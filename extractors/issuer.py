@@ -107,8 +107,13 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
     return bodies
 
 
-def _resolve_unit(body: Body, province_hints: Counter[str]) -> None:
-    """Find ``<kind> <name>`` at the end of a body's name and resolve it."""
+def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Counter[str] | None = None) -> None:
+    """Find ``<kind> <name>`` at the end of a body's name and resolve it.
+
+    Units change kind (a thị xã becomes a thành phố), and the gazetteer
+    knows them by their latest one: when no unit of the printed kind fits,
+    units of the same level are tried, and the printed kind is kept.
+    """
     text = body.text
     folded = fold_key(text)
     if body.head not in PEOPLES_BODIES and max(similarity(d, text) for d in DEPARTMENTS) >= DEPARTMENT_SCORE:
@@ -121,7 +126,10 @@ def _resolve_unit(body: Body, province_hints: Counter[str]) -> None:
         name = text[match.end():].strip(" .,-")
         if not name:
             continue
-        resolution = resolve(name, kinds=[kind], province_hints=province_hints, cutoff=UNIT_SCORE)
+        resolution = resolve(name, kinds=[kind], province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE)
+        if not resolution.candidates:
+            same_level = [k for k, levels in LEVEL_OF_KIND.items() if set(levels) & set(LEVEL_OF_KIND[kind]) and k != kind]
+            resolution = resolve(name, kinds=same_level, province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE)
         if resolution.candidates:
             body.unit_text, body.unit_kind, body.resolution = name, kind, resolution
             return
@@ -131,9 +139,11 @@ def _resolve_unit(body: Body, province_hints: Counter[str]) -> None:
 
 
 def body_name(body: Body) -> str:
-    """A body's name in full words, its unit spelt as the gazetteer spells it."""
+    """A body's name in full words: its unit spelt as the gazetteer spells it, of the kind the document prints."""
     unit = body.resolution.unit or _agreed(body.resolution)
-    unit_title = unit.title if unit else (f"{body.unit_kind} {_title_case(body.unit_text)}" if body.unit_text else "")
+    unit_title = f"{body.unit_kind or unit.kind} {unit.name}" if unit else (
+        f"{body.unit_kind} {_title_case(body.unit_text)}" if body.unit_text else ""
+    )
     own = body.text
     if body.unit_text:
         own = _strip_kind_word(own[: len(own) - len(body.unit_text)].rstrip())
@@ -213,8 +223,13 @@ def extract_issuer(ex: Extraction) -> None:
     reading: HeaderReading = ex.analyses["header"]
     province_hints = mentions(ex.folded, "province")
     bodies = group_bodies(reading.issuer_lines)
-    for body in bodies:
-        _resolve_unit(body, province_hints)
+    district_hints: Counter[str] = Counter()
+    for body in bodies:  # a body above (UBND QUẬN 3) says where the one below it (PHƯỜNG 5) is
+        _resolve_unit(body, province_hints, district_hints)
+        if (above := body.resolution.unit) is not None:
+            province_hints = province_hints + Counter({above.province: 100})
+            if above.level == "district":
+                district_hints[above.name] += 100
     issuer = bodies[-1] if bodies else None
     if issuer is None and reading.number_code and (reading.number or reading.date):
         head = _head_from_code(reading.number_code)

@@ -8,7 +8,8 @@ from extractors.registry import Extraction, extractor
 from extractors.structure import Layout
 from extractors.vocabulary import ABBREVIATIONS, CODE_SEGMENTS, expand_abbreviations
 
-_ITEM = re.compile(r"^\s*[-+•–]\s*")
+_ITEM = re.compile(r"^\s*[-+•–~=_]+\s*")
+"""A list dash, as printed or as OCR reads it (``~``, ``_``, ``=``)."""
 _STORE = re.compile(r"^l\S{1,2}u\s*:")
 """``Lưu: VT, …``: the office's own copies, not a recipient."""
 _LABEL = re.compile(r"^n\S{1,2}i\s?nh\S{1,3}n\s?:\s*")
@@ -23,7 +24,7 @@ def _known(token: str) -> bool:
 
 def clean_recipient(text: str) -> str:
     """One recipient: marks and final punctuation off, stamp junk after a comma dropped, abbreviations expanded."""
-    text = text.strip(" ;.,*_")
+    text = text.strip(" ;.,:*_")
     segments = [s.strip() for s in text.split(",")]
     if any(word.islower() for word in segments[0].split()):
         while len(segments) > 1 and not all(_known(t) for t in segments[-1].split()):
@@ -44,7 +45,9 @@ def extract_recipients(ex: Extraction) -> None:
                 continue
         if not text.strip():
             continue
-        if (item := _ITEM.match(text)) is not None:
+        margin = ex.text[ex.text.rfind("\n", 0, line.start) + 1 : line.start]
+        if (item := _ITEM.match(text)) is not None or _ITEM.match(margin + " "):
+            item = item or re.match(r"", text)
             body = text[item.end():]
             if _STORE.match(line.folded[line.text.find(body):] if body else ""):
                 break

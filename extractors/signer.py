@@ -69,7 +69,7 @@ def _upper(text: str) -> bool:
 
 def name_of(text: str) -> str | None:
     """A person's name at the end of a line: the run of capitalised syllables, junk before it dropped."""
-    words = text.strip(" *_").split()
+    words = text.strip(" *_-~.,;:").split()
     run: list[str] = []
     for word in reversed(words):
         if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
@@ -125,12 +125,11 @@ def extract_signer(ex: Extraction) -> None:
                 break
     after = zone[position_index + 1 :] if position_index is not None else zone
     for line in reversed(after):
-        if line.text.lstrip().startswith(("-", "+", "•")):
-            continue
         name = name_of(_segment(line))
         if name and confirm_person(name):
             signer.name = name
-            ex.cite("signer.name", line.end - len(name), line.end)
+            at = line.text.rfind(name)
+            ex.cite("signer.name", line.start + at, line.start + at + len(name))
             break
     if signer.name is None:
         ex.warn("field_not_found", "signer.name", "no signer's name found under the signature block")

@@ -14,11 +14,15 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from extractors.dates import WRITTEN_DATE
 from extractors.matching import squash, tolerant
 from extractors.registry import Extraction, extractor
 from extractors.vocabulary import DOC_TYPES
 
-_MARKUP = " \t#*_>|\u00a0"
+_MARKUP = " \t#*_>|\u00a0ˆ`~"
+"""Markdown marks, and specks a poor scan leaves at a line's edges."""
+_LEAD_NOISE = _MARKUP + ".:,;'"
+"""No line opens with a stop or colon; OCR of a speckled margin does (``.. KẾ HOẠCH``, ``: Căn cứ``)."""
 HEADER_SEARCH_LINES = 40
 """The type line sits within the first lines of the first page."""
 TYPE_LINE_SCORE = 86.0
@@ -54,8 +58,8 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     """Every line with its content span; blank lines stay, as paragraph breaks."""
     lines, offset = [], 0
     for index, raw in enumerate(text.split("\n")):
-        lead = len(raw) - len(raw.lstrip(_MARKUP))
-        content = raw.strip(_MARKUP)
+        lead = len(raw) - len(raw.lstrip(_LEAD_NOISE))
+        content = raw.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
         start = offset + lead if content else offset
         end = start + len(content)
         lines.append(Line(index, start, end, content, folded[start:end]))
@@ -110,11 +114,18 @@ class Layout:
 
 
 def read_type_line(line: Line) -> str | None:
-    """The type name a line is, if it is one: short, capitalised, close to a name of Phụ lục III."""
+    """The type name a line is, if it is one: short, capitalised, close to a name of Phụ lục III.
+
+    Specks OCR reads at its ends (``- KẾ HOẠCH m _``) carry no capital and are ignored.
+    """
     words = line.text.replace(":", " ").split()
-    if not 1 <= len(words) <= 5 or not _mostly_upper(line.text):
+    while words and not any(c.isupper() for c in words[-1]):
+        words.pop()
+    while words and not any(c.isupper() for c in words[0]):
+        words.pop(0)
+    if not 1 <= len(words) <= 5 or not _mostly_upper(" ".join(words)):
         return None
-    key = squash(line.text)
+    key = squash(" ".join(words))
     best = max(DOC_TYPES, key=lambda name: fuzz.ratio(squash(name), key))
     return best if fuzz.ratio(squash(best), key) >= TYPE_LINE_SCORE else None
 
@@ -141,19 +152,33 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         end = end or min(len(lines), 12)
         return Layout(lines, header=lines[:end], body=lines[end:])
     title: list[Line] = []
+    header = list(lines[: type_line.index])
     after = type_line.index + 1
+    blank = False
     for line in lines[after:]:
         after = line.index
-        if line.blank:
-            if title:
-                break
+        if line.blank or not any(c.isalnum() for c in line.text):
+            blank = True
             continue
-        if is_body_start(line) or len(title) == 4:
+        if not title and WRITTEN_DATE.search(line.folded) and len(line.text.split()) <= PLACE_DATE_WORDS:
+            header.append(line)  # the right column read after the left: place and date below the type line
+            continue
+        if is_body_start(line) or len(title) == 4 or (blank and title and not _goes_on(line)):
             break
         title.append(line)
+        blank = False
     else:
         after = len(lines)
-    return Layout(lines, type_line, doc_type, lines[: type_line.index], tuple(title), lines[after:])
+    return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:])
+
+
+PLACE_DATE_WORDS = 12
+
+
+def _goes_on(line: Line) -> bool:
+    """A line that continues a sentence: it opens in lower case (after OCR specks)."""
+    letters = line.text.lstrip(" -_'“\".,:")
+    return letters[:1].islower()
 
 
 # --- sections -----------------------------------------------------------------

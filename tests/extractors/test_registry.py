@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract_record
+from extractors import DocumentText, extract_record
 from extractors.config import PIPELINE
 from extractors.registry import REGISTRY, PipelineError, build, extractor, run
 
@@ -47,3 +47,9 @@ def test_strict_mode_raises_the_components_error(broken):
 def test_a_bare_string_is_accepted_and_normalised_to_nfc():
     decomposed = "Số: 3/KH-UBND\nHa\u0300 Nô\u0323i, nga\u0300y 01 tha\u0301ng 02 năm 2020\n"
     assert extract_record(decomposed).place == "Hà Nội"
+
+
+def test_pages_given_as_plain_tuples_still_locate_evidence():
+    text = "trang một\nSố: 7/KH-UBND"
+    record = extract_record(DocumentText(text, ((1, 0, 9), (2, 10, len(text)))))
+    assert record.provenance.spans["number"][0].page == 2
