@@ -141,3 +141,24 @@ def test_seed_header_fields_from_gold_text(prefix, seeds):
     record = extract_record(seed.gold_text).model_dump(mode="json")
     fields = ("doc_type", "number", "issue_date", "place", "title", "issuer")
     assert {f: record[f] for f in fields} == {f: seed.fields[f] for f in fields}
+
+
+def test_specks_around_the_type_line_are_ignored():
+    assert extract_record("Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\n- KẾ HOẠCH m _\nThi đua\n").doc_type == "Kế hoạch"
+
+
+def test_month_word_garbled_past_recognition():
+    record = extract_record("Số: 40 /KH-UBND\nQuảng Ninh, ngày 19 cn 02 năm 2024\nKẾ HOẠCH\n")
+    assert record.issue_date == dt.date(2024, 2, 19)
+
+
+def test_place_and_date_read_below_the_type_line():
+    record = extract_record("Số: 44/KH-UBND\n.. KẾ HOẠCH\nChâu Thành, ngày 07 tháng 3 năm 2023\nPhát động phong trào thi đua năm 2023\n\nCăn cứ")
+    assert (record.place, record.issue_date, record.title) == (
+        "Châu Thành", dt.date(2023, 3, 7), "Phát động phong trào thi đua năm 2023",
+    )
+
+
+def test_title_goes_on_across_a_blank_line_in_lower_case():
+    text = "Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nPhát động phong trào thi đua -\n\n- huyện Phù Mỹ giai đoạn 2021 - 2025.\n\nThực hiện"
+    assert extract_record(text).title == "Phát động phong trào thi đua huyện Phù Mỹ giai đoạn 2021 - 2025"

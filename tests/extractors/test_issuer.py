@@ -78,3 +78,26 @@ def test_issuer_evidence_span_covers_the_header_lines():
 def test_body_text_alone_names_no_issuer():
     record = extract_record("Ủy ban nhân dân huyện Châu Thành phát động phong trào thi đua.\n")
     assert record.issuer.name is None
+
+
+def test_unit_known_by_a_later_kind_keeps_the_printed_one():
+    # thị xã Phú Mỹ (Bà Rịa - Vũng Tàu) is a thành phố in the gazetteer
+    issuer = _issuer(f"ỦY BAN NHÂN DÂN\nTHỊ XÃ PHÚ MỸ\nSố: 2/KH-UBND\nPhú Mỹ, {DATE}\n")
+    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân thị xã Phú Mỹ", "district", "Bà Rịa - Vũng Tàu")
+
+
+def test_parent_district_tells_which_numbered_ward():
+    issuer = _issuer(f"ỦY BAN NHÂN DÂN QUẬN 3\nỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 2/KH-UBND\nPhường 5, {DATE}\n")
+    assert (issuer.name, issuer.parent, issuer.province) == (
+        "Ủy ban nhân dân phường 5", "Ủy ban nhân dân quận 3", "Hồ Chí Minh",
+    )
+
+
+def test_successor_on_the_post_2025_map():
+    record = extract_record(f"ỦY BAN NHÂN DÂN\nHUYỆN PHÙ MỸ\nSố: 69/KH-UBND\nPhù Mỹ, {DATE}\n")
+    assert record.issuer_successor.model_dump() == {"name": "Gia Lai", "kind": "tỉnh", "level": "province", "province": "Gia Lai"}
+
+
+def test_no_successor_is_recorded_for_an_unknown_unit():
+    record = extract_record(f"ỦY BAN NHÂN DÂN\nXÃ KHÔNG CÓ THẬT\nSố: 1/KH-UBND\nKhông Có Thật, {DATE}\n")
+    assert "issuer_successor" not in record.model_dump()

@@ -28,3 +28,8 @@ def test_a_line_of_office_codes_is_kept_as_printed():
 def test_a_wrapped_recipient_is_joined():
     record = extract_record(BODY + "Nơi nhận:\n- Các cơ quan Trung ương đóng trên địa bàn\ntỉnh;\n- Lưu: VT.\n")
     assert record.recipients == ["Các cơ quan Trung ương đóng trên địa bàn tỉnh"]
+
+
+def test_dash_read_as_a_tilde_still_opens_an_item():
+    record = extract_record(BODY + "Nơi nhận:\n- Sở Nội vụ;\n_~ Các cơ quan đảng, đoàn thể huyện;\n- Lưu: VT.\n")
+    assert record.recipients == ["Sở Nội vụ", "Các cơ quan đảng, đoàn thể huyện"]
