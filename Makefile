@@ -15,7 +15,7 @@ DEMO_OUT ?= build/demo
 # for PDFs, serif fonts with Vietnamese glyphs for the scans tests render,
 # and what Debian's python3 needs to make a virtualenv.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils \
-	fonts-liberation2 fonts-freefont-ttf fonts-dejavu-core fontconfig \
+	fonts-liberation2 fonts-texgyre fonts-freefont-ttf fonts-dejavu-core fontconfig \
 	python3 python3-venv python3-pip
 
 SETUP_STAMP := $(VENV)/.khplan-installed

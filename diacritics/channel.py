@@ -27,7 +27,7 @@ TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 MAX_EMISSION = 2
 """Longest observed string one gold character may turn into."""
 UNSEEN_SINGLE = 1e-5
-"""Probability floor of a one-character emission never seen in training."""
+"""Default probability floor of a one-character emission never seen in training."""
 UNSEEN_DOUBLE = 1e-7
 UNSEEN_DELETE = 1e-3
 BASE_PRIOR = 2.0
@@ -58,6 +58,9 @@ class Channel:
     """Folded edit distance within which candidates are looked up."""
     frequency: dict[str, float] = field(default_factory=dict)
     """How often each gold character was seen in training: weighs the letters of a base in :meth:`folded`."""
+    unseen: tuple[float, float, float] = (UNSEEN_SINGLE, UNSEEN_DOUBLE, UNSEEN_DELETE)
+    """Floors for emissions never seen: one character, two, none. An engine that reads Vietnamese
+    (``vie``) almost never swaps consonants, so its floors sit far lower than legacy OCR's."""
 
     def emission(self, gold: str, observed: str) -> float:
         table = self.emissions.get(gold)
@@ -65,9 +68,10 @@ class Channel:
             p = table.get(observed)
             if p is not None:
                 return p
+        single, double, delete = self.unseen
         if not observed:
-            return UNSEEN_DELETE
-        return UNSEEN_SINGLE if len(observed) == 1 else UNSEEN_DOUBLE
+            return delete
+        return single if len(observed) == 1 else double
 
     def probability(self, observed: str, gold: str) -> float:
         """P(observed | gold) summed over all alignments (forward algorithm)."""
@@ -107,7 +111,7 @@ class Channel:
                 if not value:
                     continue
                 if j < m:
-                    forward[i][j + 1] += value * self.insert * self.inserted.get(observed[j], UNSEEN_SINGLE)
+                    forward[i][j + 1] += value * self.insert * self.inserted.get(observed[j], self.unseen[0])
                 if i < n:
                     for length in range(0, min(MAX_EMISSION, m - j) + 1):
                         forward[i + 1][j + length] += value * keep * self.emission(gold[i], observed[j : j + length])
@@ -122,7 +126,7 @@ class Channel:
                     continue
                 value = 0.0
                 if j < m:
-                    value += self.insert * self.inserted.get(observed[j], UNSEEN_SINGLE) * backward[i][j + 1]
+                    value += self.insert * self.inserted.get(observed[j], self.unseen[0]) * backward[i][j + 1]
                 if i < n:
                     for length in range(0, min(MAX_EMISSION, m - j) + 1):
                         value += keep * self.emission(gold[i], observed[j : j + length]) * backward[i + 1][j + length]
@@ -135,7 +139,7 @@ class Channel:
                 if not value:
                     continue
                 if j < m:
-                    c = value * self.insert * self.inserted.get(observed[j], UNSEEN_SINGLE) * backward[i][j + 1] * scale
+                    c = value * self.insert * self.inserted.get(observed[j], self.unseen[0]) * backward[i][j + 1] * scale
                     insert_counts[observed[j]] += c
                     inserts += c
                 if i < n:
@@ -196,18 +200,19 @@ class Channel:
             for observed, p in table.items():
                 mixed[base][observed] += weight * p
         emissions = {b: {o: p / weights[b] for o, p in table.items()} for b, table in mixed.items()}
-        return Channel(f"{self.name}-folded", emissions, self.insert, self.inserted, self.max_distance)
+        return Channel(f"{self.name}-folded", emissions, self.insert, self.inserted, self.max_distance, unseen=self.unseen)
 
     # -- storage ----------------------------------------------------------------
 
     def to_dict(self) -> dict:
         return {"name": self.name, "emissions": self.emissions, "insert": self.insert,
-                "inserted": self.inserted, "max_distance": self.max_distance, "frequency": self.frequency}
+                "inserted": self.inserted, "max_distance": self.max_distance, "frequency": self.frequency,
+                "unseen": list(self.unseen)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Channel":
         return cls(data["name"], data["emissions"], data["insert"], data["inserted"], data["max_distance"],
-                   data.get("frequency", {}))
+                   data.get("frequency", {}), tuple(data.get("unseen", (UNSEEN_SINGLE, UNSEEN_DOUBLE, UNSEEN_DELETE))))
 
 
 class ObservationScorer:
@@ -223,7 +228,7 @@ class ObservationScorer:
         self.observed = observed
         m = len(observed)
         self.keep = 1.0 - channel.insert
-        self.inserts = [channel.insert * channel.inserted.get(c, UNSEEN_SINGLE) for c in observed]
+        self.inserts = [channel.insert * channel.inserted.get(c, channel.unseen[0]) for c in observed]
         first = [1.0] * (m + 1)
         for j in range(m):
             first[j + 1] = first[j] * self.inserts[j]
@@ -292,7 +297,13 @@ VIETNAMESE_LETTERS = sorted(
 )
 
 
-def initial_channel(name: str, identity: float = 0.3, strip: float = 0.6, max_distance: int = 2) -> Channel:
+def initial_channel(
+    name: str,
+    identity: float = 0.3,
+    strip: float = 0.6,
+    max_distance: int = 2,
+    unseen: tuple[float, float, float] = (UNSEEN_SINGLE, UNSEEN_DOUBLE, UNSEEN_DELETE),
+) -> Channel:
     """A starting point for EM: a letter prints as itself or as its base letter."""
     emissions = {}
     for letter in VIETNAMESE_LETTERS:
@@ -301,7 +312,7 @@ def initial_channel(name: str, identity: float = 0.3, strip: float = 0.6, max_di
         if base != letter:
             table[base] = strip
         emissions[letter] = table
-    return Channel(name, emissions, 0.01, {}, max_distance)
+    return Channel(name, emissions, 0.01, {}, max_distance, unseen=unseen)
 
 
 def stripping_channel() -> Channel:

@@ -51,20 +51,21 @@ def decode(
     """
     context = max(lm.order - 1, 1)
     mask = (1 << (ID_BITS * context)) - 1
-    start = {(BOS, 1): (0.0, None)}
-    hypotheses: dict[tuple[int, int], tuple[float, tuple | None]] = start
-    score_of = lm.packed_logprob
+    hypotheses: dict[tuple[int, int], tuple[float, tuple | None]] = {(BOS, 1): (0.0, None)}
+    score_of = lm.cached_logprob
     for i, candidates in enumerate(positions):
         if i in restarts and i:
             hypotheses = _close(hypotheses, score_of)
+        options = [(index, c.lm_id, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)]
         expanded: dict[tuple[int, int], tuple[float, tuple | None]] = {}
+        get = expanded.get
         for (history, length), (score, back) in hypotheses.items():
-            grown = min(length + 1, context)
-            for index, candidate in enumerate(candidates):
-                word = candidate.lm_id
-                total = score + score_of(history, length, word) + candidate.unknown + channel_weight * candidate.channel
-                state = (((history << ID_BITS) | word) & mask, grown)
-                best = expanded.get(state)
+            grown = length + 1 if length < context else context
+            shifted = history << ID_BITS
+            for index, word, bonus in options:
+                total = score + score_of(history, length, word) + bonus
+                state = ((shifted | word) & mask, grown)
+                best = get(state)
                 if best is None or best[0] < total:
                     expanded[state] = (total, (back, index))
         if len(expanded) > beam:

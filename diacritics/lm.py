@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -26,7 +26,8 @@ MAX_VOCAB = 1 << ID_BITS
 MAX_ORDER = 4
 UNK, BOS, EOS = 0, 1, 2
 SPECIALS = ("<unk>", "<s>", "</s>")
-LOG10 = math.log(10)
+MEMO_LIMIT = 2_000_000
+"""Remembered n-gram scores before the memo is emptied (a few hundred MB at most)."""
 
 
 def pack(ids: Sequence[int]) -> int:
@@ -46,6 +47,7 @@ class NgramModel:
     """Index k-1 holds the k-grams: packed key -> log10 p(w | h)."""
     backoff_tables: list[dict[int, float]]
     """Index k-1 holds contexts of length k: packed key -> log10 gamma(h)."""
+    _memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
 
     def logprob(self, history: Sequence[int], word: int) -> float:
         """log10 p(word | history), backing off through shorter histories."""
@@ -74,6 +76,16 @@ class NgramModel:
             penalty += backoffs[length - 1].get(history, 0.0)
             length -= 1
             history &= (1 << (ID_BITS * length)) - 1
+
+    def cached_logprob(self, history: int, length: int, word: int) -> float:
+        """:meth:`packed_logprob`, remembered: running text asks for the same n-grams over and over."""
+        key = (((history << ID_BITS) | word) << 3) | length
+        value = self._memo.get(key)
+        if value is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            value = self._memo[key] = self.packed_logprob(history, length, word)
+        return value
 
     def sentence_logprob(self, ids: Sequence[int]) -> float:
         """log10 p of a whole sentence, with ``<s>`` and ``</s>`` around it."""

@@ -40,11 +40,12 @@ LEGACY_SIGNS = 0.01
 
 TOP_FORMS = 12
 """Folded forms whose spellings are scored in full, after the folded channel has ranked them all."""
-CANDIDATE_MARGIN = 6.0
-"""Candidates whose channel-and-unigram score trails the best by more than this (log10) are dropped."""
+FORM_MARGIN = 6.0
+"""Folded forms trailing the best by more than this (log10 channel score) are not looked at."""
 
 _LATIN1_ACCENTED = set("àáâãèéêìíòóôõùúýäëïöü")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
+_LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 
 
@@ -72,6 +73,7 @@ class Restorer:
         self.model = model
         self.channel = model.channels[channel]
         self.weight = model.settings.channel_weight.get(channel, 1.0)
+        self.keep = model.settings.keep_logprob.get(channel, -3.0)
         self.folded = self.channel.folded()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
 
@@ -85,7 +87,7 @@ class Restorer:
             near = [f for f in model.index.forms_near(form, distance) if Levenshtein.distance(form, f) <= distance]
             folded_scorer = self.folded.scorer(lower)
             scored_forms = sorted(((folded_scorer.logprob(f), f) for f in near), reverse=True)
-            forms = [f for score, f in scored_forms[:TOP_FORMS] if score >= scored_forms[0][0] - CANDIDATE_MARGIN]
+            forms = [f for score, f in scored_forms[:TOP_FORMS] if score >= scored_forms[0][0] - FORM_MARGIN]
         else:
             forms = [form]
         unigram = model.lm.logprob_tables[0]
@@ -101,12 +103,12 @@ class Restorer:
         out = [
             Candidate(spelling, lm_id, score, False, 0.0 if lm_id else model.unknown_logprob)
             for rank, score, spelling, lm_id in scored[: model.settings.top_candidates]
-            if rank >= scored[0][0] - CANDIDATE_MARGIN
+            if rank >= scored[0][0] - model.settings.candidate_margin
         ]
         normal = normalize_syllable(lower)
         if normal not in model.index:
             lm_id = model.vocabulary.id(normal)
-            out.append(Candidate(observed, lm_id, model.settings.keep_logprob, True, 0.0 if lm_id else model.unknown_logprob))
+            out.append(Candidate(observed, lm_id, self.keep, True, 0.0 if lm_id else model.unknown_logprob))
         return tuple(out)
 
     def restore(self, text: str, explain: bool = False) -> Restoration:
@@ -114,12 +116,18 @@ class Restorer:
         positions: list[tuple[Candidate, ...]] = []
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
-        previous = ""
+        previous, item = "", ""
         for number, line in enumerate(lines):
             tokens = tokenize(line)
             if tokens and _starts_paragraph(line, previous):
                 restarts.add(len(positions))
-            for token in tokens:
+            for n, token in enumerate(tokens):
+                if n == 0 and (marker := _LETTER_ITEM.match(line)):
+                    item, forced = _next_item(item, marker.group(1))
+                    if forced:
+                        positions.append((Candidate(forced, self.model.vocabulary.id(forced), 0.0),))
+                        where.append((number, token))
+                        continue
                 for candidate in self._token_candidates(token):
                     positions.append(candidate)
                     where.append((number, token))
@@ -182,6 +190,14 @@ class Restorer:
             return changes
 
         return Restoration("\n".join(out_lines), evidence)
+
+
+def _next_item(previous: str, letter: str) -> tuple[str, str | None]:
+    """Lists run a) b) c) d) đ) e): a second "d)" after "d)" is the "đ)" that OCR took the stroke from."""
+    letter = letter.lower()
+    if letter == "d" and previous == "d":
+        return "đ", "đ"
+    return letter, None
 
 
 def _starts_paragraph(line: str, previous: str) -> bool:

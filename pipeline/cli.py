@@ -89,8 +89,10 @@ def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path), default="-")
 @click.option("--explain", is_flag=True, help="List every change with its confidence and alternatives (on stderr).")
+@click.option("--channel", type=click.Choice(["auto", "stripped", "legacy", "modern"]), default="auto", show_default=True,
+              help="The damage to undo: accents stripped, legacy (English-only) OCR, modern OCR; auto tells them apart.")
 @_handle_errors
-def restore(file: Path, explain: bool) -> None:
+def restore(file: Path, explain: bool, channel: str) -> None:
     """Restore Vietnamese diacritics in FILE (or standard input), one output line per input line."""
     from diacritics import restore as restore_text
     from pipeline.inputs import decode_text, read_text_file
@@ -102,7 +104,7 @@ def restore(file: Path, explain: bool) -> None:
 
         identify(file)
         text = read_text_file(file)
-    restoration = restore_text(text)
+    restoration = restore_text(text, channel=channel)
     sys.stdout.write(restoration.text)
     if explain:
         _explain(restoration)

@@ -26,9 +26,15 @@ from diacritics.orthography import fold
 MM_PER_INCH = 25.4
 A4_MM = (210, 297)
 
-# Times-like first (the face ND30 prescribes), then other serifs with full
-# Vietnamese coverage: fonts-liberation2, fonts-freefont-ttf, fonts-dejavu.
-SERIF_FAMILIES = ("Liberation Serif", "FreeSerif", "DejaVu Serif")
+# Times-like faces first (ND30 prescribes Times New Roman), then other serifs
+# with full Vietnamese coverage: fonts-liberation2, fonts-texgyre (TeX Gyre
+# Termes, a Times clone whose Đ legacy OCR reads as P, as on real archive
+# scans), fonts-freefont-ttf, fonts-dejavu.
+SERIF_FAMILIES = ("Liberation Serif", "TeX Gyre Termes", "FreeSerif", "DejaVu Serif")
+# Letters only Vietnamese uses (ạ ế ộ đ ư ơ): a font must have them all.
+VIETNAMESE_CHARSET = "1ea1 1ebf 1ed9 111 1b0 1a1"
+# fontconfig calls the regular face of some families "Book".
+STYLE_NAMES = {"Regular": ("Regular", "Book"), "Bold": ("Bold",)}
 
 # Where the right column of a merged header line starts (folded text): the
 # national motto, or the place-and-date after the document number.
@@ -69,18 +75,19 @@ BILEVEL_THRESHOLD = 150
 
 @lru_cache(maxsize=None)
 def find_font(style: str = "Regular", family: str | None = None) -> Path:
-    """A serif TrueType font that fontconfig says covers Vietnamese (``:lang=vi``)."""
+    """A serif font file of ``style`` that fontconfig says has the letters Vietnamese needs."""
     for name in [family] if family else SERIF_FAMILIES:
-        try:
-            out = subprocess.run(
-                ["fc-list", f":lang=vi:family={name}:style={style}", "file"],
-                capture_output=True, text=True, check=True,
-            ).stdout
-        except (OSError, subprocess.CalledProcessError):
-            continue
-        files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
-        if files:
-            return Path(files[0])
+        for style_name in STYLE_NAMES.get(style, (style,)):
+            try:
+                out = subprocess.run(
+                    ["fc-list", f":family={name}:style={style_name}:charset={VIETNAMESE_CHARSET}", "file"],
+                    capture_output=True, text=True, check=True,
+                ).stdout
+            except (OSError, subprocess.CalledProcessError):
+                continue
+            files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
+            if files:
+                return Path(files[0])
     raise FileNotFoundError(
         f"no {style} serif font with Vietnamese glyphs found; install Debian's fonts-liberation2"
     )

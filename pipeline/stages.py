@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from diacritics import restore
+from diacritics.restorer import detect_channel
 from diacritics.orthography import has_diacritics
 from extractors import DocumentText, PageSpan, extract_record
 from pipeline.context import DocContext, InputKind, Options, PageText, file_sha256
@@ -106,7 +107,8 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         mode == "auto" and diacritic_share("\n".join(p.text for p in pages)) >= RESTORE_BELOW_DIACRITIC_SHARE
     ):
         return RestoredText(pages, restored=False)
-    return RestoredText([page._replace(text=restore(page.text).text) for page in pages], restored=True)
+    channel = detect_channel("\n".join(p.text for p in pages))  # one kind of damage per document
+    return RestoredText([page._replace(text=restore(page.text, channel=channel).text) for page in pages], restored=True)
 
 
 def assemble(pages: list[PageText]) -> DocumentText:

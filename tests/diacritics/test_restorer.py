@@ -1,0 +1,82 @@
+"""The shipped restorer on the kinds of damage archives hold (the model in data/models/ is what runs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diacritics import restore, restore_diacritics
+from diacritics.restorer import apply_case, detect_channel
+from diacritics.scoring import syllable_accuracy
+
+
+def test_stripped_text_gets_its_marks_back():
+    assert restore_diacritics("Uy ban nhan dan huyen ban hanh ke hoach thi dua") == (
+        "Ủy ban nhân dân huyện ban hành kế hoạch thi đua"
+    )
+
+
+def test_legacy_ocr_confusions_are_undone():
+    text = "Thuc hién Nghi quyét s6 76/NQ-CP ngay 15 thang 7 nim 2021 ctia Chinh phu"
+    assert restore_diacritics(text) == "Thực hiện Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ"
+
+
+def test_capitals_stay_capitals():
+    assert restore_diacritics("I. MUC DICH, YEU CAU") == "I. MỤC ĐÍCH, YÊU CẦU"
+
+
+def test_codes_get_their_d_back_and_numbers_stay():
+    assert restore_diacritics("Quyet dinh so 3809/QD-UBND va Nghi dinh 30/2020/ND-CP") == (
+        "Quyết định số 3809/QĐ-UBND và Nghị định 30/2020/NĐ-CP"
+    )
+
+
+def test_dates_codes_roman_numerals_and_urls_are_left_alone():
+    text = "ngay 09/4/2021 so 69/KH-UBND Dai hoi XIII https://dichvucong.gov.vn"
+    restored = restore_diacritics(text)
+    for kept in ("09/4/2021", "69/KH-UBND", "XIII", "https://dichvucong.gov.vn"):
+        assert kept in restored
+
+
+def test_one_output_line_per_input_line_and_spacing_kept():
+    text = "Ke hoach  thi dua\n\n   nam 2024;\n"
+    restored = restore_diacritics(text)
+    assert restored.split("\n") == ["Kế hoạch  thi đua", "", "   năm 2024;", ""]
+
+
+def test_empty_and_blank_text():
+    assert restore_diacritics("") == "" and restore_diacritics(" \n ") == " \n "
+
+
+def test_intact_text_is_not_damaged(seeds):
+    gold = seeds["001"].gold_text
+    assert detect_channel(gold) == "modern"
+    assert syllable_accuracy(restore_diacritics(gold), gold) >= 0.999
+
+
+def test_second_d_item_of_a_list_is_d_with_stroke():
+    text = "c) Ba\nd) Bon\nd) Nam\ne) Sau"
+    assert [line[:2] for line in restore_diacritics(text).split("\n")] == ["c)", "d)", "đ)", "e)"]
+
+
+def test_changes_carry_confidence_and_alternatives():
+    restoration = restore("Ke hoach thi dua nam 2024")
+    assert [c.restored for c in restoration.changes] == ["Kế", "hoạch", "đua", "năm"]
+    for change in restoration.changes:
+        assert 0 < change.confidence <= 1 and change.reason == "accent"
+        assert all(p <= change.confidence for _, p in change.alternatives)
+
+
+@pytest.mark.parametrize("prefix,floor", [("000", 0.95), ("003", 0.90)])
+def test_development_seeds_are_mostly_restored(seeds, prefix, floor):
+    seed = seeds[prefix]
+    assert syllable_accuracy(seed.input_text, seed.gold_text) < 0.2
+    assert syllable_accuracy(restore_diacritics(seed.input_text), seed.gold_text) >= floor
+
+
+def test_case_follows_the_token():
+    assert apply_case("KE", "kế") == "KẾ" and apply_case("Pang", "đảng") == "Đảng" and apply_case("ctia", "của") == "của"
+
+
+def test_unknown_channel_is_refused():
+    with pytest.raises(ValueError, match="unknown channel"):
+        restore("x", channel="fax")
