@@ -2,4 +2,5 @@
 
 from pipeline.cli import main
 
-main(prog_name="khplan")
+if __name__ == "__main__":  # ingest's worker processes import this module again; they must not run the CLI
+    main(prog_name="khplan")

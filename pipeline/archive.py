@@ -1,4 +1,4 @@
-"""The output folder of an ingest: records, texts, quarantine log, catalog.
+"""The output folder of an ingest: records, texts, page cache, quarantine log, catalog.
 
 Nothing here is ever half-written: files are written to a temporary name in
 the same folder, flushed to disk and renamed over the target, and quarantine
@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from pipeline.context import PageText
 from schemas import PlanRecord
 
 
@@ -57,24 +58,26 @@ class QuarantineEntry:
 
 
 class OutputArchive:
-    """``OUT/records/<sha256>.json``, ``OUT/text/<sha256>.txt``, ``OUT/quarantine.jsonl``, ``OUT/catalog.sqlite``."""
+    """``OUT/records/<sha256>.json``, ``OUT/text/<sha256>.txt``, ``OUT/pages/<sha256>.json``,
+    ``OUT/quarantine.jsonl``, ``OUT/catalog.sqlite``."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.records = self.root / "records"
         self.texts = self.root / "text"
+        self.pages = self.root / "pages"
         self.quarantine = self.root / "quarantine.jsonl"
         self.catalog_path = self.root / "catalog.sqlite"
         self._known: set[tuple[str, str | None, str]] | None = None
 
     def prepare(self) -> None:
-        for folder in (self.records, self.texts):
+        for folder in (self.records, self.texts, self.pages):
             folder.mkdir(parents=True, exist_ok=True)
         self.clear_leftovers()
 
     def clear_leftovers(self) -> None:
         """Remove temporary files a killed run left behind; their targets were never replaced."""
-        for folder in (self.records, self.texts):
+        for folder in (self.root, self.records, self.texts, self.pages):
             for leftover in folder.glob(".*.tmp"):
                 leftover.unlink(missing_ok=True)
 
@@ -98,6 +101,27 @@ class OutputArchive:
         write_atomic(path, (record.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return path
 
+    def pages_path(self, sha256: str) -> Path:
+        return self.pages / f"{sha256}.json"
+
+    def write_pages(self, sha256: str, pages: list[PageText], reading_version: str) -> None:
+        """Cache a document's page texts (not its word boxes or text layers) under the version that read them."""
+        entry = {
+            "reading_version": reading_version,
+            "pages": [{"page_no": p.page_no, "text": p.text, "method": p.method, "confidence": p.confidence} for p in pages],
+        }
+        write_atomic(self.pages_path(sha256), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+
+    def read_pages(self, sha256: str, reading_version: str) -> list[PageText] | None:
+        """The cached page texts, if the same reading version produced them."""
+        try:
+            entry = json.loads(self.pages_path(sha256).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if entry.get("reading_version") != reading_version:
+            return None
+        return [PageText(p["page_no"], p["text"], p["method"], p["confidence"]) for p in entry["pages"]]
+
     def read_record(self, sha256: str) -> PlanRecord | None:
         path = self.record_path(sha256)
         try:
@@ -118,6 +142,16 @@ class OutputArchive:
             except (ValueError, TypeError):
                 continue
         return entries
+
+    def drop_quarantined(self, resolved: set[str]) -> None:
+        """Rewrite the log without the documents (by sha256) that have since become records."""
+        entries = self.quarantined()
+        kept = [e for e in entries if e.sha256 not in resolved]
+        if len(kept) == len(entries):
+            return
+        text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in kept)
+        write_atomic(self.quarantine, text.encode("utf-8"))
+        self._known = {(e.source, e.sha256, e.reason) for e in kept}
 
     def append_quarantine(self, source: str, sha256: str | None, reason: str, message: str) -> QuarantineEntry:
         """Log a rejected file once: a rerun that rejects it again for the same reason adds nothing."""

@@ -1,7 +1,8 @@
 """The catalog: one row per input document (keyed by the sha256 of its bytes), and every path it was seen at.
 
 SQLAlchemy Core keeps the same code on the embedded SQLite default
-(``OUT/catalog.sqlite``) and on a shared PostgreSQL. The catalog is also the
+(``OUT/catalog.sqlite``) and on a shared PostgreSQL (``--catalog
+postgresql://user@host/db``, through psycopg 3). The catalog is also the
 ingest cache: a document whose row carries the current pipeline version is
 not processed again.
 """
@@ -23,8 +24,10 @@ from sqlalchemy import (
     event,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from pipeline.errors import ExitCode, KhplanError
 from schemas import PlanRecord
 
 metadata = MetaData()
@@ -65,16 +68,41 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+class CatalogError(KhplanError):
+    """The catalog database cannot be reached or used."""
+
+    exit_code = ExitCode.file_access_error
+    reason = "catalog_unavailable"
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
+def catalog_url_for(url: str | None, out: Path) -> str:
+    """The SQLAlchemy URL of ``--catalog`` (default ``OUT/catalog.sqlite``); ``postgresql://`` means psycopg 3."""
+    if url is None:
+        return sqlite_url(Path(out) / "catalog.sqlite")
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
 class Catalog:
     def __init__(self, url: str) -> None:
-        self.engine: Engine = create_engine(url, future=True)
+        try:
+            self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+        except (ArgumentError, ImportError) as e:
+            raise CatalogError(url, f"not a catalog database URL khplan can use ({e})") from e
+        if self.engine.dialect.name not in ("sqlite", "postgresql"):
+            raise CatalogError(url, f"unsupported catalog database {self.engine.dialect.name!r} (SQLite or PostgreSQL)")
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as e:
+            shown = make_url(url).render_as_string(hide_password=True)
+            raise CatalogError(shown, f"cannot open the catalog: {str(e.orig or e).strip().splitlines()[0]}") from e
 
     def close(self) -> None:
         self.engine.dispose()
@@ -135,6 +163,12 @@ class Catalog:
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
+    def statuses(self, sha256s: set[str]) -> dict[str, str]:
+        """``status`` of each of these documents that has a row."""
+        with self.engine.connect() as conn:
+            query = select(documents.c.sha256, documents.c.status).where(documents.c.sha256.in_(sorted(sha256s)))
+            return {row[0]: row[1] for row in conn.execute(query)}
+
     def sources_of(self, sha256: str) -> list[str]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(sources.c.path).where(sources.c.sha256 == sha256).order_by(sources.c.path))
@@ -146,8 +180,8 @@ class Catalog:
             from sqlalchemy.dialects.sqlite import insert
         elif dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
-        else:  # pragma: no cover - only the two supported back ends reach here
-            raise ValueError(f"unsupported catalog database: {dialect}")
+        else:  # pragma: no cover - the constructor admits only the two
+            raise CatalogError(None, f"unsupported catalog database: {dialect}")
         statement = insert(table).values(**values)
         changes = {k: v for k, v in values.items() if k not in keys}
         if update and changes:

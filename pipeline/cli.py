@@ -153,9 +153,16 @@ def extract(file: Path, as_json: bool, jobs: int | None, lang: str, restore_mode
 @click.option("--pdf/--no-pdf", "searchable", default=True, show_default=True,
               help="Write a searchable PDF of each scanned document next to its record.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's flow and task logs.")
+@click.option("--catalog", "catalog_url", metavar="URL",
+              help="Catalog database (SQLAlchemy URL, e.g. postgresql://user@host/khplan) [default: OUT/catalog.sqlite].")
+@click.option("--retry-quarantined", is_flag=True, help="Process quarantined files again instead of skipping them.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=1800, show_default=True,
+              help="Seconds one document may take before it is stopped and quarantined (reason timeout).")
+@click.option("--dask-address", metavar="tcp://HOST:8786", help="Run the documents on this Dask cluster.")
 @_handle_errors
 def ingest(
-    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, restore_mode: str, searchable: bool, verbose: bool
+    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, restore_mode: str, searchable: bool, verbose: bool,
+    catalog_url: str | None, retry_quarantined: bool, timeout: float, dask_address: str | None,
 ) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
     from pipeline.prefect_settings import configure_prefect
@@ -166,7 +173,10 @@ def ingest(
 
     console = Console()
     options = _options(jobs, lang, restore_mode, searchable_pdf=searchable)
-    report = run_ingest(list(sources), out, options, show_progress=console.is_terminal)
+    report = run_ingest(
+        list(sources), out, options, show_progress=console.is_terminal, catalog_url=catalog_url,
+        retry_quarantined=retry_quarantined, timeout=timeout, dask_address=dask_address,
+    )
     print_ingest_report(report, console)
 
 

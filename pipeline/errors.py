@@ -97,3 +97,10 @@ class OcrEngineError(KhplanError):
 
     exit_code = ExitCode.child_process_error
     reason = "ocr_failed"
+
+
+class DocumentTimeoutError(KhplanError):
+    """The whole document took longer than the ingest's per-document limit (``--timeout``)."""
+
+    exit_code = ExitCode.other_error
+    reason = "timeout"

@@ -1,51 +1,51 @@
 """Prefect flows: ingest an archive, one task per document.
 
-One task per document (its pages share the process-wide page pool) keeps the
-number of task runs, and the ephemeral API's writes, proportional to
-documents, not pages. The flow thread is the only writer of the catalog and
-the quarantine log; tasks write only their own record files, atomically.
+One task per document keeps the number of task runs, and the ephemeral API's
+writes, proportional to documents, not pages. On one machine each task hands
+its document to a worker process (:mod:`pipeline.workers`: real parallelism
+for the Python stages, a hard per-document timeout); on a Dask cluster the
+Dask worker process runs it. The flow thread is the only writer of the
+catalog and the quarantine log; workers write only their own files,
+atomically, records last. That order is what makes a killed ingest safe to
+run again: a record on disk is a finished document, whatever the catalog
+had time to note, and :func:`_triage` takes it from there.
 Prefect holds no logic here: the work is ``pipeline.run.process_document``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from pipeline.prefect_settings import configure_prefect
 
 configure_prefect()
 
-from prefect import flow, task  # noqa: E402
+from prefect import Task, flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.client.schemas.objects import TaskRun  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
+from prefect.states import State  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from rich.console import Console  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
 
 from pipeline.archive import OutputArchive  # noqa: E402
-from pipeline.catalog import Catalog, sqlite_url  # noqa: E402
+from pipeline.catalog import Catalog, catalog_url_for  # noqa: E402
 from pipeline.context import Options, file_sha256  # noqa: E402
 from pipeline.discovery import discover_inputs  # noqa: E402
-from pipeline.errors import KhplanError  # noqa: E402
+from pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
 from pipeline.inputs import identify  # noqa: E402
 from pipeline.run import process_document  # noqa: E402
 from pipeline.version import pipeline_version  # noqa: E402
-from schemas import PlanRecord  # noqa: E402
+from pipeline.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
 
-
-@dataclass
-class DocumentOutcome:
-    """What happened to one input file in a batch."""
-
-    source: str
-    sha256: str | None
-    status: str
-    """``done`` (processed now), ``cached`` (already in the catalog), ``quarantined``."""
-    reason: str | None = None
-    message: str | None = None
-    record: PlanRecord | None = None
-    seconds: float = 0.0
+RETRIES = 2
+RETRY_DELAYS = [1, 5]
+"""Seconds before the second and third attempt of a document whose worker failed transiently."""
 
 
 @dataclass
@@ -56,73 +56,117 @@ class IngestReport:
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
+    @property
+    def pages(self) -> int:
+        """Pages processed in this run (cached documents read none)."""
+        return sum(o.pages for o in self.outcomes if o.status == "done")
+
+    @property
+    def warnings(self) -> int:
+        """Review warnings over the records of the batch, done or cached."""
+        return sum(len(o.record.warnings) for o in self.outcomes if o.record is not None and o.status != "duplicate")
+
+
+def _retry_if_transient(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Retry a document only when its worker died or the OS ran short; a bug or bad input fails the same again."""
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, BaseException) and is_transient(error)
+
 
 @task(
     name="process-document",
     task_run_name="process {source.name}",
-    retries=2,
-    retry_delay_seconds=[1, 5],
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=_retry_if_transient,
     cache_policy=NO_CACHE,
     persist_result=False,
 )
-def process_document_task(source: Path, sha256: str, options: Options, out: Path) -> DocumentOutcome:
-    """Bad input is an outcome, not a failure: only unexpected errors fail (and are retried)."""
-    started = time.perf_counter()
-    try:
-        result = process_document(source, options, sha256=sha256)
-    except KhplanError as e:
-        return DocumentOutcome(str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started)
-    OutputArchive(out).write_document(result.record, result.text, result.searchable_pdf())
-    return DocumentOutcome(str(source), sha256, "done", record=result.record, seconds=time.perf_counter() - started)
+def process_document_task(
+    source: Path,
+    sha256: str,
+    options: Options,
+    out: Path,
+    pool: DocumentPool | None,
+    process: ProcessDocument = process_document,
+) -> DocumentOutcome:
+    """One document: in a worker of ``pool`` on this machine, in this (Dask worker) process without one."""
+    if pool is None:
+        return ingest_document(source, sha256, options, out, process)
+    return pool.run(source, sha256, options, out, process)
 
 
 @flow(name="khplan-ingest", validate_parameters=False)
-def ingest_flow(sources: list[Path], out: Path, options: Options, show_progress: bool = False) -> IngestReport:
+def ingest_flow(
+    sources: list[Path],
+    out: Path,
+    options: Options,
+    show_progress: bool = False,
+    catalog_url: str | None = None,
+    retry_quarantined: bool = False,
+    timeout: float | None = None,
+    distributed: bool = False,
+    process: ProcessDocument | None = None,
+) -> IngestReport:
+    """Discover, triage against the catalog, process what is new, record every outcome.
+
+    ``process`` stands in for ``process_document`` (tests pass one that crashes or hangs).
+    """
     started = time.perf_counter()
+    process = process or process_document
     archive = OutputArchive(out)
     archive.prepare()
-    catalog = Catalog(sqlite_url(archive.catalog_path))
+    catalog = Catalog(catalog_url_for(catalog_url, archive.root))
     version = pipeline_version()
     report = IngestReport()
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(catalog.close)
+        if distributed:  # no pool of our own: Prefect's timeout (cooperative) stands in for the worker kill
+            pool, document_task = None, process_document_task.with_options(timeout_seconds=timeout)
+        else:
+            pool, document_task = stack.enter_context(DocumentPool(options.jobs, timeout)), process_document_task
         submitted = {}
         scheduled: dict[str, list[str]] = {}
         for source in discover_inputs(sources, exclude=[archive.root]):
-            outcome, sha256 = _triage(source, archive, catalog, version, scheduled)
+            outcome, sha256 = _triage(source, archive, catalog, version, scheduled, retry_quarantined)
             if outcome is not None:
                 report.outcomes.append(outcome)
             elif sha256 is not None:
                 scheduled[sha256] = [str(source)]
-                future = process_document_task.submit(source, sha256, options, archive.root)
+                future = document_task.submit(source, sha256, options, archive.root, pool, process)
                 submitted[future.task_run_id] = (future, source, sha256)
-        with _progress(show_progress, len(submitted)) as progress:
+        with IngestProgress(show_progress, len(submitted)) as progress:
             for future in as_completed([entry[0] for entry in submitted.values()]):
                 _, source, sha256 = submitted[future.task_run_id]
                 outcome = _settle(future, source, sha256)
                 _store(outcome, archive, catalog, version, scheduled[sha256])
                 report.outcomes.append(outcome)
-                progress.advance()
+                progress.advance(outcome.pages)
         for duplicate in report.outcomes:
             if duplicate.status == "duplicate":
                 original = next(o for o in report.outcomes if o.sha256 == duplicate.sha256 and o.status != "duplicate")
                 duplicate.record, duplicate.message = original.record, f"same content as {original.source}"
-    finally:
-        catalog.close()
+        _reconcile_quarantine(archive, catalog)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _triage(
-    source: Path, archive: OutputArchive, catalog: Catalog, version: str, scheduled: dict[str, list[str]]
+    source: Path,
+    archive: OutputArchive,
+    catalog: Catalog,
+    version: str,
+    scheduled: dict[str, list[str]],
+    retry_quarantined: bool,
 ) -> tuple[DocumentOutcome | None, str | None]:
     """Decide, before any work, whether a file is known, bad, a duplicate, or to be processed."""
     sha256 = _sha_if_readable(source)
     row = catalog.lookup(sha256) if sha256 else None
     if row and row["pipeline_version"] == version:
-        if row["status"] == "done":
+        if row["status"] == "done" and (record := archive.read_record(sha256)) is not None:
             catalog.add_source(sha256, str(source))
-            return DocumentOutcome(str(source), sha256, "cached", record=archive.read_record(sha256)), sha256
-        if str(source) in catalog.sources_of(sha256):
+            return DocumentOutcome(str(source), sha256, "cached", record=record), sha256
+        if row["status"] == "quarantined" and not retry_quarantined and str(source) in catalog.sources_of(sha256):
             return DocumentOutcome(str(source), sha256, "quarantined", row["reason"], row["message"]), sha256
     try:
         identify(source)
@@ -133,8 +177,9 @@ def _triage(
     if sha256 in scheduled:  # same bytes as a file already queued: reported with its outcome
         scheduled[sha256].append(str(source))
         return DocumentOutcome(str(source), sha256, "duplicate"), sha256
-    existing = archive.read_record(sha256) if row is None else None
-    if existing is not None:  # written by a run that died before it reached the catalog
+    existing = archive.read_record(sha256) if row is None or row["status"] != "done" else None
+    if existing is not None and (row is None or not retry_quarantined):
+        # written by a run that was killed before its catalog row: the document is finished
         catalog.record_done(existing, archive.record_path(sha256), version)
         catalog.add_source(sha256, str(source))
         return DocumentOutcome(str(source), sha256, "cached", record=existing), sha256
@@ -145,8 +190,11 @@ def _settle(future, source: Path, sha256: str) -> DocumentOutcome:
     """The task's outcome; a task that still failed after its retries quarantines its file."""
     try:
         return future.result()
+    except TimeoutError as e:  # Prefect's own limit, on a Dask worker
+        return DocumentOutcome(str(source), sha256, "quarantined", DocumentTimeoutError.reason, str(e))
     except Exception as e:  # noqa: BLE001 - a crash on one document is that document's quarantine
-        return DocumentOutcome(str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}")
+        attempts = f" after {RETRIES + 1} attempts" if is_transient(e) else ""
+        return DocumentOutcome(str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}")
 
 
 def _store(outcome: DocumentOutcome, archive: OutputArchive, catalog: Catalog, version: str, paths: list[str]) -> None:
@@ -168,6 +216,13 @@ def _quarantine(
     return DocumentOutcome(source, sha256, "quarantined", reason, message)
 
 
+def _reconcile_quarantine(archive: OutputArchive, catalog: Catalog) -> None:
+    """Drop log lines of documents that are records now (retried, or a newer version read them)."""
+    logged = {entry.sha256 for entry in archive.quarantined() if entry.sha256}
+    if logged:
+        archive.drop_quarantined({sha for sha, status in catalog.statuses(logged).items() if status == "done"})
+
+
 def _sha_if_readable(source: Path) -> str | None:
     try:
         return file_sha256(source) if source.is_file() else None
@@ -175,33 +230,81 @@ def _sha_if_readable(source: Path) -> str | None:
         return None
 
 
-class _progress:
-    """A rich progress bar over documents, or nothing when output is not a terminal."""
+class IngestProgress:
+    """Two rich progress rows, documents (of the total to process) and pages read; nothing off a terminal."""
 
-    def __init__(self, enabled: bool, total: int) -> None:
+    def __init__(self, enabled: bool, total: int, console: Console | None = None) -> None:
         self.bar = (
-            Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+            Progress(
+                TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=True,
+            )
             if enabled and total
             else None
         )
         self.total = total
 
-    def __enter__(self) -> "_progress":
+    def __enter__(self) -> "IngestProgress":
         if self.bar:
             self.bar.start()
-            self.task = self.bar.add_task("documents", total=self.total)
+            self.documents = self.bar.add_task("documents", total=self.total)
+            self.pages = self.bar.add_task("pages", total=None)
         return self
 
-    def advance(self) -> None:
+    def advance(self, pages: int) -> None:
+        """One more document done, with its ``pages``."""
         if self.bar:
-            self.bar.advance(self.task)
+            self.bar.advance(self.documents)
+            self.bar.advance(self.pages, pages)
 
     def __exit__(self, *exc) -> None:
         if self.bar:
             self.bar.stop()
 
 
-def run_ingest(sources: list[Path], out: Path, options: Options, show_progress: bool = False) -> IngestReport:
-    """Run the ingest flow with ``options.jobs`` documents at a time."""
-    runner = ThreadPoolTaskRunner(max_workers=options.jobs)
-    return ingest_flow.with_options(task_runner=runner)(sources, Path(out), options, show_progress)
+@contextlib.contextmanager
+def _api_for_dask_workers() -> Iterator[None]:
+    """Dask workers must report to the flow's Prefect API; without a server configured, start one they share.
+
+    On the ephemeral default every worker process would otherwise start a
+    temporary API of its own (seconds each, and one more SQLite writer).
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url, PREFECT_LOGGING_TO_API_ENABLED: False}):
+            yield
+    finally:
+        server.stop()
+
+
+def run_ingest(
+    sources: list[Path],
+    out: Path,
+    options: Options,
+    show_progress: bool = False,
+    *,
+    catalog_url: str | None = None,
+    retry_quarantined: bool = False,
+    timeout: float | None = None,
+    dask_address: str | None = None,
+    process: ProcessDocument | None = None,
+) -> IngestReport:
+    """Run the ingest flow, ``options.jobs`` documents at a time here, or on the Dask cluster at ``dask_address``."""
+    arguments = dict(
+        sources=list(sources), out=Path(out), options=options, show_progress=show_progress, catalog_url=catalog_url,
+        retry_quarantined=retry_quarantined, timeout=timeout, distributed=dask_address is not None, process=process,
+    )
+    if dask_address is None:
+        return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=options.jobs))(**arguments)
+    from prefect_dask import DaskTaskRunner
+
+    with _api_for_dask_workers():
+        return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))(**arguments)

@@ -79,7 +79,7 @@ def print_ingest_report(report: "IngestReport", console: Console) -> None:
         console.print(table)
 
     summary = Table(title="Ingest summary")
-    for column in ("done", "cached", "duplicate", "quarantined", "files", "seconds"):
+    for column in ("done", "cached", "duplicate", "quarantined", "files", "pages", "warnings", "time"):
         summary.add_column(column, justify="right")
     summary.add_row(
         str(report.count("done")),
@@ -87,6 +87,16 @@ def print_ingest_report(report: "IngestReport", console: Console) -> None:
         str(report.count("duplicate")),
         str(report.count("quarantined")),
         str(len(report.outcomes)),
-        f"{report.seconds:.1f}",
+        str(report.pages),
+        str(report.warnings),
+        _duration(report.seconds),
     )
     console.print(summary)
+
+
+def _duration(seconds: float) -> str:
+    """``42.3 s`` under a minute, ``12 min 05 s`` above: what a person reads at a glance."""
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s"

@@ -48,9 +48,16 @@ def read_document(
 
 
 def process_document(
-    source: Path, options: Options, engine: OcrEngine | None = None, sha256: str | None = None
+    source: Path,
+    options: Options,
+    engine: OcrEngine | None = None,
+    sha256: str | None = None,
+    pages: list[PageText] | None = None,
 ) -> DocumentResult:
-    """Identify → read/OCR → restore → extract."""
-    ctx, pages = read_document(source, options, engine, sha256)
+    """Identify → read/OCR → restore → extract; ``pages`` (cached by an earlier ingest) skips the reading."""
+    if pages is None:
+        ctx, pages = read_document(source, options, engine, sha256)
+    else:
+        ctx = open_document(source, options, sha256)
     restored = restore_text(ctx, pages)
     return DocumentResult(ctx, pages, restored, extract_fields(ctx, restored))

@@ -1,0 +1,125 @@
+"""Where a document of an ingest is processed: a worker process, with a hard time limit.
+
+Restoration and extraction are Python and hold the GIL, so documents side by
+side need processes, not threads. Each document runs in a process of a
+:class:`DocumentPool` (pebble's pool: a document that overruns its limit has
+its process killed and replaced, which no thread can do). A document that
+crashed its process (killed, out of memory) is a transient failure the
+ingest flow retries; one that ran out of time is quarantined as ``timeout``.
+
+Nothing here imports Prefect: workers start quickly and a Dask worker runs
+:func:`ingest_document` itself, without a pool of its own.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import time
+from concurrent.futures import BrokenExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from pebble import ProcessExpired, ProcessPool
+
+from pipeline.archive import OutputArchive
+from pipeline.context import Options
+from pipeline.errors import DocumentTimeoutError, KhplanError
+from pipeline.run import DocumentResult, process_document
+from pipeline.version import reading_version
+from schemas import PlanRecord
+
+TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EINTR, errno.EBUSY, errno.ENOMEM, errno.EMFILE, errno.ENFILE})
+"""OS errors that say 'not now' (resources exhausted for a moment), not 'never'."""
+
+ProcessDocument = Callable[..., DocumentResult]
+"""``process_document``'s signature; tests pass a stand-in that crashes or hangs."""
+
+
+@dataclass
+class DocumentOutcome:
+    """What happened to one input file in a batch."""
+
+    source: str
+    sha256: str | None
+    status: str
+    """``done`` (processed now), ``cached`` (already in the catalog), ``duplicate`` (same bytes as another
+    file of the batch), ``quarantined``."""
+    reason: str | None = None
+    message: str | None = None
+    record: PlanRecord | None = None
+    seconds: float = 0.0
+    pages: int = 0
+    """Pages read for this outcome (0 when nothing was read)."""
+    pages_cached: bool = False
+    """True when the page texts came from an earlier run's page cache."""
+
+
+def is_transient(error: BaseException) -> bool:
+    """A failure worth another attempt: the worker died under the document, or the OS was out of something."""
+    if isinstance(error, (ProcessExpired, BrokenExecutor, ConnectionError, MemoryError)):
+        return True
+    return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
+
+
+def ingest_document(
+    source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument = process_document
+) -> DocumentOutcome:
+    """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
+
+    Page texts cached by an earlier run with the same reading version are
+    reused (unless a searchable PDF is wanted and missing), so a new model or
+    extractor does not OCR the archive again.
+    """
+    started = time.perf_counter()
+    archive = OutputArchive(out)
+    cached = archive.read_pages(sha256, reading_version())
+    if cached is not None and options.searchable_pdf and not archive.pdf_path(sha256).exists():
+        if any(page.method == "ocr" for page in cached):
+            cached = None
+    try:
+        result = process(source, options, sha256=sha256, pages=cached)
+    except KhplanError as e:  # converted here: KhplanError does not survive pickling back from a worker
+        return DocumentOutcome(str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started)
+    if cached is None:
+        archive.write_pages(sha256, result.pages, reading_version())
+    archive.write_document(result.record, result.text, result.searchable_pdf())
+    return DocumentOutcome(
+        str(source), sha256, "done", record=result.record, seconds=time.perf_counter() - started,
+        pages=len(result.pages), pages_cached=cached is not None,
+    )
+
+
+class DocumentPool:
+    """``jobs`` worker processes, forked from a server that has khplan imported (fast to start, no threads copied)."""
+
+    def __init__(self, jobs: int, timeout: float | None) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipeline.workers"])
+        self.timeout = timeout
+        self._pool = ProcessPool(max_workers=jobs, context=context)
+
+    def run(
+        self, source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument = process_document
+    ) -> DocumentOutcome:
+        """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
+        started = time.perf_counter()
+        future = self._pool.schedule(ingest_document, args=(source, sha256, options, out, process), timeout=self.timeout)
+        try:
+            return future.result()
+        except FutureTimeout:
+            error = DocumentTimeoutError(source, f"not finished within {self.timeout:g} s (its worker was stopped)")
+            return DocumentOutcome(str(source), sha256, "quarantined", error.reason, error.message,
+                                   seconds=time.perf_counter() - started)
+
+    def close(self) -> None:
+        self._pool.stop()
+        self._pool.join()
+
+    def __enter__(self) -> "DocumentPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

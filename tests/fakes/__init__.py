@@ -1,0 +1,1 @@
+"""Stand-ins for khplan's engines and stages that fail on purpose (importable by worker processes)."""
