@@ -21,7 +21,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages demo test model samples schema clean bench-ocr bench-extract
+.PHONY: help setup system-packages demo test model samples schema clean bench-ocr bench-extract bench-restore
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
@@ -29,6 +29,7 @@ help:
 	@echo "make model    rebuild the diacritics model from $(CORPUS)"
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
+	@echo "make bench-restore  diacritics restoration on held-out text, stripped and OCR'd, with pyvi beside it"
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
 
@@ -70,6 +71,10 @@ schema: setup
 	$(BIN)/python -m schemas.export
 
 # Benchmarks print figures; they never gate CI.
+bench-restore: setup
+	$(BIN)/python -m pip install --quiet 'pyvi==0.1.1'
+	$(BIN)/python -m diacritics.bench --corpus $(CORPUS)
+
 bench-ocr: setup
 	$(BIN)/python -m pipeline.bench_ocr --corpus $(CORPUS)
 

@@ -30,6 +30,8 @@ UNSEEN_SINGLE = 1e-5
 """Default probability floor of a one-character emission never seen in training."""
 UNSEEN_DOUBLE = 1e-7
 UNSEEN_DELETE = 1e-3
+ADAPT_STRENGTH = 40.0
+"""Pseudo-observations of the trained channel a document's own evidence is weighed against."""
 BASE_PRIOR = 2.0
 """Pseudo-counts pulling a gold character's emissions toward its base letter's."""
 
@@ -98,6 +100,36 @@ class Channel:
                 gaps += self._expect(gold, observed, weight, counts, insert_counts)
             self._maximize(counts, insert_counts, gaps)
         return self
+
+    def adapted(self, pairs: Iterable[tuple[str, str, float]], strength: float = ADAPT_STRENGTH) -> "Channel":
+        """This channel re-estimated on one document's own (reading, observed) pairs, with itself as the prior.
+
+        The pages of one document went through one scanner and one engine: if
+        its first reading shows "Đ" printed as "P" again and again, the second
+        reading should expect it. Each letter's emissions move toward the
+        document's counts in proportion to how often the letter occurs there
+        (``strength`` pseudo-observations of the general channel hold them back).
+        """
+        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        insert_counts: dict[str, float] = defaultdict(float)
+        for gold, observed, weight in pairs:
+            if gold and len(observed) <= 3 * len(gold) + 2:
+                self._expect(gold, observed, weight, counts, insert_counts)
+        emissions = {}
+        for gold, table in self.emissions.items():
+            own = counts.get(gold)
+            if not own:
+                emissions[gold] = table
+                continue
+            total = sum(own.values())
+            merged: dict[str, float] = defaultdict(float)
+            for observed, p in table.items():
+                merged[observed] += strength * p
+            for observed, c in own.items():
+                merged[observed] += c
+            emissions[gold] = {o: c / (strength + total) for o, c in merged.items()}
+        return Channel(f"{self.name}+document", emissions, self.insert, self.inserted, self.max_distance,
+                       self.frequency, self.unseen)
 
     def _expect(self, gold, observed, weight, counts, insert_counts) -> float:
         """Add the pair's expected edit counts; return its expected number of gaps (for the insert rate)."""

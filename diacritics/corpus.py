@@ -1,11 +1,18 @@
-"""The training corpus (../shared/corpus/vlc) and its fixed held-out split.
+"""The training corpus (../shared/corpus/vlc) and its fixed three-way split.
 
 Every model trained here and every benchmark that claims a number on
-"text never seen" must agree on which laws are held out, so the split is a
-pure function of the file name: a law is held out when the first byte of
-the SHA-1 of its name is 3 modulo 10 (19 of the 208 laws, about 8% of the
-text). None of the laws the plans lean on most (Thi đua, khen thưởng; Cán
-bộ, công chức; Tổ chức chính quyền địa phương) falls in it.
+"text never seen" must agree on which laws are which, so the split is a
+pure function of the file name, the first byte of the SHA-1 of the name
+modulo 10:
+
+- 3: **held out** (19 laws, about 8% of the text): only benchmarks read them;
+- 2: **development** (16 laws, about 5%): decoder settings are tuned on them,
+  so no language model or channel may be trained on them either (a model
+  tuned on text it memorised trusts itself too much);
+- the rest: **training**.
+
+None of the laws the plans lean on most (Thi đua, khen thưởng; Cán bộ,
+công chức; Tổ chức chính quyền địa phương) falls outside training.
 """
 
 from __future__ import annotations
@@ -18,16 +25,24 @@ from typing import Iterable, Iterator
 
 DEFAULT_CORPUS = Path("../shared/corpus/vlc")
 HELD_OUT_RESIDUE = 3
-HELD_OUT_MODULUS = 10
+DEV_RESIDUE = 2
+MODULUS = 10
+SPLITS = ("train", "dev", "held-out")
 
 
 class CorpusNotFoundError(FileNotFoundError):
     """The law corpus is needed (training, benchmarks) but is not where it was looked for."""
 
 
+def split_of(name: str) -> str:
+    """``train``, ``dev`` or ``held-out`` for the law in file ``name``."""
+    residue = hashlib.sha1(name.encode("utf-8")).digest()[0] % MODULUS
+    return "held-out" if residue == HELD_OUT_RESIDUE else "dev" if residue == DEV_RESIDUE else "train"
+
+
 def is_held_out(name: str) -> bool:
-    """True for the laws no model may be trained on."""
-    return hashlib.sha1(name.encode("utf-8")).digest()[0] % HELD_OUT_MODULUS == HELD_OUT_RESIDUE
+    """True for the laws only benchmarks may read."""
+    return split_of(name) == "held-out"
 
 
 def locate_corpus(path: Path | str | None = None) -> Path:
@@ -45,10 +60,13 @@ def locate_corpus(path: Path | str | None = None) -> Path:
     )
 
 
-def corpus_files(corpus: Path | str | None = None, *, held_out: bool = False) -> list[Path]:
-    """The training laws (default) or the held-out ones, sorted by name."""
+def corpus_files(corpus: Path | str | None = None, *, held_out: bool = False, split: str | None = None) -> list[Path]:
+    """The laws of one split, sorted by name: training by default, ``held_out=True`` for the benchmarks'."""
+    split = split or ("held-out" if held_out else "train")
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
     folder = locate_corpus(corpus)
-    return [p for p in sorted(folder.glob("*.txt")) if is_held_out(p.name) == held_out]
+    return [p for p in sorted(folder.glob("*.txt")) if split_of(p.name) == split]
 
 
 def iter_lines(files: Iterable[Path]) -> Iterator[str]:

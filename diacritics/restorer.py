@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
 from diacritics.abbreviations import restore_code
+from diacritics.channel import Channel
 from diacritics.decoder import Candidate, decode, posteriors
 from diacritics.model import RestorationModel, load_model
 from diacritics.orthography import fold
@@ -33,6 +35,11 @@ from diacritics.tokens import Kind, Token, tokenize
 from diacritics.vocabulary import token_symbols
 
 CHANNELS = ("auto", "stripped", "legacy", "modern")
+ADAPTING_CHANNELS = frozenset({"legacy"})
+"""Channels that re-read a document with confusions re-estimated on its own first reading."""
+DIGIT_WORD_CHANNELS = frozenset({"legacy"})
+"""Channels in which a short number may be a word an engine without Vietnamese misread."""
+DIGIT_WORD_LENGTH = 2
 MODERN_SHARE = 0.25
 """Share of words with marks only Vietnamese fonts have (ă, ơ, ư, đ, ạ, ế …) above which text is intact."""
 LEGACY_SIGNS = 0.01
@@ -69,11 +76,14 @@ def detect_channel(text: str) -> str:
 class Restorer:
     """One model, one channel: restores documents of one kind of damage."""
 
-    def __init__(self, model: RestorationModel, channel: str) -> None:
+    def __init__(self, model: RestorationModel, channel: str, *, adapt: bool | None = None,
+                 confusions: Channel | None = None) -> None:
         self.model = model
-        self.channel = model.channels[channel]
+        self.name = channel
+        self.channel = confusions or model.channels[channel]
         self.weight = model.settings.channel_weight.get(channel, 1.0)
         self.keep = model.settings.keep_logprob.get(channel, -3.0)
+        self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
         self.folded = self.channel.folded()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
 
@@ -113,6 +123,22 @@ class Restorer:
 
     def restore(self, text: str, explain: bool = False) -> Restoration:
         lines = text.split("\n")
+        positions, where, restarts = self._lattice(lines)
+        if not positions:
+            return Restoration(text)
+        choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, restarts)
+        if self.adapt:
+            readings = Counter(
+                (positions[i][c].spelling, token.text.lower())
+                for i, (c, (_, token)) in enumerate(zip(choices, where))
+                if token.kind is Kind.word and not positions[i][c].keep
+            )
+            confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
+            return Restorer(self.model, self.name, adapt=False, confusions=confusions).restore(text, explain)
+        return self._render(lines, positions, where, choices, explain)
+
+    def _lattice(self, lines: list[str]):
+        """Candidates at every position, which token each position reads, and where paragraphs begin."""
         positions: list[tuple[Candidate, ...]] = []
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
@@ -132,16 +158,18 @@ class Restorer:
                     positions.append(candidate)
                     where.append((number, token))
             previous = line if line.strip() else ""
-        if not positions:
-            return Restoration(text)
-        choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, frozenset(restarts))
-        return self._render(lines, positions, where, choices, explain)
+        return positions, where, frozenset(restarts)
 
     def _token_candidates(self, token: Token) -> Iterable[tuple[Candidate, ...]]:
         """One lattice position per LM symbol of the token."""
         vocabulary = self.model.vocabulary
         if token.kind is Kind.word:
             yield self.candidates(token.text)
+            return
+        if self.name in DIGIT_WORD_CHANNELS and token.kind is Kind.number and len(token.text) <= DIGIT_WORD_LENGTH:
+            # Legacy OCR prints "ở" as "6" and "là" as "13": a short number may be a word.
+            number = Candidate(token.text, vocabulary.id(token_symbols(token)[0]), 0.0, True)
+            yield (number, *(c for c in self.candidates(token.text) if not c.keep))
             return
         for symbol in token_symbols(token):
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
@@ -154,7 +182,7 @@ class Restorer:
             if decisions and decisions[-1][1] == number and decisions[-1][2].start == token.start:
                 continue  # a punctuation run spans several positions
             chosen = positions[i][choices[i]]
-            if token.kind is Kind.word and not chosen.keep:
+            if token.kind in (Kind.word, Kind.number) and not chosen.keep:
                 restored = apply_case(token.text, chosen.spelling)
                 reason = "accent" if fold(restored) == fold(token.text) else "ocr-confusion"
             elif token.kind in (Kind.code, Kind.abbreviation):

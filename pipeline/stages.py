@@ -101,13 +101,20 @@ class RestoredText:
 
 
 def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
-    """Put the diacritics back when the text lost them (legacy OCR), page by page."""
+    """Undo what reading the document did to its Vietnamese, with one channel for the whole document.
+
+    In ``auto`` mode, text that lost its marks (legacy OCR, stripped exports)
+    is restored, and pages Tesseract read are corrected (post-OCR, the
+    ``modern`` channel, which leaves intact words alone); typed text that
+    kept its marks is left as it is.
+    """
     mode = ctx.options.restore
-    if mode == "never" or (
-        mode == "auto" and diacritic_share("\n".join(p.text for p in pages)) >= RESTORE_BELOW_DIACRITIC_SHARE
-    ):
+    text = "\n".join(p.text for p in pages)
+    lost_marks = diacritic_share(text) < RESTORE_BELOW_DIACRITIC_SHARE
+    ocr_read = any(p.method == "ocr" for p in pages)
+    if mode == "never" or (mode == "auto" and not (lost_marks or ocr_read)):
         return RestoredText(pages, restored=False)
-    channel = detect_channel("\n".join(p.text for p in pages))  # one kind of damage per document
+    channel = detect_channel(text)
     return RestoredText([page._replace(text=restore(page.text, channel=channel).text) for page in pages], restored=True)
 
 
