@@ -180,6 +180,72 @@ def ingest(
     print_ingest_report(report, console)
 
 
+ingested_option = click.option("--out", "-o", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+                               help="The folder an ingest wrote (records/, catalog.sqlite).")
+catalog_option = click.option("--catalog", "catalog_url", metavar="URL",
+                              help="The catalog the ingest used, if not OUT/catalog.sqlite.")
+
+
+@main.command()
+@ingested_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "archive"]), default="jsonl",
+              show_default=True, help="archive: each document's metadata under Nghị định 30/2020/NĐ-CP Phụ lục VI names.")
+@click.option("--table", type=click.Choice(["plans", "awards", "deadlines", "legal_bases", "criteria"]),
+              default="plans", show_default=True, help="Which flat table (every row names its plan).")
+@click.option("--to", "destination", metavar="FILE|-",
+              help="Where to write [default: OUT/exports/TABLE.FORMAT]; - for standard output.")
+@catalog_option
+@_handle_errors
+def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
+    """Export the records of OUT as flat tables (jsonl, csv, parquet) or archive metadata."""
+    from pipeline.export import default_destination, export as render, load_records, write_export
+
+    if fmt == "parquet" and destination == "-":
+        raise click.UsageError("parquet is binary: give --to FILE")
+    target = destination or default_destination(out, fmt, table)  # type: ignore[arg-type]
+    write_export(render(load_records(out, catalog_url), fmt, table), target)  # type: ignore[arg-type]
+    if str(target) != "-":
+        click.echo(f"wrote {target}", err=True)
+
+
+@main.command()
+@ingested_option
+@click.option("--by", type=click.Choice(["province", "level", "year"]), default="province", show_default=True,
+              help="Group the plans by the issuer's province, its level, or the year of issue.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the comparison as a self-contained page with a chart of award quotas.")
+@catalog_option
+@_handle_errors
+def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None) -> None:
+    """Compare the plans of OUT side by side: issuer, period, criteria, award quotas, submission deadlines."""
+    from pipeline.archive import write_atomic
+    from pipeline.compare import compare_plans, comparison_html, comparison_table
+    from pipeline.export import load_records
+
+    rows = compare_plans(load_records(out, catalog_url), by)  # type: ignore[arg-type]
+    Console().print(comparison_table(rows, by))  # type: ignore[arg-type]
+    if html_file is not None:
+        write_atomic(html_file, comparison_html(rows, by).encode("utf-8"))  # type: ignore[arg-type]
+        click.echo(f"wrote {html_file}", err=True)
+
+
+@main.command()
+@ingested_option
+@click.argument("ics_file", metavar="FILE.ics", type=click.Path(dir_okay=False, path_type=Path))
+@catalog_option
+@_handle_errors
+def calendar(out: Path, ics_file: Path, catalog_url: str | None) -> None:
+    """Write every deadline of the plans in OUT as an iCalendar event (yearly ones recur)."""
+    from pipeline.archive import write_atomic
+    from pipeline.calendar_export import deadline_calendar
+    from pipeline.export import load_records
+
+    result = deadline_calendar(load_records(out, catalog_url))
+    write_atomic(ics_file, result.calendar.to_ical())
+    unplaced = f"; {result.unplaced} without a date left out" if result.unplaced else ""
+    click.echo(f"wrote {ics_file}: {result.events} deadlines{unplaced}", err=True)
+
+
 @main.command()
 @_handle_errors
 def schema() -> None:
