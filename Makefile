@@ -18,10 +18,12 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 	fonts-liberation2 fonts-texgyre fonts-freefont-ttf fonts-dejavu-core fontconfig \
 	python3 python3-venv python3-pip
 
+TEST_APT_PACKAGES := postgresql
+
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages demo test model samples schema clean bench-ocr bench-extract bench-restore
+.PHONY: help setup system-packages test-packages demo test model samples schema clean bench-ocr bench-extract bench-restore bench-ingest
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
@@ -32,11 +34,13 @@ help:
 	@echo "make bench-restore  diacritics restoration on held-out text, stripped and OCR'd, with pyvi beside it"
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
+	@echo "make bench-ingest  documents/min and pages/min of khplan ingest, 1 and 2 jobs, vs a plain loop"
 
 setup: system-packages $(SETUP_STAMP)
 
-system-packages:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# Install those of the Debian packages in $(1) that are missing; nothing to do when all are there.
+define apt_install
+	@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -44,6 +48,15 @@ system-packages:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+system-packages:
+	$(call apt_install,$(APT_PACKAGES))
+
+# The catalog tests run on a real PostgreSQL server: the test session starts a
+# throwaway cluster (temporary folder, unix socket only) and stops it at the end.
+test-packages:
+	$(call apt_install,$(TEST_APT_PACKAGES))
 
 $(SETUP_STAMP): pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
@@ -54,8 +67,8 @@ $(SETUP_STAMP): pyproject.toml
 demo: setup
 	$(BIN)/khplan ingest data/samples --out $(DEMO_OUT)
 
-test: setup
-	$(BIN)/python -m pytest
+test: setup test-packages
+	KHPLAN_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 
 model: setup
 	$(BIN)/python -m diacritics.train --corpus $(CORPUS) --out data/models
@@ -83,6 +96,10 @@ EXTRACT_QUALITIES ?= fair
 EXTRACT_LANGS ?= vie,eng
 bench-extract: setup
 	$(BIN)/python -m extractors.bench --corpus $(CORPUS) --qualities $(EXTRACT_QUALITIES) --langs $(EXTRACT_LANGS)
+
+# 50 generated plans (20 scanned PDFs, 30 legacy OCR texts), built once in build/bench-ingest.
+bench-ingest: setup
+	$(BIN)/python -m pipeline.bench_ingest --corpus $(CORPUS)
 
 clean:
 	rm -rf build .pytest_cache

@@ -123,10 +123,12 @@ def ingest_flow(
     timeout: float | None = None,
     distributed: bool = False,
     process: ProcessDocument | None = None,
+    pool: DocumentPool | None = None,
 ) -> IngestReport:
     """Discover, triage against the catalog, process what is new, record every outcome.
 
-    ``process`` stands in for ``process_document`` (tests pass one that crashes or hangs).
+    ``process`` stands in for ``process_document`` (tests pass one that crashes or hangs);
+    ``pool`` is the worker processes to use here (made and closed by the flow when not given).
     """
     started = time.perf_counter()
     process = process or process_document
@@ -140,7 +142,7 @@ def ingest_flow(
         if distributed:  # no pool of our own: Prefect's timeout (cooperative) stands in for the worker kill
             pool, document_task = None, process_document_task.with_options(timeout_seconds=timeout)
         else:
-            pool, document_task = stack.enter_context(DocumentPool(options.jobs, timeout)), process_document_task
+            pool, document_task = pool or stack.enter_context(DocumentPool(options.jobs, timeout)), process_document_task
         submitted = {}
         scheduled: dict[str, list[str]] = {}
         for source in discover_inputs(sources, exclude=[archive.root]):
@@ -319,7 +321,11 @@ def run_ingest(
         retry_quarantined=retry_quarantined, timeout=timeout, distributed=dask_address is not None, process=process,
     )
     if dask_address is None:
-        return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=options.jobs))(**arguments)
+        # Twice as many task threads as workers: Prefect's bookkeeping for the next document
+        # overlaps the work on this one, while the pool still runs ``jobs`` documents at a time.
+        runner = ThreadPoolTaskRunner(max_workers=2 * options.jobs)
+        with DocumentPool(options.jobs, timeout) as pool:
+            return ingest_flow.with_options(task_runner=runner)(**arguments, pool=pool)
     from prefect_dask import DaskTaskRunner
 
     with _api_for_dask_workers():

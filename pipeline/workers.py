@@ -92,14 +92,29 @@ def ingest_document(
     )
 
 
+def _warm_worker() -> None:
+    """Load the restoration model and the gazetteer as a worker starts, not under its first document."""
+    from diacritics.model import load_model
+    from extractors.gazetteer import units
+
+    load_model()
+    units()
+
+
 class DocumentPool:
-    """``jobs`` worker processes, forked from a server that has khplan imported (fast to start, no threads copied)."""
+    """``jobs`` worker processes, forked from a server that has khplan imported (fast to start, no threads copied).
+
+    The workers start, and load their models, as soon as the pool is made:
+    made before the flow, that happens while Prefect's API starts.
+    """
 
     def __init__(self, jobs: int, timeout: float | None) -> None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pipeline.workers"])
         self.timeout = timeout
-        self._pool = ProcessPool(max_workers=jobs, context=context)
+        self._pool = ProcessPool(max_workers=jobs, initializer=_warm_worker, context=context)
+        for _ in range(jobs):
+            self._pool.schedule(int)  # a no-op that makes the pool start its workers now
 
     def run(
         self, source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument = process_document

@@ -1,0 +1,158 @@
+"""``make bench-ingest``: throughput of ``khplan ingest`` with 1 and 2 jobs, and what orchestration costs.
+
+A 50-document archive is built once (cached in ``build/bench-ingest``) from
+generated plans (:mod:`pipeline.synthetic`: held-out corpus text under
+gazetteer issuers): some rendered as scanned PDFs, the rest as legacy OCR
+text, i.e. the rendered scan read by Tesseract ``eng``, which loses the
+diacritics the way old OCR software did. Each measurement runs in a fresh
+process on a fresh output folder (no page cache, no warm model):
+
+- ``loop``: a plain Python loop over ``process_document`` writing the same
+  files, one document at a time, one page at a time;
+- ``flow``: the Prefect ingest flow with ``--jobs 1`` and ``--jobs 2``,
+  timed end to end (the temporary Prefect API's start-up included).
+
+Overhead is ``flow`` with one job against ``loop``; speed-up is one job
+against two. A benchmark prints figures; it never fails on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+BENCH_DIR = Path("build/bench-ingest")
+"""The cached archives and the output folders of the runs."""
+
+
+def build_archive(folder: Path, corpus: Path, documents: int, scans: int, seed: int) -> list[Path]:
+    """``documents`` generated plans: the first ``scans`` as scanned PDFs, the others as legacy OCR text."""
+    from pipeline.ocr import TesseractEngine
+    from pipeline.scans import render_scan, save_pages
+    from pipeline.synthetic import generate_plans
+
+    folder.mkdir(parents=True, exist_ok=True)
+    plans = generate_plans(documents, corpus, seed=seed)
+    legacy = TesseractEngine(lang="eng")
+
+    def build(index: int) -> Path:
+        plan = plans[index]
+        target = folder / (f"{plan.name}.pdf" if index < scans else f"{plan.name}.legacy-ocr.txt")
+        if target.exists():
+            return target
+        pages = render_scan(plan.text, "fair", seed=seed + index)
+        if index < scans:
+            save_pages(pages, target)
+        else:
+            text = "\n".join(legacy.read_page(page, n).text for n, page in enumerate(pages, start=1))
+            target.write_text(text, encoding="utf-8")
+        return target
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return list(pool.map(build, range(documents)))
+
+
+def measure_loop(archive: Path, out: Path) -> dict:
+    """The stages in a plain loop, the outputs an ingest writes (records, texts, searchable PDFs)."""
+    from pipeline.archive import OutputArchive
+    from pipeline.context import Options
+    from pipeline.discovery import discover_inputs
+    from pipeline.run import process_document
+
+    started = time.perf_counter()
+    output = OutputArchive(out)
+    output.prepare()
+    options = Options(jobs=1, searchable_pdf=True)
+    documents = pages = 0
+    for source in discover_inputs([archive]):
+        result = process_document(source, options)
+        output.write_document(result.record, result.text, result.searchable_pdf())
+        documents, pages = documents + 1, pages + len(result.pages)
+    return {"documents": documents, "pages": pages, "seconds": time.perf_counter() - started}
+
+
+def measure_flow(archive: Path, out: Path, jobs: int) -> dict:
+    from pipeline.context import Options
+    from pipeline.flows import run_ingest
+
+    started = time.perf_counter()
+    report = run_ingest([archive], out, Options(jobs=jobs, searchable_pdf=True))
+    return {
+        "documents": report.count("done"), "pages": report.pages, "quarantined": report.count("quarantined"),
+        "seconds": time.perf_counter() - started, "flow_seconds": report.seconds,
+    }
+
+
+def _measure_in_fresh_process(kind: str, archive: Path, out: Path, jobs: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.bench_ingest", "--measure", kind, "--jobs", str(jobs),
+         "--archive", str(archive), "--out", str(out)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench_ingest", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="the law corpus (default: ../shared/corpus/vlc)")
+    parser.add_argument("--documents", type=int, default=50)
+    parser.add_argument("--scans", type=int, default=20, help="how many of the documents are scanned PDFs")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--measure", choices=["loop", "flow"], help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--archive", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:  # one measurement, in this fresh process
+        figures = measure_loop(args.archive, args.out) if args.measure == "loop" else measure_flow(args.archive, args.out, args.jobs)
+        print(json.dumps(figures))
+        return 0
+
+    from diacritics.corpus import locate_corpus
+
+    try:
+        corpus = locate_corpus(args.corpus)
+    except FileNotFoundError:
+        corpus = None
+    if corpus is None:
+        parser.error("the corpus is not here; pass --corpus DIR (../shared/corpus/vlc)")
+    console = Console()
+    archive = BENCH_DIR / f"archive-{args.seed}-{args.documents}-{args.scans}"
+    with console.status("building the archive (once; cached)"):
+        build_archive(archive, corpus, args.documents, args.scans, args.seed)
+    runs = {}
+    work = BENCH_DIR / "runs"
+    for label, kind, jobs in (("plain loop", "loop", 1), ("flow, 1 job", "flow", 1), ("flow, 2 jobs", "flow", 2)):
+        out = work / f"{kind}-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        with console.status(f"{label}"):
+            runs[label] = _measure_in_fresh_process(kind, archive, out, jobs)
+    table = Table(title=f"ingest of {args.documents} generated plans ({args.scans} scanned PDFs, "
+                        f"{args.documents - args.scans} legacy OCR texts)")
+    for column in ("run", "documents", "pages", "seconds", "documents/min", "pages/min"):
+        table.add_column(column, justify="right" if column != "run" else "left")
+    for label, figures in runs.items():
+        minutes = figures["seconds"] / 60
+        table.add_row(label, str(figures["documents"]), str(figures["pages"]), f"{figures['seconds']:.1f}",
+                      f"{figures['documents'] / minutes:.1f}", f"{figures['pages'] / minutes:.1f}")
+    console.print(table)
+    loop, one, two = runs["plain loop"]["seconds"], runs["flow, 1 job"]["seconds"], runs["flow, 2 jobs"]["seconds"]
+    console.print(f"orchestration overhead (flow, 1 job, vs plain loop): {(one - loop) / loop:+.1%} "
+                  f"({one - loop:+.1f} s; of which outside the flow body: {one - runs['flow, 1 job']['flow_seconds']:.1f} s)")
+    console.print(f"speed-up with 2 jobs: {one / two:.2f}x")
+    console.print(f"cores available: {len(os.sched_getaffinity(0))}; load average now: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
