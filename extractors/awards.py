@@ -5,8 +5,12 @@ A rule is a block of the award or standards sections that names a form
 subject comes from its lead-in or headings (``1. Khen thưởng tập thể``,
 ``Đối với cá nhân:``); its cadence from ``hàng năm`` or ``tổng kết`` around
 it (a one-year campaign awards at its summing-up); its quota from a count
-before the form (``Tặng 06 Giấy khen``); a top-N rule from ``xếp hạng 03 vị
-trí cao nhất``. A bare listing of forms (``1. Hình thức khen thưởng: - Giấy
+before the form (``Tặng 06 Giấy khen``) or counted subjects after it
+(``cho 01 tập thể và 02 cá nhân``, ``cho không quá 03 tập thể``, ``02 hộ
+gia đình``), one entry per subject counted; a top-N rule from ``xếp hạng 03
+vị trí cao nhất``. A form named as something already received (``được
+tặng Giấy khen``, ``được Chủ tịch … tặng Giấy khen``) is a standard, not a
+rule. A bare listing of forms (``1. Hình thức khen thưởng: - Giấy
 khen.``) is not a rule when a fuller one follows. One rule that several
 conferrers apply, or that splits by subject, gives one entry each.
 """
@@ -27,15 +31,29 @@ NOT_AWARDS = {"dossier", "timeline", "funding", "implementation", "content"}
 _ANNUAL = re.compile(rf"\b{tolerant('hang nam')}\b")
 _FINAL = re.compile(rf"\b{tolerant('tong ket')}\b")
 _RANK = re.compile(r"\bxep\s+hang\s+(\d{1,2})\s+(?:vi\s+tri|don\s+vi|dia\s+phuong)?\s*(?:cao\s+nhat|dan\s+dau|dau)|\btop\s+(\d{1,2})\b")
-_SPLIT_QUOTA = re.compile(r"(\d{1,3})\s+tap\s+the\s+(?:va|,)\s+(\d{1,3})\s+ca\s+nhan")
-_GROUP = re.compile(r"\b(?:doi\s+voi|cho)\s+")
-_GROUP_END = re.compile(
-    r"\s(?:có|đạt|tiêu\s+biểu|trong|được|xếp\s+hạng|thuộc\s+diện|đã|hoàn\s+thành|góp\s+phần)\s|[;.:(]|\s-\s|$"
+_COUNTED = re.compile(
+    r"(?:\b(?:cho|doi voi|tang|va|tu)\s+|[:,]\s*)(?:(?:khong qua|toi da|it nhat)\s+)?(?P<n>\d{1,3})\s+"
+    r"(?P<who>tap\s+the|ca\s+nhan|ho\s+gia\s+dinh)\b"
 )
-"""Where a group's name ends; matched on the lower-cased text itself, since folding makes ``có`` and ``cơ`` one word."""
+"""A count of the subjects rewarded: ``cho 01 tập thể``, ``và 02 cá nhân``, ``: tối đa 04 tập thể``."""
+COUNTED_SUBJECTS = {"tap the": "collective", "ca nhan": "individual", "ho gia dinh": "household"}
+_RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,10}?\s*$")
+"""``được tặng``, ``được Chủ tịch Ủy ban nhân dân huyện tặng`` just before a form: already received."""
+_GROUP = re.compile(r"\b(?:doi\s+voi|cho)\s+(?!(?:khong qua|toi da|it nhat)?\s*\d)")
+_GROUP_END = re.compile(
+    r"\s(?:có|đạt|tiêu\s+biểu|trong(?!\s+(?:các|những|cơ\s+quan|đơn\s+vị|doanh\s+nghiệp))|được|xếp\s+hạng|thuộc\s+diện|đã|"
+    r"hoàn\s+thành|góp\s+phần)\s|[;.:(]|\s-\s|$"
+)
+"""Where a group's name ends; matched on the lower-cased text itself, since folding makes ``có`` and ``cơ`` one word.
+``trong`` ends it before a time or field (``trong giai đoạn``, ``trong công tác``), not before a place
+(``người lao động trong các doanh nghiệp``)."""
+_SUBJECTS_ONLY = re.compile(r"^(?:(?:các|những)\s+)?(?:tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình)(?:\s*(?:,|và|hoặc)\s*(?:tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình))*$")
+"""``các tập thể, cá nhân``: who is rewarded in general, not a group a share is reserved for."""
 _OF = re.compile(r"\s*c\S{1,2}a\s+")
-_CONFERRER_END = re.compile(r"\s(?:doi voi|cho|ve|xet|tang|giao|xem xet|quyet dinh)\s|[;.:,(]|$")
+_CONFERRER_END = re.compile(r"\s(?:doi voi|cho|ve|xet|tang|giao(?=\s+(?:cho\s+)?(?:chu tich|thu truong|giam doc))|xem xet|quyet dinh)\s|[;.:,(]|$")
 _DECIDES = re.compile(r"\b(?:xem xet|quyet dinh|tang|xet tang)\b")
+GROUP_WORDS = 24
+"""A reserved group's name is shorter than this; longer text after ``đối với`` is a standard."""
 BARE_WORDS = 12
 """A form named in this few words, with no group or count, is a listing, not a rule."""
 
@@ -82,7 +100,13 @@ def _conferrers(ex: Extraction, block: Block, form_start: int) -> list[str]:
     if len(starts) >= 2:
         spans = [(a, starts[i + 1] if i + 1 < len(starts) else limit) for i, a in enumerate(starts)]
         return [expand_abbreviations(text[a:b].strip(" ;,.")) for a, b in spans]
+    if len(starts) == 1 and decides and decides.start() < form_start and form_start - decides.end() <= VERB_TO_FORM:
+        return [expand_abbreviations(text[starts[0]:limit].strip(" ;,."))]  # "Đề nghị Chủ tịch … tặng Bằng khen"
     return []
+
+
+VERB_TO_FORM = 15
+"""``tặng Bằng khen``, ``tặng danh hiệu “…”``: the granting verb sits right before the form it grants."""
 
 
 def _capital_start(text: str, start: int, end: int) -> int:
@@ -100,8 +124,8 @@ def _group(ex: Extraction, block: Block, start: int) -> tuple[str | None, str | 
     end_m = _GROUP_END.search(ex.text.lower(), m.end(), block.end)
     end = end_m.start() if end_m else block.end
     group = ex.text[m.end() : end].strip(" ,;")
-    condition = ex.text[end : block.end].strip(" ,;.:") if end_m and ex.text[end:end + 1] == " " else None
-    if not group or len(group.split()) > 14:
+    condition = ex.text[end : block.end].strip(" ,;.:") if end_m and ex.text[end:end + 1].isspace() else None
+    if not group or len(group.split()) > GROUP_WORDS or _SUBJECTS_ONLY.match(group.lower()):
         return None, condition
     return group[:1].upper() + group[1:], condition or None
 
@@ -110,6 +134,20 @@ def _quota(ex: Extraction, form_start: int, block: Block) -> int | None:
     before = ex.folded[max(block.start, form_start - 6) : form_start]
     m = re.search(r"(\d{1,3})\s*$", before)
     return int(m.group(1)) if m else None
+
+
+def counted_subjects(ex: Extraction, start: int, end: int) -> tuple[list[tuple[str, int]], int]:
+    """(subject, count) of each counted subject in ``text[start:end]`` (``01 tập thể và 02 cá nhân``), in order;
+    and where the last count ends (the condition follows it)."""
+    found = list(_COUNTED.finditer(ex.folded, start, end))
+    counted = [(COUNTED_SUBJECTS[" ".join(m.group("who").split())], int(m.group("n"))) for m in found]
+    return counted, (found[-1].end() if found else start)
+
+
+def _received(ex: Extraction, block: Block, form_start: int) -> bool:
+    """The form is named as something already received, in a standard."""
+    clause = max(block.start, *(ex.folded.rfind(c, block.start, form_start) + 1 for c in ".;:("))
+    return bool(_RECEIVED.search(ex.folded[clause:form_start]))
 
 
 def _is_bare(ex: Extraction, block: Block, quota: int | None) -> bool:
@@ -128,7 +166,7 @@ def extract_awards(ex: Extraction) -> None:
     ruled: set[int] = set()
     blocks = award_blocks(layout)
     for block in blocks:
-        forms = _forms(ex, block)
+        forms = [f for f in _forms(ex, block) if not _received(ex, block, f.start_char)]
         if not forms:
             continue
         form = forms[0]
@@ -150,8 +188,11 @@ def extract_awards(ex: Extraction) -> None:
         if split_children:
             subjects = [heading_subject(c.text.split(":")[0]) for c in split_children]
         quotas = [quota] * len(subjects)
-        if (split := _SPLIT_QUOTA.search(ex.folded, block.start, block.end)) is not None:
-            subjects, quotas = ["collective", "individual"], [int(split.group(1)), int(split.group(2))]
+        counted, counts_end = counted_subjects(ex, form.start_char, block.end)
+        if counted:
+            subjects, quotas = [s for s, _ in counted], [n for _, n in counted]
+            if group is None and condition is None:
+                condition = " ".join(ex.text[counts_end:block.end].split()).strip(" ,;.:") or None
         for conferrer in conferrers:
             for subj, q in zip(subjects, quotas):
                 award = Award(form=canonical(form), conferrer=conferrer, subject=subj, cadence=cadence, quota=q,

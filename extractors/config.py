@@ -9,9 +9,9 @@ PIPELINE: tuple[str, ...] = (
     "legal_bases",
     "signer",
     "period",
-    "targets",
     "criteria",
     "awards",
+    "targets",
     "deadlines",
     "recipients",
 )

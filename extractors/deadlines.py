@@ -3,9 +3,12 @@
 Plans give them as ``trước ngày 31/01 hàng năm`` (recurring: month-day),
 ``gửi về Phòng Nội vụ trước ngày 15/10/2023``, ``trong Quý I/2024`` (the
 quarter's last day), ``hết Quý III/2024 giải ngân đạt 80%`` (a target),
-``Thời gian tổ chức tổng kết tháng 10/2023`` (the month's last day). The
-campaign's end comes from its period. A date printed without its year gets
-the plan's year, and a warning.
+``Thời gian tổ chức tổng kết tháng 10/2023``, ``gửi về Phòng Nội vụ trong
+tháng 3/2024`` (the month's last day; ``trước tháng 4/2024``: the day
+before it starts). The campaign's end comes from its period, and the
+period's own sentence (``… đến hết ngày 31/12/2024``) is that end, not
+another deadline. A date printed without its year gets the plan's year,
+and a warning.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ import re
 from typing import NamedTuple
 
 from extractors.dates import month_end, quarter_end
-from extractors.matching import tolerant
+from extractors.matching import fold_key, tolerant
 from extractors.registry import Extraction, extractor
 from extractors.structure import Layout, walk
-from extractors.vocabulary import expand_abbreviations
+from extractors.vocabulary import AGENCY_HEADS, expand_abbreviations
 from schemas import Deadline
 
 _CUE = r"(?:tr\S{1,2}c|ch\S{1,2}m\s+nh\S{1,2}t(?:\s+l\S)?|\S{1,2}n\s+h\S{1,2}t|h\S{1,2}t|trong|cu\S{1,2}i|\S{1,2}n)"
@@ -36,12 +39,28 @@ _QUARTER = re.compile(
 )
 """``trong Quý I/2024``, ``hết Quý III/2024``."""
 _REVIEW_MONTH = re.compile(
-    rf"\b(?P<cue>{tolerant('tong ket')}|{tolerant('so ket')})[^.;]{{0,60}}?th\S{{1,3}}g\s+(?P<month>[01]?\d)\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
+    rf"\b(?P<cue>{tolerant('tong ket')}|{tolerant('so ket')})[^.;]{{0,60}}?(?P<when>(?:(?:v\S{{1,2}}o|trong)\s+)?th\S{{1,3}}g\s+(?P<month>[01]?\d)"
+    rf"\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}}))"
 )
+"""``Tổng kết phong trào vào tháng 12/2024``: the summing-up and its month."""
+_MONTH_DUE = re.compile(
+    rf"\b(?P<cue>{_CUE}|v\S{{1,2}}o)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
+)
+"""``trong tháng 3/2024``, ``vào tháng 12 năm 2024``, ``trước tháng 4/2024``."""
+_BEFORE = re.compile(r"tr\S{1,2}c$")
 _REVIEW = re.compile(rf"\b(?:{tolerant('tong ket')}|{tolerant('so ket')})\b")
 _TARGET = re.compile(rf"\b(?:{tolerant('giai ngan')}|{tolerant('toi thieu')})\b|\d\s*%")
 _THROUGH = re.compile(r"\(\s*qua\s+(?P<to>[^)]{3,80})\)")
-_SEND_TO = re.compile(r"\bg\S{1,2}i\s+v\S\s+(?P<to>[^,;.()]{3,80}?)(?=\s+" + _CUE + r"\s|[,;.(]|$)")
+_HEADS = "|".join(sorted({re.escape(fold_key(h)) for h in AGENCY_HEADS} | {"ubnd", "hdnd", "cong chuc", "thuong truc", "chu tich", "giam doc"},
+                         key=len, reverse=True))
+_SENDING = r"(?:gui|bao cao|trinh|nop|chuyen|nhan)"
+"""Verbs that send something somewhere (gửi, báo cáo, trình, nộp, chuyển; nhận … tại), folded."""
+_TO_WORD = r"(?:ve|den|tai|cho)"
+_RECEIVER_END = r"(?=\s+(?:truoc|cham nhat|trong|het|den het|den|cuoi|vao|la|ngay|de|truoc|theo)\b|\s*[,;.():]|$)"
+_SEND_TO = re.compile(
+    rf"\b{_SENDING}\s+(?:{_TO_WORD}\s+|[^,;.()]{{1,60}}?\s{_TO_WORD}\s+)?(?P<to>(?:{_HEADS})\b[^,;.()]*?){_RECEIVER_END}"
+)
+"""``gửi về Phòng Nội vụ``, ``báo cáo Sở Nội vụ``, ``gửi hồ sơ … về Sở Nội vụ``, ``nhận hồ sơ tại Văn phòng Sở``, folded."""
 
 
 class FoundDeadline(NamedTuple):
@@ -68,11 +87,12 @@ def _kind(folded_clause: str) -> str:
     return "submission"
 
 
-def _receiver(text: str) -> str | None:
-    """The body a dossier goes to or through: ``(qua Phòng Nội vụ)``, else ``gửi về Phòng Nội vụ``."""
-    for pattern in (_THROUGH, _SEND_TO):
-        if (m := pattern.search(text)) is not None:
-            return expand_abbreviations(" ".join(m.group("to").split()))
+def _receiver(text: str, folded: str) -> str | None:
+    """The body a dossier goes to or through: ``(qua Phòng Nội vụ)``, else the one a sending verb names."""
+    for pattern, where in ((_THROUGH, text), (_SEND_TO, folded)):
+        if (m := pattern.search(where)) is not None:
+            name = expand_abbreviations(" ".join(text[m.start("to"):m.end("to")].split()))
+            return name[:1].upper() + name[1:]
     return None
 
 
@@ -92,14 +112,19 @@ def read_deadlines(ex: Extraction, start: int, end: int, plan_year: int | None) 
     """Every dated obligation in ``text[start:end]``."""
     found: list[FoundDeadline] = []
     folded, text = ex.folded, ex.text
-    for pattern in (_DAY_MONTH, _WRITTEN, _QUARTER, _REVIEW_MONTH):
+    for pattern in (_DAY_MONTH, _WRITTEN, _QUARTER, _REVIEW_MONTH, _MONTH_DUE):
         for m in pattern.finditer(folded, start, end):
             year = int(m.group("year")) if m.groupdict().get("year") else None
             annual = bool(m.groupdict().get("annual"))
             if pattern is _QUARTER:
                 date, month_day = quarter_end(m.group("quarter"), year), None
-            elif pattern is _REVIEW_MONTH:
-                date, month_day = month_end(year, int(m.group("month"))), None
+            elif pattern in (_REVIEW_MONTH, _MONTH_DUE):
+                month = int(m.group("month"))
+                if not 1 <= month <= 12:
+                    continue
+                date, month_day = month_end(year, month), None
+                if pattern is _MONTH_DUE and _BEFORE.match(m.group("cue")):
+                    date = dt.date(year, month, 1) - dt.timedelta(days=1)
             else:
                 day, month = int(m.group("day")), int(m.group("month"))
                 try:
@@ -118,9 +143,11 @@ def read_deadlines(ex: Extraction, start: int, end: int, plan_year: int | None) 
             left, right = _clause(text, m.start(), m.end(), start, end)
             kind = "review" if pattern is _REVIEW_MONTH else _kind(folded[left:right])
             phrase_start = m.start("cue") if pattern is not _REVIEW_MONTH else m.start()
+            before = text[left:phrase_start] if pattern is not _REVIEW_MONTH else text[m.start():m.start("when")]
             deadline = Deadline(
                 kind=kind, date=date, month_day=month_day, recurrence="annual" if month_day else None,
-                action=_action(text[left:phrase_start], text[m.end():right]), to=_receiver(text[left:right]) if kind == "submission" else None,
+                action=_action(before, text[m.end():right]),
+                to=_receiver(text[left:right], folded[left:right]) if kind == "submission" else None,
                 text=" ".join(text[phrase_start:m.end()].split()),
             )
             found.append(FoundDeadline(deadline, phrase_start, m.end()))
@@ -153,15 +180,19 @@ def extract_deadlines(ex: Extraction) -> None:
     preamble = {id(b) for b in layout.preamble}
     blocks = [b for b in walk(layout.blocks) if id(b) not in preamble]
     plan_year = ex.record.issue_date.year if ex.record.issue_date else None
-    seen: set[tuple] = set()
-    found = [f for b in blocks for f in read_deadlines(ex, b.start, b.end, plan_year)]
+    period = [(s.start, s.end) for s in ex.record.provenance.spans.get("period", [])]
+    found = [f for b in blocks for f in read_deadlines(ex, b.start, b.end, plan_year)
+             if not any(a <= f.start < z for a, z in period)]  # the period's sentence gives its end below
     if (end := period_end(ex)) is not None:
         found.append(end)
+    kept: list[FoundDeadline] = []
     for item in found:
         d = item.deadline
-        key = (d.kind, d.date, d.month_day)
-        if key in seen:
-            continue
-        seen.add(key)
+        overlaps = any(item.start < k.end and k.start < item.end for k in kept if item.end > item.start)
+        same = any((k.deadline.kind, k.deadline.date, k.deadline.month_day, k.deadline.to) == (d.kind, d.date, d.month_day, d.to)
+                   for k in kept)
+        if overlaps or same:
+            continue  # one phrase read by two patterns, or one obligation restated
+        kept.append(item)
         ex.record.deadlines.append(d)
         ex.cite(f"deadlines[{len(ex.record.deadlines) - 1}]", item.start, item.end)

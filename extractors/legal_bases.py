@@ -30,7 +30,9 @@ _ISSUER_END = re.compile(
     r"tr\S{1,2}ng\s+t\S{1,2}m|nh\S{1,2}m|\S{1,2}\s+ch\S{1,2}\s+\S{1,2}o|ng\S{1,2}y)\b|[;,.(:]|$"
 )
 """Where the issuer's name ends: ``về``, ``ban hành``, ``thực hiện``, punctuation …"""
-_LAW_NAME_END = re.compile(r"[;(]|,\s*(?=[A-ZĐ])|\s(?:ngày|năm)\s|\.\s|$")
+_LAW_NAME_END = re.compile(r"[;(]|,\s*(?=[A-ZĐ])|\s(?:ngày|năm|và)\s|\ssố\s+(?=\d)|\.\s|$")
+"""Where a law's name ends: its number, date or year, or the next citation."""
+LAW_NAME_CHARS = 160
 ISSUER_WORDS = 12
 _BODY_OPENINGS = tuple(fold_key(head) for head in AGENCY_HEADS) + ("ubnd", "hdnd")
 """How a body's name opens when it follows the date without ``của``."""
@@ -70,6 +72,7 @@ def read_citations(ex: Extraction, blocks: list[Block]) -> list[tuple[LegalBasis
     found = []
     for block in blocks:
         start, end = block.start, block.end
+        listing = bool(_CITING.match(ex.folded, start))
         for kind_entity in entities(ex, "DOC_KIND", start, end):
             kind = canonical(kind_entity)
             after = kind_entity.end_char
@@ -84,16 +87,40 @@ def read_citations(ex: Extraction, blocks: list[Block]) -> list[tuple[LegalBasis
                 issuer, stop = _issuer_after(ex, pos)
                 found.append((LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None,
                                          issuer=issuer), kind_entity.start_char, max(stop, pos)))
-            elif kind in NAMED_REFERENCE_KINDS and _is_cited(ex, kind_entity.start_char):
-                found.append((LegalBasis(kind=kind), kind_entity.start_char, kind_entity.end_char))
+            elif kind in NAMED_REFERENCE_KINDS and _is_cited(ex, kind_entity.start_char, listing):
+                found.append(_named_law(ex, kind, kind_entity.start_char, kind_entity.end_char, end))
     return found
 
 
-def _is_cited(ex: Extraction, start: int) -> bool:
-    """A law named after ``Căn cứ`` (or ``quy định của``), not ``pháp luật`` in passing."""
+def _named_law(ex: Extraction, kind: str, start: int, name_start: int, end: int) -> tuple[LegalBasis, int, int]:
+    """``Luật Thi đua, khen thưởng [số 06/2022/QH15] [ngày 15 tháng 6 năm 2022]``: a law cited by its name.
+
+    The span covers the name, so two laws cited without numbers stay two entries.
+    """
+    limit = min(end, name_start + LAW_NAME_CHARS)
+    stop = _LAW_NAME_END.search(ex.text, name_start + 1, limit)
+    pos = stop.start() if stop else limit
+    number = None
+    if (m := re.compile(r"\s+s\S{0,2}\s+").match(ex.folded, pos)) and (n := _NUMBER.match(ex.folded, m.end())):
+        number = canonical_code(re.sub(r"\s+", "", ex.text[n.start("number"):n.end("number")]))
+        pos = n.end()
+    dates = find_dates(ex.folded, pos, min(pos + 40, end))
+    date = dates[0] if dates and dates[0].start - pos <= 6 else None
+    return LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None), start, (date.end if date else pos)
+
+
+_CITING = re.compile(r"(?:c\S{1,2}n\s+c\S{1,2}|th\S{1,3}c\s+h\S{1,3}n|tri\S{1,3}n\s+khai)\b")
+"""A paragraph that opens a citation list: ``Căn cứ``, ``Thực hiện``, ``Triển khai``."""
+
+
+def _is_cited(ex: Extraction, start: int, listing: bool = False) -> bool:
+    """A law named after ``Căn cứ`` (or ``quy định của``), or next in a Căn cứ paragraph's list; not ``pháp luật``
+    in passing, nor the law a cited amendment amends (``sửa đổi … của Luật …``)."""
     before = ex.folded[max(0, start - 30) : start]
     if before.endswith(("phap ", "bo ")) or ex.text[start : start + 1].islower():
         return False
+    if listing and re.search(r"(?:[;,]|\bva)\s*$", before):
+        return True
     return bool(re.search(r"(c\S{1,2}n\s+c\S{1,2}|quy\s+\S{1,2}nh\s+c\S{1,2}a|theo)\s*$", before))
 
 

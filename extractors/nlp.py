@@ -62,4 +62,5 @@ def entities(ex: Extraction, label: str, start: int = 0, end: int | None = None)
 @extractor("nlp", assigns=["doc"])
 def analyse(ex: Extraction) -> None:
     """Run the entity ruler over the folded text once, for every extractor that needs vocabulary."""
-    ex.analyses["doc"] = pipeline()(ex.folded)
+    # a term broken across lines ("Nghị\nquyết") is still one term: newlines read as spaces, offsets unchanged
+    ex.analyses["doc"] = pipeline()(ex.folded.replace("\n", " "))

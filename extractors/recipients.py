@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.registry import Extraction, extractor
+from extractors.signer import signature_column
 from extractors.structure import Layout
 from extractors.vocabulary import ABBREVIATIONS, CODE_SEGMENTS, expand_abbreviations
 
@@ -43,6 +44,8 @@ def extract_recipients(ex: Extraction) -> None:
             text, start = text[label.end():], start + label.end()
             if not _ITEM.match(text):
                 continue
+        if (column := signature_column(text)) is not None:
+            text = text[:column]  # the signature block's column, typed on the same line
         if not text.strip():
             continue
         margin = ex.text[ex.text.rfind("\n", 0, line.start) + 1 : line.start]

@@ -32,7 +32,25 @@ def _segment(line: Line) -> str:
     text = line.text
     if (label := _CLOSING_LABEL.match(line.folded)) is not None:
         text = text[label.end():]
-    return text.strip(" *_")
+    text = text.strip(" *_")
+    column = signature_column(text)
+    return text[column:] if column else text
+
+
+def signature_column(text: str) -> int | None:
+    """Where a closing line's right column starts, when the line holds both (``- Sở Nội vụ;   KT. CHỦ TỊCH``).
+
+    The signature block prints quyền hạn and chức vụ in capitals (ND30,
+    Phụ lục I), so the column is the longest capitalised tail that reads as
+    an authority or a position. None when the line has no such tail.
+    """
+    for word in re.finditer(r"\S+", text):
+        tail = text[word.start():]
+        if word.start() and not (tail[:1].isupper() and _upper(tail)):
+            continue
+        if authority_of(tail) is not None or position_of(tail) is not None:
+            return word.start()
+    return None
 
 
 def position_of(text: str) -> str | None:

@@ -318,6 +318,18 @@ def _starts_paragraph(current: Block, previous: Line, line: Line, blank_before: 
 
 
 HEADING_LINE_WORDS = 12
+WRAPPED_LINE = 60
+"""A line this long that stops mid-phrase was wrapped: the next line goes on with it."""
+
+
+def _wrapped_dash(current: Block, previous: Line, kind: str) -> bool:
+    """A dash opening a line right after a long line cut mid-phrase (no closing punctuation, not a heading)."""
+    return kind == "dash" and _continues(previous) and not (current.heading and len(current.lines) == 1)
+
+
+def _continues(previous: Line) -> bool:
+    """The line was wrapped mid-phrase: long, ending in a letter or digit."""
+    return len(previous.text) >= WRAPPED_LINE and previous.text[-1:].isalnum()
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
@@ -333,6 +345,8 @@ def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
             blank = True
             continue
         found = _marker(line)
+        if found is not None and current is not None and not blank and _wrapped_dash(current, previous, found[0]):
+            found = None  # "… Văn phòng / - Thống kê": a name's dash at a line break, not an item
         if found is not None:
             kind, match = found
             block = Block(kind, match.group(1), [line], line.start + match.end())

@@ -27,17 +27,16 @@ DOC_TYPE_OF_CODE: dict[str, str] = {code: name for name, code in DOC_TYPES.items
 NO_TYPE_LINE = "Công văn"
 """What a document with a number but no type line is (ND30: công văn carry no tên loại)."""
 
-CODE_SEGMENTS: dict[str, str] = {
-    fold_key(code): code
-    for code in (
+CODE_SEGMENTS: dict[str, str] = {}
+for _code in (
         "QĐ", "NĐ", "HĐND", "UBND", "TTg", "CTr", "NQ", "CT", "KH", "TB", "HD", "BC", "TTr", "KL", "TU", "HU", "TW",
         "ĐU", "BCĐ", "BTV", "TĐKT", "HĐTĐKT", "BTĐKT", "SNV", "SXD", "STP", "SYT", "SGDĐT", "STC", "SCT", "BNV",
         "BGDĐT", "BTC", "CP", "QH", "UBTVQH", "VPCP", "MTTQ", "ĐA", "HĐ", "QyĐ", "CĐ", "BCH", "PNV", "VP", "VPUB",
         "NHNN", "LĐTBXH", "SLĐTBXH", "TNMT", "STNMT", "SKHĐT", "KHĐT", "GDĐT", "GTVT", "SGTVT", "NNPTNT", "SNNPTNT",
         "VHTTDL", "SVHTTDL", "KHCN", "SKHCN", "TTTT", "STTTT", "ĐTN", "ĐTNCS", "LĐLĐ", "HLHPN", "HPN", "HND", "HCCB",
         "BQP", "BCA", "BYT", "BXD", "BTP", "BCT",
-    )
-}
+):
+    CODE_SEGMENTS.setdefault(fold_key(_code), _code)  # on a clash the earlier wins: HD (Hướng dẫn) before HĐ
 """Code segments as printed, keyed by their folded form, to give legacy OCR its lost ``Đ`` back (``QD`` → ``QĐ``)."""
 
 ABBREVIATIONS: dict[str, str] = {
@@ -84,7 +83,11 @@ def canonical_code(code: str) -> str:
     Segments not in the vocabulary keep their letters; only a lost ``Đ`` and
     the case of known segments are restored.
     """
-    return re.sub(r"[^-/.\s]+", lambda m: CODE_SEGMENTS.get(fold_key(m.group(0)), m.group(0)), code)
+    return re.sub(r"[^-/.\s]+", lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else CODE_SEGMENTS.get(fold_key(m.group(0)), m.group(0)), code)
+
+
+_PRINTED_CODES = frozenset(CODE_SEGMENTS.values()) | {"HĐ"}
+"""Segments already spelt as a code is printed: kept as they are (``HĐ`` of a contract stays ``HĐ``)."""
 
 
 def expand_abbreviations(text: str) -> str:

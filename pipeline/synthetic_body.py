@@ -972,12 +972,13 @@ def rule_titles(b: Body, a: Awarding, marker: str) -> None:
     n = rng.randint(1, 5)
     if b.family == DEVELOPMENT:
         text = f"Xét tặng danh hiệu “{form}” cho {_count(n)} {whom} tiêu biểu"
-        quota = n
+        quota, condition = n, "tiêu biểu"
     else:
-        text = f"Danh hiệu “{form}”: xét tặng cho {whom} đạt tiêu chuẩn theo quy định của Luật Thi đua, khen thưởng"
+        condition = "đạt tiêu chuẩn theo quy định của Luật Thi đua, khen thưởng"
+        text = f"Danh hiệu “{form}”: xét tặng cho {whom} {condition}"
         quota = None
     b.item(marker, text, last=True)
-    b.gold["awards"].append(_award(form, None, subject, a.cadence, quota=quota))
+    b.gold["awards"].append(_award(form, None, subject, a.cadence, quota=quota, condition=condition))
 
 
 def rule_delegated(b: Body, a: Awarding, marker: str) -> None:

@@ -72,3 +72,46 @@ def test_an_award_named_inside_a_standard_is_not_a_rule():
 
 def test_dossier_section_holds_no_awards():
     assert _awards("III. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n- Tờ trình đề nghị tặng Bằng khen.\n") == []
+
+
+def test_capped_counts_after_the_form_give_one_entry_per_subject():
+    body = "III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện cho không quá 04 tập thể và 08 cá\nnhân có thành tích xuất sắc.\n"
+    awards = _awards(body, period="năm 2024", year=2024)
+    assert [(a.subject, a.quota, a.recipient_group, a.condition) for a in awards] == [
+        ("collective", 4, None, "có thành tích xuất sắc"), ("individual", 8, None, "có thành tích xuất sắc"),
+    ]
+
+
+def test_title_of_emulation_counted_after_it():
+    body = "III. KHEN THƯỞNG\n- Xét tặng danh hiệu “Lao động tiên tiến” cho 03 cá nhân tiêu biểu.\n"
+    (award,) = _awards(body, period="năm 2024", year=2024)
+    assert (award.form, award.subject, award.quota, award.conferrer) == ("Lao động tiên tiến", "individual", 3, None)
+
+
+def test_conferrer_named_before_the_granting_verb():
+    body = "III. KHEN THƯỞNG\n- Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể và 02 cá nhân xuất sắc.\n"
+    assert {a.conferrer for a in _awards(body)} == {"Chủ tịch Ủy ban nhân dân tỉnh"}
+
+
+def test_a_form_already_received_in_a_standard_is_not_a_rule():
+    body = ("III. KHEN THƯỞNG\n1. Hình thức khen thưởng\n- Tặng 05 Giấy khen của Chủ tịch UBND huyện.\n"
+            "2. Tiêu chuẩn\n- Đối với cá nhân:\n+ Năm trước liền kề được tặng Giấy khen về cải cách hành chính.\n")
+    assert [a.quota for a in _awards(body, period="năm 2024", year=2024)] == [5]
+
+
+def test_collectives_and_individuals_in_general_are_no_reserved_group():
+    body = "III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện cho các tập thể, cá nhân có thành tích xuất sắc.\n"
+    (award,) = _awards(body, period="năm 2024", year=2024)
+    assert award.recipient_group is None
+
+
+def test_a_group_located_in_its_bodies_keeps_its_trong():
+    body = "III. KHEN THƯỞNG\n- Tặng Bằng khen của Chủ tịch UBND tỉnh đối với người lao động trong các doanh nghiệp có thành tích xuất sắc.\n"
+    (award,) = _awards(body, period="năm 2024", year=2024)
+    assert award.recipient_group == "Người lao động trong các doanh nghiệp"
+
+
+def test_department_conferrer_keeps_its_full_name():
+    body = "III. KHEN THƯỞNG\n- Tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo cho 02 tập thể.\n"
+    (award,) = _awards(body, period="năm 2024", year=2024)
+    assert award.conferrer == "Giám đốc Sở Giáo dục và Đào tạo"

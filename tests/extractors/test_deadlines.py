@@ -54,3 +54,40 @@ def test_date_without_year_takes_the_plans_year_and_a_warning():
 def test_citation_dates_are_not_deadlines():
     text = "Số: 1/KH-UBND\nPhù Mỹ, ngày 01 tháng 02 năm 2023\nKẾ HOẠCH\nThi đua\n\nCăn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n"
     assert extract_record(text).deadlines == []
+
+
+def test_within_a_month_is_its_last_day():
+    (first, _end) = _deadlines("2. Các cơ quan, đơn vị xây dựng kế hoạch hưởng ứng, gửi về Phòng Nội vụ trong tháng 3/2023.\n")
+    assert (first.date, first.to) == (dt.date(2023, 3, 31), "Phòng Nội vụ")
+
+
+def test_before_a_month_is_the_day_before_it_starts():
+    (first, _end) = _deadlines("- Đăng ký thi đua gửi về Phòng Nội vụ trước tháng 4/2023.\n")
+    assert first.date == dt.date(2023, 3, 31)
+
+
+def test_the_periods_own_sentence_is_its_end_not_another_deadline():
+    body = "II. THỜI GIAN THỰC HIỆN\nTừ ngày ký ban hành Kế hoạch đến hết ngày 31/12/2023.\n"
+    assert [(d.kind, d.date) for d in _deadlines(body, period="năm 2023")] == [("period_end", dt.date(2023, 12, 31))]
+
+
+def test_two_obligations_due_the_same_day_to_different_bodies_are_both_kept():
+    body = ("- Hồ sơ gửi về Phòng Nội vụ trước ngày 05/12/2023.\n"
+            "- Phòng Nội vụ tổng hợp, báo cáo kết quả về Sở Nội vụ trước ngày 05/12/2023.\n")
+    assert [d.to for d in _deadlines(body) if d.kind == "submission"] == ["Phòng Nội vụ", "Sở Nội vụ"]
+
+
+def test_receiver_right_after_a_reporting_verb():
+    (first, _end) = _deadlines("1. Định kỳ tổng hợp kết quả, báo cáo Sở Nội vụ trước ngày 10/12/2023.\n")
+    assert first.to == "Sở Nội vụ"
+
+
+def test_receiver_after_the_object_sent():
+    (first, _end) = _deadlines("- Các cơ quan gửi hồ sơ đề nghị khen thưởng về công chức Văn phòng - Thống kê chậm nhất ngày 15/11/2023.\n")
+    assert first.to == "Công chức Văn phòng - Thống kê"
+
+
+def test_summing_up_month_names_what_is_done():
+    body = "II. THỜI GIAN\nTổng kết phong trào thi đua vào tháng 12/2023.\n"
+    (review, _end) = _deadlines(body, period="năm 2023")
+    assert (review.kind, review.date, review.action) == ("review", dt.date(2023, 12, 31), "Tổng kết phong trào thi đua")

@@ -33,3 +33,24 @@ def test_year_of_the_title_as_a_last_resort():
 
 def test_no_period_stated():
     assert _period("Thi đua thực hiện văn hóa công sở") == {"start": None, "end": None, "text": None}
+
+
+def test_month_span_to_the_end_of_a_month():
+    period = _period("Thi đua năm 2024", "II. THỜI GIAN THỰC HIỆN\nThời gian thực hiện: từ tháng 3/2024 đến hết tháng 12/2024.\n")
+    assert (period["start"], period["end"]) == ("2024-03", "2024-12")
+
+
+def test_day_span_gives_iso_dates():
+    period = _period("Thi đua năm 2024", "II. THỜI GIAN\nTừ ngày 01/3/2024 đến ngày 30 tháng 11 năm 2024.\n")
+    assert (period["start"], period["end"]) == ("2024-03-01", "2024-11-30")
+
+
+def test_from_signing_starts_on_the_issue_date():
+    period = _period("Thi đua năm 2022", "II. THỜI GIAN\nTừ ngày ký ban hành Kế hoạch đến hết ngày 31/12/2022.\n")
+    assert (period["start"], period["end"]) == ("2022-02-01", "2022-12-31")
+
+
+def test_dossier_heading_naming_thoi_gian_is_not_the_campaign_span():
+    body = ("II. HÌNH THỨC KHEN THƯỞNG\n1. Hồ sơ, thời gian đề nghị khen thưởng\nHồ sơ gửi về Sở Nội vụ trước ngày 03 tháng 12 năm 2022.\n"
+            "2. Thời gian thực hiện\nTừ ngày ký ban hành Kế hoạch đến hết ngày 31/12/2022.\n")
+    assert _period("Thi đua năm 2022", body)["end"] == "2022-12-31"

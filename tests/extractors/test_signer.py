@@ -38,3 +38,13 @@ def test_no_signature_block_leaves_the_signer_empty():
     record = extract_record(BODY)
     assert record.signer.model_dump() == {"name": None, "position": None, "authority": None}
     assert "signer.name" in {w.field for w in record.warnings}
+
+
+def test_signature_column_typed_on_the_noi_nhan_lines():
+    signer = _signer("Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;   KT. CHỦ TỊCH\n- Lưu: VT.   PHÓ CHỦ TỊCH\n\nPhạm Thị Hương\n")
+    assert (signer.name, signer.position, signer.authority) == ("Phạm Thị Hương", "Phó Chủ tịch", "KT. Chủ tịch")
+
+
+def test_a_report_note_before_the_column_is_not_part_of_the_position():
+    signer = _signer("Nơi nhận:\n- Bộ Nội vụ (b/c); GIÁM ĐỐC\n- Lưu: VT.\nĐỗ Văn Sơn\n")
+    assert (signer.position, signer.authority) == ("Giám đốc", None)

@@ -77,3 +77,12 @@ def test_markdown_marks_are_trimmed_from_lines_not_from_offsets():
     assert layout.doc_type == "Kế hoạch"
     line = layout.title[0]
     assert line.text == "Phát động phong trào thi đua" and line.start == len("## KẾ HOẠCH\n### ")
+
+
+def test_a_dash_after_a_line_cut_mid_phrase_continues_it():
+    text = ("Số: 5/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\nI. TỔ CHỨC THỰC HIỆN\n"
+            "Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng\n- Thống kê trong tháng 3/2020.\n")
+    ex = Extraction.start(text)
+    extract_structure(ex)
+    (section,) = ex.analyses["layout"].blocks
+    assert [b.text for b in section.children] == ["Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng - Thống kê trong tháng 3/2020."]

@@ -32,3 +32,17 @@ def test_households_are_their_own_subject():
 
 def test_no_doi_tuong_section_means_no_targets():
     assert _targets("I. MỤC ĐÍCH\na) Cán bộ, công chức thi đua.\n") == []
+
+
+def test_without_doi_tuong_section_the_award_groups_are_the_targets():
+    body = ("III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện đối với Ủy ban nhân dân cấp xã có kết quả xếp hạng 03 vị trí cao nhất.\n"
+            "- Tặng Giấy khen của Chủ tịch UBND huyện đối với cán bộ, công chức cấp xã có thành tích xuất sắc.\n")
+    record = extract_record(HEAD + body)
+    assert [(t.subject, t.text) for t in record.targets] == [("collective", "Ủy ban nhân dân cấp xã"), ("individual", "Cán bộ, công chức cấp xã")]
+    assert [w.field for w in record.warnings if w.code == "inferred"] == ["targets"]
+
+
+def test_people_named_doi_tuong_in_passing_replace_a_shorter_award_group():
+    body = ("I. YÊU CẦU\na) Thu hút đông đảo đối tượng cán bộ, công chức, viên chức, người lao động trong các cơ quan tham gia.\n"
+            "II. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện đối với cán bộ, công chức, viên chức tiêu biểu trong công tác.\n")
+    assert _targets(body) == [("individual", "Cán bộ, công chức, viên chức, người lao động trong các cơ quan")]
