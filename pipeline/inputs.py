@@ -19,6 +19,7 @@ from pipeline.errors import (
     InputFileError,
     UnsupportedFormatError,
 )
+from pipeline.legacy_encodings import decode_legacy_bytes, to_unicode
 from pipeline.word_documents import read_docx
 
 EXTENSIONS: dict[str, InputKind] = {
@@ -76,7 +77,12 @@ def identify(path: Path) -> InputKind:
 
 
 def decode_text(data: bytes, path: Path) -> str:
-    """Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy Vietnamese encoding.
+
+    Bytes that are not UTF-8 are tried as TCVN3, VNI and Windows-1258
+    (:mod:`pipeline.legacy_encodings`); they are refused unless one of them
+    reads as Vietnamese.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -88,13 +94,16 @@ def decode_text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if legacy := decode_legacy_bytes(data):
+            return legacy[0]
         raise EncodingError(
-            path, f"is not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})"
+            path, f"is not UTF-8 text, nor Vietnamese in TCVN3, VNI or Windows-1258 "
+            f"(invalid byte 0x{data[e.start]:02x} at offset {e.start})"
         ) from e
 
 
 def read_text_file(path: Path) -> str:
-    """The text of a .txt/.md/.docx input, with line endings normalised to ``\\n``."""
+    """The text of a .txt/.md/.docx input in Unicode (legacy encodings converted), lines ending in ``\\n``."""
     if path.suffix.lower() == ".docx":
         text = read_docx(path)
     else:
@@ -103,6 +112,7 @@ def read_text_file(path: Path) -> str:
         except OSError as e:
             raise InputFileError(path, f"cannot be read: {e.strerror or e}") from e
         text = decode_text(data, path)
+    text, _ = to_unicode(text)  # TCVN3/VNI text that was stored as Windows-1252 characters
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyDocumentError(path, "holds no text")

@@ -16,6 +16,7 @@ from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PD
 from PIL import Image
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError, EncryptedPdfError, MissingDependencyError
+from pipeline.legacy_encodings import to_unicode
 
 # A page whose text layer has fewer letters than this is treated as a scan.
 MIN_TEXT_LAYER_LETTERS = 16
@@ -53,12 +54,16 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def read_text_layer(path: Path, pages: int) -> list[str | None]:
-    """Per page (0-based list), the text layer when it holds real text, else None."""
+    """Per page (0-based list), the text layer when it holds real text, else None.
+
+    A layer drawn in a TCVN3 or VNI font comes out as Windows-1252 letters
+    ("Céng hoµ"); it is converted to Unicode here.
+    """
     try:
         reader = pypdf.PdfReader(str(path))
         texts: list[str | None] = []
         for page in reader.pages[:pages]:
-            text = unicodedata.normalize("NFC", page.extract_text() or "")
+            text = unicodedata.normalize("NFC", to_unicode(page.extract_text() or "")[0])
             letters = sum(ch.isalpha() for ch in text)
             texts.append(text if letters >= MIN_TEXT_LAYER_LETTERS else None)
     except Exception:  # noqa: BLE001 - an unreadable text layer means: OCR the pages

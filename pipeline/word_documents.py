@@ -5,6 +5,11 @@ number | place and date) and the signature block out as borderless tables.
 Such layout tables are read column by column, as the OCR stage reads the
 same header on a scan; data tables (award quotas, lists) are read row by row,
 cells separated by tabs.
+
+Old drafts were typed in legacy-encoded fonts: a run set in a TCVN3 font
+(``.VnTime``; ``.VnTimeH`` and the other ``…H`` faces print the same codes as
+capitals) or a VNI font (``VNI-Times``) is converted to Unicode by its font,
+which is surer than guessing from the letters.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline.errors import CorruptFileError
+from pipeline.legacy_encodings import decode_tcvn3, decode_vni
 
 LAYOUT_TABLE_MAX_ROWS = 4
 """A two-column table this short is page layout, not data."""
@@ -33,8 +39,44 @@ def read_docx(path: Path) -> str:
         if isinstance(item, Table):
             blocks.extend(_table_lines(item))
         else:
-            blocks.append(item.text)
+            blocks.append(paragraph_text(item))
     return "\n".join(blocks) + "\n"
+
+
+def paragraph_text(paragraph) -> str:
+    """The paragraph's text, each run in Unicode whatever legacy font it was typed in."""
+    from docx.text.hyperlink import Hyperlink
+
+    parts = []
+    for item in paragraph.iter_inner_content():
+        for run in item.runs if isinstance(item, Hyperlink) else [item]:
+            parts.append(_unicode_run(run.text, run.font.name or _style_font(paragraph.style)))
+    return "".join(parts)
+
+
+def _style_font(style) -> str | None:
+    """The font a paragraph style sets, looking through the styles it is based on."""
+    while style is not None:
+        if style.font.name:
+            return style.font.name
+        style = style.base_style
+    return None
+
+
+def _unicode_run(text: str, font: str | None) -> str:
+    if not font or not text:
+        return text
+    name = font.lower()
+    if name.startswith(".vn"):  # TCVN3 (ABC) faces: .VnTime, .VnArial, .VnTimeH ...
+        converted = decode_tcvn3(text)
+        return converted.upper() if name.endswith("h") else converted
+    if name.startswith("vni-"):  # VNI-Times, VNI-Helve ...
+        return decode_vni(text)
+    return text
+
+
+def _cell_text(cell) -> str:
+    return "\n".join(paragraph_text(paragraph) for paragraph in cell.paragraphs)
 
 
 def _table_lines(table) -> list[str]:
@@ -42,8 +84,8 @@ def _table_lines(table) -> list[str]:
     width = max((len(row) for row in rows), default=0)
     if width == 2 and len(rows) <= LAYOUT_TABLE_MAX_ROWS:
         columns = [[row[i] for row in rows if len(row) > i] for i in range(width)]
-        return [cell.text for column in columns for cell in column] + [""]
-    return ["\t".join(cell.text.replace("\n", " ") for cell in row) for row in rows]
+        return [_cell_text(cell) for column in columns for cell in column] + [""]
+    return ["\t".join(_cell_text(cell).replace("\n", " ") for cell in row) for row in rows]
 
 
 def _unique_cells(cells) -> list:
