@@ -7,8 +7,11 @@ segmentation often takes each pair as one line ("ỦY BAN NHÂN DÂN CỘNG HÒA
 HỘI CHỦ NGHĨA VIỆT NAM"). The gutter is visible in the boxes: a gap between
 two words far wider than any space between words. A zone is the run of lines
 around such gaps that never cross the gutter; it is read left column first,
-then right column, each as its own paragraph. Recognition is untouched: this
-only reorders the words Tesseract already read.
+then right column, each as its own paragraph. Once a zone's gutter is known,
+a line next to it whose narrower gap straddles the same gutter is split too:
+a long issuer ("UBND TỈNH BÀ RỊA - VŨNG TÀU") leaves less than two line
+heights before the motto. Recognition is untouched: this only reorders the
+words Tesseract already read.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from dataclasses import dataclass
 
 GUTTER_HEIGHTS = 3.0
 """A gap wider than this many line heights is a gutter, not a space (spaces are ~0.3-0.6)."""
+ZONE_GUTTER_HEIGHTS = 1.5
+"""Beside a known gutter, a gap this wide across it may be the gutter too..."""
+ZONE_GUTTER_SPACES = 3.0
+"""...when it is also this many times the line's other spaces (justified text stretches them all alike)."""
 
 
 @dataclass(frozen=True)
@@ -49,33 +56,56 @@ class Line:
         return self.words[-1].right
 
 
-def gutter_split(line: Line) -> tuple[Line, Line, float] | None:
-    """The line's two column parts and the gutter's x, when a gutter runs through it."""
-    height = sorted(w.height for w in line.words)[len(line.words) // 2]
-    gaps = [(line.words[i + 1].left - line.words[i].right, i) for i in range(len(line.words) - 1)]
-    if not gaps:
-        return None
-    gap, at = max(gaps)
-    if gap < GUTTER_HEIGHTS * max(height, 1):
-        return None
+Split = tuple[Line, Line, float]
+"""A line's left-column part, its right-column part, and the gutter's x between them."""
+
+
+def _height(line: Line) -> int:
+    return max(sorted(w.height for w in line.words)[len(line.words) // 2], 1)
+
+
+def _split(line: Line, at: int) -> Split:
     left, right = line.words[: at + 1], line.words[at + 1 :]
     return Line(left, line.paragraph), Line(right, line.paragraph), (left[-1].right + right[0].left) / 2
 
 
+def gutter_split(line: Line) -> Split | None:
+    """The line's two column parts and the gutter's x, when a gutter runs through it."""
+    gaps = [(line.words[i + 1].left - line.words[i].right, i) for i in range(len(line.words) - 1)]
+    if not gaps:
+        return None
+    gap, at = max(gaps)
+    return _split(line, at) if gap >= GUTTER_HEIGHTS * _height(line) else None
+
+
+def split_at_gutter(line: Line, gutter: tuple[float, float]) -> Split | None:
+    """The line cut at a gap overlapping a known gutter (from, to), when that gap is wide enough."""
+    gaps = [line.words[i + 1].left - line.words[i].right for i in range(len(line.words) - 1)]
+    for i, gap in enumerate(gaps):
+        left, right = line.words[i], line.words[i + 1]
+        if not (left.right < gutter[1] and right.left > gutter[0]) or gap < ZONE_GUTTER_HEIGHTS * _height(line):
+            continue
+        others = sorted(gaps[:i] + gaps[i + 1 :])
+        if not others or gap >= ZONE_GUTTER_SPACES * max(others[len(others) // 2], 1):
+            return _split(line, i)
+    return None
+
+
 def read_in_columns(lines: list[Line]) -> list[Line]:
     """Lines in reading order: each two-column zone as its left column, then its right column."""
-    splits = [gutter_split(line) for line in lines]
+    splits: list[Split | None] = [gutter_split(line) for line in lines]
     zones: dict[int, tuple[int, float]] = {}  # first line -> (end, gutter)
     taken = 0
     for i, split in enumerate(splits):
         if split is None or i < taken:
             continue
         gutter = split[2]
+        gap = (split[0].right, split[1].left)
         start = i
-        while start > taken and splits[start - 1] is None and _side(lines[start - 1], gutter):
+        while start > taken and splits[start - 1] is None and _joins(lines, splits, start - 1, gutter, gap):
             start -= 1
         end = i + 1
-        while end < len(lines) and (splits[end] is not None or _side(lines[end], gutter)):
+        while end < len(lines) and (splits[end] is not None or _joins(lines, splits, end, gutter, gap)):
             end += 1
         zones[start], taken = (end, gutter), end
     out: list[Line] = []
@@ -97,6 +127,14 @@ def read_in_columns(lines: list[Line]) -> list[Line]:
             out.extend(Line(line.words, ("zone", i, side)) for line in column)
         i = end
     return out
+
+
+def _joins(lines: list[Line], splits: list[Split | None], i: int, gutter: float, gap: tuple[float, float]) -> bool:
+    """Whether line ``i`` belongs to the zone around ``gutter`` (splitting it in ``gap`` if it crosses)."""
+    if _side(lines[i], gutter):
+        return True
+    splits[i] = split_at_gutter(lines[i], gap)
+    return splits[i] is not None
 
 
 def _side(line: Line, gutter: float) -> str | None:

@@ -69,3 +69,22 @@ def test_tesseract_reads_a_rendered_header_column_by_column():
                      "Độc lập - Tự do - Hạnh phúc", "Quảng Ninh, ngày 19 tháng 02 năm 2024"):
         assert expected in lines
     assert lines.index("Số: 40 /KH-UBND") < lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
+def test_a_long_issuer_line_is_split_at_the_gutter_of_its_zone():
+    lines = [  # the issuer leaves less than three line heights before the motto
+        _line(("UBND", 100), ("TỈNH", 230), ("HẬU", 350), ("GIANG", 460), ("CỘNG", 700), ("HÒA", 840)),
+        _line(("SỞ", 200), ("NỘI", 270), ("VỤ", 360), ("Độc", 1000), ("lập", 1100)),
+        _line(("Số:", 120), ("988/KH-SNV", 220), ("Hậu", 800), ("Giang,", 900)),
+    ]
+    assert _texts(read_in_columns(lines)) == [
+        "UBND TỈNH HẬU GIANG", "SỞ NỘI VỤ", "Số: 988/KH-SNV", "CỘNG HÒA", "Độc lập", "Hậu Giang,",
+    ]
+
+
+def test_a_justified_line_under_a_header_is_not_split():
+    lines = [  # its spaces are stretched to two line heights, all alike
+        _line(("SỞ", 200), ("NỘI", 270), ("Độc", 1000), ("lập", 1100)),
+        _line(("Căn", 100), ("cứ", 260), ("Luật", 390), ("Thi", 570), ("đua", 730), ("khen", 890), paragraph=(2, 1)),
+    ]
+    assert _texts(read_in_columns(lines))[-1] == "Căn cứ Luật Thi đua khen"
