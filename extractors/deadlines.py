@@ -26,10 +26,11 @@ from schemas import Deadline
 
 _CUE = r"(?:tr\S{1,2}c|ch\S{1,2}m\s+nh\S{1,2}t(?:\s+l\S)?|\S{1,2}n\s+h\S{1,2}t|h\S{1,2}t|trong|cu\S{1,2}i|\S{1,2}n)"
 _DAY_MONTH = re.compile(
-    rf"\b(?P<cue>{_CUE})\s+(?:ng\S{{1,2}}y\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?"
+    rf"\b(?P<cue>{_CUE})\s+(?:ng\S{{1,2}}y\s+|[^\W\d]{{1,4}}\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<annual>\s+{tolerant('hang nam')})?(?![\d/])"
 )
-"""``trước ngày 31/01 hàng năm``, ``chậm nhất ngày 15/10/2023``, ``đến hết 31/12/2024``."""
+"""``trước ngày 31/01 hàng năm``, ``chậm nhất ngày 15/10/2023``, ``đến hết 31/12/2024``; ``ngày`` may be
+OCR-garbled (``trước So 05/12``)."""
 _WRITTEN = re.compile(
     rf"\b(?P<cue>{_CUE})\s+ng\S{{1,2}}y\s+(?P<day>[0-3]?\d)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)(?:\s+n\S{{1,2}}m\s+(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<annual>\s+{tolerant('hang nam')})?"

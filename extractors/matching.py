@@ -18,7 +18,9 @@ from rapidfuzz import fuzz
 
 from diacritics.orthography import fold
 
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "-"})
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "-",
+                         "\u2044": "/", "\u2215": "/"})
+"""Dashes unified; OCR's fraction and division slashes (``571⁄KH-UBND``) read as the slash they are."""
 _QUOTES = "\"'“”‘’«»"
 
 # OCR reads a 1 as ] | l I ! and a 0 as O o next to other digits.
@@ -28,7 +30,7 @@ OCR_DIGIT = r"[0-9\]|lI!Oo]"
 
 
 def fold_key(text: str) -> str:
-    """Lower case, no diacritics, every dash a hyphen; one output character per input character.
+    """Lower case, no diacritics, every dash a hyphen, every slash ``/``; one output character per input character.
 
     >>> fold_key("Độc lập — Tự do")
     'doc lap - tu do'

@@ -48,6 +48,8 @@ class Line(NamedTuple):
     text: str
     folded: str
     """:func:`~extractors.matching.fold_key` of ``text``: same length, same offsets."""
+    margin: str = ""
+    """What was trimmed before the content: specks, or a list dash OCR read as ``~`` or ``_``."""
 
     @property
     def blank(self) -> bool:
@@ -62,7 +64,7 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
         content = raw.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
         start = offset + lead if content else offset
         end = start + len(content)
-        lines.append(Line(index, start, end, content, folded[start:end]))
+        lines.append(Line(index, start, end, content, folded[start:end], raw[:lead] if content else ""))
         offset += len(raw) + 1
     return tuple(lines)
 
@@ -187,10 +189,10 @@ MARKER_RANKS = {"roman": 10, "number": 20, "subnumber": 30, "letter": 40, "parag
 """Nesting of ND30's numbering: I. > 1. > 1.1. > a) > (paragraph) > - > +."""
 _MARKERS = (
     ("subnumber", re.compile(r"^(\d{1,2}(?:\s?[.,]\s?\d{1,2})+)\s?[.,)]?\s+(?=\S)")),
-    ("number", re.compile(r"^(\d{1,2})\s?[.)/]\s*(?=\S)")),
+    ("number", re.compile(r"^(\d{1,2})(?:\s?[.)/]\s*|,\s+(?=[A-ZĐÀ-Ỹ]))(?=\S)")),
     ("roman", re.compile(r"^([IVX][IVXl1]{0,4})(?P<dot>\s?[.)]\s*|\s+)(?=\S)")),
     ("letter", re.compile(r"^([a-zđ])\s?\)\s*(?=\S)")),
-    ("dash", re.compile(r"^([-–—•])\s*(?=\S)")),
+    ("dash", re.compile(r"^([-–—•])[-–—_~=.]*(?:\s*\+(?=\s))?\s*(?=\S)")),
     ("plus", re.compile(r"^(\+)\s*(?=\S)")),
 )
 HEADING_WORDS = 16
@@ -290,7 +292,18 @@ def heading_topics(text: str) -> frozenset[str]:
     return frozenset(topic for topic, pattern in _TOPIC_PATTERNS.items() if pattern.search(key))
 
 
+_MARGIN_DASH = re.compile(r"[~_=]\s+$")
+"""A margin ending in ``~ `` or ``_ ``: OCR's reading of a list dash the speck trimming took off."""
+
+
 def _marker(line: Line) -> tuple[str, re.Match[str]] | None:
+    found = _printed_marker(line)
+    if found is None and _MARGIN_DASH.search(line.margin):
+        return "dash", re.match(r"()", line.text)
+    return found
+
+
+def _printed_marker(line: Line) -> tuple[str, re.Match[str]] | None:
     for kind, pattern in _MARKERS:
         if (match := pattern.match(line.text)) is not None:
             if kind == "number" and line.text[match.end(1):match.end(1) + 1] == "/":
@@ -344,6 +357,8 @@ def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
         if line.blank or _PAGE_NUMBER.match(line.text):
             blank = True
             continue
+        if not any(c.isalpha() for c in line.text):
+            continue  # a scan's specks read as "-", "1...", ": : :" — no word, no item
         found = _marker(line)
         if found is not None and current is not None and not blank and _wrapped_dash(current, previous, found[0]):
             found = None  # "… Văn phòng / - Thống kê": a name's dash at a line break, not an item

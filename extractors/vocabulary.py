@@ -83,6 +83,7 @@ def canonical_code(code: str) -> str:
     Segments not in the vocabulary keep their letters; only a lost ``Đ`` and
     the case of known segments are restored.
     """
+    code = code.replace("\u2044", "/").replace("\u2215", "/")  # OCR's fraction slash
     return re.sub(r"[^-/.\s]+", lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else CODE_SEGMENTS.get(fold_key(m.group(0)), m.group(0)), code)
 
 

@@ -38,3 +38,17 @@ def test_dash_read_as_a_tilde_still_opens_an_item():
 def test_signature_column_on_the_same_line_is_not_a_recipient():
     record = extract_record(BODY + "Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Bộ Nội vụ (b/c);   CHỦ TỊCH\n- Đảng ủy, TT HĐND xã;\n- Lưu: VT.\n\nLê Văn Tâm\n")
     assert record.recipients == ["Bộ Nội vụ (báo cáo)", "Đảng ủy, Thường trực Hội đồng nhân dân xã"]
+
+
+def test_copy_note_in_capitals_is_expanded():
+    assert clean_recipient("UBND tỉnh (b/C);") == "Ủy ban nhân dân tỉnh (báo cáo)"
+
+
+def test_store_line_garbled_by_ocr_ends_the_list():
+    record = extract_record(BODY + "Nơi nhận:\n- Sở Nội vụ;\n_LừỰU. Vì, LH.\nCHỦ TỊCH\n")
+    assert record.recipients == ["Sở Nội vụ"]
+
+
+def test_store_line_without_its_colon_after_legacy_ocr_ends_the_list():
+    record = extract_record(BODY + "Nơi nhận:\n- Sở Nội vụ;\n= Lít Vì, TH.\nCHỦ TỊCH\n")
+    assert record.recipients == ["Sở Nội vụ"]

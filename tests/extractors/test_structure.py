@@ -86,3 +86,24 @@ def test_a_dash_after_a_line_cut_mid_phrase_continues_it():
     extract_structure(ex)
     (section,) = ex.analyses["layout"].blocks
     assert [b.text for b in section.children] == ["Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng - Thống kê trong tháng 3/2020."]
+
+
+def _children_of_first_section(text: str) -> list:
+    ex = Extraction.start("Số: 5/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\n" + text)
+    extract_structure(ex)
+    return ex.analyses["layout"].blocks[0].children
+
+
+def test_a_list_dash_read_as_a_tilde_is_still_a_dash():
+    (item,) = _children_of_first_section("I. ĐỐI TƯỢNG\n_~ Cán bộ, công chức, viên chức;\n")
+    assert (item.kind, item.text) == ("dash", "Cán bộ, công chức, viên chức;")
+
+
+def test_item_number_read_with_a_comma():
+    (item,) = _children_of_first_section("II. ĐỐI TƯỢNG, NỘI DUNG\n1, Đối tượng\n")
+    assert (item.kind, item.text) == ("number", "Đối tượng")
+
+
+def test_lines_without_a_word_are_specks_not_items():
+    (heading,) = _children_of_first_section("II. ĐỐI TƯỢNG\n1. Tập thể\n-\n1...\n- Các phòng, ban, ngành.\n")
+    assert [b.text for b in heading.children] == ["Các phòng, ban, ngành."]
