@@ -36,7 +36,7 @@ _WRITTEN = re.compile(
     rf"(?P<annual>\s+{tolerant('hang nam')})?"
 )
 _QUARTER = re.compile(
-    rf"\b(?P<cue>{_CUE})\s+qu\S\s+(?P<quarter>iv|i{{1,3}}|[1-4l])\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
+    rf"\b(?P<cue>{_CUE})\s+qu\S\s+(?P<quarter>iv|i{{1,3}}|[1-4l])\s*(?:/+|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
 )
 """``trong Quý I/2024``, ``hết Quý III/2024``."""
 _REVIEW_MONTH = re.compile(

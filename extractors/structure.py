@@ -357,8 +357,8 @@ def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
         if line.blank or _PAGE_NUMBER.match(line.text):
             blank = True
             continue
-        if not any(c.isalpha() for c in line.text):
-            continue  # a scan's specks read as "-", "1...", ": : :" — no word, no item
+        if not any(c.isalpha() for c in line.text) and sum(c.isdigit() for c in line.text) < 2:
+            continue  # a scan's specks read as "-", "1...", ": : :" — no word, no item ("10/2023)." is text)
         found = _marker(line)
         if found is not None and current is not None and not blank and _wrapped_dash(current, previous, found[0]):
             found = None  # "… Văn phòng / - Thống kê": a name's dash at a line break, not an item

@@ -91,3 +91,8 @@ def test_summing_up_month_names_what_is_done():
     body = "II. THỜI GIAN\nTổng kết phong trào thi đua vào tháng 12/2023.\n"
     (review, _end) = _deadlines(body, period="năm 2023")
     assert (review.kind, review.date, review.action) == ("review", dt.date(2023, 12, 31), "Tổng kết phong trào thi đua")
+
+
+def test_quarter_with_a_doubled_slash_from_ocr():
+    (first, _end) = _deadlines("- Gửi văn bản về Sở Nội vụ trong Quý I/⁄2024.\n")
+    assert first.date == dt.date(2024, 3, 31)

@@ -107,3 +107,8 @@ def test_item_number_read_with_a_comma():
 def test_lines_without_a_word_are_specks_not_items():
     (heading,) = _children_of_first_section("II. ĐỐI TƯỢNG\n1. Tập thể\n-\n1...\n- Các phòng, ban, ngành.\n")
     assert [b.text for b in heading.children] == ["Các phòng, ban, ngành."]
+
+
+def test_a_line_of_a_date_alone_is_text_not_a_speck():
+    (heading,) = _children_of_first_section("II. THỜI GIAN\n1. Thời gian\nThời gian tổ chức tổng kết tháng\n10/2023).\n")
+    assert heading.children[0].text == "Thời gian tổ chức tổng kết tháng 10/2023)."
