@@ -17,10 +17,11 @@ from functools import cache
 from typing import Sequence
 
 from extractors import (  # noqa: F401 - register the components
-    awards, criteria, deadlines, header, issuer, legal_bases, nlp, period, recipients, signer, structure, targets,
+    awards, criteria, deadlines, header, issuer, legal_bases, nlp, ocr_confidence, period, recipients, signer, structure,
+    targets,
 )
 from extractors.config import PIPELINE
-from extractors.document import DocumentText, PageSpan
+from extractors.document import DocumentText, OcrWord, PageSpan, with_words
 from extractors.registry import Extractor, build, run
 from schemas import PlanRecord
 
@@ -35,4 +36,4 @@ def extract_record(document: DocumentText | str, *, pipeline: Sequence[str] = PI
     return run(_pipeline(tuple(pipeline)), document, strict=strict)
 
 
-__all__ = ["DocumentText", "PageSpan", "extract_record"]
+__all__ = ["DocumentText", "OcrWord", "PageSpan", "extract_record", "with_words"]

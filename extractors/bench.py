@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from extractors import DocumentText, extract_record
+from extractors import DocumentText, extract_record, with_words
 from extractors.matching import squash
 
 SEEDS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
@@ -130,6 +130,12 @@ def list_counts(kind: str, got: list, want: list) -> tuple[int, int, int]:
     return tp, len(got_keys), len(want_keys)
 
 
+WARNED_WRONG = "low_ocr_confidence: wrong/warned"
+"""Of the scalar fields warned about, how many were wrong: whether a warning is worth a reviewer's look."""
+WRONG_WARNED = "wrong scalars: warned/wrong"
+"""Of the wrong scalar fields, how many carried the warning."""
+
+
 @dataclass
 class Tally:
     """Scores of one field over the documents of one input kind."""
@@ -177,6 +183,13 @@ class Board:
                 right = scalar_right(path, _get(record, path), _get(gold, path))
                 tally.total += 1
                 tally.right += right
+                warned = any(w.get("code") == "low_ocr_confidence" and w.get("field") == path for w in record.get("warnings", []))
+                if warned:
+                    flagged = self.tallies[(kind, WARNED_WRONG)]
+                    flagged.total, flagged.right = flagged.total + 1, flagged.right + (not right)
+                if not right and _get(gold, path) is not None:
+                    caught = self.tallies[(kind, WRONG_WARNED)]
+                    caught.total, caught.right = caught.total + 1, caught.right + warned
                 if path in HEADER:
                     pooled = self.tallies[(kind, "header (pooled)")]
                     pooled.total += 1
@@ -187,7 +200,8 @@ class Board:
         table.add_column("field")
         for kind in self.kinds:
             table.add_column(kind, justify="right")
-        rows = [*SCALARS, "header (pooled)", *(r for path in LISTS for r in (path, *(f"{path}.{a}" for a in ATTRIBUTES.get(path, ()))))]
+        rows = [*SCALARS, "header (pooled)", *(r for path in LISTS for r in (path, *(f"{path}.{a}" for a in ATTRIBUTES.get(path, ())))),
+                WARNED_WRONG, WRONG_WARNED]
         for path in rows:
             if any((kind, path) in self.tallies for kind in self.kinds):
                 label = path + (" (F1)" if path in LISTS else "")
@@ -210,13 +224,16 @@ def _seed_gold() -> dict[str, tuple[dict, str, str | None]]:
 
 
 def _cached(key: str, make: Callable[[], DocumentText]) -> DocumentText:
+    """The OCR'd document of ``key``, from the cache when it has the words too (older entries are redone)."""
     path = CACHE / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
-        return DocumentText(data["text"], tuple(data["pages"]))
+        if "words" in data:
+            return DocumentText(data["text"], tuple(data["pages"]), tuple(tuple(w[:3]) + (tuple(w[3]), w[4]) for w in data["words"]))
     document = make()
     CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"text": document.text, "pages": [list(p) for p in document.pages]}, ensure_ascii=False), encoding="utf-8")
+    payload = {"text": document.text, "pages": [list(p) for p in document.pages], "words": [list(w) for w in document.words]}
+    path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     return document
 
 
@@ -230,7 +247,8 @@ def scan_text(text: str, quality: str, lang: str, seed: int) -> DocumentText:
     engine = TesseractEngine(lang)
     pages = [engine.read_page(image, n) for n, image in enumerate(render_scan(text, quality, seed=seed), start=1)]
     ctx = DocContext(source=Path("bench.pdf"), kind=InputKind.pdf, sha256="0" * 64, options=Options(jobs=1, restore="auto"))
-    return assemble(restore_text(ctx, pages).pages)
+    restored = restore_text(ctx, pages).pages
+    return with_words(assemble(restored), restored)
 
 
 def _timed(board: Board, kind: str, document, count: int = 1) -> dict:

@@ -14,5 +14,6 @@ PIPELINE: tuple[str, ...] = (
     "targets",
     "deadlines",
     "recipients",
+    "ocr_confidence",
 )
 """Component names, in order; each is registered in the module named for its field group."""

@@ -1,0 +1,52 @@
+"""Evidence on the page: each span's box, and a warning where OCR was unsure of the words a field rests on.
+
+A field read from a scan is only as good as the words under it. Tesseract
+gives each word a confidence; when the words of a field's evidence are, on
+average, below :data:`LOW_CONFIDENCE`, the reviewer is told to look at that
+field (``low_ocr_confidence``). Each evidence span also gets the box, on its
+page image, of the words it covers, so a reviewer can be shown the spot.
+Text that was not OCR'd carries no words and is left as it is.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from extractors.document import OcrWord
+from extractors.registry import Extraction, extractor
+
+LOW_CONFIDENCE = 70.0
+"""Mean word confidence (0-100) below which a field's evidence is flagged; Tesseract's reliable words score 85+."""
+
+
+def words_in(words: tuple[OcrWord, ...], starts: list[int], start: int, end: int) -> list[OcrWord]:
+    """The words overlapping ``[start, end)``; ``starts`` are the words' start offsets, sorted."""
+    first = max(0, bisect_right(starts, start) - 1)
+    return [w for w in words[first:bisect_right(starts, end)] if w.start < end and start < w.end]
+
+
+def union_box(words: list[OcrWord]) -> tuple[int, int, int, int]:
+    """The smallest box around the words (left, top, width, height)."""
+    left, top = min(w.box[0] for w in words), min(w.box[1] for w in words)
+    right, bottom = max(w.box[0] + w.box[2] for w in words), max(w.box[1] + w.box[3] for w in words)
+    return left, top, right - left, bottom - top
+
+
+@extractor("ocr_confidence", requires=["header", "signer", "deadlines", "targets", "recipients"], assigns=["ocr_confidence"])
+def check_ocr_confidence(ex: Extraction) -> None:
+    """Boxes for every evidence span; ``low_ocr_confidence`` for each field whose words OCR doubted."""
+    words = ex.document.words
+    if not words:
+        return
+    starts = [w.start for w in words]
+    for path, spans in ex.record.provenance.spans.items():
+        scores: list[float] = []
+        for i, span in enumerate(spans):
+            inside = words_in(words, starts, span.start, span.end)
+            if not inside:
+                continue
+            on_page = [w for w in inside if w.page == inside[0].page]
+            spans[i] = span.model_copy(update={"page": span.page or inside[0].page, "box": union_box(on_page)})
+            scores.extend(w.confidence for w in inside if w.confidence >= 0)
+        if scores and (mean := sum(scores) / len(scores)) < LOW_CONFIDENCE:
+            ex.warn("low_ocr_confidence", path, f"mean OCR word confidence {mean:.0f} over its {len(scores)} words of evidence")
