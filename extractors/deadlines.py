@@ -102,10 +102,12 @@ ACTION_WORDS = 4
 
 
 def _action(before: str, after: str) -> str | None:
-    """What is to be done by the date: the clause before it, or after it when that is too short to say."""
-    action = " ".join(before.split()).strip(" -+•,;.()")
-    if len(action.split()) < ACTION_WORDS:
-        action = " ".join(after.split()).strip(" -+•,;.()")
+    """What is to be done by the date: the clause before it, or after it when that is too short to say
+    and the clause after says more (``Phấn đấu đến hết 31/12 giải ngân 100% …``)."""
+    before, after = (" ".join(part.split()).strip(" -+•,;.():") for part in (before, after))
+    action = after if len(before.split()) < ACTION_WORDS and len(after.split()) >= ACTION_WORDS else before or after
+    if action.count("(") > action.count(")"):
+        action = action[: action.rfind("(")].rstrip(" ,")  # "… gửi về UBND huyện (qua Phòng Nội vụ": the receiver is `to`
     return action[:1].upper() + action[1:] if action else None
 
 

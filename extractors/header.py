@@ -31,10 +31,10 @@ MOTTO_SHARE = 0.75
 
 _CODE_PART = r"[a-z0-9][a-z0-9.&]*"
 NUMBER = re.compile(
-    rf"(?<![a-z0-9])[s§$][o0-9eb]?\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
+    rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
     rf"\s*(?P<code>[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
 )
-"""``Số: 69 /KH-UBND``, ``S6: 69``, ``Số 09-CTr/TU`` in folded text."""
+"""``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
 _VV = re.compile(r"^v\s*/\s*v\s*[:.]?\s*")
 PLACE_WORDS = 5
 """A place name (địa danh) has at most this many syllables (``Bà Rịa - Vũng Tàu``, ``TP. Hồ Chí Minh``)."""

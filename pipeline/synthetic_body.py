@@ -592,7 +592,11 @@ def _citations(b: Body) -> list[Citation]:
                             f"{rng.randint(1, 60):02d}/HD-SNV" if b.family == DEVELOPMENT else f"{rng.randint(100, 3000)}/SNV-TĐKT",
                             before(200), "Sở Nội vụ", "Sở Nội vụ",
                             f"hướng dẫn công tác thi đua, khen thưởng năm {f.start}"))
-    return out
+    distinct: list[Citation] = []
+    for citation in out:  # the contract keeps one entry per number: never cite two documents under one
+        if citation.number is None or all(c.number != citation.number for c in distinct):
+            distinct.append(citation)
+    return distinct
 
 
 def _printed(b: Body, full: str, suffix: str) -> tuple[str, str]:
@@ -786,13 +790,13 @@ def write_timeline(b: Body, marker: str) -> None:
         }).format(s=f.start, e=f.end)
         b.para(sentence)
         review = date(f.end, rng.choice((9, 12)), 1)
-        phrase = _pick(rng, b.family, {
-            DEVELOPMENT: ("Hàng năm sơ kết đánh giá kết quả; tổng kết phong trào trong Quý {q}/{y}.",),
-            EVALUATION: ("Tổ chức sơ kết hằng năm và tổng kết giai đoạn vào Quý {q}/{y}.",),
+        phrase, action = _pick(rng, b.family, {
+            DEVELOPMENT: (("Hàng năm sơ kết đánh giá kết quả; tổng kết phong trào trong Quý {q}/{y}.", "Tổng kết phong trào"),),
+            EVALUATION: (("Tổ chức sơ kết hằng năm và tổng kết giai đoạn vào Quý {q}/{y}.", "Tổng kết giai đoạn"),),
         })
         quarter = "III" if review.month == 9 else "IV"
         b.para(phrase.format(q=quarter, y=f.end))
-        b.gold["deadlines"].append(_deadline("review", when=_month_end(f.end, review.month), action="Tổng kết phong trào thi đua",
+        b.gold["deadlines"].append(_deadline("review", when=_month_end(f.end, review.month), action=action,
                                              text=f"trong Quý {quarter}/{f.end}"))
         end = date(f.end, 12, 31)
     else:
@@ -822,15 +826,16 @@ def write_timeline(b: Body, marker: str) -> None:
             period = {"start": begin.isoformat(), "end": end.isoformat(), "text": text}
         b.para(text + ".")
         review_month = min(12, end.month + (0 if end.month == 12 else 1)) if variant != "months" else end.month
-        review = _pick(rng, b.family, {
-            DEVELOPMENT: ("Tổng kết phong trào thi đua vào tháng {m}/{y}.", "Sơ kết 6 tháng vào tháng 7/{y}; tổng kết vào tháng {m}/{y}."),
-            EVALUATION: ("Thời gian tổng kết: tháng {m}/{y}.", "Tổ chức tổng kết phong trào trong tháng {m} năm {y}."),
+        review, action = _pick(rng, b.family, {  # action: the words printed before the month
+            DEVELOPMENT: (("Tổng kết phong trào thi đua vào tháng {m}/{y}.", "Tổng kết phong trào thi đua"),
+                          ("Sơ kết 6 tháng vào tháng 7/{y}; tổng kết vào tháng {m}/{y}.", "Tổng kết")),
+            EVALUATION: (("Thời gian tổng kết: tháng {m}/{y}.", "Tổng kết"),
+                         ("Tổ chức tổng kết phong trào trong tháng {m} năm {y}.", "Tổ chức tổng kết phong trào")),
         })
         b.para(review.format(m=review_month, y=y))
         if "tháng 7/" in review:
-            b.gold["deadlines"].append(_deadline("review", when=_month_end(y, 7), action="Sơ kết phong trào thi đua", text=f"tháng 7/{y}"))
-        b.gold["deadlines"].append(_deadline("review", when=_month_end(y, review_month), action="Tổng kết phong trào thi đua",
-                                             text=f"tháng {review_month}/{y}"))
+            b.gold["deadlines"].append(_deadline("review", when=_month_end(y, 7), action="Sơ kết 6 tháng", text=f"tháng 7/{y}"))
+        b.gold["deadlines"].append(_deadline("review", when=_month_end(y, review_month), action=action, text=f"tháng {review_month}/{y}"))
     b.gold["period"] = period
     b.gold["deadlines"].append(_deadline("period_end", when=end, text=period["text"]))
 

@@ -162,3 +162,8 @@ def test_place_and_date_read_below_the_type_line():
 def test_title_goes_on_across_a_blank_line_in_lower_case():
     text = "Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nPhát động phong trào thi đua -\n\n- huyện Phù Mỹ giai đoạn 2021 - 2025.\n\nThực hiện"
     assert extract_record(text).title == "Phát động phong trào thi đua huyện Phù Mỹ giai đoạn 2021 - 2025"
+
+
+def test_so_garbled_into_two_characters_still_opens_the_number():
+    record = extract_record("S60: 44 /KH-UBND\nChâu Thành, ngày 07 tháng 3 năm 2023\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert record.number == "44/KH-UBND"
