@@ -8,7 +8,11 @@ it (a one-year campaign awards at its summing-up); its quota from a count
 before the form (``Tặng 06 Giấy khen``) or counted subjects after it
 (``cho 01 tập thể và 02 cá nhân``, ``cho không quá 03 tập thể``, ``02 hộ
 gia đình``), one entry per subject counted; a top-N rule from ``xếp hạng 03
-vị trí cao nhất``. A form named as something already received (``được
+vị trí cao nhất``, ``tốp 05``, or in words (``xếp thứ nhất``, ``từ thứ nhất đến thứ
+ba``). Who confers it: ``<form> của <X>``, ``<X> (xét) tặng <form>``, ``<form>
+do <X> và <Y> tặng``; a danh hiệu with no subject named is for whom the law
+gives it to (Điều 19, 20). A share reserved for a group may be written
+``<group>: 02 Giấy khen``. A form named as something already received (``được
 tặng Giấy khen``, ``được Chủ tịch … tặng Giấy khen``) is a standard, not a
 rule. A bare listing of forms (``1. Hình thức khen thưởng: - Giấy
 khen.``) is not a rule when a fuller one follows. One rule that several
@@ -24,19 +28,28 @@ from extractors.nlp import canonical, entities
 from extractors.registry import Extraction, extractor
 from extractors.structure import Block, Layout
 from extractors.subjects import context_subject, heading_subject, text_subject
-from extractors.vocabulary import expand_abbreviations
+from extractors.vocabulary import ORDINALS, TITLE_SUBJECTS, expand_abbreviations
 from schemas import Award
 
 NOT_AWARDS = {"dossier", "timeline", "funding", "implementation", "content"}
 _ANNUAL = re.compile(rf"\b{tolerant('hang nam')}\b")
 _FINAL = re.compile(rf"\b{tolerant('tong ket')}\b")
 _RANK = re.compile(r"\bxep\s+hang\s+(\d{1,2})\s+(?:vi\s+tri|don\s+vi|dia\s+phuong)?\s*(?:cao\s+nhat|dan\s+dau|dau)|\btop\s+(\d{1,2})\b")
-_COUNTED = re.compile(
-    r"(?:\b(?:cho|doi voi|tang|va|tu)\s+|[:,]\s*)(?:(?:khong qua|toi da|it nhat)\s+)?(?P<n>\d{1,3})\s+"
-    r"(?P<who>tap\s+the|ca\s+nhan|ho\s+gia\s+dinh)\b"
+_ORDINAL = "|".join(ORDINALS)
+_RANK_WORDS = re.compile(
+    rf"\bthu\s+nhat\s+(?:den|toi)\s+thu\s+(?P<upto>{_ORDINAL}|\d{{1,2}})\b|\bxep\s+(?:hang\s+)?thu\s+(?P<only>nhat|1)\b"
 )
-"""A count of the subjects rewarded: ``cho 01 tập thể``, ``và 02 cá nhân``, ``: tối đa 04 tập thể``."""
-COUNTED_SUBJECTS = {"tap the": "collective", "ca nhan": "individual", "ho gia dinh": "household"}
+"""``xếp từ thứ nhất đến thứ ba`` (top 3), ``xếp thứ nhất`` (top 1)."""
+_GRANTED_BY = re.compile(r"\s+do\s+")
+"""``Giấy khen do <X> tặng``: the conferrer after the form."""
+_COUNTED = re.compile(
+    r"(?:\b(?:cho|doi voi|tang|va|tu)\s+|[:,]\s*|\b(?=(?:khong qua|toi da)\s))(?:(?:khong qua|toi da|it nhat)\s+)?(?P<n>\d{1,3})\s+"
+    r"(?P<who>tap\s+the|c\S{1,2}\s+\W?nh\S{1,3}|ho\s+gia\s+dinh)(?!\w)"
+)
+"""A count of the subjects rewarded: ``cho 01 tập thể``, ``và 02 cá nhân``, ``: tối đa 04 tập thể``, folded; OCR may
+drop the word before a cap (``gho không quá 05``) and mark or speck ``cá nhân`` (``cá 'nhậi``)."""
+COUNTED_SUBJECTS = {"t": "collective", "c": "individual", "h": "household"}
+"""By the first letter of the counted word: tập thể, cá nhân, hộ gia đình."""
 _RECEIVED = re.compile(r"\bduoc\b(?:\s+\S+){0,10}?\s*$")
 """``được tặng``, ``được Chủ tịch Ủy ban nhân dân huyện tặng`` just before a form: already received."""
 _GROUP = re.compile(r"\b(?:doi\s+voi|cho)\s+(?!(?:khong qua|toi da|it nhat)?\s*\d)")
@@ -90,6 +103,13 @@ def _conferrers(ex: Extraction, block: Block, form_start: int) -> list[str]:
     """Who grants it: ``<form> của <X>``, or the positions listed before the verb (``Thủ trưởng …; Chủ tịch …``)."""
     folded, text = ex.folded, ex.text
     form_end = next((e.end_char for e in _forms(ex, block) if e.start_char == form_start), form_start)
+    if (m := _GRANTED_BY.match(folded, form_end)) is not None:
+        decides = _DECIDES.search(folded, m.end(), block.end)
+        limit = decides.start() if decides else block.end
+        starts = [_capital_start(text, p.start_char, p.end_char) for p in entities(ex, "POSITION", m.end(), limit)]
+        if starts:
+            spans = [(a, starts[i + 1] if i + 1 < len(starts) else limit) for i, a in enumerate(starts)]
+            return [expand_abbreviations(re.sub(r"\s+và$", "", text[a:b].strip(" ;,."))) for a, b in spans]
     if (m := _OF.match(folded, form_end)) is not None:
         end_m = _CONFERRER_END.search(folded, m.end(), block.end)
         end = end_m.start() if end_m else block.end
@@ -120,7 +140,7 @@ def _group(ex: Extraction, block: Block, start: int) -> tuple[str | None, str | 
     """The group a share is reserved for (``đối với <group> có …``) and the condition after it."""
     m = _GROUP.search(ex.folded, start, block.end)
     if m is None:
-        return None, None
+        return _labelled_group(ex, block, start), None
     end_m = _GROUP_END.search(ex.text.lower(), m.end(), block.end)
     end = end_m.start() if end_m else block.end
     group = ex.text[m.end() : end].strip(" ,;")
@@ -130,17 +150,41 @@ def _group(ex: Extraction, block: Block, start: int) -> tuple[str | None, str | 
     return group[:1].upper() + group[1:], condition or None
 
 
+_COUNT_AFTER_LABEL = re.compile(r":\s*\d{1,3}\s+\S")
+
+
+def _labelled_group(ex: Extraction, block: Block, form_start: int) -> str | None:
+    """``+ Các phòng, ban: 02 Giấy khen``: the group a share is reserved for, as the line's label."""
+    colon = ex.text.find(":", block.start, form_start)
+    if colon == -1 or not _COUNT_AFTER_LABEL.match(ex.folded, colon):
+        return None
+    label = " ".join(ex.text[block.start:colon].split()).strip(" ,;")
+    if not label or len(label.split()) > GROUP_WORDS or _SUBJECTS_ONLY.match(label.lower()):
+        return None
+    return label[:1].upper() + label[1:]
+
+
 def _quota(ex: Extraction, form_start: int, block: Block) -> int | None:
     before = ex.folded[max(block.start, form_start - 6) : form_start]
     m = re.search(r"(\d{1,3})\s*$", before)
     return int(m.group(1)) if m else None
 
 
+def rank_of(ex: Extraction, block: Block) -> int | None:
+    """N of a top-N rule, in digits or in ordinal words."""
+    if (rank := _RANK.search(ex.folded, block.start, block.end)) is not None:
+        return int(rank.group(1) or rank.group(2))
+    if (words := _RANK_WORDS.search(ex.folded, block.start, block.end)) is not None:
+        value = words.group("upto") or words.group("only")
+        return int(value) if value.isdigit() else ORDINALS[value]
+    return None
+
+
 def counted_subjects(ex: Extraction, start: int, end: int) -> tuple[list[tuple[str, int]], int]:
     """(subject, count) of each counted subject in ``text[start:end]`` (``01 tập thể và 02 cá nhân``), in order;
     and where the last count ends (the condition follows it)."""
     found = list(_COUNTED.finditer(ex.folded, start, end))
-    counted = [(COUNTED_SUBJECTS[" ".join(m.group("who").split())], int(m.group("n"))) for m in found]
+    counted = [(COUNTED_SUBJECTS[m.group("who")[0]], int(m.group("n"))) for m in found]
     return counted, (found[-1].end() if found else start)
 
 
@@ -178,11 +222,11 @@ def extract_awards(ex: Extraction) -> None:
         ruled.add(id(block))
         texts = [fold_key(block.text)] + [fold_key(a.text) for a in block.ancestors() if len(a.text.split()) <= 16 or a.kind == "paragraph"]
         cadence = _cadence(texts, single_year)
-        rank = _RANK.search(ex.folded, block.start, block.end)
-        rank_limit = int(rank.group(1) or rank.group(2)) if rank else None
+        rank_limit = rank_of(ex, block)
         group, condition = _group(ex, block, form.end_char)
         conferrers = _conferrers(ex, block, form.start_char) or _inherited_conferrer(rules, block) or [None]
-        subject = context_subject(block) or heading_subject(block.text) or (text_subject(group) if group else "any")
+        subject = (context_subject(block) or heading_subject(block.text) or (text_subject(group) if group else None)
+                   or TITLE_SUBJECTS.get(canonical(form), "any"))
         subjects = [subject]
         split_children = [c for c in block.children if ":" in c.text[:40] and heading_subject(c.text.split(":")[0])]
         if split_children:

@@ -25,14 +25,16 @@ from extractors.vocabulary import AGENCY_HEADS, expand_abbreviations
 from schemas import Deadline
 
 _CUE = r"(?:tr\S{1,2}c|ch\S{1,2}m\s+nh\S{1,2}t(?:\s+l\S)?|\S{1,2}n\s+h\S{1,2}t|h\S{1,2}t|trong|cu\S{1,2}i|\S{1,2}n)"
+_HOUR = r"(?:\d{1,2}\s*(?:gi\S{1,2}|h)\s*\d{0,2}\s*(?:ph\S{1,2}t)?\s*,?\s+)?"
+"""``17 giờ 00``, ``16h30``: the hour a dossier is due, before the day."""
 _DAY_MONTH = re.compile(
-    rf"\b(?P<cue>{_CUE})\s+(?:ng\S{{1,2}}y\s+|[^\W\d]{{1,4}}\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?"
+    rf"\b(?P<cue>{_CUE})\s+{_HOUR}(?:ng\S{{1,2}}y\s+|[^\W\d]{{1,4}}\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<annual>\s+{tolerant('hang nam')})?(?![\d/])"
 )
 """``trước ngày 31/01 hàng năm``, ``chậm nhất ngày 15/10/2023``, ``đến hết 31/12/2024``; ``ngày`` may be
 OCR-garbled (``trước So 05/12``)."""
 _WRITTEN = re.compile(
-    rf"\b(?P<cue>{_CUE})\s+ng\S{{1,2}}y\s+(?P<day>[0-3]?\d)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)(?:\s+n\S{{1,2}}m\s+(?P<year>(?:19|20)\d{{2}}))?"
+    rf"\b(?P<cue>{_CUE})\s+{_HOUR}ng\S{{1,2}}y\s+(?P<day>[0-3]?\d)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)(?:\s+n\S{{1,2}}m\s+(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<annual>\s+{tolerant('hang nam')})?"
 )
 _QUARTER = re.compile(
@@ -44,6 +46,13 @@ _REVIEW_MONTH = re.compile(
     rf"\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}}))"
 )
 """``Tổng kết phong trào vào tháng 12/2024``: the summing-up and its month."""
+_DUE_IS = re.compile(
+    rf"\b(?P<cue>(?:th\S{{1,2}}i\s+)?h\S{{1,2}}n(?:\s+cu\S{{1,2}}i|\s+ch\S{{1,2}}t)?)\b(?P<what>[^.;]{{0,90}}?)(?:\bl\S\s+|:\s*)"
+    rf"(?:ng\S{{1,2}}y\s+)?(?P<day>[0-3]?\d)(?:\s*/\s*|\s+th\S{{1,3}}g\s+)(?P<month>[01]?\d)(?:\s*/\s*|\s+n\S{{1,2}}m\s+)(?P<year>(?:19|20)\d{{2}})"
+)
+"""``Hạn cuối nhận hồ sơ … là ngày 30/11/2024``, ``Thời hạn gửi hồ sơ: 15/11/2024``: a deadline named as such."""
+_AND_DAY = re.compile(r"\s*(?:,|v\S)\s+(?:ng\S{1,2}y\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])")
+"""``trước ngày 15/6 và 15/12 hàng năm``: a second date sharing the first one's cue."""
 _MONTH_DUE = re.compile(
     rf"\b(?P<cue>{_CUE}|v\S{{1,2}}o)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
 )
@@ -111,49 +120,76 @@ def _action(before: str, after: str) -> str | None:
     return action[:1].upper() + action[1:] if action else None
 
 
+def _due(ex: Extraction, m: re.Match[str], day: int, month: int, year: int | None, annual: bool,
+         plan_year: int | None) -> tuple[dt.date | None, str | None] | None:
+    """(date, month_day) of a day and month: recurring when ``hàng năm``, else dated (the plan's year if none)."""
+    try:
+        dt.date(2000, month, day)
+    except ValueError:
+        return None
+    if annual or year is None and plan_year is None:
+        return None, f"{month:02d}-{day:02d}"
+    if year is None:
+        year = plan_year
+        ex.warn("inferred_year", "deadlines", f"{ex.text[m.start():m.end()]!r}: year taken from the plan ({year})")
+    try:
+        return dt.date(year, month, day), None
+    except ValueError:
+        return None
+
+
+def _dates_of(ex: Extraction, pattern: re.Pattern[str], m: re.Match[str], plan_year: int | None) -> tuple[list, int]:
+    """Every (date, month_day) the match states, with the dates sharing its cue; and where they end."""
+    year = int(m.group("year")) if m.groupdict().get("year") else None
+    if pattern is _QUARTER:
+        return [(quarter_end(m.group("quarter"), year), None)], m.end()
+    if pattern in (_REVIEW_MONTH, _MONTH_DUE):
+        month = int(m.group("month"))
+        if not 1 <= month <= 12:
+            return [], m.end()
+        date = month_end(year, month)
+        if pattern is _MONTH_DUE and _BEFORE.match(m.group("cue")):
+            date = dt.date(year, month, 1) - dt.timedelta(days=1)
+        return [(date, None)], m.end()
+    parts, end = [(int(m.group("day")), int(m.group("month")), year)], m.end()
+    annual = bool(m.groupdict().get("annual"))
+    if pattern is _DAY_MONTH and not annual:
+        while (more := _AND_DAY.match(ex.folded, end)) is not None:
+            parts.append((int(more.group("day")), int(more.group("month")), int(more.group("year")) if more.group("year") else None))
+            end = more.end()
+        if len(parts) > 1 and (yearly := _YEARLY.match(ex.folded, end)) is not None:
+            annual, end = True, yearly.end()
+    dates = [d for day, month, y in parts if (d := _due(ex, m, day, month, y, annual, plan_year)) is not None]
+    return dates, end
+
+
+_YEARLY = re.compile(rf"\s+{tolerant('hang nam')}")
+
+
 def read_deadlines(ex: Extraction, start: int, end: int, plan_year: int | None) -> list[FoundDeadline]:
     """Every dated obligation in ``text[start:end]``."""
     found: list[FoundDeadline] = []
     folded, text = ex.folded, ex.text
-    for pattern in (_DAY_MONTH, _WRITTEN, _QUARTER, _REVIEW_MONTH, _MONTH_DUE):
+    for pattern in (_DAY_MONTH, _WRITTEN, _QUARTER, _REVIEW_MONTH, _MONTH_DUE, _DUE_IS):
         for m in pattern.finditer(folded, start, end):
-            year = int(m.group("year")) if m.groupdict().get("year") else None
-            annual = bool(m.groupdict().get("annual"))
-            if pattern is _QUARTER:
-                date, month_day = quarter_end(m.group("quarter"), year), None
-            elif pattern in (_REVIEW_MONTH, _MONTH_DUE):
-                month = int(m.group("month"))
-                if not 1 <= month <= 12:
-                    continue
-                date, month_day = month_end(year, month), None
-                if pattern is _MONTH_DUE and _BEFORE.match(m.group("cue")):
-                    date = dt.date(year, month, 1) - dt.timedelta(days=1)
-            else:
-                day, month = int(m.group("day")), int(m.group("month"))
-                try:
-                    dt.date(2000, month, day)
-                except ValueError:
-                    continue
-                if annual or year is None and plan_year is None:
-                    date, month_day = None, f"{month:02d}-{day:02d}"
-                else:
-                    if year is None:
-                        year = plan_year
-                        ex.warn("inferred_year", "deadlines", f"{text[m.start():m.end()]!r}: year taken from the plan ({year})")
-                    date, month_day = dt.date(year, month, day), None
-            if date is None and month_day is None:
-                continue
-            left, right = _clause(text, m.start(), m.end(), start, end)
+            dates, stop = _dates_of(ex, pattern, m, plan_year)
+            left, right = _clause(text, m.start(), stop, start, end)
             kind = "review" if pattern is _REVIEW_MONTH else _kind(folded[left:right])
             phrase_start = m.start("cue") if pattern is not _REVIEW_MONTH else m.start()
-            before = text[left:phrase_start] if pattern is not _REVIEW_MONTH else text[m.start():m.start("when")]
-            deadline = Deadline(
-                kind=kind, date=date, month_day=month_day, recurrence="annual" if month_day else None,
-                action=_action(before, text[m.end():right]),
-                to=_receiver(text[left:right], folded[left:right]) if kind == "submission" else None,
-                text=" ".join(text[phrase_start:m.end()].split()),
-            )
-            found.append(FoundDeadline(deadline, phrase_start, m.end()))
+            if pattern is _REVIEW_MONTH:
+                before = text[m.start():m.start("when")]
+            elif pattern is _DUE_IS:
+                before = text[left:phrase_start] + " " + text[m.start("what"):m.end("what")]
+            else:
+                before = text[left:phrase_start]
+            for date, month_day in dates:
+                deadline = Deadline(
+                    kind=kind, date=date, month_day=month_day, recurrence="annual" if month_day else None,
+                    action=_action(before, text[stop:right]),
+                    to=_receiver(text[left:right], folded[left:right]) if kind == "submission" else None,
+                    text=" ".join(text[phrase_start:stop].split()),
+                )
+                found.append(FoundDeadline(deadline, phrase_start, stop))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -191,7 +227,8 @@ def extract_deadlines(ex: Extraction) -> None:
     kept: list[FoundDeadline] = []
     for item in found:
         d = item.deadline
-        overlaps = any(item.start < k.end and k.start < item.end for k in kept if item.end > item.start)
+        overlaps = any(item.start < k.end and k.start < item.end and (k.deadline.date, k.deadline.month_day) == (d.date, d.month_day)
+                       for k in kept if item.end > item.start)
         same = any((k.deadline.kind, k.deadline.date, k.deadline.month_day, k.deadline.to) == (d.kind, d.date, d.month_day, d.to)
                    for k in kept)
         if overlaps or same:

@@ -25,8 +25,8 @@ from schemas import Period
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(rf"\b{tolerant('giai doan')}\s+{_YEAR}\s*-\s*{_YEAR}\b")
 _FROM_TO = re.compile(rf"\bt\S{{1,2}}\s+{tolerant('nam')}\s+{_YEAR}\s+(?:{tolerant('den')}|t\S{{1,2}}i)\s+{tolerant('nam')}\s+{_YEAR}\b")
-_UNTIL = r"\s+(?:\S{1,3}n|t\S{1,2}i)\s+(?:h\S{1,2}t\s+)?"
-"""``đến``, ``tới``, ``đến hết``."""
+_UNTIL = r"\s+(?:\S{1,3}n|t\S{1,2}i|(?:v\S\s+)?k\S{1,2}t\s+th\S{1,2}c(?:\s+v\S{1,2}o)?)\s+(?:h\S{1,2}t\s+)?"
+"""``đến``, ``tới``, ``đến hết``, ``(và) kết thúc (vào)``."""
 _MONTHS = re.compile(
     r"\bt\S{1,2}\s+th\S{1,3}ng\s+(\d{1,2})(?:\s*/\s*" + _YEAR + r")?" + _UNTIL
     + r"th\S{1,3}ng\s+(\d{1,2})\s*(?:/|n\S{1,2}m)\s*" + _YEAR

@@ -146,6 +146,20 @@ AWARD_FORMS: tuple[str, ...] = (
 )
 """Award forms and titles of emulation, as the law names them (longest match wins)."""
 
+TITLE_SUBJECTS: dict[str, str] = {
+    "Chiến sĩ thi đua toàn quốc": "individual", "Chiến sĩ thi đua cấp tỉnh": "individual", "Chiến sĩ thi đua cấp bộ": "individual",
+    "Chiến sĩ thi đua cơ sở": "individual", "Chiến sĩ thi đua": "individual", "Lao động tiên tiến": "individual",
+    "Chiến sĩ tiên tiến": "individual", "Cờ thi đua": "collective", "Tập thể lao động xuất sắc": "collective",
+    "Tập thể lao động tiên tiến": "collective", "Đơn vị quyết thắng": "collective", "Đơn vị tiên tiến": "collective",
+    "Gia đình văn hóa": "household",
+}
+"""Whom each danh hiệu thi đua is for (Luật Thi đua, khen thưởng 2022, Điều 19: cá nhân; Điều 20: tập thể, hộ gia đình)."""
+
+ORDINALS: dict[str, int] = {
+    "nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+}
+"""Ordinal words, folded (``thứ nhất``, ``thứ ba``), for ranks written out."""
+
 REFERENCE_KINDS: tuple[str, ...] = (
     "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
     "Thông tư liên tịch", "Kế hoạch", "Chương trình hành động", "Chương trình", "Công văn", "Kết luận", "Hướng dẫn",

@@ -115,3 +115,34 @@ def test_department_conferrer_keeps_its_full_name():
     body = "III. KHEN THƯỞNG\n- Tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo cho 02 tập thể.\n"
     (award,) = _awards(body, period="năm 2024", year=2024)
     assert award.conferrer == "Giám đốc Sở Giáo dục và Đào tạo"
+
+
+def test_rank_in_ordinal_words():
+    body = "III. KHEN THƯỞNG\n- Tặng Giấy khen cho các xã xếp từ thứ nhất đến thứ ba về kết quả thu ngân sách.\n"
+    (award,) = _awards(body, period="năm 2024", year=2024)
+    assert award.rank_limit == 3
+
+
+def test_conferrers_named_after_do():
+    body = "III. KHEN THƯỞNG\n- Giấy khen do Thủ trưởng các phòng, ban và Chủ tịch UBND các xã tặng theo thẩm quyền.\n"
+    assert [a.conferrer for a in _awards(body, period="năm 2024", year=2024)] == [
+        "Thủ trưởng các phòng, ban", "Chủ tịch Ủy ban nhân dân các xã",
+    ]
+
+
+def test_a_title_without_a_subject_is_for_whom_the_law_gives_it():
+    body = "III. KHEN THƯỞNG\n- Danh hiệu “Gia đình văn hóa”: xét tặng theo quy định.\n"
+    (award,) = _awards(body, period="năm 2024", year=2024)
+    assert award.subject == "household"
+
+
+def test_a_share_labelled_by_its_group():
+    body = ("III. KHEN THƯỞNG\n- Tập thể: 05 Giấy khen của Chủ tịch UBND huyện, trong đó:\n"
+            "+ Các trường học: 02 Giấy khen;\n+ Các trạm y tế: 03 Giấy khen.\n")
+    awards = _awards(body, period="năm 2024", year=2024)
+    assert [(a.quota, a.recipient_group) for a in awards] == [(5, None), (2, "Các trường học"), (3, "Các trạm y tế")]
+
+
+def test_counts_read_through_ocr_damage():
+    body = "III. KHEN THƯỞNG\n- Tặng Bằng khen của Chủ tịch UBND tỉnh gho không quá 05 tập thể Và 08 cá 'nhậi có thành tích.\n"
+    assert [(a.subject, a.quota) for a in _awards(body, period="năm 2024", year=2024)] == [("collective", 5), ("individual", 8)]

@@ -96,3 +96,18 @@ def test_summing_up_month_names_what_is_done():
 def test_quarter_with_a_doubled_slash_from_ocr():
     (first, _end) = _deadlines("- Gửi văn bản về Sở Nội vụ trong Quý I/⁄2024.\n")
     assert first.date == dt.date(2024, 3, 31)
+
+
+def test_an_hour_before_the_due_day():
+    (first, _end) = _deadlines("- Hồ sơ gửi về Sở Nội vụ trước 17 giờ 00 ngày 15/11/2023.\n")
+    assert (first.date, first.to) == (dt.date(2023, 11, 15), "Sở Nội vụ")
+
+
+def test_a_second_date_shares_the_cue_and_the_yearly_recurrence():
+    dues = _deadlines("- Báo cáo kết quả về Phòng Nội vụ trước ngày 15/6 và 15/12 hàng năm.\n")
+    assert [(d.month_day, d.recurrence) for d in dues if d.kind == "submission"] == [("06-15", "annual"), ("12-15", "annual")]
+
+
+def test_a_deadline_named_as_such():
+    (first, _end) = _deadlines("- Hạn chót nộp hồ sơ tại Văn phòng Sở là ngày 20 tháng 11 năm 2023.\n")
+    assert (first.date, first.to) == (dt.date(2023, 11, 20), "Văn phòng Sở")

@@ -54,3 +54,8 @@ def test_dossier_heading_naming_thoi_gian_is_not_the_campaign_span():
     body = ("II. HÌNH THỨC KHEN THƯỞNG\n1. Hồ sơ, thời gian đề nghị khen thưởng\nHồ sơ gửi về Sở Nội vụ trước ngày 03 tháng 12 năm 2022.\n"
             "2. Thời gian thực hiện\nTừ ngày ký ban hành Kế hoạch đến hết ngày 31/12/2022.\n")
     assert _period("Thi đua năm 2022", body)["end"] == "2022-12-31"
+
+
+def test_span_that_ends_with_ket_thuc():
+    period = _period("Thi đua năm 2024", "II. THỜI GIAN\nPhong trào bắt đầu từ tháng 4/2024 và kết thúc vào tháng 10/2024.\n")
+    assert (period["start"], period["end"]) == ("2024-04", "2024-10")
