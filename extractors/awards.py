@@ -100,29 +100,32 @@ def _cadence(folded_texts: list[str], single_year: bool) -> str | None:
 
 
 def _conferrers(ex: Extraction, block: Block, form_start: int) -> list[str]:
-    """Who grants it: ``<form> của <X>``, or the positions listed before the verb (``Thủ trưởng …; Chủ tịch …``)."""
+    """Who grants it: ``<form> do <X> và <Y> tặng``, ``<form> của <X>``, or the positions before the verb
+    (``Thủ trưởng …; Chủ tịch … xem xét, quyết định tặng``, ``Đề nghị Chủ tịch … tặng <form>``)."""
     folded, text = ex.folded, ex.text
     form_end = next((e.end_char for e in _forms(ex, block) if e.start_char == form_start), form_start)
-    if (m := _GRANTED_BY.match(folded, form_end)) is not None:
-        decides = _DECIDES.search(folded, m.end(), block.end)
-        limit = decides.start() if decides else block.end
-        starts = [_capital_start(text, p.start_char, p.end_char) for p in entities(ex, "POSITION", m.end(), limit)]
-        if starts:
-            spans = [(a, starts[i + 1] if i + 1 < len(starts) else limit) for i, a in enumerate(starts)]
-            return [expand_abbreviations(re.sub(r"\s+và$", "", text[a:b].strip(" ;,."))) for a, b in spans]
+    if (m := _GRANTED_BY.match(folded, form_end)) is not None and (named := _positions_up_to_verb(ex, m.end(), block.end)[0]):
+        return named
     if (m := _OF.match(folded, form_end)) is not None:
         end_m = _CONFERRER_END.search(folded, m.end(), block.end)
         end = end_m.start() if end_m else block.end
         return [expand_abbreviations(text[m.end() : end].strip())]
-    decides = _DECIDES.search(folded, block.start, block.end)
-    limit = decides.start() if decides else block.end
-    starts = [_capital_start(text, p.start_char, p.end_char) for p in entities(ex, "POSITION", block.start, limit)]
-    if len(starts) >= 2:
-        spans = [(a, starts[i + 1] if i + 1 < len(starts) else limit) for i, a in enumerate(starts)]
-        return [expand_abbreviations(text[a:b].strip(" ;,.")) for a, b in spans]
-    if len(starts) == 1 and decides and decides.start() < form_start and form_start - decides.end() <= VERB_TO_FORM:
-        return [expand_abbreviations(text[starts[0]:limit].strip(" ;,."))]  # "Đề nghị Chủ tịch … tặng Bằng khen"
+    named, decides = _positions_up_to_verb(ex, block.start, block.end)
+    if len(named) >= 2:
+        return named
+    if len(named) == 1 and decides and decides.start() < form_start and form_start - decides.end() <= VERB_TO_FORM:
+        return named  # "Đề nghị Chủ tịch … tặng Bằng khen"
     return []
+
+
+def _positions_up_to_verb(ex: Extraction, start: int, end: int) -> tuple[list[str], re.Match[str] | None]:
+    """The positions named from ``start`` to the granting verb, each up to the next (``Thủ trưởng …; Chủ tịch …``),
+    and the verb."""
+    decides = _DECIDES.search(ex.folded, start, end)
+    limit = decides.start() if decides else end
+    starts = [_capital_start(ex.text, p.start_char, p.end_char) for p in entities(ex, "POSITION", start, limit)]
+    spans = [(a, starts[i + 1] if i + 1 < len(starts) else limit) for i, a in enumerate(starts)]
+    return [expand_abbreviations(re.sub(r"\s+và$", "", ex.text[a:b].strip(" ;,."))) for a, b in spans], decides
 
 
 VERB_TO_FORM = 15

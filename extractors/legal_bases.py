@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import find_dates
+from extractors.dates import FoundDate, find_dates
 from extractors.matching import fold_key
 from extractors.nlp import canonical, entities
 from extractors.registry import Extraction, extractor
@@ -81,8 +81,7 @@ def read_citations(ex: Extraction, blocks: list[Block]) -> list[tuple[LegalBasis
                 raw = re.sub(r"\s+", "", ex.text[number_match.start("number") : number_match.end("number")])
                 number = canonical_code(raw)
                 pos = number_match.end()
-                dates = find_dates(ex.folded, pos, min(pos + 40, end))
-                date = dates[0] if dates and dates[0].start - pos <= 6 else None
+                date = _date_after(ex, pos, end)
                 pos = date.end if date else pos
                 issuer, stop = _issuer_after(ex, pos)
                 found.append((LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None,
@@ -90,6 +89,16 @@ def read_citations(ex: Extraction, blocks: list[Block]) -> list[tuple[LegalBasis
             elif kind in NAMED_REFERENCE_KINDS and _is_cited(ex, kind_entity.start_char, listing):
                 found.append(_named_law(ex, kind, kind_entity.start_char, kind_entity.end_char, end))
     return found
+
+
+DATE_REACH, DATE_GAP = 40, 6
+"""A citation's date starts within a few characters of its number or name (``số 76/NQ-CP ngày …``)."""
+
+
+def _date_after(ex: Extraction, pos: int, end: int) -> FoundDate | None:
+    """The date that directly follows ``pos``, if one does."""
+    dates = find_dates(ex.folded, pos, min(pos + DATE_REACH, end))
+    return dates[0] if dates and dates[0].start - pos <= DATE_GAP else None
 
 
 def _named_law(ex: Extraction, kind: str, start: int, name_start: int, end: int) -> tuple[LegalBasis, int, int]:
@@ -104,8 +113,7 @@ def _named_law(ex: Extraction, kind: str, start: int, name_start: int, end: int)
     if (m := re.compile(r"\s+s\S{0,2}\s+").match(ex.folded, pos)) and (n := _NUMBER.match(ex.folded, m.end())):
         number = canonical_code(re.sub(r"\s+", "", ex.text[n.start("number"):n.end("number")]))
         pos = n.end()
-    dates = find_dates(ex.folded, pos, min(pos + 40, end))
-    date = dates[0] if dates and dates[0].start - pos <= 6 else None
+    date = _date_after(ex, pos, end)
     return LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None), start, (date.end if date else pos)
 
 
