@@ -101,6 +101,11 @@ class OutputArchive:
         write_atomic(path, (record.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return path
 
+    def remove_document(self, sha256: str) -> None:
+        """Remove a document's record (first), searchable PDF and text; its page cache stays."""
+        for path in (self.record_path(sha256), self.pdf_path(sha256), self.text_path(sha256)):
+            path.unlink(missing_ok=True)
+
     def pages_path(self, sha256: str) -> Path:
         return self.pages / f"{sha256}.json"
 

@@ -180,6 +180,12 @@ def _triage(
     """Decide, before any work, whether a file is known, bad, a duplicate, or to be processed."""
     sha256 = _sha_if_readable(source)
     row = catalog.lookup(sha256) if sha256 else None
+    if sha256 and (row is None or row["status"] == "quarantined") and (finished := archive.read_record(sha256)):
+        # A record the catalog does not list as done was written by a run killed before it noted it
+        # (a quarantine removes the document's older record first): the document is finished.
+        catalog.record_done(finished, archive.record_path(sha256), version)
+        catalog.add_source(sha256, str(source))
+        return DocumentOutcome(str(source), sha256, "cached", record=finished), sha256
     if row and row["pipeline_version"] == version:
         if row["status"] == "done" and (record := archive.read_record(sha256)) is not None:
             catalog.add_source(sha256, str(source))
@@ -195,12 +201,6 @@ def _triage(
     if sha256 in scheduled:  # same bytes as a file already queued: reported with its outcome
         scheduled[sha256].append(str(source))
         return DocumentOutcome(str(source), sha256, "duplicate"), sha256
-    existing = archive.read_record(sha256) if row is None or row["status"] != "done" else None
-    if existing is not None and (row is None or not retry_quarantined):
-        # written by a run that was killed before its catalog row: the document is finished
-        catalog.record_done(existing, archive.record_path(sha256), version)
-        catalog.add_source(sha256, str(source))
-        return DocumentOutcome(str(source), sha256, "cached", record=existing), sha256
     return None, sha256
 
 
@@ -228,6 +228,8 @@ def _store(outcome: DocumentOutcome, archive: OutputArchive, catalog: Catalog, v
 def _quarantine(
     source: str, sha256: str | None, reason: str, message: str, archive: OutputArchive, catalog: Catalog, version: str
 ) -> DocumentOutcome:
+    if sha256:  # an older version's record goes first: killed after this, the old row is still not current
+        archive.remove_document(sha256)
     archive.append_quarantine(source, sha256, reason, message)
     if sha256:
         catalog.record_quarantined(sha256, source, reason, message, version)

@@ -54,3 +54,18 @@ def test_prepare_removes_leftover_temporary_files(tmp_path):
     leftover.write_bytes(b"half")
     OutputArchive(tmp_path).prepare()
     assert not leftover.exists()
+
+
+def test_removing_a_document_keeps_its_page_cache(tmp_path):
+    from pipeline.context import PageText
+    from schemas import PlanRecord, Provenance
+
+    archive = OutputArchive(tmp_path)
+    archive.prepare()
+    sha = "c" * 64
+    archive.write_document(PlanRecord(number="1/KH-UBND", provenance=Provenance(sha256=sha)), "text")
+    archive.write_pages(sha, [PageText(1, "text", "text")], "read-v1")
+    archive.remove_document(sha)
+    assert archive.read_record(sha) is None and not archive.text_path(sha).exists()
+    assert archive.read_pages(sha, "read-v1") == [PageText(1, "text", "text", None)]
+    assert archive.read_pages(sha, "read-v2") is None
