@@ -28,11 +28,12 @@ from rich.table import Table
 
 from diacritics.corpus import corpus_files, iter_lines, locate_corpus
 from diacritics.orthography import strip_diacritics
-from diacritics.scoring import syllable_errors, syllable_tokens
+from diacritics.scoring import syllable_errors
 
 SEEDS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
 HISTORY = Path(__file__).resolve().parents[1] / "tests" / "benchmarks" / "history.jsonl"
 HELD_OUT_LINES = 3000
+PASSAGE_LINES = 100
 OCR_PAGES = 25
 
 
@@ -59,11 +60,21 @@ def seed_sets() -> list[BenchSet]:
     return sets
 
 
+def passages(files: Sequence[Path], lines: int, length: int = PASSAGE_LINES, seed: int = 7) -> str:
+    """``lines`` lines of held-out text as contiguous passages, as documents run (lists keep their order)."""
+    rng = random.Random(seed)
+    laws = [list(iter_lines([f])) for f in files]
+    out: list[str] = []
+    while len(out) < lines:
+        law = rng.choices(laws, weights=[len(law) for law in laws])[0]
+        start = rng.randrange(max(1, len(law) - length))
+        out.extend(law[start : start + min(length, lines - len(out))])
+    return "\n".join(out)
+
+
 def held_out_sets(corpus: Path, lines: int, ocr_pages: int, jobs: int, seed: int = 7) -> list[BenchSet]:
     held_out = corpus_files(corpus, held_out=True)
-    sample = list(iter_lines(held_out))
-    random.Random(seed).shuffle(sample)
-    text = "\n".join(sample[:lines])
+    text = passages(held_out, lines, seed=seed)
     sets = [
         BenchSet("held-out, stripped", [strip_diacritics(text)], [text]),
         BenchSet("held-out, clean (damage)", [text], [text]),
@@ -74,6 +85,9 @@ def held_out_sets(corpus: Path, lines: int, ocr_pages: int, jobs: int, seed: int
         for lang, label in (("eng", "legacy OCR, eng"), ("vie", "Tesseract vie")):
             pages = ocr_samples(held_out, lang=lang, pages=ocr_pages, seed=seed, jobs=jobs)
             sets.insert(-1, BenchSet(f"held-out, {label}", [p.ocr for p in pages], [p.gold for p in pages]))
+            for quality in sorted({p.quality for p in pages}):
+                some = [p for p in pages if p.quality == quality]
+                sets.insert(-1, BenchSet(f"  {label}, {quality} scans", [p.ocr for p in some], [p.gold for p in some]))
     return sets
 
 
@@ -128,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if baseline := pyvi_system():
         systems["pyvi add_accents"] = baseline
     table = Table(title=f"Syllable accuracy (model loaded in {load_seconds:.2f} s)")
-    table.add_column("set")
+    table.add_column("set", no_wrap=True)
     table.add_column("syllables", justify="right")
     for name in systems:
         table.add_column(name, justify="right")

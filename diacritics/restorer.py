@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable
@@ -77,9 +78,12 @@ class Restorer:
     """One model, one channel: restores documents of one kind of damage."""
 
     def __init__(self, model: RestorationModel, channel: str, *, adapt: bool | None = None,
-                 confusions: Channel | None = None) -> None:
+                 base: "Restorer | None" = None, confusions: Channel | None = None) -> None:
         self.model = model
         self.name = channel
+        self.base = base
+        """When set, this restorer re-reads a document: it re-scores the base restorer's candidates
+        with ``confusions`` (the base channel adapted to the document) instead of looking them up again."""
         self.channel = confusions or model.channels[channel]
         self.weight = model.settings.channel_weight.get(channel, 1.0)
         self.keep = model.settings.keep_logprob.get(channel, -3.0)
@@ -91,6 +95,8 @@ class Restorer:
         """Spellings ``observed`` (a word token, any case) may stand for, best channel score first."""
         model, channel = self.model, self.channel
         lower = unicodedata.normalize("NFC", observed).lower()
+        if self.base is not None:
+            return self._rescored(lower, self.base.candidates(observed))
         form = fold(lower)
         distance = channel.max_distance if len(form) > 2 else min(channel.max_distance, 1)
         if distance:
@@ -121,6 +127,13 @@ class Restorer:
             out.append(Candidate(observed, lm_id, self.keep, True, 0.0 if lm_id else model.unknown_logprob))
         return tuple(out)
 
+    def _rescored(self, lower: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """The base reading's candidates with this restorer's channel scores, best first."""
+        scorer = self.channel.scorer(lower)
+        unigram = self.model.lm.logprob_tables[0]
+        rescored = [c if c.keep else replace(c, channel=scorer.logprob(c.spelling)) for c in candidates]
+        return tuple(sorted(rescored, key=lambda c: -(self.weight * c.channel + unigram[c.lm_id] + c.unknown)))
+
     def restore(self, text: str, explain: bool = False) -> Restoration:
         lines = text.split("\n")
         positions, where, restarts = self._lattice(lines)
@@ -134,7 +147,7 @@ class Restorer:
                 if token.kind is Kind.word and not positions[i][c].keep
             )
             confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
-            return Restorer(self.model, self.name, adapt=False, confusions=confusions).restore(text, explain)
+            return Restorer(self.model, self.name, adapt=False, base=self, confusions=confusions).restore(text, explain)
         return self._render(lines, positions, where, choices, explain)
 
     def _lattice(self, lines: list[str]):
