@@ -8,6 +8,7 @@ each step, which is exact in practice for the 2–8 candidates a syllable has.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 from typing import Sequence
@@ -51,27 +52,35 @@ def decode(
     """
     context = max(lm.order - 1, 1)
     mask = (1 << (ID_BITS * context)) - 1
-    hypotheses: dict[tuple[int, int], tuple[float, tuple | None]] = {(BOS, 1): (0.0, None)}
+    # A hypothesis is keyed by its packed history and its length, as one int
+    # (history << 3 | length), which is also how the LM memo keys its scores.
+    hypotheses: dict[int, tuple[float, tuple | None]] = {(BOS << 3) | 1: (0.0, None)}
     score_of = lm.cached_logprob
+    memo = lm.memo  # looked up inline: the call it saves is a third of the inner loop
     for i, candidates in enumerate(positions):
         if i in restarts and i:
             hypotheses = _close(hypotheses, score_of)
-        options = [(index, c.lm_id, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)]
-        expanded: dict[tuple[int, int], tuple[float, tuple | None]] = {}
+        options = [(index, c.lm_id, c.lm_id << 3, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)]
+        expanded: dict[int, tuple[float, tuple | None]] = {}
         get = expanded.get
-        for (history, length), (score, back) in hypotheses.items():
+        for key, (score, back) in hypotheses.items():
+            history, length = key >> 3, key & 7
             grown = length + 1 if length < context else context
             shifted = history << ID_BITS
-            for index, word, bonus in options:
-                total = score + score_of(history, length, word) + bonus
-                state = ((shifted | word) & mask, grown)
+            memo_base = (shifted << 3) | length
+            for index, word, word_bits, bonus in options:
+                lp = memo.get(memo_base | word_bits)
+                if lp is None:
+                    lp = score_of(history, length, word)
+                total = score + lp + bonus
+                state = (((shifted | word) & mask) << 3) | grown
                 best = get(state)
                 if best is None or best[0] < total:
                     expanded[state] = (total, (back, index))
         if len(expanded) > beam:
-            expanded = dict(sorted(expanded.items(), key=lambda item: -item[1][0])[:beam])
+            expanded = dict(heapq.nlargest(beam, expanded.items(), key=lambda item: item[1][0]))
         hypotheses = expanded
-    best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0][0], item[0][1], EOS))
+    best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0] >> 3, item[0] & 7, EOS))
     choices: list[int] = []
     back = best[1][1]
     while back is not None:
@@ -83,11 +92,11 @@ def decode(
 def _close(hypotheses, score_of):
     """End the paragraph (``</s>``) and start the next from ``<s>``: the best path so far carries on."""
     best_score, best_back = -math.inf, None
-    for (history, length), (score, back) in hypotheses.items():
-        total = score + score_of(history, length, EOS)
+    for key, (score, back) in hypotheses.items():
+        total = score + score_of(key >> 3, key & 7, EOS)
         if total > best_score:
             best_score, best_back = total, back
-    return {(BOS, 1): (best_score, best_back)}
+    return {(BOS << 3) | 1: (best_score, best_back)}
 
 
 def posteriors(

@@ -47,7 +47,7 @@ class NgramModel:
     """Index k-1 holds the k-grams: packed key -> log10 p(w | h)."""
     backoff_tables: list[dict[int, float]]
     """Index k-1 holds contexts of length k: packed key -> log10 gamma(h)."""
-    _memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
 
     def logprob(self, history: Sequence[int], word: int) -> float:
         """log10 p(word | history), backing off through shorter histories."""
@@ -80,11 +80,11 @@ class NgramModel:
     def cached_logprob(self, history: int, length: int, word: int) -> float:
         """:meth:`packed_logprob`, remembered: running text asks for the same n-grams over and over."""
         key = (((history << ID_BITS) | word) << 3) | length
-        value = self._memo.get(key)
+        value = self.memo.get(key)
         if value is None:
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            value = self._memo[key] = self.packed_logprob(history, length, word)
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            value = self.memo[key] = self.packed_logprob(history, length, word)
         return value
 
     def sentence_logprob(self, ids: Sequence[int]) -> float:
