@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import time
 from dataclasses import dataclass
@@ -127,12 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=HELD_OUT_LINES, help="held-out lines for the text sets")
     parser.add_argument("--ocr-pages", type=int, default=OCR_PAGES, help="held-out pages per OCR engine (0: skip)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--model", type=Path, default=None, help="a model file other than the shipped one")
     args = parser.parse_args(argv)
     console = Console()
 
     started = time.perf_counter()
     from diacritics.model import load_model
 
+    if args.model:
+        os.environ["KHPLAN_RESTORER_MODEL"] = str(args.model)
     load_model()
     load_seconds = time.perf_counter() - started
     from diacritics import restore

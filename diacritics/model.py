@@ -104,8 +104,8 @@ class ModelMissingError(FileNotFoundError):
 
 @cache
 def load_model(path: Path | None = None) -> RestorationModel:
-    """The shipped model, loaded on first use and kept for the life of the process."""
-    path = path or MODELS_DIR / MODEL_FILE
+    """The shipped model (or ``$KHPLAN_RESTORER_MODEL``, for experiments), loaded once per process."""
+    path = path or Path(os.environ.get("KHPLAN_RESTORER_MODEL") or MODELS_DIR / MODEL_FILE)
     if not path.exists():
         raise ModelMissingError(f"restoration model {path} is missing; rebuild it with `make model`")
     return RestorationModel.load(path)

@@ -98,7 +98,9 @@ class Restorer:
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
         form = fold(lower)
-        distance = channel.max_distance if len(form) > 2 else min(channel.max_distance, 1)
+        # Two edits on a two-letter token reach half the inventory, unless OCR junk is in it ("¢6" = "có").
+        short = len(form) <= 2 and form.isalpha()
+        distance = min(channel.max_distance, 1) if short else channel.max_distance
         if distance:
             near = [f for f in model.index.forms_near(form, distance) if Levenshtein.distance(form, f) <= distance]
             folded_scorer = self.folded.scorer(lower)

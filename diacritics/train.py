@@ -1,8 +1,9 @@
 """``make model``: build the restoration model from the law corpus and rendered OCR.
 
 1. Language model: the training laws (the held-out split never), plus
-   plan-like phrases naming every administrative unit of the gazetteer, so
-   "huyện Phù Mỹ" is a known sequence and not three rare syllables.
+   plan-like text: phrases naming every administrative unit of the gazetteer,
+   so "huyện Phù Mỹ" is a known sequence and not three rare syllables, and
+   the paragraphs of generated plans in the development phrasings.
 2. Channels: the training laws rendered as scans and read by Tesseract
    ``eng`` (legacy OCR) and ``vie`` (modern OCR), OCR tokens aligned to the
    clean ones, confusion probabilities estimated by EM.
@@ -51,17 +52,41 @@ def gazetteer_phrases() -> Iterator[str]:
             yield f"{named}, {province_kind.get(unit.province, 'tỉnh')} {unit.province}"
 
 
-def language_model_text(corpus: Path) -> Iterator[str]:
+PLAN_COUNT = 300
+"""Generated plans (development phrasings only) whose distinct paragraphs the LM reads."""
+
+
+def plan_paragraphs(count: int = PLAN_COUNT) -> Iterator[str]:
+    """How plans are written — "Đảng bộ tỉnh", "Tặng Bằng khen của Chủ tịch …" — which laws rarely say.
+
+    Only the *development* phrasing family of :mod:`pipeline.synthetic` (the
+    evaluation family stays unseen), each distinct paragraph once, so that
+    template phrases do not outweigh the laws.
+    """
+    from pipeline.synthetic import DEVELOPMENT, generate_full_plans
+
+    seen: set[str] = set()
+    for plan in generate_full_plans(count, seed=0, family=DEVELOPMENT):
+        for line in plan.printed.splitlines():
+            line = line.strip()
+            if line and line not in seen:
+                seen.add(line)
+                yield line
+
+
+def language_model_text(corpus: Path, plans: int = PLAN_COUNT) -> Iterator[str]:
     yield from iter_lines(corpus_files(corpus))
+    if plans:
+        yield from plan_paragraphs(plans)
     try:
         yield from gazetteer_phrases()
     except ImportError:  # the gazetteer ships with extractors; without it, laws only
         console.print("[yellow]gazetteer unavailable: LM trained on laws only[/yellow]")
 
 
-def build_language_model(corpus: Path, order: int = LM_ORDER):
+def build_language_model(corpus: Path, order: int = LM_ORDER, plans: int = PLAN_COUNT):
     started = time.perf_counter()
-    sentences = [line_symbols(line) for line in language_model_text(corpus)]
+    sentences = [line_symbols(line) for line in language_model_text(corpus, plans)]
     counts = Counter(s for sentence in sentences for s in sentence)
     vocabulary = Vocabulary.from_counts(counts, MIN_COUNT)
     lm = train_kneser_ney((vocabulary.encode(s) for s in sentences), len(vocabulary), order=order,
@@ -155,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=None, help="folder of the law corpus (../shared/corpus/vlc)")
     parser.add_argument("--out", type=Path, default=MODELS_DIR)
     parser.add_argument("--order", type=int, default=LM_ORDER)
+    parser.add_argument("--plans", type=int, default=PLAN_COUNT, help="generated plans (development phrasings) the LM reads")
     parser.add_argument("--eng-pages", type=int, default=150, help="rendered training pages read by Tesseract eng")
     parser.add_argument("--vie-pages", type=int, default=60, help="rendered training pages read by Tesseract vie")
     parser.add_argument("--dev-pages", type=int, default=20, help="development pages per engine for the decoder weights")
@@ -164,13 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from diacritics.ocr_samples import ocr_samples
 
     corpus = locate_corpus(args.corpus)
-    vocabulary, lm, counts = build_language_model(corpus, args.order)
+    vocabulary, lm, counts = build_language_model(corpus, args.order, args.plans)
     index = SyllableIndex(syllable_inventory(counts))
     unknown = -math.log10(max(1, sum(1 for f in index.by_form.values() for s in f if not vocabulary.id(s))))
     files = corpus_files(corpus)
     model = RestorationModel(
         vocabulary, lm, index, {"stripped": stripping_channel()}, DecoderSettings(), unknown,
-        {"built": date.today().isoformat(), "corpus": str(corpus), "order": args.order,
+        {"built": date.today().isoformat(), "corpus": str(corpus), "order": args.order, "plans": args.plans,
          "eng_pages": args.eng_pages, "vie_pages": args.vie_pages, "tuned_on": {}},
     )
     for name, pages in (("legacy", args.eng_pages), ("modern", args.vie_pages)):
