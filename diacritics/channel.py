@@ -131,55 +131,50 @@ class Channel:
         return Channel(f"{self.name}+document", emissions, self.insert, self.inserted, self.max_distance,
                        self.frequency, self.unseen)
 
-    def _expect(self, gold, observed, weight, counts, insert_counts) -> float:
-        """Add the pair's expected edit counts; return its expected number of gaps (for the insert rate)."""
+    def _edges(self, gold: str, observed: str) -> list[tuple[int, int, int, int, float, str | None, str]]:
+        """The alignment lattice: (i, j) -> (i', j') with its probability, the gold letter (None: an
+        insertion) and what was printed; in an order where every edge comes after those into its source."""
         n, m = len(gold), len(observed)
         keep = 1.0 - self.insert
-        forward = [[0.0] * (m + 1) for _ in range(n + 1)]
-        forward[0][0] = 1.0
+        edges = []
         for i in range(n + 1):
             for j in range(m + 1):
-                value = forward[i][j]
-                if not value:
-                    continue
                 if j < m:
-                    forward[i][j + 1] += value * self.insert * self.inserted.get(observed[j], self.unseen[0])
+                    p = self.insert * self.inserted.get(observed[j], self.unseen[0])
+                    edges.append((i, j, i, j + 1, p, None, observed[j]))
                 if i < n:
                     for length in range(0, min(MAX_EMISSION, m - j) + 1):
-                        forward[i + 1][j + length] += value * keep * self.emission(gold[i], observed[j : j + length])
+                        printed = observed[j : j + length]
+                        edges.append((i, j, i + 1, j + length, keep * self.emission(gold[i], printed), gold[i], printed))
+        return edges
+
+    def _expect(self, gold, observed, weight, counts, insert_counts) -> float:
+        """Add the pair's expected edit counts (forward-backward); return its expected number of gaps."""
+        n, m = len(gold), len(observed)
+        edges = self._edges(gold, observed)
+        forward = [[0.0] * (m + 1) for _ in range(n + 1)]
+        forward[0][0] = 1.0
+        for i, j, i2, j2, p, _, _ in edges:
+            forward[i2][j2] += forward[i][j] * p
+        keep = 1.0 - self.insert
         total = forward[n][m] * keep
         if total <= 0:
             return 0.0
         backward = [[0.0] * (m + 1) for _ in range(n + 1)]
         backward[n][m] = keep
-        for i in range(n, -1, -1):
-            for j in range(m, -1, -1):
-                if i == n and j == m:
-                    continue
-                value = 0.0
-                if j < m:
-                    value += self.insert * self.inserted.get(observed[j], self.unseen[0]) * backward[i][j + 1]
-                if i < n:
-                    for length in range(0, min(MAX_EMISSION, m - j) + 1):
-                        value += keep * self.emission(gold[i], observed[j : j + length]) * backward[i + 1][j + length]
-                backward[i][j] = value
+        for i, j, i2, j2, p, _, _ in reversed(edges):
+            backward[i][j] += p * backward[i2][j2]
         scale = weight / total
         inserts = 0.0
-        for i in range(n + 1):
-            for j in range(m + 1):
-                value = forward[i][j]
-                if not value:
-                    continue
-                if j < m:
-                    c = value * self.insert * self.inserted.get(observed[j], self.unseen[0]) * backward[i][j + 1] * scale
-                    insert_counts[observed[j]] += c
-                    inserts += c
-                if i < n:
-                    for length in range(0, min(MAX_EMISSION, m - j) + 1):
-                        e = observed[j : j + length]
-                        c = value * keep * self.emission(gold[i], e) * backward[i + 1][j + length] * scale
-                        if c:
-                            counts[gold[i]][e] += c
+        for i, j, i2, j2, p, letter, printed in edges:
+            c = forward[i][j] * p * backward[i2][j2] * scale
+            if not c:
+                continue
+            if letter is None:
+                insert_counts[printed] += c
+                inserts += c
+            else:
+                counts[letter][printed] += c
         return weight * (n + 1) + inserts
 
     def _maximize(self, counts, insert_counts, gaps: float) -> None:
