@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--model", type=Path, default=None, help="a model file other than the shipped one")
     args = parser.parse_args(argv)
-    console = Console()
+    console = Console(width=max(130, Console().width))
 
     started = time.perf_counter()
     from diacritics.model import load_model

@@ -41,6 +41,8 @@ ADAPTING_CHANNELS = frozenset({"legacy"})
 DIGIT_WORD_CHANNELS = frozenset({"legacy"})
 """Channels in which a short number may be a word an engine without Vietnamese misread."""
 DIGIT_WORD_LENGTH = 2
+DETECTION_LINES = 400
+"""Lines looked at to tell which channel a text needs."""
 MODERN_SHARE = 0.25
 """Share of words with marks only Vietnamese fonts have (ă, ơ, ư, đ, ạ, ế …) above which text is intact."""
 LEGACY_SIGNS = 0.01
@@ -63,7 +65,9 @@ def _vietnamese_only(word: str) -> bool:
 
 def detect_channel(text: str) -> str:
     """``modern`` for intact text, ``legacy`` for OCR that lost the marks, ``stripped`` for plain ASCII."""
-    words = [t.text for line in text.splitlines() for t in tokenize(line) if t.kind is Kind.word]
+    words = [
+        t.text for line in _sample_lines(text) for t in tokenize(line) if t.kind is Kind.word
+    ]
     if not words:
         return "stripped"
     if sum(map(_vietnamese_only, words)) / len(words) >= MODERN_SHARE:
@@ -72,6 +76,13 @@ def detect_channel(text: str) -> str:
         1 for w in words if any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in w.lower())
     )
     return "legacy" if signs / len(words) >= LEGACY_SIGNS else "stripped"
+
+
+def _sample_lines(text: str) -> list[str]:
+    """Up to :data:`DETECTION_LINES` lines spread over the text: enough to tell the damage, cheap on long text."""
+    lines = text.splitlines()
+    step = max(1, len(lines) // DETECTION_LINES)
+    return lines[::step]
 
 
 class Restorer:
