@@ -3,10 +3,13 @@
 Generated plans (held-out corpus text under gazetteer issuers, see
 :mod:`pipeline.synthetic`) are rendered as scans in three qualities. Every
 page goes through plain Tesseract (the command line, as a user would run it)
-and through khplan's OCR stage; the table shows syllable accuracy and CER of
-the body, how often the header's two columns come out as separate lines, and
-what the stage costs in CPU time over plain Tesseract. A benchmark prints
-figures; it never fails on them.
+and through khplan's OCR stage as ``ingest`` runs it (blank check,
+preprocessing, Tesseract, column-aware layout: :func:`pipeline.pages.read_page`).
+The tables show syllable accuracy and CER of the body, how often the header's
+columns come out as lines of their own, the stage's CPU time over plain
+Tesseract's, pages per minute with 1 and 2 worker processes, and peak memory
+on a long PDF. ``--chains`` compares preprocessing chains, ``--psm`` page
+segmentation modes. A benchmark prints figures; it never fails on them.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import re
 import resource
 import subprocess
 import tempfile
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
+import pypdf
 from PIL import Image
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -32,8 +37,12 @@ from diacritics import restore
 from diacritics.corpus import locate_corpus
 from diacritics.orthography import fold
 from diacritics.scoring import syllable_accuracy
+from pipeline.context import DocContext, InputKind, Options
 from pipeline.ocr import PAGE_SEGMENTATION_MODE, TesseractEngine
+from pipeline.pages import BlankPage, PageJob, read_all, read_page
+from pipeline.preprocess import DEFAULT_STEPS, check_steps
 from pipeline.scans import render_scan
+from pipeline.stages import read_pages
 from pipeline.synthetic import SyntheticPlan, generate_plans
 
 DPI = 300
@@ -61,9 +70,9 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def plain_tesseract(png: Path) -> str:
+def plain_tesseract(png: Path, psm: int) -> str:
     result = subprocess.run(
-        ["tesseract", str(png), "stdout", "-l", "vie", "--psm", str(PAGE_SEGMENTATION_MODE), "--dpi", str(DPI)],
+        ["tesseract", str(png), "stdout", "-l", "vie", "--psm", str(psm), "--dpi", str(DPI)],
         capture_output=True, text=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
     return result.stdout
@@ -97,41 +106,134 @@ def _score(score: Score, plan: SyntheticPlan, text: str) -> None:
     score.header_intact.append(header_intact(text, plan))
 
 
-def run_quality(quality: str, plans: list[SyntheticPlan], workdir: Path) -> tuple[dict[str, Score], list[Path]]:
-    scores = {name: Score() for name in ("tesseract", "khplan", "khplan+restore")}
-    engine = TesseractEngine("vie")
-    pngs: list[Path] = []
+@dataclass(frozen=True)
+class Setup:
+    """What the stage is run with: preprocessing chain and page segmentation mode."""
+
+    steps: tuple[str, ...] = DEFAULT_STEPS
+    psm: int = PAGE_SEGMENTATION_MODE
+
+    def job(self, png: Path) -> PageJob:
+        options = Options(jobs=1, preprocess=self.steps)
+        return PageJob(png, InputKind.image, 1, options, TesseractEngine("vie", psm=self.psm))
+
+
+def khplan_text(job: PageJob) -> str:
+    page = read_page(job)
+    return "" if isinstance(page, BlankPage) else page.text
+
+
+def render_quality(quality: str, plans: list[SyntheticPlan], workdir: Path) -> list[list[Path]]:
+    """Each plan's pages as 300 dpi PNGs, the same ones for every reader."""
+    documents = []
     for n, plan in enumerate(plans):
         files = []
         for p, page in enumerate(render_scan(plan.text, quality, seed=n)):
             path = workdir / f"{quality}-{n:03d}-{p}.png"
             page.save(path, dpi=(DPI, DPI))
             files.append(path)
-        pngs.extend(files)
+        documents.append(files)
+    return documents
+
+
+def run_quality(
+    plans: list[SyntheticPlan], documents: list[list[Path]], setup: Setup, *, plain: bool = True
+) -> dict[str, Score]:
+    scores = {name: Score() for name in (("tesseract",) if plain else ()) + ("khplan", "khplan+restore")}
+    for plan, files in zip(plans, documents):
+        if plain:
+            started = _cpu()
+            text = "\n".join(plain_tesseract(path, setup.psm) for path in files)
+            scores["tesseract"].cpu_seconds += _cpu() - started
+            _score(scores["tesseract"], plan, text)
         started = _cpu()
-        plain = "\n".join(plain_tesseract(path) for path in files)
-        scores["tesseract"].cpu_seconds += _cpu() - started
-        started = _cpu()
-        ours = "\n".join(engine.read_page(_load(path), p + 1).text for p, path in enumerate(files))
+        ours = "\n".join(khplan_text(setup.job(path)) for path in files)
         scores["khplan"].cpu_seconds += _cpu() - started
-        _score(scores["tesseract"], plan, plain)
         _score(scores["khplan"], plan, ours)
         _score(scores["khplan+restore"], plan, restore(ours).text)
-    return scores, pngs
+    return scores
 
 
-def _load(path: Path) -> Image.Image:
-    with Image.open(path) as image:
-        image.load()
-        return image
-
-
-def pages_per_minute(pngs: list[Path], jobs: int) -> float:
-    engine = TesseractEngine("vie")
+def pages_per_minute(pngs: list[Path], workers: int, setup: Setup) -> float:
+    """Wall-clock pages per minute of the stage's page reader with ``workers`` processes."""
+    jobs = [setup.job(png) for png in pngs]
+    read_all(jobs[: max(workers, 2)], workers)  # start the worker processes outside the timing
     started = time.perf_counter()
-    with ThreadPoolExecutor(jobs) as pool:
-        list(pool.map(lambda item: engine.read_page(_load(item[1]), item[0]), enumerate(pngs, 1)))
+    read_all(jobs, workers)
     return len(pngs) / (time.perf_counter() - started) * 60
+
+
+class TreeMemory:
+    """Peak resident memory of this process and all its descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval, self.peak = interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def long_pdf(page_png: Path, pages: int, path: Path) -> Path:
+    """A ``pages``-page scanned PDF whose pages all show one scan (one image object, a small file)."""
+    single = path.with_suffix(".one.pdf")
+    with Image.open(page_png) as image:
+        image.save(single, resolution=DPI)
+    page = pypdf.PdfReader(single).pages[0]
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_page(page)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def memory_on_long_pdfs(page_png: Path, sizes: list[int], workdir: Path, jobs: int) -> list[tuple[int, float, float]]:
+    """(pages, wall seconds, peak MB of the process tree) of the whole OCR stage on PDFs of each size."""
+    rows = []
+    for pages in sizes:
+        pdf = long_pdf(page_png, pages, workdir / f"long-{pages}.pdf")
+        ctx = DocContext(pdf, InputKind.pdf, "0" * 64, Options(jobs=jobs))
+        started = time.perf_counter()
+        with TreeMemory() as memory:
+            read = read_pages(ctx)
+        assert len(read) == pages, f"{len(read)} of {pages} pages read"
+        rows.append((pages, time.perf_counter() - started, memory.peak / 2**20))
+    return rows
+
+
+def _chains(spec: str) -> list[tuple[str, ...]]:
+    """``none;normalise,denoise;…`` as step chains."""
+    chains = []
+    for chain in spec.split(";"):
+        names = tuple(name for name in chain.split(",") if name and name != "none")
+        chains.append(check_steps(names))
+    return chains
+
+
+def _table(title: str, columns: tuple[str, ...], left: int = 2) -> Table:
+    table = Table(title=title)
+    for i, column in enumerate(columns):
+        table.add_column(column, justify="left" if i < left else "right")
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,22 +242,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=8, help="generated plans per quality")
     parser.add_argument("--qualities", default="clean,fair,poor")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--steps", default=",".join(DEFAULT_STEPS), help="preprocessing chain of the stage ('none' for none)")
+    parser.add_argument("--psm", type=int, default=PAGE_SEGMENTATION_MODE, help="Tesseract page segmentation mode")
+    parser.add_argument("--chains", help="compare preprocessing chains instead, e.g. 'none;normalise,denoise;deskew'")
+    parser.add_argument("--long-pdf", default="30,300", help="page counts of the memory run ('' to skip)")
+    parser.add_argument("--speed", action=argparse.BooleanOptionalAction, default=True, help="pages/min with 1 and 2 jobs")
     args = parser.parse_args(argv)
     corpus = locate_corpus(args.corpus)
     if corpus is None:
         parser.error("the corpus is not here; pass --corpus DIR (../shared/corpus/vlc)")
-    console = Console()
+    console = Console(width=None if Console().is_terminal else 130)
     plans = generate_plans(args.documents, corpus, seed=args.seed)
-    table = Table(title=f"OCR on {len(plans)} generated plans per quality (held-out text, never seen)")
-    for column in ("quality", "reader", "syllables right", "CER", "header columns intact", "CPU s", "CPU vs tesseract"):
-        table.add_column(column, justify="right" if column not in ("quality", "reader") else "left")
-    speed_pages: list[Path] = []
+    qualities = args.qualities.split(",")
+    setup = Setup(_chains(args.steps)[0], args.psm)
     with tempfile.TemporaryDirectory(prefix="khplan-bench-ocr-") as tmp:
-        for quality in args.qualities.split(","):
+        rendered = {}
+        for quality in qualities:
+            with console.status(f"rendering {quality} scans"):
+                rendered[quality] = render_quality(quality, plans, Path(tmp))
+        if args.chains:
+            compare_chains(console, plans, rendered, _chains(args.chains), args.psm)
+            return 0
+        table = _table(
+            f"OCR on {len(plans)} generated plans per quality (held-out text, never seen); "
+            f"stage: steps {','.join(setup.steps) or 'none'}, psm {setup.psm}",
+            ("quality", "reader", "syllables right", "CER", "header lines intact", "CPU s", "CPU vs tesseract"),
+        )
+        for quality in qualities:
             with console.status(f"OCR of {quality} scans"):
-                scores, pngs = run_quality(quality, plans, Path(tmp))
-            if quality == "fair":
-                speed_pages = pngs
+                scores = run_quality(plans, rendered[quality], setup)
             base = scores["tesseract"].cpu_seconds
             for reader, score in scores.items():
                 cpu = score.cpu_seconds if reader != "khplan+restore" else None
@@ -167,17 +282,46 @@ def main(argv: list[str] | None = None) -> int:
                 )
             table.add_section()
         console.print(table)
-        if speed_pages:
+        fair_pages = [png for files in rendered.get("fair", next(iter(rendered.values()))) for png in files]
+        if args.speed:
             with console.status("pages per minute"):
-                one, two = pages_per_minute(speed_pages, 1), pages_per_minute(speed_pages, 2)
-            speed = Table(title=f"khplan OCR throughput on {len(speed_pages)} fair pages (wall clock)")
-            for column in ("jobs", "pages/min", "speed-up"):
-                speed.add_column(column, justify="right")
+                one, two = pages_per_minute(fair_pages, 1, setup), pages_per_minute(fair_pages, 2, setup)
+            speed = _table(f"OCR stage throughput on {len(fair_pages)} pages (wall clock)", ("jobs", "pages/min", "speed-up"), 0)
             speed.add_row("1", f"{one:.1f}", "1.00x")
             speed.add_row("2", f"{two:.1f}", f"{two / one:.2f}x")
             console.print(speed)
-            console.print(f"cores available: {len(os.sched_getaffinity(0))}; load average: {os.getloadavg()[0]:.2f}")
+        if args.long_pdf:
+            sizes = [int(n) for n in args.long_pdf.split(",")]
+            with console.status(f"memory on PDFs of {args.long_pdf} pages"):
+                rows = memory_on_long_pdfs(fair_pages[0], sizes, Path(tmp), jobs=2)
+            memory = _table("Whole OCR stage on long scanned PDFs, 2 jobs", ("pages", "wall s", "peak RSS, all processes"), 0)
+            for pages, seconds, peak in rows:
+                memory.add_row(str(pages), f"{seconds:.0f}", f"{peak:.0f} MB")
+            console.print(memory)
+        console.print(f"cores available: {len(os.sched_getaffinity(0))}; load average: {os.getloadavg()[0]:.2f}")
     return 0
+
+
+def compare_chains(
+    console: Console, plans: list[SyntheticPlan], rendered: dict[str, list[list[Path]]],
+    chains: list[tuple[str, ...]], psm: int,
+) -> None:
+    """One row per quality and chain: what each preprocessing chain does to accuracy and time."""
+    table = _table(
+        f"Preprocessing chains on {len(plans)} generated plans per quality (psm {psm})",
+        ("quality", "chain", "syllables right", "CER", "header lines intact", "CPU s"),
+    )
+    for quality, documents in rendered.items():
+        for chain in chains:
+            with console.status(f"{quality}: {','.join(chain) or 'none'}"):
+                score = run_quality(plans, documents, Setup(chain, psm), plain=False)["khplan"]
+            table.add_row(
+                quality, ",".join(chain) or "none", f"{score.mean(score.accuracy):.2%}",
+                f"{score.mean(score.cer):.2%}", f"{sum(score.header_intact)}/{len(score.header_intact)}",
+                f"{score.cpu_seconds:.1f}",
+            )
+        table.add_section()
+    console.print(table)
 
 
 if __name__ == "__main__":

@@ -83,6 +83,8 @@ def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str) -> None:
     ctx, pages = read_document(file, _options(jobs, lang, "never", searchable_pdf=pdf_out is not None))
     if pdf_out is not None:
         write_atomic(pdf_out, searchable_pdf(ctx, pages))
+    if blank := getattr(pages, "blank", ()):
+        click.echo(f"khplan: {file}: blank page(s) dropped: {', '.join(map(str, blank))}", err=True)
     click.echo("\n".join(page.text for page in pages))
 
 

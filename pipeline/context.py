@@ -24,6 +24,9 @@ class InputKind(str, Enum):
 
 RestoreMode = Literal["auto", "always", "never"]
 
+PREPROCESS_STEPS = ("normalise", "denoise")
+"""The page preprocessing ``make bench-ocr`` showed to help; every step is in :mod:`pipeline.preprocess`."""
+
 
 def default_jobs() -> int:
     """Worker count when none is given: the cores this process may use."""
@@ -49,6 +52,8 @@ class Options:
     """Seconds Tesseract may spend on one page before the page fails."""
     searchable_pdf: bool = False
     """Also render each OCR'd page's text as an invisible layer, for a searchable PDF."""
+    preprocess: tuple[str, ...] = PREPROCESS_STEPS
+    """Named steps a page image goes through before Tesseract (:data:`pipeline.preprocess.PAGE_STEPS`)."""
 
 
 def file_sha256(path: Path) -> str:

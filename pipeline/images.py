@@ -15,6 +15,8 @@ from pipeline.errors import CorruptFileError
 
 # A4 at 600 dpi is 35 Mpx; anything past 4x that is not a page scan.
 MAX_PAGE_PIXELS = 140_000_000
+MIN_DPI, MAX_DPI = 70, 1200
+"""A declared resolution outside these is a wrong header, not a scan; it is ignored."""
 
 
 def _open(path: Path) -> Image.Image:
@@ -51,3 +53,13 @@ def load_image_page(path: Path, page_no: int) -> Image.Image:
             return frame.convert("L")
         except (OSError, SyntaxError, ValueError, IndexError) as e:
             raise CorruptFileError(path, f"page {page_no} of the image is damaged: {e}") from e
+
+
+def declared_dpi(image: Image.Image) -> int | None:
+    """The resolution the image declares (rasterised PDF pages declare theirs), when it is a plausible one."""
+    dpi = image.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if MIN_DPI <= value <= MAX_DPI else None

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pdf2image
 import pypdf
-from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFSyntaxError
+from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PDFPopplerTimeoutError, PDFSyntaxError
 from PIL import Image
 
 from pipeline.errors import CorruptFileError, EmptyDocumentError, EncryptedPdfError, MissingDependencyError
@@ -71,11 +72,20 @@ def read_text_layer(path: Path, pages: int) -> list[str | None]:
     return texts + [None] * (pages - len(texts))
 
 
+@lru_cache(maxsize=8)
+def _page_areas(path: str, mtime_ns: int) -> tuple[float, ...]:
+    """Square inches of every page, read once per file (a worker rasterises many pages of one PDF)."""
+    areas = []
+    for page in pypdf.PdfReader(path).pages:
+        box = page.mediabox
+        areas.append(float(box.width) * float(box.height) / POINTS_PER_INCH**2)
+    return tuple(areas)
+
+
 def raster_dpi(path: Path, page_no: int, dpi: int) -> int:
     """``dpi``, lowered for pages so large that it would exceed :data:`MAX_PAGE_PIXELS`."""
     try:
-        box = pypdf.PdfReader(str(path)).pages[page_no - 1].mediabox
-        square_inches = float(box.width) * float(box.height) / POINTS_PER_INCH**2
+        square_inches = _page_areas(str(path), path.stat().st_mtime_ns)[page_no - 1]
     except Exception:  # noqa: BLE001 - poppler will report a page it cannot read
         return dpi
     if square_inches <= 0:
@@ -83,15 +93,17 @@ def raster_dpi(path: Path, page_no: int, dpi: int) -> int:
     return max(1, min(dpi, int((MAX_PAGE_PIXELS / square_inches) ** 0.5)))
 
 
-def rasterize_page(path: Path, page_no: int, dpi: int) -> Image.Image:
+def rasterize_page(path: Path, page_no: int, dpi: int, timeout: float | None = None) -> Image.Image:
     """One page (1-based) as a greyscale image; one at a time keeps memory flat on long PDFs."""
     dpi = raster_dpi(path, page_no, dpi)
     try:
         images = pdf2image.convert_from_path(
-            str(path), dpi=dpi, first_page=page_no, last_page=page_no, grayscale=True
+            str(path), dpi=dpi, first_page=page_no, last_page=page_no, grayscale=True, timeout=timeout
         )
     except (PDFPageCountError, PDFSyntaxError) as e:
         raise CorruptFileError(path, f"page {page_no} cannot be rendered: {e}") from e
+    except PDFPopplerTimeoutError as e:
+        raise CorruptFileError(path, f"page {page_no} could not be rendered within {timeout:.0f} s") from e
     if not images:
         raise CorruptFileError(path, f"page {page_no} cannot be rendered")
     images[0].info["dpi"] = (dpi, dpi)  # so Tesseract and the searchable PDF know the page's real size

@@ -5,6 +5,8 @@ The text layer comes from the same Tesseract run that read the page
 kept exactly as they were (no re-compression, OCRmyPDF's habit) with the
 layer laid over them; pages that already carried text are copied unchanged;
 each page of an image input becomes a JPEG page at its own resolution.
+Blank pages, which the OCR stage drops from the text, stay in the PDF: an
+archival copy keeps every sheet.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from PIL import Image
 
 from pipeline.context import DocContext, InputKind, PageText
 from pipeline.errors import InputFileError
-from pipeline.images import load_image_page
-from pipeline.ocr import image_dpi
+from pipeline.images import count_image_pages, declared_dpi, load_image_page
 
 JPEG_QUALITY = 75
 """Enough for 300 dpi greyscale text pages; about 0.4 MB an A4 page."""
@@ -29,15 +30,16 @@ def searchable_pdf(ctx: DocContext, pages: list[PageText]) -> bytes:
     if ctx.kind is InputKind.text:
         raise InputFileError(ctx.source, "is a text file; there is no page image to make searchable")
     writer = pypdf.PdfWriter()
+    layers = {page.page_no: page.text_layer for page in pages}
     if ctx.kind is InputKind.pdf:
         original = pypdf.PdfReader(str(ctx.source))
-        for page in pages:
-            writer.add_page(original.pages[page.page_no - 1])
-            _lay_text_over(writer.pages[-1], page.text_layer)
+        for page_no, page in enumerate(original.pages, 1):
+            writer.add_page(page)
+            _lay_text_over(writer.pages[-1], layers.get(page_no))
     else:
-        for page in pages:
-            writer.add_page(_image_page(load_image_page(ctx.source, page.page_no)))
-            _lay_text_over(writer.pages[-1], page.text_layer)
+        for page_no in range(1, count_image_pages(ctx.source) + 1):
+            writer.add_page(_image_page(load_image_page(ctx.source, page_no)))
+            _lay_text_over(writer.pages[-1], layers.get(page_no))
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -45,7 +47,7 @@ def searchable_pdf(ctx: DocContext, pages: list[PageText]) -> bytes:
 
 def _image_page(image: Image.Image) -> pypdf.PageObject:
     buffer = io.BytesIO()
-    image.save(buffer, "PDF", resolution=image_dpi(image) or DEFAULT_IMAGE_DPI, quality=JPEG_QUALITY)
+    image.save(buffer, "PDF", resolution=declared_dpi(image) or DEFAULT_IMAGE_DPI, quality=JPEG_QUALITY)
     return pypdf.PdfReader(buffer).pages[0]
 
 

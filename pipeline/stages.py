@@ -7,21 +7,22 @@ them in Prefect tasks for archives; neither holds logic of its own.
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from diacritics import restore
 from diacritics.restorer import detect_channel
 from diacritics.orthography import has_diacritics
 from extractors import DocumentText, PageSpan, extract_record
+from extractors.document import with_words
 from pipeline.context import DocContext, InputKind, Options, PageText, file_sha256
-from pipeline.errors import EmptyDocumentError, KhplanError, NotAPlanError
-from pipeline.images import count_image_pages, load_image_page
+from pipeline.errors import EmptyDocumentError, NotAPlanError
+from pipeline.images import count_image_pages
 from pipeline.inputs import identify, read_text_file
 from pipeline.ocr import OcrEngine, TesseractEngine
-from pipeline.pdf import count_pages, rasterize_page, read_text_layer
+from pipeline.pages import PageJob, read_all
+from pipeline.pdf import count_pages, read_text_layer
+from pipeline.preprocess import check_steps
 from schemas import PlanRecord, Provenance
 
 # Running Vietnamese text carries a tone or vowel mark on ~85% of its words;
@@ -36,52 +37,30 @@ def open_document(source: Path, options: Options, sha256: str | None = None) -> 
     return DocContext(source=source, kind=kind, sha256=sha256 or file_sha256(source), options=options)
 
 
-@cache
-def _page_pool(jobs: int) -> ThreadPoolExecutor:
-    """One pool per process: pages of all documents share ``jobs`` Tesseract slots."""
-    return ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="khplan-page")
-
-
 def read_pages(ctx: DocContext, engine: OcrEngine | None = None) -> list[PageText]:
-    """Text of every page: read where the input is text, OCR'd where it is an image."""
+    """Text of every page: read where the input is text, OCR'd where it is an image; blank pages dropped.
+
+    The list is a :class:`~pipeline.pages.PageList`: its ``blank`` names the
+    pages that were found blank. Scanned pages are read side by side in
+    worker processes (:mod:`pipeline.pages`).
+    """
     if ctx.kind is InputKind.text:
         return [PageText(1, read_text_file(ctx.source), "text")]
     engine = engine or TesseractEngine(ctx.options.lang, ctx.options.page_timeout, text_layer=ctx.options.searchable_pdf)
     engine.check()
+    check_steps(ctx.options.preprocess)
     if ctx.kind is InputKind.pdf:
         count = count_pages(ctx.source)
-        layer = read_text_layer(ctx.source, count)
-
-        def read(page_no: int) -> PageText:
-            text = layer[page_no - 1]
-            if text is not None:
-                return PageText(page_no, text, "pdf-text")
-            return engine.read_page(rasterize_page(ctx.source, page_no, ctx.options.dpi), page_no)
-
+        layers = read_text_layer(ctx.source, count)
     else:
         count = count_image_pages(ctx.source)
-
-        def read(page_no: int) -> PageText:
-            return engine.read_page(load_image_page(ctx.source, page_no), page_no)
-
-    pages = _read_all(ctx, read, count)
+        layers = [None] * count
+    jobs = [PageJob(ctx.source, ctx.kind, n, ctx.options, engine, layers[n - 1]) for n in range(1, count + 1)]
+    pages = read_all(jobs, ctx.options.jobs)
+    if not pages:
+        raise EmptyDocumentError(ctx.source, f"all of its {count} page(s) are blank")
     if not any(page.text.strip() for page in pages):
         raise EmptyDocumentError(ctx.source, f"no text found on any of its {count} page(s)")
-    return pages
-
-
-def _read_all(ctx: DocContext, read, count: int) -> list[PageText]:
-    futures = [_page_pool(ctx.options.jobs).submit(read, n) for n in range(1, count + 1)]
-    pages = []
-    for future in futures:
-        try:
-            pages.append(future.result())
-        except KhplanError as e:
-            for pending in futures:
-                pending.cancel()
-            if e.path is None:
-                e.path = str(ctx.source)
-            raise
     return pages
 
 
@@ -139,7 +118,8 @@ def document_method(pages: list[PageText]) -> str:
 
 def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
     """The plan record of the document, with where it came from."""
-    record = extract_record(assemble(restored.pages))
+    # Words keep their OCR boxes and confidences: evidence gets a box, shaky fields a warning.
+    record = extract_record(with_words(assemble(restored.pages), restored.pages))
     if not (record.number or record.issue_date or record.issuer.name):
         raise NotAPlanError(
             ctx.source, "not a Vietnamese administrative document (no number, date or issuing body found)"

@@ -1,0 +1,167 @@
+"""Reading a document's pages: each page its own job, pages side by side in worker processes.
+
+A job names its page (source, 1-based number, how to read it), never carries
+pixels: the worker renders or decodes the page itself, checks it is not
+blank, preprocesses it (:mod:`pipeline.preprocess`) and OCRs it, so one page
+image at a time lives in each worker and memory stays flat however long the
+PDF. Workers are forked from a server that has this module imported, so they
+start at once and share nothing with the threads of the calling process.
+
+Processes, not threads, because decoding, filtering and reading Tesseract's
+TSV are Python and numpy work that would queue on one GIL. One level of
+processes only: a caller that is itself a worker process (ingest runs each
+document in one) reads its pages in order, in place.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from pipeline.context import InputKind, Options, PageText, WordBox
+from pipeline.errors import KhplanError, OcrEngineError
+from pipeline.images import load_image_page
+from pipeline.ocr import OcrEngine
+from pipeline.pdf import rasterize_page
+from pipeline.preprocess import is_blank, prepare_page
+
+
+class PageJob(NamedTuple):
+    """One page to read, small enough to send to a worker."""
+
+    source: Path
+    kind: InputKind
+    page_no: int
+    """Page number, 1-based."""
+    options: Options
+    engine: OcrEngine
+    text_layer: str | None = None
+    """The page's own text (a PDF page that has a text layer): read, not OCR'd."""
+
+
+class PageList(list):
+    """The pages read, in order, without the blank ones; ``blank`` says which those were."""
+
+    def __init__(self, pages: Iterable[PageText] = (), blank: Iterable[int] = ()) -> None:
+        super().__init__(pages)
+        self.blank: tuple[int, ...] = tuple(blank)
+        """Page numbers (1-based) of the pages found blank and dropped."""
+
+
+@dataclass(frozen=True)
+class BlankPage:
+    """A worker's answer for a page with nothing on it."""
+
+    page_no: int
+
+
+@dataclass(frozen=True)
+class FailedPage:
+    """A worker's answer for a page it could not read (a KhplanError does not pickle as itself)."""
+
+    error: type[KhplanError]
+    path: str | None
+    message: str
+
+    def raise_error(self) -> None:
+        raise self.error(self.path, self.message)
+
+
+def read_page_in_worker(job: PageJob) -> PageText | BlankPage | FailedPage:
+    """:func:`read_page` with khplan's errors sent back as values."""
+    try:
+        return read_page(job)
+    except KhplanError as e:
+        return FailedPage(type(e), e.path, e.message)
+
+
+def read_page(job: PageJob) -> PageText | BlankPage:
+    """One page: its text layer, or the page image checked for blankness, preprocessed and OCR'd."""
+    if job.text_layer is not None:
+        return PageText(job.page_no, job.text_layer, "pdf-text")
+    if job.kind is InputKind.pdf:
+        image = rasterize_page(job.source, job.page_no, job.options.dpi, timeout=job.options.page_timeout)
+    else:
+        image = load_image_page(job.source, job.page_no)
+    if is_blank(image):
+        return BlankPage(job.page_no)
+    page = prepare_page(image, job.options.preprocess)
+    text = job.engine.read_page(page.to_image(), job.page_no)
+    return text if page.scale == 1 else text._replace(words=_scaled(text.words, 1 / page.scale))
+
+
+def _scaled(words: tuple[WordBox, ...], factor: float) -> tuple[WordBox, ...]:
+    """Word boxes back in the pixels of the page as it came in."""
+    return tuple(
+        w._replace(left=round(w.left * factor), top=round(w.top * factor),
+                   width=round(w.width * factor), height=round(w.height * factor))
+        for w in words
+    )
+
+
+@cache
+def _process_pool(jobs: int) -> ProcessPoolExecutor:
+    """One pool per process and job count: pages of every document share ``jobs`` workers."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.pages"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def in_worker_process() -> bool:
+    """True in a process some pool started: its caller already runs documents side by side."""
+    return multiprocessing.parent_process() is not None
+
+
+def read_all(jobs: list[PageJob], workers: int) -> PageList:
+    """Every job's page, in order; the first failure (with the document's name) stops the rest."""
+    if workers <= 1 or len(jobs) <= 1 or in_worker_process():
+        return _collect(jobs, (_done(read_page, job) for job in jobs))
+    pool = _process_pool(workers)
+    try:
+        futures = [pool.submit(read_page_in_worker, job) for job in jobs]
+    except BrokenProcessPool:  # a worker died under an earlier document: start afresh
+        _process_pool.cache_clear()
+        pool = _process_pool(workers)
+        futures = [pool.submit(read_page_in_worker, job) for job in jobs]
+    try:
+        return _collect(jobs, futures)
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+def _done(read, job: PageJob) -> Future:
+    """The page read here and now, as an already finished future."""
+    future: Future = Future()
+    try:
+        future.set_result(read(job))
+    except Exception as e:  # noqa: BLE001 - handed over to _collect like a worker's failure
+        future.set_exception(e)
+    return future
+
+
+def _collect(jobs: list[PageJob], futures: Iterable[Future]) -> PageList:
+    pages: list[PageText] = []
+    blank: list[int] = []
+    for job, future in zip(jobs, futures):
+        try:
+            result = future.result()
+            if isinstance(result, FailedPage):
+                result.raise_error()
+        except KhplanError as e:
+            if e.path is None:
+                e.path = str(job.source)
+            raise
+        except BrokenProcessPool as e:
+            _process_pool.cache_clear()
+            raise OcrEngineError(job.source, f"page {job.page_no}: the process reading it died") from e
+        if isinstance(result, BlankPage):
+            blank.append(result.page_no)
+        else:
+            pages.append(result)
+    return PageList(pages, blank)
