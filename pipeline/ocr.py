@@ -94,7 +94,7 @@ class TesseractEngine:
                 tsv = Path(f"{base}.tsv").read_text(encoding="utf-8")
                 layer = Path(f"{base}.pdf").read_bytes() if self.text_layer else None
         except RuntimeError as e:  # pytesseract signals its timeout this way
-            raise OcrEngineError(None, f"page {page_no}: Tesseract gave no answer within {self.timeout:.0f} s") from e
+            raise OcrEngineError(None, f"page {page_no}: Tesseract gave no answer within {self.timeout:g} s") from e
         except pytesseract.TesseractError as e:
             raise OcrEngineError(None, f"page {page_no}: Tesseract failed: {e.message or e}") from e
         return page_from_tsv(file_to_dict(tsv, "\t", -1), page_no)._replace(text_layer=layer)

@@ -28,7 +28,7 @@ from pipeline.errors import KhplanError, OcrEngineError
 from pipeline.images import load_image_page
 from pipeline.ocr import OcrEngine
 from pipeline.pdf import rasterize_page
-from pipeline.preprocess import is_blank, prepare_page
+from pipeline.preprocess import PageImage, is_blank, prepare_page
 
 
 class PageJob(NamedTuple):
@@ -92,16 +92,15 @@ def read_page(job: PageJob) -> PageText | BlankPage:
         return BlankPage(job.page_no)
     page = prepare_page(image, job.options.preprocess)
     text = job.engine.read_page(page.to_image(), job.page_no)
-    return text if page.scale == 1 else text._replace(words=_scaled(text.words, 1 / page.scale))
+    if page.scale == 1 and not page.skew_degrees:
+        return text
+    return text._replace(words=tuple(_on_original(word, page) for word in text.words))
 
 
-def _scaled(words: tuple[WordBox, ...], factor: float) -> tuple[WordBox, ...]:
-    """Word boxes back in the pixels of the page as it came in."""
-    return tuple(
-        w._replace(left=round(w.left * factor), top=round(w.top * factor),
-                   width=round(w.width * factor), height=round(w.height * factor))
-        for w in words
-    )
+def _on_original(word: WordBox, page: PageImage) -> WordBox:
+    """The word's box in the pixels of the page as it came in, as provenance promises."""
+    left, top, width, height = page.original_box(word.left, word.top, word.width, word.height)
+    return word._replace(left=left, top=top, width=width, height=height)
 
 
 @cache

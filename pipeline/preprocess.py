@@ -74,6 +74,24 @@ class PageImage:
     skew_degrees: float = 0.0
     """The rotation ``deskew`` applied, counter-clockwise."""
 
+    def original_box(self, left: int, top: int, width: int, height: int) -> tuple[int, int, int, int]:
+        """A box on these pixels, on the page as it came in: rotation undone, then resampling.
+
+        Uniform scaling and rotation about the page centre commute, so the
+        order the steps ran in does not matter.
+        """
+        corners = np.array(
+            [[left, top], [left + width, top], [left, top + height], [left + width, top + height]], dtype=float
+        )
+        if self.skew_degrees:
+            rows, columns = self.pixels.shape
+            rotation = cv2.getRotationMatrix2D((columns / 2, rows / 2), self.skew_degrees, 1.0)
+            inverse = cv2.invertAffineTransform(rotation)
+            corners = corners @ inverse[:, :2].T + inverse[:, 2]
+        corners /= self.scale
+        (x0, y0), (x1, y1) = corners.min(axis=0), corners.max(axis=0)
+        return round(x0), round(y0), round(x1 - x0), round(y1 - y0)
+
     def to_image(self) -> Image.Image:
         image = Image.fromarray(self.pixels, mode="L")
         image.info["dpi"] = (self.dpi, self.dpi)
