@@ -224,8 +224,13 @@ def _seed_gold() -> dict[str, tuple[dict, str, str | None]]:
 
 
 def _cached(key: str, make: Callable[[], DocumentText]) -> DocumentText:
-    """The OCR'd document of ``key``, from the cache when it has the words too (older entries are redone)."""
-    path = CACHE / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    """The OCR'd document of ``key``, from the cache when it has the words too (older entries are redone).
+
+    The key includes the reading version: a new OCR stage reads the scans again.
+    """
+    from pipeline.version import reading_version
+
+    path = CACHE / f"{hashlib.sha256(f'{reading_version()}|{key}'.encode()).hexdigest()[:16]}.json"
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         if "words" in data:
@@ -241,12 +246,15 @@ def scan_text(text: str, quality: str, lang: str, seed: int) -> DocumentText:
     """The text as the pipeline gets it from a rendered scan: OCR'd page by page, restored where it lost its marks."""
     from pipeline.context import DocContext, InputKind, Options
     from pipeline.ocr import TesseractEngine
+    from pipeline.pages import BlankPage, read_page_image
     from pipeline.scans import render_scan
     from pipeline.stages import assemble, restore_text
 
     engine = TesseractEngine(lang)
-    pages = [engine.read_page(image, n) for n, image in enumerate(render_scan(text, quality, seed=seed), start=1)]
-    ctx = DocContext(source=Path("bench.pdf"), kind=InputKind.pdf, sha256="0" * 64, options=Options(jobs=1, restore="auto"))
+    options = Options(jobs=1, restore="auto")
+    read = (read_page_image(image, n, options.preprocess, engine) for n, image in enumerate(render_scan(text, quality, seed=seed), 1))
+    pages = [page for page in read if not isinstance(page, BlankPage)]
+    ctx = DocContext(source=Path("bench.pdf"), kind=InputKind.pdf, sha256="0" * 64, options=options)
     restored = restore_text(ctx, pages).pages
     return with_words(assemble(restored), restored)
 

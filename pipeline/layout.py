@@ -16,6 +16,7 @@ words Tesseract already read.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 GUTTER_HEIGHTS = 3.0
@@ -24,6 +25,8 @@ ZONE_GUTTER_HEIGHTS = 1.5
 """Beside a known gutter, a gap this wide across it may be the gutter too..."""
 ZONE_GUTTER_SPACES = 3.0
 """...when it is also this many times the line's other spaces (justified text stretches them all alike)."""
+_LETTERED = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd", "Nl", "No"})
+"""Unicode categories of the characters that make a word a word."""
 
 
 @dataclass(frozen=True)
@@ -64,30 +67,46 @@ def _height(line: Line) -> int:
     return max(sorted(w.height for w in line.words)[len(line.words) // 2], 1)
 
 
-def _split(line: Line, at: int) -> Split:
-    left, right = line.words[: at + 1], line.words[at + 1 :]
+def _is_speck(word: Word) -> bool:
+    """A 'word' with no letter or digit: a dash, a quote, or dirt Tesseract read as a mark (ˆ is a 'modifier letter')."""
+    return not any(unicodedata.category(ch) in _LETTERED for ch in word.text)
+
+
+def _gaps(line: Line) -> list[tuple[int, int, int]]:
+    """(width, word before, word after) of the gaps between a line's lettered words.
+
+    Specks do not close a gap: a mark of dirt in the header's gutter would
+    otherwise hide the gutter and merge the two columns.
+    """
+    solid = [i for i, word in enumerate(line.words) if not _is_speck(word)]
+    return [(line.words[b].left - line.words[a].right, a, b) for a, b in zip(solid, solid[1:])]
+
+
+def _split(line: Line, before: int, after: int) -> Split:
+    """The line cut between two words; specks between them lie in the gutter and are dropped."""
+    left, right = line.words[: before + 1], line.words[after:]
     return Line(left, line.paragraph), Line(right, line.paragraph), (left[-1].right + right[0].left) / 2
 
 
 def gutter_split(line: Line) -> Split | None:
     """The line's two column parts and the gutter's x, when a gutter runs through it."""
-    gaps = [(line.words[i + 1].left - line.words[i].right, i) for i in range(len(line.words) - 1)]
+    gaps = _gaps(line)
     if not gaps:
         return None
-    gap, at = max(gaps)
-    return _split(line, at) if gap >= GUTTER_HEIGHTS * _height(line) else None
+    gap, before, after = max(gaps)
+    return _split(line, before, after) if gap >= GUTTER_HEIGHTS * _height(line) else None
 
 
 def split_at_gutter(line: Line, gutter: tuple[float, float]) -> Split | None:
     """The line cut at a gap overlapping a known gutter (from, to), when that gap is wide enough."""
-    gaps = [line.words[i + 1].left - line.words[i].right for i in range(len(line.words) - 1)]
-    for i, gap in enumerate(gaps):
-        left, right = line.words[i], line.words[i + 1]
+    gaps = _gaps(line)
+    for n, (gap, before, after) in enumerate(gaps):
+        left, right = line.words[before], line.words[after]
         if not (left.right < gutter[1] and right.left > gutter[0]) or gap < ZONE_GUTTER_HEIGHTS * _height(line):
             continue
-        others = sorted(gaps[:i] + gaps[i + 1 :])
+        others = sorted(width for m, (width, _, _) in enumerate(gaps) if m != n)
         if not others or gap >= ZONE_GUTTER_SPACES * max(others[len(others) // 2], 1):
-            return _split(line, i)
+            return _split(line, before, after)
     return None
 
 

@@ -21,7 +21,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Sequence
+
+from PIL import Image
 
 from pipeline.context import InputKind, Options, PageText, WordBox
 from pipeline.errors import KhplanError, OcrEngineError
@@ -81,17 +83,24 @@ def read_page_in_worker(job: PageJob) -> PageText | BlankPage | FailedPage:
 
 
 def read_page(job: PageJob) -> PageText | BlankPage:
-    """One page: its text layer, or the page image checked for blankness, preprocessed and OCR'd."""
+    """One page: its text layer, or the page image read by :func:`read_page_image`."""
     if job.text_layer is not None:
         return PageText(job.page_no, job.text_layer, "pdf-text")
     if job.kind is InputKind.pdf:
         image = rasterize_page(job.source, job.page_no, job.options.dpi, timeout=job.options.page_timeout)
     else:
         image = load_image_page(job.source, job.page_no)
+    return read_page_image(image, job.page_no, job.options.preprocess, job.engine)
+
+
+def read_page_image(
+    image: Image.Image, page_no: int, steps: Sequence[str], engine: OcrEngine
+) -> PageText | BlankPage:
+    """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given."""
     if is_blank(image):
-        return BlankPage(job.page_no)
-    page = prepare_page(image, job.options.preprocess)
-    text = job.engine.read_page(page.to_image(), job.page_no)
+        return BlankPage(page_no)
+    page = prepare_page(image, steps)
+    text = engine.read_page(page.to_image(), page_no)
     if page.scale == 1 and not page.skew_degrees:
         return text
     return text._replace(words=tuple(_on_original(word, page) for word in text.words))

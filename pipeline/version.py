@@ -24,6 +24,8 @@ READING_MODULES = (
     "pipeline.pdf",
     "pipeline.images",
     "pipeline.layout",
+    "pipeline.pages",
+    "pipeline.preprocess",
     "pipeline.ocr",
     "pipeline.word_documents",
 )

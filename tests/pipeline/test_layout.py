@@ -88,3 +88,12 @@ def test_a_justified_line_under_a_header_is_not_split():
         _line(("Căn", 100), ("cứ", 260), ("Luật", 390), ("Thi", 570), ("đua", 730), ("khen", 890), paragraph=(2, 1)),
     ]
     assert _texts(read_in_columns(lines))[-1] == "Căn cứ Luật Thi đua khen"
+
+
+def test_a_speck_in_the_gutter_does_not_merge_the_columns():
+    """Dirt between the columns, read as a mark, is dropped; a dash inside a column stays."""
+    lines = [
+        _line(("UBND", 100), ("TỈNH", 230), ("BẮC", 360), ("GIANG", 460), ("ˆ", 850), ("CỘNG", 1200), ("HÒA", 1340)),
+        _line(("SỞ", 150), ("CÔNG", 240), ("THƯƠNG", 370), ("Độc", 1250), ("lập", 1350), ("-", 1440), ("Tự", 1480)),
+    ]
+    assert _texts(read_in_columns(lines)) == ["UBND TỈNH BẮC GIANG", "SỞ CÔNG THƯƠNG", "CỘNG HÒA", "Độc lập - Tự"]
