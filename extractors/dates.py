@@ -17,8 +17,11 @@ from extractors.matching import ocr_digits, tolerant
 
 _D = r"[0-9\]|!l]"
 DAY = rf"(?P<day>{_D}?\s?\d|\d{_D})"
-_WORD = r"\S{1,5}"
-"""A month or year word OCR garbled past recognition (``ngày 19 cn 02 năm``): the digits around it still fix it."""
+_WORD = r"[^\s\d/]{1,5}"
+"""A month or year word OCR garbled past recognition (``ngày 19 cn 02 năm``): the digits around it still fix it.
+
+No digits or slashes: else ``ngày 30/11/2024`` reads as day 30, "word" ``/1``, month 1.
+"""
 WRITTEN_DATE = re.compile(
     rf"\b{tolerant('ngay')}\s*{DAY}\s*(?:{tolerant('thang')}|{_WORD})\s*(?P<month>{_D}?\d)\s*(?:{tolerant('nam')}|{_WORD})\s*(?P<year>[12]\d{{3}})\b"
 )

@@ -59,3 +59,9 @@ def test_dossier_heading_naming_thoi_gian_is_not_the_campaign_span():
 def test_span_that_ends_with_ket_thuc():
     period = _period("Thi đua năm 2024", "II. THỜI GIAN\nPhong trào bắt đầu từ tháng 4/2024 và kết thúc vào tháng 10/2024.\n")
     assert (period["start"], period["end"]) == ("2024-04", "2024-10")
+
+
+def test_day_span_written_with_ngay_before_numeric_dates():
+    # "ngày 30/11/2024" once read as a written date: day 30, a garbled month word "/1", month 1.
+    period = _period("Thi đua năm 2024", "II. THỜI GIAN\nTừ ngày 15/6/2024 đến ngày 30/11/2024.\n")
+    assert (period["start"], period["end"]) == ("2024-06-15", "2024-11-30")
