@@ -167,18 +167,20 @@ def ingest(
     catalog_url: str | None, retry_quarantined: bool, timeout: float, dask_address: str | None,
 ) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
+    from pipeline.prefect_api import prefect_api
     from pipeline.prefect_settings import configure_prefect
 
     configure_prefect(verbose=verbose)
-    from pipeline.flows import run_ingest
-    from pipeline.report import print_ingest_report
+    with prefect_api(wait=False):  # first: the temporary API boots while the flows import
+        from pipeline.flows import run_ingest
+        from pipeline.report import print_ingest_report
 
-    console = Console()
-    options = _options(jobs, lang, restore_mode, searchable_pdf=searchable)
-    report = run_ingest(
-        list(sources), out, options, show_progress=console.is_terminal, catalog_url=catalog_url,
-        retry_quarantined=retry_quarantined, timeout=timeout, dask_address=dask_address,
-    )
+        console = Console()
+        options = _options(jobs, lang, restore_mode, searchable_pdf=searchable)
+        report = run_ingest(
+            list(sources), out, options, show_progress=console.is_terminal, catalog_url=catalog_url,
+            retry_quarantined=retry_quarantined, timeout=timeout, dask_address=dask_address,
+        )
     print_ingest_report(report, console)
 
 

@@ -19,7 +19,6 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from pipeline.prefect_settings import configure_prefect
 
@@ -40,6 +39,7 @@ from pipeline.context import Options, file_sha256  # noqa: E402
 from pipeline.discovery import discover_inputs  # noqa: E402
 from pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
 from pipeline.inputs import identify  # noqa: E402
+from pipeline.prefect_api import prefect_api  # noqa: E402
 from pipeline.run import process_document  # noqa: E402
 from pipeline.version import pipeline_version  # noqa: E402
 from pipeline.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
@@ -282,29 +282,6 @@ class IngestProgress:
             self.bar.stop()
 
 
-@contextlib.contextmanager
-def _api_for_dask_workers() -> Iterator[None]:
-    """Dask workers must report to the flow's Prefect API; without a server configured, start one they share.
-
-    On the ephemeral default every worker process would otherwise start a
-    temporary API of its own (seconds each, and one more SQLite writer).
-    """
-    from prefect.settings import PREFECT_API_URL, PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
-
-    if PREFECT_API_URL.value():
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start()
-    try:
-        with temporary_settings({PREFECT_API_URL: server.api_url, PREFECT_LOGGING_TO_API_ENABLED: False}):
-            yield
-    finally:
-        server.stop()
-
-
 def run_ingest(
     sources: list[Path],
     out: Path,
@@ -326,9 +303,12 @@ def run_ingest(
         # Twice as many task threads as workers: Prefect's bookkeeping for the next document
         # overlaps the work on this one, while the pool still runs ``jobs`` documents at a time.
         runner = ThreadPoolTaskRunner(max_workers=2 * options.jobs)
-        with DocumentPool(options.jobs, timeout) as pool:
+        with DocumentPool(options.jobs, timeout) as pool, prefect_api():  # the workers warm up while it starts
             return ingest_flow.with_options(task_runner=runner)(**arguments, pool=pool)
+    from prefect.settings import PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
     from prefect_dask import DaskTaskRunner
 
-    with _api_for_dask_workers():
+    with prefect_api() as temporary, contextlib.ExitStack() as stack:
+        if temporary:  # its log endpoint would only collect what the console already shows
+            stack.enter_context(temporary_settings({PREFECT_LOGGING_TO_API_ENABLED: False}))
         return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))(**arguments)

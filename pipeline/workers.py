@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import multiprocessing
+import threading
 import time
 from concurrent.futures import BrokenExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -104,8 +105,9 @@ def _warm_worker() -> None:
 class DocumentPool:
     """``jobs`` worker processes, forked from a server that has khplan imported (fast to start, no threads copied).
 
-    The workers start, and load their models, as soon as the pool is made:
-    made before the flow, that happens while Prefect's API starts.
+    The workers start, and load their models, as soon as the pool is made,
+    in the background (the first fork waits a second for the fork server to
+    import khplan): made before the flow, that happens while Prefect's API starts.
     """
 
     def __init__(self, jobs: int, timeout: float | None) -> None:
@@ -113,6 +115,10 @@ class DocumentPool:
         context.set_forkserver_preload(["pipeline.workers"])
         self.timeout = timeout
         self._pool = ProcessPool(max_workers=jobs, initializer=_warm_worker, context=context)
+        self._starting = threading.Thread(target=self._start_workers, args=(jobs,), name="khplan-pool-start", daemon=True)
+        self._starting.start()
+
+    def _start_workers(self, jobs: int) -> None:
         for _ in range(jobs):
             self._pool.schedule(int)  # a no-op that makes the pool start its workers now
 
@@ -121,6 +127,7 @@ class DocumentPool:
     ) -> DocumentOutcome:
         """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
         started = time.perf_counter()
+        self._starting.join()  # pebble starts its pool on the first call, from one thread only
         future = self._pool.schedule(ingest_document, args=(source, sha256, options, out, process), timeout=self.timeout)
         try:
             return future.result()
@@ -130,6 +137,7 @@ class DocumentPool:
                                    seconds=time.perf_counter() - started)
 
     def close(self) -> None:
+        self._starting.join()
         self._pool.stop()
         self._pool.join()
 
