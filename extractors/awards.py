@@ -36,8 +36,11 @@ _ANNUAL = re.compile(rf"\b{tolerant('hang nam')}\b")
 _FINAL = re.compile(rf"\b{tolerant('tong ket')}\b")
 _RANK = re.compile(r"\bxep\s+hang\s+(\d{1,2})\s+(?:vi\s+tri|don\s+vi|dia\s+phuong)?\s*(?:cao\s+nhat|dan\s+dau|dau)|\btop\s+(\d{1,2})\b")
 _ORDINAL = "|".join(ORDINALS)
+_THU = rf"{tolerant('thu')}[?'’`]?"
+"""``thứ`` as legacy OCR leaves it even after restoration: its vowel any, its hook read as a mark (``thi?``, ``thể?``)."""
 _RANK_WORDS = re.compile(
-    rf"\bthu\s+nhat\s+(?:den|toi)\s+thu\s+(?P<upto>{_ORDINAL}|\d{{1,2}})\b|\bxep\s+(?:hang\s+)?thu\s+(?P<only>nhat|1)\b"
+    rf"\b{_THU}\s+{tolerant('nhat')}\s+(?:{tolerant('den')}|toi)\s+{_THU}\s+(?P<upto>{_ORDINAL}|\d{{1,2}})\b"
+    rf"|\bxep\s+(?:hang\s+)?{_THU}\s+(?P<only>nhat|1)\b"
 )
 """``xếp từ thứ nhất đến thứ ba`` (top 3), ``xếp thứ nhất`` (top 1)."""
 _GRANTED_BY = re.compile(r"\s+do\s+")

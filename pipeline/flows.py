@@ -41,7 +41,7 @@ from pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
 from pipeline.inputs import identify  # noqa: E402
 from pipeline.prefect_api import prefect_api  # noqa: E402
 from pipeline.run import process_document  # noqa: E402
-from pipeline.version import pipeline_version  # noqa: E402
+from pipeline.version import record_key  # noqa: E402
 from pipeline.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
 
 class _ThreadTimeoutNotice(logging.Filter):
@@ -135,7 +135,7 @@ def ingest_flow(
     archive = OutputArchive(out)
     archive.prepare()
     catalog = Catalog(catalog_url_for(catalog_url, archive.root))
-    version = pipeline_version()
+    version = record_key(options)
     report = IngestReport()
     with contextlib.ExitStack() as stack:
         stack.callback(catalog.close)

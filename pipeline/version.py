@@ -8,6 +8,11 @@ model and code, extractors, schema). A new extractor or model therefore
 re-runs restoration and extraction from the cached pages, a new OCR stage
 re-reads the scans, and nothing else is redone. Code is fingerprinted by the
 bytes of its source files, as Prefect's ``TASK_SOURCE`` cache policy does.
+
+The user's options are part of the key too (:func:`reading_key`,
+:func:`record_key`): pages OCR'd with ``--lang eng`` are not the pages a
+``--lang vie`` run asks for, and a record made without restoration is not
+the one ``--restore always`` asks for.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ import importlib.util
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.context import Options
 
 READING_MODULES = (
     "pipeline.context",
@@ -79,3 +88,18 @@ def pipeline_version() -> str:
     from diacritics.model import MODEL_FILE
 
     return f"{reading_version()}+{MODEL_FILE}+record-{source_fingerprint(RECORD_MODULES)[:12]}"
+
+
+def _options_digest(*settings: object) -> str:
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:8]
+
+
+def reading_key(options: Options) -> str:
+    """Cache key of page texts read with ``options``: the reading version and the options that change what is read."""
+    return f"{reading_version()}+opts-{_options_digest(options.lang, options.dpi, tuple(options.preprocess))}"
+
+
+def record_key(options: Options) -> str:
+    """Cache key of a record made with ``options``: the pipeline version, the reading options and the restore mode."""
+    digest = _options_digest(options.lang, options.dpi, tuple(options.preprocess), options.restore)
+    return f"{pipeline_version()}+opts-{digest}"

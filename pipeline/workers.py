@@ -29,7 +29,7 @@ from pipeline.archive import OutputArchive
 from pipeline.context import Options
 from pipeline.errors import DocumentTimeoutError, KhplanError
 from pipeline.run import DocumentResult, process_document
-from pipeline.version import reading_version
+from pipeline.version import reading_key
 from schemas import PlanRecord
 
 TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EINTR, errno.EBUSY, errno.ENOMEM, errno.EMFILE, errno.ENFILE})
@@ -76,7 +76,7 @@ def ingest_document(
     """
     started = time.perf_counter()
     archive = OutputArchive(out)
-    cached = archive.read_pages(sha256, reading_version())
+    cached = archive.read_pages(sha256, reading_key(options))
     if cached is not None and options.searchable_pdf and not archive.pdf_path(sha256).exists():
         if any(page.method == "ocr" for page in cached):
             cached = None
@@ -85,7 +85,7 @@ def ingest_document(
     except KhplanError as e:  # converted here: KhplanError does not survive pickling back from a worker
         return DocumentOutcome(str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started)
     if cached is None:
-        archive.write_pages(sha256, result.pages, reading_version())
+        archive.write_pages(sha256, result.pages, reading_key(options))
     archive.write_document(result.record, result.text, result.searchable_pdf())
     return DocumentOutcome(
         str(source), sha256, "done", record=result.record, seconds=time.perf_counter() - started,

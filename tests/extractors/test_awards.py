@@ -123,6 +123,13 @@ def test_rank_in_ordinal_words():
     assert award.rank_limit == 3
 
 
+def test_rank_in_ordinal_words_as_restored_legacy_ocr_leaves_them():
+    """Tesseract ``eng`` reads the hook of ``thứ`` as ``?``; restoration keeps it and picks another vowel."""
+    body = ("III. KHEN THƯỞNG\n- Tặng Giấy khen cho các xã xếp tử thi? nhất đến thị? hải về kết quả thu ngân sách.\n"
+            "- Tặng Giấy khen cho các phòng, ban xếp thứ? nhất về cải cách hành chính.\n")
+    assert [a.rank_limit for a in _awards(body, period="năm 2024", year=2024)] == [2, 1]
+
+
 def test_conferrers_named_after_do():
     body = "III. KHEN THƯỞNG\n- Giấy khen do Thủ trưởng các phòng, ban và Chủ tịch UBND các xã tặng theo thẩm quyền.\n"
     assert [a.conferrer for a in _awards(body, period="năm 2024", year=2024)] == [

@@ -106,6 +106,22 @@ def test_new_record_version_reuses_cached_pages(tmp_path, seeds):
     assert path.parent.joinpath(f".{path.name}.attempts").read_text().splitlines()[-1].endswith("pages=cached")
 
 
+def test_changed_options_redo_what_they_change(tmp_path, seeds):
+    """A record depends on the restore mode, page texts on the language: each change redoes its own part only."""
+    archive, out = tmp_path / "in", tmp_path / "out"
+    write_variants(archive, seeds, [11])
+
+    def ingest(**options):
+        (outcome,) = run_ingest([archive], out, Options(jobs=1, **options), process=unreliable_process).outcomes
+        return outcome.status, outcome.pages_cached
+
+    assert ingest(restore="never") == ("done", False)
+    assert ingest(restore="never") == ("cached", False)
+    assert ingest(restore="always") == ("done", True)
+    assert ingest(restore="always", lang="vie+eng") == ("done", False)
+    assert ingest(restore="always", lang="vie+eng") == ("cached", False)
+
+
 def test_same_inputs_twice_on_either_catalog(tmp_path, seeds, catalog_url):
     archive, out = tmp_path / "in", tmp_path / "out"
     write_variants(archive, seeds, [9, 10])
