@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-qualities", default="fair,poor", help="scan qualities for the complete plans")
     parser.add_argument("--corpus", type=Path, default=None)
     args = parser.parse_args(argv)
-    console = Console()
+    console = Console(width=max(150, Console().width))  # nine columns of scores; a pipe would wrap them at 80
     restored = restorer_ready(console)
     seeds = bench_seeds([q for q in args.qualities.split(",") if q], [l for l in args.langs.split(",") if l], restored)
     console.print(seeds.table("Seeds (development data): right/total for scalars, F1 for lists"))

@@ -16,7 +16,11 @@ process on a fresh output folder (no page cache, no warm model):
 Both are timed from before their imports.
 
 Overhead is ``flow`` with one job against ``loop``; speed-up is one job
-against two. A benchmark prints figures; it never fails on them.
+against two. This machine's speed drifts by ±10% from minute to minute, as
+much as the overhead being measured, so the runs are interleaved in rounds
+and each ratio is taken within a round (every other round runs in reverse
+order), then its median over the rounds; the best runs' ratio is printed too,
+since noise only ever adds time. A benchmark prints figures; it never fails on them.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -77,11 +82,15 @@ def measure_loop(archive: Path, out: Path) -> dict:
     output.prepare()
     options = Options(jobs=1, searchable_pdf=True)
     documents = pages = 0
+    document_seconds = 0.0
     for source in discover_inputs([archive]):
+        document_started = time.perf_counter()
         result = process_document(source, options)
         output.write_document(result.record, result.text, result.searchable_pdf())
         documents, pages = documents + 1, pages + len(result.pages)
-    return {"documents": documents, "pages": pages, "seconds": time.perf_counter() - started}
+        document_seconds += time.perf_counter() - document_started
+    return {"documents": documents, "pages": pages, "seconds": time.perf_counter() - started,
+            "document_seconds": document_seconds}
 
 
 def measure_flow(archive: Path, out: Path, jobs: int) -> dict:
@@ -112,6 +121,18 @@ def _median_run(figures: list[dict]) -> dict:
     return sorted(figures, key=lambda f: f["seconds"])[(len(figures) - 1) // 2]
 
 
+def round_table(measured: dict[str, list[dict]]) -> Table:
+    """Every run's seconds by round, with the two ratios taken within the round."""
+    table = Table(title="seconds per round")
+    for column in ("round", *measured, "flow 1 job / loop", "1 job / 2 jobs"):
+        table.add_column(column, justify="right")
+    loops, ones, twos = measured.values()
+    for number, (loop, one, two) in enumerate(zip(loops, ones, twos), start=1):
+        table.add_row(str(number), *(f"{run['seconds']:.1f}" for run in (loop, one, two)),
+                      f"{one['seconds'] / loop['seconds'] - 1:+.1%}", f"{one['seconds'] / two['seconds']:.2f}x")
+    return table
+
+
 def _measure_in_fresh_process(kind: str, archive: Path, out: Path, jobs: int) -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "pipeline.bench_ingest", "--measure", kind, "--jobs", str(jobs),
@@ -127,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=50)
     parser.add_argument("--scans", type=int, default=20, help="how many of the documents are scanned PDFs")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--repeat", type=int, default=3, help="rounds of the three runs; the table shows medians")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the three runs; the table shows medians")
     parser.add_argument("--measure", choices=["loop", "flow"], help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--archive", type=Path, help=argparse.SUPPRESS)
@@ -146,14 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         corpus = None
     if corpus is None:
         parser.error("the corpus is not here; pass --corpus DIR (../shared/corpus/vlc)")
-    console = Console()
+    console = Console(width=max(120, Console().width))
     archive = BENCH_DIR / f"archive-{args.seed}-{args.documents}-{args.scans}"
     with console.status("building the archive (once; cached)"):
         build_archive(archive, corpus, args.documents, args.scans, args.seed)
     work = BENCH_DIR / "runs"
     measured: dict[str, list[dict]] = {label: [] for label, _, _ in RUNS}
-    for round_no in range(1, args.repeat + 1):  # interleaved, so a slow spell of the machine hits every kind
-        for label, kind, jobs in RUNS:
+    for round_no in range(1, args.repeat + 1):  # interleaved, every other round in reverse: drift hits every kind alike
+        for label, kind, jobs in RUNS if round_no % 2 else reversed(RUNS):
             out = work / f"{kind}-{jobs}"
             shutil.rmtree(out, ignore_errors=True)
             with console.status(f"{label} (round {round_no} of {args.repeat})"):
@@ -170,12 +191,20 @@ def main(argv: list[str] | None = None) -> int:
                       f"{min(spread):.1f}–{max(spread):.1f}", f"{figures['documents'] / minutes:.1f}",
                       f"{figures['pages'] / minutes:.1f}")
     console.print(table)
-    loop, one, two = runs["plain loop"]["seconds"], runs["flow, 1 job"]["seconds"], runs["flow, 2 jobs"]["seconds"]
+    console.print(round_table(measured))
+    loops, ones, twos = (measured[label] for label, _, _ in RUNS)
+    overheads = [one["seconds"] / loop["seconds"] - 1 for loop, one in zip(loops, ones)]
+    speedups = [one["seconds"] / two["seconds"] for one, two in zip(ones, twos)]
+    best = min(o["seconds"] for o in ones) / min(lp["seconds"] for lp in loops) - 1
     flow_one = runs["flow, 1 job"]
-    console.print(f"orchestration overhead (flow, 1 job, vs plain loop): {(one - loop) / loop:+.1%} ({one - loop:+.1f} s: "
-                  f"{one - flow_one['flow_seconds']:.1f} s outside the flow body; in the body, the documents "
-                  f"took {flow_one['document_seconds']:.1f} s of {flow_one['flow_seconds']:.1f} s in their worker)")
-    console.print(f"speed-up with 2 jobs: {one / two:.2f}x")
+    console.print(f"orchestration overhead (flow, 1 job, vs plain loop): {statistics.median(overheads):+.1%} median of "
+                  f"the rounds' ratios ({min(overheads):+.1%} to {max(overheads):+.1%}); best run against best run "
+                  f"{best:+.1%}")
+    console.print(f"in the median flow run: {flow_one['seconds'] - flow_one['flow_seconds']:.1f} s outside the flow "
+                  f"body; in the body, the documents took {flow_one['document_seconds']:.1f} s of "
+                  f"{flow_one['flow_seconds']:.1f} s in their worker (median loop: {runs['plain loop']['document_seconds']:.1f} s)")
+    console.print(f"speed-up with 2 jobs: {statistics.median(speedups):.2f}x median of the rounds' ratios "
+                  f"({min(speedups):.2f}x to {max(speedups):.2f}x)")
     console.print(f"cores available: {len(os.sched_getaffinity(0))}; load average now: {os.getloadavg()[0]:.2f}")
     return 0
 

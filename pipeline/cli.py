@@ -15,7 +15,7 @@ from typing import Callable
 import click
 from rich.console import Console
 
-from pipeline.context import Options, default_jobs
+from pipeline.context import PREPROCESS_STEPS, Options, default_jobs
 from pipeline.errors import ExitCode, KhplanError
 
 stderr = Console(stderr=True)
@@ -46,15 +46,35 @@ def _handle_errors(command: Callable) -> Callable:
     return wrapper
 
 
-def _options(jobs: int | None, lang: str, restore_mode: str, searchable_pdf: bool = False) -> Options:
+def _options(
+    jobs: int | None, lang: str, restore_mode: str, preprocess: tuple[str, ...] | None, searchable_pdf: bool = False
+) -> Options:
     return Options(
-        jobs=jobs or default_jobs(), lang=lang, restore=restore_mode, searchable_pdf=searchable_pdf  # type: ignore[arg-type]
+        jobs=jobs or default_jobs(), lang=lang, restore=restore_mode, searchable_pdf=searchable_pdf,  # type: ignore[arg-type]
+        preprocess=PREPROCESS_STEPS if preprocess is None else preprocess,
     )
+
+
+def _preprocess_steps(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    """``--preprocess deskew,normalise`` as step names, checked here so a batch does not fail on every page."""
+    if value is None:
+        return None
+    steps = tuple(step.strip() for step in value.split(",") if step.strip() and step.strip() != "none")
+    from pipeline.preprocess import PAGE_STEPS
+
+    if unknown := [step for step in steps if step not in PAGE_STEPS]:
+        raise click.BadParameter(f"unknown step(s) {', '.join(unknown)}; known: {', '.join(PAGE_STEPS)}, or none")
+    return steps
 
 
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                            help="Pages (and documents) processed at once [default: number of cores].")
 lang_option = click.option("--lang", default="vie", show_default=True, help="Tesseract language(s).")
+preprocess_option = click.option(
+    "--preprocess", metavar="STEPS", callback=_preprocess_steps,
+    help="Page image steps before Tesseract, in order, comma-separated (normalise, denoise, binarise, despeckle, "
+         f"deskew), or none [default: {','.join(PREPROCESS_STEPS)}].",
+)
 restore_option = click.option("--restore", "restore_mode", type=click.Choice(["auto", "always", "never"]),
                               default="auto", show_default=True,
                               help="Restore diacritics always, never, or when the text has lost them.")
@@ -73,14 +93,15 @@ def main(debug: bool) -> None:
               help="Also write a searchable PDF (the page images with an invisible text layer).")
 @jobs_option
 @lang_option
+@preprocess_option
 @_handle_errors
-def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str) -> None:
+def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...] | None) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
     from pipeline.archive import write_atomic
     from pipeline.run import read_document
     from pipeline.searchable import searchable_pdf
 
-    ctx, pages = read_document(file, _options(jobs, lang, "never", searchable_pdf=pdf_out is not None))
+    ctx, pages = read_document(file, _options(jobs, lang, "never", preprocess, searchable_pdf=pdf_out is not None))
     if pdf_out is not None:
         write_atomic(pdf_out, searchable_pdf(ctx, pages))
     if blank := getattr(pages, "blank", ()):
@@ -131,14 +152,17 @@ def _explain(restoration) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the plan record as JSON (schema_version 1).")
 @jobs_option
 @lang_option
+@preprocess_option
 @restore_option
 @_handle_errors
-def extract(file: Path, as_json: bool, jobs: int | None, lang: str, restore_mode: str) -> None:
+def extract(
+    file: Path, as_json: bool, jobs: int | None, lang: str, preprocess: tuple[str, ...] | None, restore_mode: str
+) -> None:
     """Extract the plan record of FILE."""
     from pipeline.report import record_table
     from pipeline.run import process_document
 
-    result = process_document(file, _options(jobs, lang, restore_mode))
+    result = process_document(file, _options(jobs, lang, restore_mode, preprocess))
     if as_json:
         click.echo(result.record.model_dump_json(indent=2))
     else:
@@ -151,6 +175,7 @@ def extract(file: Path, as_json: bool, jobs: int | None, lang: str, restore_mode
               help="Output folder: records/, text/, catalog.sqlite, quarantine.jsonl.")
 @jobs_option
 @lang_option
+@preprocess_option
 @restore_option
 @click.option("--pdf/--no-pdf", "searchable", default=True, show_default=True,
               help="Write a searchable PDF of each scanned document next to its record.")
@@ -163,8 +188,9 @@ def extract(file: Path, as_json: bool, jobs: int | None, lang: str, restore_mode
 @click.option("--dask-address", metavar="tcp://HOST:8786", help="Run the documents on this Dask cluster.")
 @_handle_errors
 def ingest(
-    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, restore_mode: str, searchable: bool, verbose: bool,
-    catalog_url: str | None, retry_quarantined: bool, timeout: float, dask_address: str | None,
+    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, preprocess: tuple[str, ...] | None,
+    restore_mode: str, searchable: bool, verbose: bool, catalog_url: str | None, retry_quarantined: bool,
+    timeout: float, dask_address: str | None,
 ) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
     from pipeline.prefect_api import prefect_api
@@ -176,7 +202,7 @@ def ingest(
         from pipeline.report import print_ingest_report
 
         console = Console()
-        options = _options(jobs, lang, restore_mode, searchable_pdf=searchable)
+        options = _options(jobs, lang, restore_mode, preprocess, searchable_pdf=searchable)
         report = run_ingest(
             list(sources), out, options, show_progress=console.is_terminal, catalog_url=catalog_url,
             retry_quarantined=retry_quarantined, timeout=timeout, dask_address=dask_address,

@@ -40,7 +40,6 @@ from pipeline.discovery import discover_inputs  # noqa: E402
 from pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
 from pipeline.inputs import identify  # noqa: E402
 from pipeline.prefect_api import prefect_api  # noqa: E402
-from pipeline.run import process_document  # noqa: E402
 from pipeline.version import record_key  # noqa: E402
 from pipeline.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
 
@@ -104,7 +103,7 @@ def process_document_task(
     options: Options,
     out: Path,
     pool: DocumentPool | None,
-    process: ProcessDocument = process_document,
+    process: ProcessDocument | None = None,
 ) -> DocumentOutcome:
     """One document: in a worker of ``pool`` on this machine, in this (Dask worker) process without one."""
     if pool is None:
@@ -131,7 +130,6 @@ def ingest_flow(
     ``pool`` is the worker processes to use here (made and closed by the flow when not given).
     """
     started = time.perf_counter()
-    process = process or process_document
     archive = OutputArchive(out)
     archive.prepare()
     catalog = Catalog(catalog_url_for(catalog_url, archive.root))

@@ -21,22 +21,28 @@ from concurrent.futures import BrokenExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from pebble import ProcessExpired, ProcessPool
 
 from pipeline.archive import OutputArchive
 from pipeline.context import Options
 from pipeline.errors import DocumentTimeoutError, KhplanError
-from pipeline.run import DocumentResult, process_document
 from pipeline.version import reading_key
 from schemas import PlanRecord
+
+if TYPE_CHECKING:
+    from pipeline.run import DocumentResult
 
 TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EINTR, errno.EBUSY, errno.ENOMEM, errno.EMFILE, errno.ENFILE})
 """OS errors that say 'not now' (resources exhausted for a moment), not 'never'."""
 
-ProcessDocument = Callable[..., DocumentResult]
-"""``process_document``'s signature; tests pass a stand-in that crashes or hangs."""
+ProcessDocument = Callable[..., "DocumentResult"]
+"""``process_document``'s signature; tests pass a stand-in that crashes or hangs.
+
+Imported where it runs, not here: the ingest's main process needs this module
+but none of the NLP stack, and not importing it leaves the CPU to Prefect's
+API while it starts."""
 
 
 @dataclass
@@ -66,7 +72,7 @@ def is_transient(error: BaseException) -> bool:
 
 
 def ingest_document(
-    source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument = process_document
+    source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument | None = None
 ) -> DocumentOutcome:
     """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
 
@@ -74,6 +80,8 @@ def ingest_document(
     reused (unless a searchable PDF is wanted and missing), so a new model or
     extractor does not OCR the archive again.
     """
+    if process is None:
+        from pipeline.run import process_document as process
     started = time.perf_counter()
     archive = OutputArchive(out)
     cached = archive.read_pages(sha256, reading_key(options))
@@ -112,7 +120,7 @@ class DocumentPool:
 
     def __init__(self, jobs: int, timeout: float | None) -> None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipeline.workers"])
+        context.set_forkserver_preload(["pipeline.run", "pipeline.workers"])
         self.timeout = timeout
         self._pool = ProcessPool(max_workers=jobs, initializer=_warm_worker, context=context)
         self._starting = threading.Thread(target=self._start_workers, args=(jobs,), name="khplan-pool-start", daemon=True)
@@ -123,7 +131,7 @@ class DocumentPool:
             self._pool.schedule(int)  # a no-op that makes the pool start its workers now
 
     def run(
-        self, source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument = process_document
+        self, source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument | None = None
     ) -> DocumentOutcome:
         """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
         started = time.perf_counter()
