@@ -113,6 +113,23 @@ class TemporaryApi:
         self._log.close()
 
 
+_TEMPORARY_API_SETTINGS = {"flows.heartbeat_frequency": None, "client.csrf_support_enabled": False}
+"""No flow-run heartbeats to a server that lives as long as the run: they would tell no one of a crash,
+and the flow's end waits up to a second for the heartbeat thread to notice it should stop. No CSRF
+token either: the temporary server does not protect against CSRF (Prefect's default), and the client
+would first ask for one and be refused."""
+
+
+def _wait_for(server: TemporaryApi) -> None:
+    """Wait for the server, doing meanwhile what the flow's first call would do after it answers.
+
+    That is importing FastAPI's JSON encoder (Prefect serialises a flow's
+    parameters with it): half a second that would otherwise follow the wait.
+    """
+    import fastapi.encoders  # noqa: F401
+
+    server.wait_ready()
+
 _current: list[TemporaryApi] = []
 """The temporary API of the ingest running in this process, if it started one."""
 
@@ -139,7 +156,7 @@ def prefect_api(wait: bool = True) -> Iterator[str | None]:
     """
     if _current:
         if wait:
-            _current[-1].wait_ready()
+            _wait_for(_current[-1])
         yield _current[-1].api_url
         return
     server = None if _configured_api_url() else TemporaryApi()
@@ -155,9 +172,9 @@ def prefect_api(wait: bool = True) -> Iterator[str | None]:
         return
     _current.append(server)
     try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
+        with temporary_settings({PREFECT_API_URL: server.api_url, **_TEMPORARY_API_SETTINGS}):
             if wait:
-                server.wait_ready()
+                _wait_for(server)
             yield server.api_url
             _deliver_pending_reports()
     finally:
