@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors.matching import fold_key, squash
 from extractors.registry import Extraction, extractor
 from extractors.structure import Layout, Line
@@ -23,6 +25,10 @@ _POSITION_KEYS = sorted(((squash(p), p) for p in POSITIONS), key=lambda kp: -len
 _CLOSING_LABEL = re.compile(r"^n\S{1,2}i\s?nh\S{1,3}n\s?:\s*")
 NAME_WORDS = (2, 5)
 """A Vietnamese full name has two to five syllables."""
+POSITION_EDITS = 1
+"""Letters a capitalised position may differ by from the one it names."""
+MIN_FUZZY_POSITION = 7
+"""Shorter positions (``bi thu``) are matched exactly: one letter is too much of them."""
 BEFORE_CLOSING = 6
 """Lines above ``Nơi nhận`` that may hold the signature block (when the columns were read right first)."""
 
@@ -54,9 +60,15 @@ def signature_column(text: str) -> int | None:
 
 
 def position_of(text: str) -> str | None:
-    """The position a line names, ignoring one or two junk letters before it (``T CHỦ TỊCH``)."""
+    """The position a line names, ignoring one or two junk letters before it (``T CHỦ TỊCH``).
+
+    Printed in capitals, as ND30 has it, a position may also be one letter
+    off (``PHÓ GIẢM BỌC``: OCR and restoration read ``Đ`` as ``B``), when no
+    other position is as close.
+    """
     key = squash(text)
     words = key.split()
+    capitals = _upper(text)
     for skip in range(0, min(2, len(words)) + 1):
         rest = " ".join(words[skip:])
         if skip and len(words[skip - 1]) > 2:
@@ -64,7 +76,16 @@ def position_of(text: str) -> str | None:
         for folded, position in _POSITION_KEYS:
             if rest == folded:
                 return position
+        if capitals and (near := _nearest_position(rest)) is not None:
+            return near
     return None
+
+
+def _nearest_position(key: str) -> str | None:
+    """The one position within :data:`POSITION_EDITS` letters of ``key``; None when none is, or two are."""
+    close = {position for folded, position in _POSITION_KEYS if len(folded) >= MIN_FUZZY_POSITION
+             and Levenshtein.distance(key, folded, score_cutoff=POSITION_EDITS) <= POSITION_EDITS}
+    return close.pop() if len(close) == 1 else None
 
 
 def authority_of(text: str) -> str | None:

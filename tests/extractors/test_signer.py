@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors import extract_record
+from extractors.signer import position_of
 
 BODY = "Số: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nTạo khí thế thi đua.\n"
 
@@ -48,3 +49,17 @@ def test_signature_column_typed_on_the_noi_nhan_lines():
 def test_a_report_note_before_the_column_is_not_part_of_the_position():
     signer = _signer("Nơi nhận:\n- Bộ Nội vụ (b/c); GIÁM ĐỐC\n- Lưu: VT.\nĐỗ Văn Sơn\n")
     assert (signer.position, signer.authority) == ("Giám đốc", None)
+
+
+def test_position_one_letter_off_in_capitals_as_ocr_leaves_it():
+    """``GIÁM ĐỐC`` through legacy OCR and restoration: ``Đ`` read as ``B``; the authority line too."""
+    signer = _signer("Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nKT. GIẢM BỌC\nPHÓ GIẢM BỌC\n\nPhan Công Khánh\n")
+    assert (signer.name, signer.position, signer.authority) == ("Phan Công Khánh", "Phó Giám đốc", "KT. Giám đốc")
+
+
+def test_only_capitals_long_enough_and_one_letter_off_name_a_position():
+    assert position_of("GIÁM ĐỐN") == "Giám đốc"
+    assert position_of("Giám đốn") is None  # a sentence-case line is prose, not the printed position
+    assert position_of("BÍ THỨC") is None  # too short to trust one letter of it
+    assert position_of("THỦ TƯỚNH") == "Thủ tướng"
+    assert position_of("GIÁM BỌN") is None  # two letters off
