@@ -130,6 +130,7 @@ def _wait_for(server: TemporaryApi) -> None:
 
     server.wait_ready()
 
+
 _current: list[TemporaryApi] = []
 """The temporary API of the ingest running in this process, if it started one."""
 
