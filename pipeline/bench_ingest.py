@@ -16,8 +16,9 @@ process on a fresh output folder (no page cache, no warm model):
 Both are timed from before their imports.
 
 Overhead is ``flow`` with one job against ``loop``; speed-up is one job
-against two. This machine's speed drifts by ±10% from minute to minute, as
-much as the overhead being measured, so the runs are interleaved in rounds
+against two. This machine's speed drifts from minute to minute by as much
+as the overhead being measured (one benchmark's loop took 72 s in one round,
+104 s in another), so the runs are interleaved in rounds
 and each ratio is taken within a round (every other round runs in reverse
 order), then its median over the rounds; the best runs' ratio is printed too,
 since noise only ever adds time. A benchmark prints figures; it never fails on them.

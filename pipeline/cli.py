@@ -47,24 +47,24 @@ def _handle_errors(command: Callable) -> Callable:
 
 
 def _options(
-    jobs: int | None, lang: str, restore_mode: str, preprocess: tuple[str, ...] | None, searchable_pdf: bool = False
+    jobs: int | None, lang: str, restore_mode: str, preprocess: tuple[str, ...], searchable_pdf: bool = False
 ) -> Options:
     return Options(
         jobs=jobs or default_jobs(), lang=lang, restore=restore_mode, searchable_pdf=searchable_pdf,  # type: ignore[arg-type]
-        preprocess=PREPROCESS_STEPS if preprocess is None else preprocess,
+        preprocess=preprocess,
     )
 
 
-def _preprocess_steps(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+def _preprocess_steps(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
     """``--preprocess deskew,normalise`` as step names, checked here so a batch does not fail on every page."""
     if value is None:
-        return None
-    steps = tuple(step.strip() for step in value.split(",") if step.strip() and step.strip() != "none")
-    from pipeline.preprocess import PAGE_STEPS
+        return PREPROCESS_STEPS
+    from pipeline.preprocess import check_steps
 
-    if unknown := [step for step in steps if step not in PAGE_STEPS]:
-        raise click.BadParameter(f"unknown step(s) {', '.join(unknown)}; known: {', '.join(PAGE_STEPS)}, or none")
-    return steps
+    try:
+        return check_steps([step for part in value.split(",") if (step := part.strip()) and step != "none"])
+    except ValueError as e:
+        raise click.BadParameter(f"{e}, or none") from None
 
 
 jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -95,7 +95,7 @@ def main(debug: bool) -> None:
 @lang_option
 @preprocess_option
 @_handle_errors
-def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...] | None) -> None:
+def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...]) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
     from pipeline.archive import write_atomic
     from pipeline.run import read_document
@@ -156,7 +156,7 @@ def _explain(restoration) -> None:
 @restore_option
 @_handle_errors
 def extract(
-    file: Path, as_json: bool, jobs: int | None, lang: str, preprocess: tuple[str, ...] | None, restore_mode: str
+    file: Path, as_json: bool, jobs: int | None, lang: str, preprocess: tuple[str, ...], restore_mode: str
 ) -> None:
     """Extract the plan record of FILE."""
     from pipeline.report import record_table
@@ -188,7 +188,7 @@ def extract(
 @click.option("--dask-address", metavar="tcp://HOST:8786", help="Run the documents on this Dask cluster.")
 @_handle_errors
 def ingest(
-    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, preprocess: tuple[str, ...] | None,
+    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, preprocess: tuple[str, ...],
     restore_mode: str, searchable: bool, verbose: bool, catalog_url: str | None, retry_quarantined: bool,
     timeout: float, dask_address: str | None,
 ) -> None:

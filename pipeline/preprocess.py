@@ -141,7 +141,7 @@ def check_steps(steps: Sequence[str]) -> tuple[str, ...]:
     """The step names, checked before any page is read."""
     unknown = [name for name in steps if name not in PAGE_STEPS]
     if unknown:
-        raise ValueError(f"unknown preprocessing step(s) {', '.join(unknown)}; known: {', '.join(PAGE_STEPS)}")
+        raise ValueError(f"unknown step(s) {', '.join(unknown)}; known: {', '.join(PAGE_STEPS)}")
     return tuple(steps)
 
 

@@ -94,12 +94,16 @@ def _options_digest(*settings: object) -> str:
     return hashlib.sha256(repr(settings).encode()).hexdigest()[:8]
 
 
+def _reading_settings(options: Options) -> tuple[object, ...]:
+    """The options that change what is read from a file."""
+    return options.lang, options.dpi, tuple(options.preprocess)
+
+
 def reading_key(options: Options) -> str:
     """Cache key of page texts read with ``options``: the reading version and the options that change what is read."""
-    return f"{reading_version()}+opts-{_options_digest(options.lang, options.dpi, tuple(options.preprocess))}"
+    return f"{reading_version()}+opts-{_options_digest(*_reading_settings(options))}"
 
 
 def record_key(options: Options) -> str:
     """Cache key of a record made with ``options``: the pipeline version, the reading options and the restore mode."""
-    digest = _options_digest(options.lang, options.dpi, tuple(options.preprocess), options.restore)
-    return f"{pipeline_version()}+opts-{digest}"
+    return f"{pipeline_version()}+opts-{_options_digest(*_reading_settings(options), options.restore)}"
