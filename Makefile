@@ -71,35 +71,35 @@ test: setup test-packages
 	KHPLAN_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
 
 model: setup
-	$(BIN)/python -m diacritics.train --corpus $(CORPUS) --out data/models
+	$(BIN)/python -m tools.training.train_restorer --corpus $(CORPUS) --out data/models
 
 samples: setup
-	$(BIN)/python -m pipeline.scans tests/fixtures/seeds/000_380647e38b81023e.gold.txt \
+	$(BIN)/python -m tools.synth.scans tests/fixtures/seeds/000_380647e38b81023e.gold.txt \
 		data/samples/phu-my-69-KH-UBND-2022.pdf --quality archive --seed 69
-	$(BIN)/python -m pipeline.scans tests/fixtures/seeds/001_bc94cfae2ebd58ab.txt \
+	$(BIN)/python -m tools.synth.scans tests/fixtures/seeds/001_bc94cfae2ebd58ab.txt \
 		data/samples/chau-thanh-44-KH-UBND-2023.tif --quality archive --seed 44
 	cp tests/fixtures/seeds/003_e4c593fcae449234.ocr.txt data/samples/quang-ninh-40-KH-UBND-2024.legacy-ocr.txt
 
 schema: setup
-	$(BIN)/python -m schemas.export
+	$(BIN)/python -m khplan.schemas.export
 
 # Benchmarks print figures; they never gate CI.
 bench-restore: setup
 	$(BIN)/python -m pip install --quiet 'pyvi==0.1.1'
-	$(BIN)/python -m diacritics.bench --corpus $(CORPUS)
+	$(BIN)/python -m tools.bench.restore --corpus $(CORPUS)
 
 bench-ocr: setup
-	$(BIN)/python -m pipeline.bench_ocr --corpus $(CORPUS)
+	$(BIN)/python -m tools.bench.ocr --corpus $(CORPUS)
 
 # Which scans of the seeds to OCR for bench-extract (cached in build/bench-extract).
 EXTRACT_QUALITIES ?= fair
 EXTRACT_LANGS ?= vie,eng
 bench-extract: setup
-	$(BIN)/python -m extractors.bench --corpus $(CORPUS) --qualities $(EXTRACT_QUALITIES) --langs $(EXTRACT_LANGS)
+	$(BIN)/python -m tools.bench.extract --corpus $(CORPUS) --qualities $(EXTRACT_QUALITIES) --langs $(EXTRACT_LANGS)
 
 # 50 generated plans (20 scanned PDFs, 30 legacy OCR texts), built once in build/bench-ingest.
 bench-ingest: setup
-	$(BIN)/python -m pipeline.bench_ingest --corpus $(CORPUS)
+	$(BIN)/python -m tools.bench.ingest --corpus $(CORPUS)
 
 clean:
 	rm -rf build .pytest_cache

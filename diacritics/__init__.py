@@ -2,7 +2,7 @@
 
 One entry point, like underthesea's task modules::
 
-    >>> from diacritics import restore_diacritics
+    >>> from khplan.diacritics import restore_diacritics
     >>> restore_diacritics("Uy ban nhan dan huyen")      # doctest: +SKIP
     'Ủy ban nhân dân huyện'
 
@@ -10,8 +10,8 @@ One entry point, like underthesea's task modules::
 confidence and its alternatives, for ``khplan restore --explain``.
 """
 
-from diacritics.restoration import Restoration, TokenChange
-from diacritics.restorer import restore
+from khplan.diacritics.result import Restoration, TokenChange
+from khplan.diacritics.restorer import restore
 
 
 def restore_diacritics(text: str) -> str:

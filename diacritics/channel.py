@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from diacritics.orthography import strip_diacritics
+from khplan.diacritics.orthography import strip_diacritics
 
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 MAX_EMISSION = 2

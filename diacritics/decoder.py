@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from diacritics.lm import BOS, EOS, ID_BITS, NgramModel
+from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,19 @@ import json
 import os
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
 
-from diacritics.channel import Channel, stripping_channel
-from diacritics.lm import NgramModel
-from diacritics.syllables import SyllableIndex
-from diacritics.vocabulary import Vocabulary
+from khplan.diacritics.channel import Channel, stripping_channel
+from khplan.diacritics.lm import NgramModel
+from khplan.diacritics.syllables import SyllableIndex
+from khplan.diacritics.symbols import Vocabulary
 
 MODEL_FILE = "restorer_2026_12_02.npz"
-MODELS_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
+MODELS_DIR = Path(str(files("khplan.data"))) / "models"
+"""Where the shipped model lies: inside the installed package (``data/models/`` of a source tree)."""
 
 
 @dataclass(frozen=True)

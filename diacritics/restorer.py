@@ -25,15 +25,15 @@ from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from diacritics.abbreviations import restore_code
-from diacritics.channel import Channel
-from diacritics.decoder import Candidate, decode, posteriors
-from diacritics.model import RestorationModel, load_model
-from diacritics.orthography import fold
-from diacritics.restoration import Restoration, TokenChange
-from diacritics.syllables import normalize_syllable
-from diacritics.tokens import Kind, Token, tokenize
-from diacritics.vocabulary import token_symbols
+from khplan.diacritics.abbreviations import restore_code
+from khplan.diacritics.channel import Channel
+from khplan.diacritics.decoder import Candidate, decode, posteriors
+from khplan.diacritics.model import RestorationModel, load_model
+from khplan.diacritics.orthography import fold
+from khplan.diacritics.result import Restoration, TokenChange
+from khplan.diacritics.syllables import normalize_syllable
+from khplan.diacritics.tokens import Kind, Token, tokenize
+from khplan.diacritics.symbols import token_symbols
 
 CHANNELS = ("auto", "stripped", "legacy", "modern")
 ADAPTING_CHANNELS = frozenset({"legacy"})

@@ -13,7 +13,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-from diacritics.orthography import normalize_tone_placement
+from khplan.diacritics.orthography import normalize_tone_placement
 
 _RUN = re.compile(r"[^\W_]+")
 _EQUIVALENT = {"hằng": "hàng"}

@@ -16,8 +16,8 @@ from importlib.resources import files
 from itertools import combinations
 from typing import Iterable
 
-from diacritics.orthography import fold, normalize_tone_placement
-from diacritics.tokens import is_syllable_shape
+from khplan.diacritics.orthography import fold, normalize_tone_placement
+from khplan.diacritics.tokens import is_syllable_shape
 
 
 def normalize_syllable(word: str) -> str:

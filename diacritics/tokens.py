@@ -13,7 +13,7 @@ import re
 from enum import Enum
 from typing import Iterator, NamedTuple
 
-from diacritics.orthography import fold
+from khplan.diacritics.orthography import fold
 
 
 class Kind(str, Enum):

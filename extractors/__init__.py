@@ -2,7 +2,7 @@
 
 One entry point::
 
-    >>> from extractors import extract_record
+    >>> from khplan.extractors import extract_record
     >>> extract_record("ỦY BAN NHÂN DÂN\\nTỈNH QUẢNG NINH\\nSố: 40 /KH-UBND").number
     '40/KH-UBND'
 
@@ -16,14 +16,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Sequence
 
-from extractors import (  # noqa: F401 - register the components
+from khplan.extractors import (  # noqa: F401 - register the components
     awards, criteria, deadlines, header, issuer, legal_bases, nlp, ocr_confidence, period, recipients, signer, structure,
     targets,
 )
-from extractors.config import PIPELINE
-from extractors.document import DocumentText, OcrWord, PageSpan, with_words
-from extractors.registry import Extractor, build, run
-from schemas import PlanRecord
+from khplan.extractors.config import PIPELINE
+from khplan.extractors.document import DocumentText, OcrWord, PageSpan, with_words
+from khplan.extractors.registry import Extractor, build, run
+from khplan.schemas import PlanRecord
 
 
 @cache

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.matching import fold_key, tolerant
-from extractors.nlp import canonical, entities
-from extractors.registry import Extraction, extractor
-from extractors.structure import Block, Layout
-from extractors.subjects import context_subject, heading_subject, text_subject
-from extractors.vocabulary import ORDINALS, TITLE_SUBJECTS, expand_abbreviations
-from schemas import Award
+from khplan.extractors.matching import fold_key, tolerant
+from khplan.extractors.nlp import canonical, entities
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Block, Layout
+from khplan.extractors.subjects import context_subject, heading_subject, text_subject
+from khplan.extractors.terms import ORDINALS, TITLE_SUBJECTS, expand_abbreviations
+from khplan.schemas import Award
 
 NOT_AWARDS = {"dossier", "timeline", "funding", "implementation", "content"}
 _ANNUAL = re.compile(rf"\b{tolerant('hang nam')}\b")

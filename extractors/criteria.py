@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.registry import Extraction, extractor
-from extractors.structure import Block, Layout
-from extractors.subjects import context_subject, heading_subject, text_subject
-from extractors.targets import item_text
-from schemas import Criterion
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Block, Layout
+from khplan.extractors.subjects import context_subject, heading_subject, text_subject
+from khplan.extractors.targets import item_text
+from khplan.schemas import Criterion
 
 _LEAD = re.compile(r"^(?:Đối với|Đối với các)\s+[^:]{2,40}:\s*", re.IGNORECASE)
 _INLINE = re.compile(r"\((?:i?\d{1,2}|[a-zđ])\)\s*")

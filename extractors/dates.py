@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from extractors.matching import ocr_digits, tolerant
+from khplan.extractors.matching import ocr_digits, tolerant
 
 _D = r"[0-9\]|!l]"
 DAY = rf"(?P<day>{_D}?\s?\d|\d{_D})"

@@ -17,12 +17,12 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from extractors.dates import month_end, quarter_end
-from extractors.matching import fold_key, tolerant
-from extractors.registry import Extraction, extractor
-from extractors.structure import Layout, walk
-from extractors.vocabulary import AGENCY_HEADS, expand_abbreviations
-from schemas import Deadline
+from khplan.extractors.dates import month_end, quarter_end
+from khplan.extractors.matching import fold_key, tolerant
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout, walk
+from khplan.extractors.terms import AGENCY_HEADS, expand_abbreviations
+from khplan.schemas import Deadline
 
 _CUE = r"(?:tr\S{1,2}c|ch\S{1,2}m\s+nh\S{1,2}t(?:\s+l\S)?|\S{1,2}n\s+h\S{1,2}t|h\S{1,2}t|trong|cu\S{1,2}i|\S{1,2}n)"
 _HOUR = r"(?:\d{1,2}\s*(?:gi\S{1,2}|h)\s*\d{0,2}\s*(?:ph\S{1,2}t)?\s*,?\s+)?"

@@ -79,7 +79,7 @@ def with_words(document: DocumentText, pages: Sequence) -> DocumentText:
     sequences with marks ignored, not by offsets; a word left unmatched is
     left out rather than misplaced.
     """
-    from extractors.matching import fold_key
+    from khplan.extractors.matching import fold_key
 
     placed: list[OcrWord] = []
     for page in pages:

@@ -24,7 +24,7 @@ from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
-from extractors.matching import fold_key, squash
+from khplan.extractors.matching import fold_key, squash
 
 LEVEL_OF_KIND: dict[str, tuple[str, ...]] = {
     "tỉnh": ("province",),

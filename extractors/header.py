@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extractors.dates import WRITTEN_DATE, FoundDate, to_date
-from extractors.gazetteer import AdminUnit, resolve
-from extractors.matching import ocr_digits, proper_words, similarity, strip_quotes
-from extractors.registry import Extraction, extractor
-from extractors.structure import Layout, Line
-from extractors.vocabulary import DOC_TYPE_OF_CODE, NO_TYPE_LINE, canonical_code
+from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
+from khplan.extractors.gazetteer import AdminUnit, resolve
+from khplan.extractors.matching import ocr_digits, proper_words, similarity, strip_quotes
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout, Line
+from khplan.extractors.terms import DOC_TYPE_OF_CODE, NO_TYPE_LINE, canonical_code
 
 MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
 """Quốc hiệu and tiêu ngữ, folded: the right column's first two lines."""

@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.gazetteer import KINDS_BY_LENGTH, LEVEL_OF_KIND, AdminUnit, Resolution, mentions, resolve, successor
-from extractors.header import HeaderReading, Piece
-from extractors.matching import fold_key, proper_words, similarity, tolerant
-from extractors.registry import Extraction, extractor
-from extractors.vocabulary import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, agency_case
-from schemas import UnitSuccessor
+from khplan.extractors.gazetteer import KINDS_BY_LENGTH, LEVEL_OF_KIND, AdminUnit, Resolution, mentions, resolve, successor
+from khplan.extractors.header import HeaderReading, Piece
+from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, agency_case
+from khplan.schemas import UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
 """Bodies whose name is their kind plus their unit (``Ủy ban nhân dân tỉnh Quảng Ninh``)."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import FoundDate, find_dates
-from extractors.matching import fold_key
-from extractors.nlp import canonical, entities
-from extractors.registry import Extraction, extractor
-from extractors.structure import Block, Layout
-from extractors.vocabulary import AGENCY_HEADS, NAMED_REFERENCE_KINDS, canonical_code, expand_abbreviations
-from schemas import LegalBasis
+from khplan.extractors.dates import FoundDate, find_dates
+from khplan.extractors.matching import fold_key
+from khplan.extractors.nlp import canonical, entities
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Block, Layout
+from khplan.extractors.terms import AGENCY_HEADS, NAMED_REFERENCE_KINDS, canonical_code, expand_abbreviations
+from khplan.schemas import LegalBasis
 
 _NUMBER = re.compile(
     r"\s*(?:s\S{0,2}\s*:?\s*)?(?P<number>\d{1,5}(?:\s?[-/]\s?[0-9a-z.&]+)*(?:\s?[-/]\s?[a-z][a-z0-9.&]*))(?![\w/])"

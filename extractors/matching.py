@@ -16,7 +16,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from diacritics.orthography import fold
+from khplan.diacritics.orthography import fold
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "-",
                          "\u2044": "/", "\u2215": "/"})

@@ -17,9 +17,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.matching import fold_key
-from extractors.registry import Extraction, extractor
-from extractors.vocabulary import AWARD_FORMS, POSITIONS, REFERENCE_KINDS
+from khplan.extractors.matching import fold_key
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.terms import AWARD_FORMS, POSITIONS, REFERENCE_KINDS
 
 DEADLINE_CUES = ("truoc ngay", "cham nhat", "trong quy", "het quy", "den het", "truoc", "han cuoi", "thoi han")
 """How a plan introduces a due date (trước ngày, chậm nhất, trong Quý, hết Quý, đến hết …), folded."""

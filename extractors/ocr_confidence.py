@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from extractors.document import OcrWord
-from extractors.registry import Extraction, extractor
+from khplan.extractors.document import OcrWord
+from khplan.extractors.registry import Extraction, extractor
 
 LOW_CONFIDENCE = 70.0
 """Mean word confidence (0-100) below which a field's evidence is flagged; Tesseract's reliable words score 85+."""

@@ -16,11 +16,11 @@ from typing import NamedTuple
 
 import datetime as dt
 
-from extractors.dates import find_dates
-from extractors.matching import tolerant
-from extractors.registry import Extraction, extractor
-from extractors.structure import Layout
-from schemas import Period
+from khplan.extractors.dates import find_dates
+from khplan.extractors.matching import tolerant
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout
+from khplan.schemas import Period
 
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(rf"\b{tolerant('giai doan')}\s+{_YEAR}\s*-\s*{_YEAR}\b")

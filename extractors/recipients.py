@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.registry import Extraction, extractor
-from extractors.signer import signature_column
-from extractors.structure import Layout
-from extractors.vocabulary import ABBREVIATIONS, CODE_SEGMENTS, expand_abbreviations
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.signer import signature_column
+from khplan.extractors.structure import Layout
+from khplan.extractors.terms import ABBREVIATIONS, CODE_SEGMENTS, expand_abbreviations
 
 _ITEM = re.compile(r"^\s*[-+•–~=_]+\s*")
 """A list dash, as printed or as OCR reads it (``~``, ``_``, ``=``)."""

@@ -14,9 +14,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from extractors.document import DocumentText
-from extractors.matching import fold_key
-from schemas import PlanRecord, ReviewWarning, Span
+from khplan.extractors.document import DocumentText
+from khplan.extractors.matching import fold_key
+from khplan.schemas import PlanRecord, ReviewWarning, Span
 
 log = logging.getLogger(__name__)
 

@@ -14,10 +14,10 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from extractors.matching import fold_key, squash
-from extractors.registry import Extraction, extractor
-from extractors.structure import Layout, Line
-from extractors.vocabulary import AUTHORITY_PREFIXES, POSITIONS, agency_case
+from khplan.extractors.matching import fold_key, squash
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout, Line
+from khplan.extractors.terms import AUTHORITY_PREFIXES, POSITIONS, agency_case
 
 _AUTHORITY = re.compile(r"^(?P<prefix>t\s?/?\s?m|k\s?t|k\s?/|t\s?/?\s?l|t\s?u\s?q|q)\s*[./:]?\s+(?P<rest>\S.*)$")
 """``TM.``, ``KT.``, ``K/`` (a lost ``T.``), ``TL.``, ``TUQ.``, ``Q.`` before a body or position."""

@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from extractors.dates import WRITTEN_DATE
-from extractors.matching import squash, tolerant
-from extractors.registry import Extraction, extractor
-from extractors.vocabulary import DOC_TYPES
+from khplan.extractors.dates import WRITTEN_DATE
+from khplan.extractors.matching import squash, tolerant
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.terms import DOC_TYPES
 
 _MARKUP = " \t#*_>|\u00a0ˆ`~"
 """Markdown marks, and specks a poor scan leaves at a line's edges."""

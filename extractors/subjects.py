@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.matching import fold_key, tolerant
-from extractors.structure import Block
+from khplan.extractors.matching import fold_key, tolerant
+from khplan.extractors.structure import Block
 
 _COLLECTIVE_WORD = re.compile(rf"\b(?:{tolerant('tap the')})\b")
 _INDIVIDUAL_WORD = re.compile(rf"\b(?:{tolerant('ca nhan')})\b")

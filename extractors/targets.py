@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.registry import Extraction, extractor
-from extractors.structure import Block, Layout
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Block, Layout
 import re
 
-from extractors.matching import squash
-from extractors.subjects import context_subject, text_subject
-from schemas import Target
+from khplan.extractors.matching import squash
+from khplan.extractors.subjects import context_subject, text_subject
+from khplan.schemas import Target
 
 _ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây)[^)]*\)", re.IGNORECASE)
 """``(sau đây gọi tắt là cơ quan, đơn vị)``: a definition, not part of the group."""

@@ -15,8 +15,8 @@ from typing import Callable
 import click
 from rich.console import Console
 
-from pipeline.context import PREPROCESS_STEPS, Options, default_jobs
-from pipeline.errors import ExitCode, KhplanError
+from khplan.pipeline.context import PREPROCESS_STEPS, Options, default_jobs
+from khplan.pipeline.errors import ExitCode, KhplanError
 
 stderr = Console(stderr=True)
 
@@ -59,7 +59,7 @@ def _preprocess_steps(ctx: click.Context, param: click.Parameter, value: str | N
     """``--preprocess deskew,normalise`` as step names, checked here so a batch does not fail on every page."""
     if value is None:
         return PREPROCESS_STEPS
-    from pipeline.preprocess import check_steps
+    from khplan.pipeline.reading.preprocess import check_steps
 
     try:
         return check_steps([step for part in value.split(",") if (step := part.strip()) and step != "none"])
@@ -97,9 +97,9 @@ def main(debug: bool) -> None:
 @_handle_errors
 def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...]) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
-    from pipeline.archive import write_atomic
-    from pipeline.run import read_document
-    from pipeline.searchable import searchable_pdf
+    from khplan.pipeline.ingest.output_folder import write_atomic
+    from khplan.pipeline.run import read_document
+    from khplan.pipeline.reading.searchable import searchable_pdf
 
     ctx, pages = read_document(file, _options(jobs, lang, "never", preprocess, searchable_pdf=pdf_out is not None))
     if pdf_out is not None:
@@ -117,13 +117,13 @@ def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preproces
 @_handle_errors
 def restore(file: Path, explain: bool, channel: str) -> None:
     """Restore Vietnamese diacritics in FILE (or standard input), one output line per input line."""
-    from diacritics import restore as restore_text
-    from pipeline.inputs import decode_text, read_text_file
+    from khplan.diacritics import restore as restore_text
+    from khplan.pipeline.reading.inputs import decode_text, read_text_file
 
     if str(file) == "-":
         text = decode_text(sys.stdin.buffer.read(), Path("<stdin>"))
     else:
-        from pipeline.inputs import identify
+        from khplan.pipeline.reading.inputs import identify
 
         identify(file)
         text = read_text_file(file)
@@ -159,8 +159,8 @@ def extract(
     file: Path, as_json: bool, jobs: int | None, lang: str, preprocess: tuple[str, ...], restore_mode: str
 ) -> None:
     """Extract the plan record of FILE."""
-    from pipeline.report import record_table
-    from pipeline.run import process_document
+    from khplan.pipeline.report import record_table
+    from khplan.pipeline.run import process_document
 
     result = process_document(file, _options(jobs, lang, restore_mode, preprocess))
     if as_json:
@@ -193,13 +193,13 @@ def ingest(
     timeout: float, dask_address: str | None,
 ) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
-    from pipeline.prefect_api import prefect_api
-    from pipeline.prefect_settings import configure_prefect
+    from khplan.pipeline.ingest.prefect_api import prefect_api
+    from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
     configure_prefect(verbose=verbose)
     with prefect_api(wait=False):  # first: the temporary API boots while the flows import
-        from pipeline.flows import run_ingest
-        from pipeline.report import print_ingest_report
+        from khplan.pipeline.ingest.flows import run_ingest
+        from khplan.pipeline.report import print_ingest_report
 
         console = Console()
         options = _options(jobs, lang, restore_mode, preprocess, searchable_pdf=searchable)
@@ -228,7 +228,7 @@ catalog_option = click.option("--catalog", "catalog_url", metavar="URL",
 @_handle_errors
 def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
     """Export the records of OUT as flat tables (jsonl, csv, parquet) or archive metadata."""
-    from pipeline.export import default_destination, export as render, load_records, write_export
+    from khplan.pipeline.analysis.export import default_destination, export as render, load_records, write_export
 
     if fmt == "parquet" and destination == "-":
         raise click.UsageError("parquet is binary: give --to FILE")
@@ -248,9 +248,9 @@ def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url
 @_handle_errors
 def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None) -> None:
     """Compare the plans of OUT side by side: issuer, period, criteria, award quotas, submission deadlines."""
-    from pipeline.archive import write_atomic
-    from pipeline.compare import compare_plans, comparison_html, comparison_table
-    from pipeline.export import load_records
+    from khplan.pipeline.ingest.output_folder import write_atomic
+    from khplan.pipeline.analysis.compare import compare_plans, comparison_html, comparison_table
+    from khplan.pipeline.analysis.export import load_records
 
     rows = compare_plans(load_records(out, catalog_url), by)  # type: ignore[arg-type]
     Console().print(comparison_table(rows, by))  # type: ignore[arg-type]
@@ -266,9 +266,9 @@ def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None)
 @_handle_errors
 def calendar(out: Path, ics_file: Path, catalog_url: str | None) -> None:
     """Write every deadline of the plans in OUT as an iCalendar event (yearly ones recur)."""
-    from pipeline.archive import write_atomic
-    from pipeline.calendar_export import deadline_calendar
-    from pipeline.export import load_records
+    from khplan.pipeline.ingest.output_folder import write_atomic
+    from khplan.pipeline.analysis.calendar_export import deadline_calendar
+    from khplan.pipeline.analysis.export import load_records
 
     result = deadline_calendar(load_records(out, catalog_url))
     write_atomic(ics_file, result.calendar.to_ical())
@@ -280,6 +280,6 @@ def calendar(out: Path, ics_file: Path, catalog_url: str | None) -> None:
 @_handle_errors
 def schema() -> None:
     """Print the JSON Schema of the plan record."""
-    from schemas.export import render_schema
+    from khplan.schemas.export import render_schema
 
     click.echo(render_schema(), nl=False)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from schemas import PlanRecord
+from khplan.schemas import PlanRecord
 
 if TYPE_CHECKING:  # the flows module imports Prefect; summaries must not
-    from pipeline.flows import IngestReport
+    from khplan.pipeline.ingest.flows import IngestReport
 
 
 def record_table(record: PlanRecord) -> Table:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.context import DocContext, Options, PageText
-from pipeline.ocr import OcrEngine
-from pipeline.searchable import searchable_pdf
-from pipeline.stages import (
+from khplan.pipeline.context import DocContext, Options, PageText
+from khplan.pipeline.reading.ocr import OcrEngine
+from khplan.pipeline.reading.searchable import searchable_pdf
+from khplan.pipeline.stages import (
     RestoredText,
     assemble,
     extract_fields,
@@ -16,7 +16,7 @@ from pipeline.stages import (
     read_pages,
     restore_text,
 )
-from schemas import PlanRecord
+from khplan.schemas import PlanRecord
 
 
 @dataclass(frozen=True)

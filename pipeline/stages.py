@@ -10,20 +10,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from diacritics import restore
-from diacritics.restorer import detect_channel
-from diacritics.orthography import has_diacritics
-from extractors import DocumentText, PageSpan, extract_record
-from extractors.document import with_words
-from pipeline.context import DocContext, InputKind, Options, PageText, file_sha256
-from pipeline.errors import EmptyDocumentError, NotAPlanError
-from pipeline.images import count_image_pages
-from pipeline.inputs import identify, read_text_file
-from pipeline.ocr import OcrEngine, TesseractEngine
-from pipeline.pages import PageJob, read_all
-from pipeline.pdf import count_pages, read_text_layer
-from pipeline.preprocess import check_steps
-from schemas import PlanRecord, Provenance
+from khplan.diacritics import restore
+from khplan.diacritics.restorer import detect_channel
+from khplan.diacritics.orthography import has_diacritics
+from khplan.extractors import DocumentText, PageSpan, extract_record
+from khplan.extractors.document import with_words
+from khplan.pipeline.context import DocContext, InputKind, Options, PageText, file_sha256
+from khplan.pipeline.errors import EmptyDocumentError, NotAPlanError
+from khplan.pipeline.reading.images import count_image_pages
+from khplan.pipeline.reading.inputs import identify, read_text_file
+from khplan.pipeline.reading.ocr import OcrEngine, TesseractEngine
+from khplan.pipeline.reading.pages import PageJob, read_all
+from khplan.pipeline.reading.pdf import count_pages, read_text_layer
+from khplan.pipeline.reading.preprocess import check_steps
+from khplan.schemas import PlanRecord, Provenance
 
 # Running Vietnamese text carries a tone or vowel mark on ~85% of its words;
 # legacy OCR that lost them keeps ~15%. Below this share, restore.

@@ -1,6 +1,6 @@
 """Pydantic models of khplan's records: the JSON contract other tools build on."""
 
-from schemas.plan import (
+from khplan.schemas.plan import (
     SCHEMA_VERSION,
     Award,
     Cadence,

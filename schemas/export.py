@@ -1,4 +1,4 @@
-"""Write the committed JSON Schema of the plan record: ``python -m schemas.export``.
+"""Write the committed JSON Schema of the plan record: ``python -m khplan.schemas.export``.
 
 The committed file lets downstream tools pin the contract without installing
 khplan; ``tests/test_schema_export.py`` fails when it drifts from the models.
@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from schemas.plan import SCHEMA_VERSION, PlanRecord
+from khplan.schemas.plan import SCHEMA_VERSION, PlanRecord
 
 SCHEMA_FILE = Path(__file__).with_name("plan_record.schema.json")
 

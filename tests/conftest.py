@@ -69,7 +69,7 @@ def khplan(cli_env):
 
     def run(*args: str | Path, stdin: str | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "pipeline", *map(str, args)],
+            [sys.executable, "-m", "khplan.pipeline", *map(str, args)],
             input=stdin,
             capture_output=True,
             text=True,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pipeline.archive import OutputArchive
-from pipeline.catalog import Catalog, sqlite_url
-from schemas import Award, Criterion, Deadline, Issuer, LegalBasis, Period, PlanRecord, Provenance, Signer
+from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.ingest.catalog import Catalog, sqlite_url
+from khplan.schemas import Award, Criterion, Deadline, Issuer, LegalBasis, Period, PlanRecord, Provenance, Signer
 
 PHU_MY = "a" * 64
 CHAU_THANH = "b" * 64

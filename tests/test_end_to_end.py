@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.scans import render_scan, save_pages
+from tools.synth.scans import render_scan, save_pages
 
 pytestmark = pytest.mark.slow
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from schemas import PlanRecord
-from schemas.export import SCHEMA_FILE, render_schema
+from khplan.schemas import PlanRecord
+from khplan.schemas.export import SCHEMA_FILE, render_schema
 
 
 def test_committed_schema_matches_models():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from diacritics.channel import initial_channel, stripping_channel
+from khplan.diacritics.channel import initial_channel, stripping_channel
 
 # What an English-only OCR made of Vietnamese words (the kind of pairs rendered scans give).
 PAIRS = [
@@ -43,7 +43,7 @@ def test_folded_channel_scores_base_forms(legacy):
 
 
 def test_round_trip_through_a_dict(legacy):
-    from diacritics.channel import Channel
+    from khplan.diacritics.channel import Channel
 
     copy = Channel.from_dict(legacy.to_dict())
     assert copy.logprob("ctia", "của") == pytest.approx(legacy.logprob("ctia", "của"))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from diacritics.corpus import is_held_out, split_of
+from tools.corpus import is_held_out, split_of
 
 
 def test_held_out_split_is_a_function_of_the_name():

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from diacritics.lm import BOS, NgramModel, train_kneser_ney
+from khplan.diacritics.lm import BOS, NgramModel, train_kneser_ney
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from diacritics.ocr_samples import (
+from tools.training.ocr_samples import (
     TokenPair,
     Law,
     align_spans,
@@ -15,8 +15,8 @@ from diacritics.ocr_samples import (
     ocr_samples,
     plan_page,
 )
-from diacritics.scoring import syllable_accuracy
-from pipeline.scans import render_pages
+from khplan.diacritics.scoring import syllable_accuracy
+from tools.synth.scans import render_pages
 
 LAW = Law(
     "Luat-thu-nghiem",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from diacritics import restore, restore_diacritics
-from diacritics.restorer import apply_case, detect_channel
-from diacritics.scoring import syllable_accuracy
+from khplan.diacritics import restore, restore_diacritics
+from khplan.diacritics.restorer import apply_case, detect_channel
+from khplan.diacritics.scoring import syllable_accuracy
 
 
 def test_stripped_text_gets_its_marks_back():

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from diacritics.tokens import Kind, is_syllable_shape, tokenize
+from khplan.diacritics.tokens import Kind, is_syllable_shape, tokenize
 
 
 def kinds(line: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.bench import list_counts, scalar_right
+from tools.bench.extract import list_counts, scalar_right
 
 
 def test_titles_match_fuzzily():

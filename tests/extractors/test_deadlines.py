@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractors import extract_record
+from khplan.extractors import extract_record
 
 HEAD = "Số: 1/KH-UBND\nPhù Mỹ, ngày 01 tháng 02 năm 2023\nKẾ HOẠCH\nThi đua {period}\n\nI. TỔ CHỨC THỰC HIỆN\n"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.document import DocumentText, PageSpan, with_words
-from pipeline.context import PageText, WordBox
+from khplan.extractors.document import DocumentText, PageSpan, with_words
+from khplan.pipeline.context import PageText, WordBox
 
 
 def _page(words: list[tuple[str, float]]) -> PageText:

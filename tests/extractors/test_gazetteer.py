@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from extractors.gazetteer import mentions, provinces, resolve, successor, units
-from extractors.matching import fold_key
+from khplan.extractors.gazetteer import mentions, provinces, resolve, successor, units
+from khplan.extractors.matching import fold_key
 
 
 def test_sixty_three_provinces_seven_hundred_districts_ten_thousand_communes():

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extractors import DocumentText, PageSpan, extract_record
+from khplan.extractors import DocumentText, PageSpan, extract_record
 
 MERGED = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 HUYỆN PHÙ MỸ Độc lập - Tự do - Hạnh phúc

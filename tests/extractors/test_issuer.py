@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors import extract_record
+from khplan.extractors import extract_record
 
 DATE = "ngày 10 tháng 5 năm 2023"
 

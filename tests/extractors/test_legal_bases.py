@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors import extract_record
+from khplan.extractors import extract_record
 
 HEAD = "Số: 12/KH-UBND\nPhù Mỹ, ngày 13 tháng 4 năm 2022\nKẾ HOẠCH\nThi đua\n\n"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.nlp import canonical, entities
-from extractors.registry import Extraction
-from extractors.nlp import analyse
+from khplan.extractors.nlp import canonical, entities
+from khplan.extractors.registry import Extraction
+from khplan.extractors.nlp import analyse
 
 
 def _ents(text: str, label: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors import DocumentText, OcrWord, PageSpan, extract_record
+from khplan.extractors import DocumentText, OcrWord, PageSpan, extract_record
 
 TEXT = "Số: 69/KH-UBND\nPhù Mỹ, ngày 13 tháng 4 năm 2022\nKẾ HOẠCH\nThi đua\n"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors import extract_record
+from khplan.extractors import extract_record
 
 HEAD = "Số: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2022\nKẾ HOẠCH\n"
 

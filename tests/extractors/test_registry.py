@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import DocumentText, extract_record
-from extractors.config import PIPELINE
-from extractors.registry import REGISTRY, PipelineError, build, extractor, run
+from khplan.extractors import DocumentText, extract_record
+from khplan.extractors.config import PIPELINE
+from khplan.extractors.registry import REGISTRY, PipelineError, build, extractor, run
 
 
 def test_every_configured_component_is_registered_and_ordered():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors import extract_record
-from extractors.signer import position_of
+from khplan.extractors import extract_record
+from khplan.extractors.signer import position_of
 
 BODY = "Số: 1/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nTạo khí thế thi đua.\n"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.registry import Extraction
-from extractors.structure import extract_structure, heading_topics, walk
+from khplan.extractors.registry import Extraction
+from khplan.extractors.structure import extract_structure, heading_topics, walk
 
 PLAN = """Số: 5/KH-UBND
 Hà Nội, ngày 01 tháng 02 năm 2020

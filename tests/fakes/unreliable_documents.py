@@ -13,8 +13,8 @@ import os
 import time
 from pathlib import Path
 
-from pipeline.errors import NotAPlanError
-from pipeline.run import DocumentResult, process_document
+from khplan.pipeline.errors import NotAPlanError
+from khplan.pipeline.run import DocumentResult, process_document
 
 
 def attempts_file(source: Path) -> Path:

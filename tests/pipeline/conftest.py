@@ -14,7 +14,7 @@ import pytest
 @pytest.fixture(scope="session")
 def prefect_harness():
     """Flows run in-process against a temporary Prefect database, as Prefect's own tests do."""
-    from pipeline.prefect_settings import configure_prefect
+    from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
     configure_prefect()
     from prefect.testing.utilities import prefect_test_harness

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.archive import OutputArchive, write_atomic
+from khplan.pipeline.ingest.output_folder import OutputArchive, write_atomic
 
 
 def test_write_atomic_replaces_whole_file(tmp_path):
@@ -22,7 +22,7 @@ def test_write_atomic_keeps_old_file_when_writing_fails(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("pipeline.archive.os.replace", broken_replace)
+    monkeypatch.setattr("khplan.pipeline.ingest.output_folder.os.replace", broken_replace)
     with pytest.raises(OSError):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
@@ -57,8 +57,8 @@ def test_prepare_removes_leftover_temporary_files(tmp_path):
 
 
 def test_removing_a_document_keeps_its_page_cache(tmp_path):
-    from pipeline.context import PageText
-    from schemas import PlanRecord, Provenance
+    from khplan.pipeline.context import PageText
+    from khplan.schemas import PlanRecord, Provenance
 
     archive = OutputArchive(tmp_path)
     archive.prepare()

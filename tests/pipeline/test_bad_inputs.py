@@ -8,8 +8,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from pipeline.errors import ExitCode
-from pipeline.scans import render_scan, save_pages
+from khplan.pipeline.errors import ExitCode
+from tools.synth.scans import render_scan, save_pages
 
 
 def _scan_pdf(path: Path) -> Path:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from pipeline.calendar_export import deadline_calendar
+from khplan.pipeline.analysis.calendar_export import deadline_calendar
 from plan_records import PHU_MY, chau_thanh, ingested_folder, phu_my
 
 

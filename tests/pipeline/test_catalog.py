@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.catalog import Catalog, CatalogError, catalog_url_for
-from schemas import Issuer, PlanRecord, Provenance
+from khplan.pipeline.ingest.catalog import Catalog, CatalogError, catalog_url_for
+from khplan.schemas import Issuer, PlanRecord, Provenance
 
 SHA = "0" * 64
 

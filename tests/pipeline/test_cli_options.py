@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-import pipeline.run
-from pipeline.cli import main
-from pipeline.context import PREPROCESS_STEPS
+import khplan.pipeline.run
+from khplan.pipeline.cli import main
+from khplan.pipeline.context import PREPROCESS_STEPS
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def chosen_options(monkeypatch):
         seen.append(options)
         raise SystemExit(0)
 
-    monkeypatch.setattr(pipeline.run, "process_document", capture)
+    monkeypatch.setattr(khplan.pipeline.run, "process_document", capture)
     return seen
 
 

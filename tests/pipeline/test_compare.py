@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from rich.console import Console
 
-from pipeline.compare import award_quotas, compare_plans, comparison_html, comparison_table
+from khplan.pipeline.analysis.compare import award_quotas, compare_plans, comparison_html, comparison_table
 from plan_records import chau_thanh, ingested_folder, phu_my
 
 

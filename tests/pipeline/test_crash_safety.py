@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.context import file_sha256
-from schemas import PlanRecord
+from khplan.pipeline.context import file_sha256
+from khplan.schemas import PlanRecord
 from seed_archives import write_variants
 
 pytestmark = pytest.mark.slow
@@ -41,7 +41,7 @@ def archive(tmp_path_factory, seeds) -> tuple[Path, dict[str, Path]]:
 
 def _start(archive: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "ingest", str(archive), "--out", str(out), "--jobs", "2"],
+        [sys.executable, "-m", "khplan.pipeline", "ingest", str(archive), "--out", str(out), "--jobs", "2"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
 

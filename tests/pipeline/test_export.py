@@ -9,7 +9,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.export import ARCHIVE_FIELDS, TABLES, archive_metadata, columns_of, export, load_records, table_rows
+from khplan.pipeline.analysis.export import ARCHIVE_FIELDS, TABLES, archive_metadata, columns_of, export, load_records, table_rows
 from plan_records import CHAU_THANH, PHU_MY, chau_thanh, ingested_folder, phu_my
 
 PLAN_KEY = {"plan_id", "plan_number", "plan_issuer", "plan_province"}

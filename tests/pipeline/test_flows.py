@@ -15,11 +15,11 @@ import pytest
 from rich.console import Console
 
 from fakes.unreliable_documents import attempts, unreliable_process
-from pipeline.archive import OutputArchive
-from pipeline.catalog import Catalog, sqlite_url
-from pipeline.context import Options
-from pipeline.flows import IngestProgress, run_ingest
-from pipeline.workers import is_transient
+from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.ingest.catalog import Catalog, sqlite_url
+from khplan.pipeline.context import Options
+from khplan.pipeline.ingest.flows import IngestProgress, run_ingest
+from khplan.pipeline.ingest.workers import is_transient
 from seed_archives import write_variants
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from pipeline.scans import render_scan, save_pages
-from schemas import PlanRecord
+from tools.synth.scans import render_scan, save_pages
+from khplan.schemas import PlanRecord
 
 pytestmark = pytest.mark.slow
 

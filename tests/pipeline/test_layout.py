@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.layout import Line, Word, read_in_columns
-from pipeline.ocr import page_from_tsv
-from pipeline.scans import render_scan
+from khplan.pipeline.reading.layout import Line, Word, read_in_columns
+from khplan.pipeline.reading.ocr import page_from_tsv
+from tools.synth.scans import render_scan
 
 HEIGHT = 40
 

@@ -7,10 +7,10 @@ import unicodedata
 import docx
 import pytest
 
-from diacritics.orthography import TONE_MARKS
-from pipeline.errors import EncodingError
-from pipeline.inputs import read_text_file
-from pipeline.legacy_encodings import TCVN3_CHARS, VNI_SEQUENCES, decode_legacy_bytes, to_unicode
+from khplan.diacritics.orthography import TONE_MARKS
+from khplan.pipeline.errors import EncodingError
+from khplan.pipeline.reading.inputs import read_text_file
+from khplan.pipeline.reading.legacy_encodings import TCVN3_CHARS, VNI_SEQUENCES, decode_legacy_bytes, to_unicode
 
 MOTTO = "Cộng hoà xã hội chủ nghĩa Việt Nam"
 TCVN3_MOTTO = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"

@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 import pytesseract
 
-from pipeline.context import DocContext, InputKind, Options, PageText
-from pipeline.errors import OcrEngineError
-from pipeline.ocr import TesseractEngine, page_from_tsv
-from pipeline.scans import render_scan, save_pages
-from pipeline.stages import read_pages
+from khplan.pipeline.context import DocContext, InputKind, Options, PageText
+from khplan.pipeline.errors import OcrEngineError
+from khplan.pipeline.reading.ocr import TesseractEngine, page_from_tsv
+from tools.synth.scans import render_scan, save_pages
+from khplan.pipeline.stages import read_pages
 
 
 def _tsv(rows):
@@ -69,7 +69,7 @@ def test_pdf_text_layer_is_read_not_ocrd(tmp_path, khplan):
 def test_poster_sized_pdf_page_is_rasterised_within_the_pixel_budget(tmp_path):
     import pypdf
 
-    from pipeline.pdf import MAX_PAGE_PIXELS, raster_dpi
+    from khplan.pipeline.reading.pdf import MAX_PAGE_PIXELS, raster_dpi
 
     writer = pypdf.PdfWriter()
     writer.add_blank_page(width=72 * 100, height=72 * 100)  # 100 x 100 inches

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline.context import DocContext, InputKind, Options, PageText, WordBox
-from pipeline.errors import EmptyDocumentError, OcrEngineError
-from pipeline.pages import (
+from khplan.pipeline.context import DocContext, InputKind, Options, PageText, WordBox
+from khplan.pipeline.errors import EmptyDocumentError, OcrEngineError
+from khplan.pipeline.reading.pages import (
     BlankPage,
     FailedPage,
     PageJob,
@@ -24,7 +24,7 @@ from pipeline.pages import (
     read_page,
     read_page_in_worker,
 )
-from pipeline.preprocess import (
+from khplan.pipeline.reading.preprocess import (
     GRAIN_THRESHOLD,
     MIN_SKEW_DEGREES,
     PAGE_STEPS,
@@ -41,8 +41,8 @@ from pipeline.preprocess import (
     prepare_page,
     skew_angle,
 )
-from pipeline.scans import QUALITIES, degrade, render_scan, save_pages
-from pipeline.stages import read_pages
+from tools.synth.scans import QUALITIES, degrade, render_scan, save_pages
+from khplan.pipeline.stages import read_pages
 
 A4_300 = (2480, 3508)
 PAGE_1 = "Ủy ban nhân dân tỉnh Quảng Ninh ban hành Kế hoạch\nthực hiện công tác cải cách hành chính năm 2024\n"

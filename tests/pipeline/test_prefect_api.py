@@ -8,8 +8,8 @@ import urllib.request
 
 import pytest
 
-from pipeline import prefect_api as api_module
-from pipeline.prefect_api import ApiStartError, TemporaryApi, prefect_api
+from khplan.pipeline.ingest import prefect_api as api_module
+from khplan.pipeline.ingest.prefect_api import ApiStartError, TemporaryApi, prefect_api
 
 
 def _health(api_url: str) -> int:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.scans import render_scan, split_header_line, strip_markdown
+from tools.synth.scans import render_scan, split_header_line, strip_markdown
 
 
 def test_merged_header_line_splits_at_the_motto():

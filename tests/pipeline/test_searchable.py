@@ -7,7 +7,7 @@ import subprocess
 import pypdf
 import pytest
 
-from pipeline.scans import render_scan, save_pages
+from tools.synth.scans import render_scan, save_pages
 
 pytestmark = pytest.mark.slow
 

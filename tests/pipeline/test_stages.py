@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from pipeline.context import DocContext, InputKind, Options, PageText
-from pipeline.stages import assemble, diacritic_share, restore_text
+from khplan.pipeline.context import DocContext, InputKind, Options, PageText
+from khplan.pipeline.stages import assemble, diacritic_share, restore_text
 
 
 def _ctx(mode: str = "auto") -> DocContext:

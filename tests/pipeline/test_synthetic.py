@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.synthetic import generate_full_plans
-from pipeline.synthetic_body import DEVELOPMENT, EVALUATION, THEMES
-from schemas import PlanRecord
+from tools.synth.plans import generate_full_plans
+from tools.synth.plan_bodies import DEVELOPMENT, EVALUATION, THEMES
+from khplan.schemas import PlanRecord
 
 
 def test_gold_of_every_field_is_a_valid_plan_record():

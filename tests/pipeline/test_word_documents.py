@@ -5,8 +5,8 @@ from __future__ import annotations
 import docx
 import pytest
 
-from pipeline.errors import CorruptFileError
-from pipeline.inputs import identify, read_text_file
+from khplan.pipeline.errors import CorruptFileError
+from khplan.pipeline.reading.inputs import identify, read_text_file
 
 
 @pytest.fixture

@@ -1,0 +1,182 @@
+"""The words of Vietnamese administrative documents: types, codes, abbreviations, agency names.
+
+From Nghị định 30/2020/NĐ-CP (Phụ lục III lists the document types and the
+abbreviations of their names; Phụ lục I the capitalisation of agency names)
+and the abbreviations offices print in headers, preambles and Nơi nhận
+lists. Everything here is about the genre, nothing about one document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khplan.extractors.matching import fold_key, squash
+
+DOC_TYPES: dict[str, str] = {
+    "Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
+    "Thông cáo": "TC", "Thông báo": "TB", "Hướng dẫn": "HD", "Chương trình": "CTr", "Kế hoạch": "KH",
+    "Phương án": "PA", "Đề án": "ĐA", "Dự án": "DA", "Báo cáo": "BC", "Biên bản": "BB", "Tờ trình": "TTr",
+    "Hợp đồng": "HĐ", "Công điện": "CĐ", "Bản ghi nhớ": "BGN", "Bản thỏa thuận": "BTT", "Giấy ủy quyền": "GUQ",
+    "Giấy mời": "GM", "Giấy giới thiệu": "GGT", "Giấy nghỉ phép": "GNP", "Phiếu gửi": "PG", "Phiếu chuyển": "PC",
+    "Phiếu báo": "PB", "Thư công": "TC", "Kết luận": "KL", "Chương trình hành động": "CTr",
+}
+"""Type names (tên loại) and the abbreviation that opens the code of their number (Phụ lục III)."""
+
+DOC_TYPE_OF_CODE: dict[str, str] = {code: name for name, code in DOC_TYPES.items() if name not in {"Thư công", "Chương trình hành động"}}
+
+NO_TYPE_LINE = "Công văn"
+"""What a document with a number but no type line is (ND30: công văn carry no tên loại)."""
+
+CODE_SEGMENTS: dict[str, str] = {}
+for _code in (
+        "QĐ", "NĐ", "HĐND", "UBND", "TTg", "CTr", "NQ", "CT", "KH", "TB", "HD", "BC", "TTr", "KL", "TU", "HU", "TW",
+        "ĐU", "BCĐ", "BTV", "TĐKT", "HĐTĐKT", "BTĐKT", "SNV", "SXD", "STP", "SYT", "SGDĐT", "STC", "SCT", "BNV",
+        "BGDĐT", "BTC", "CP", "QH", "UBTVQH", "VPCP", "MTTQ", "ĐA", "HĐ", "QyĐ", "CĐ", "BCH", "PNV", "VP", "VPUB",
+        "NHNN", "LĐTBXH", "SLĐTBXH", "TNMT", "STNMT", "SKHĐT", "KHĐT", "GDĐT", "GTVT", "SGTVT", "NNPTNT", "SNNPTNT",
+        "VHTTDL", "SVHTTDL", "KHCN", "SKHCN", "TTTT", "STTTT", "ĐTN", "ĐTNCS", "LĐLĐ", "HLHPN", "HPN", "HND", "HCCB",
+        "BQP", "BCA", "BYT", "BXD", "BTP", "BCT",
+):
+    CODE_SEGMENTS.setdefault(fold_key(_code), _code)  # on a clash the earlier wins: HD (Hướng dẫn) before HĐ
+"""Code segments as printed, keyed by their folded form, to give legacy OCR its lost ``Đ`` back (``QD`` → ``QĐ``)."""
+
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "MTTQ": "Mặt trận Tổ quốc",
+    "UB": "Ủy ban", "TT": "Thường trực", "HU": "Huyện ủy", "TU": "Tỉnh ủy", "TW": "Trung ương", "BCH": "Ban Chấp hành",
+    "BTV": "Ban Thường vụ", "CCHC": "cải cách hành chính", "TĐKT": "thi đua, khen thưởng",
+    "HĐTĐKT": "Hội đồng Thi đua - Khen thưởng", "CT": "Chủ tịch", "PCT": "Phó Chủ tịch", "VP": "Văn phòng",
+    "SNV": "Sở Nội vụ", "PNV": "Phòng Nội vụ", "BNV": "Bộ Nội vụ", "TP": "thành phố", "TX": "thị xã", "TT.": "thị trấn",
+    "ĐU": "Đảng ủy", "LĐLĐ": "Liên đoàn Lao động", "HLHPN": "Hội Liên hiệp Phụ nữ", "ĐTN": "Đoàn Thanh niên",
+    "b/c": "báo cáo", "t/h": "thực hiện", "p/h": "phối hợp",
+}
+"""Abbreviations offices print, and their full words (ND30 asks for full names in the body)."""
+
+DEPARTMENTS: tuple[str, ...] = (
+    "Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công Thương",
+    "Sở Nông nghiệp và Phát triển nông thôn", "Sở Giao thông vận tải", "Sở Xây dựng", "Sở Tài nguyên và Môi trường",
+    "Sở Thông tin và Truyền thông", "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+    "Sở Ngoại vụ", "Sở Dân tộc và Tôn giáo", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
+    "Ban Dân tộc", "Thanh tra tỉnh", "Văn phòng Ủy ban nhân dân", "Ban Thi đua - Khen thưởng",
+    "Hội đồng Thi đua - Khen thưởng", "Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch",
+    "Phòng Giáo dục và Đào tạo", "Phòng Y tế", "Phòng Văn hóa và Thông tin", "Phòng Tài nguyên và Môi trường",
+    "Phòng Lao động - Thương binh và Xã hội", "Phòng Kinh tế", "Phòng Quản lý đô thị", "Phòng Kinh tế và Hạ tầng",
+    "Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Dân tộc", "Thanh tra huyện",
+)
+"""Specialised agencies of provinces (sở, ban) and districts (phòng) under Nghị định 24/2014 and 37/2014 as amended."""
+
+AGENCY_HEADS: tuple[str, ...] = (
+    "ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc",
+    "hội đồng", "ban chỉ đạo", "ban chấp hành", "ban thường vụ", "ban", "sở", "phòng",
+    "văn phòng", "bộ", "cục", "chi cục", "tổng cục", "trung tâm", "trường", "thanh tra", "công an", "bộ chỉ huy",
+    "đảng ủy", "tỉnh ủy", "huyện ủy", "thành ủy", "thị ủy", "liên đoàn lao động", "hội liên hiệp phụ nữ", "đoàn thanh niên",
+    "chính phủ", "thủ tướng chính phủ", "quốc hội", "kho bạc nhà nước", "bảo hiểm xã hội", "ngân hàng",
+)
+"""Words that open the name of an issuing body, longest first when matched."""
+
+CENTRAL_HEADS = ("bộ", "chính phủ", "thủ tướng chính phủ", "quốc hội", "tổng cục", "cục")
+
+
+def canonical_code(code: str) -> str:
+    """A document code with its segments spelt as printed in the standard (``QD-UBND`` → ``QĐ-UBND``).
+
+    Segments not in the vocabulary keep their letters; only a lost ``Đ`` and
+    the case of known segments are restored.
+    """
+    code = code.replace("\u2044", "/").replace("\u2215", "/")  # OCR's fraction slash
+    return re.sub(r"[^-/.\s]+", lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else CODE_SEGMENTS.get(fold_key(m.group(0)), m.group(0)), code)
+
+
+_PRINTED_CODES = frozenset(CODE_SEGMENTS.values()) | {"HĐ"}
+"""Segments already spelt as a code is printed: kept as they are (``HĐ`` of a contract stays ``HĐ``)."""
+
+
+def expand_abbreviations(text: str) -> str:
+    """Full words for the abbreviations in ``text`` (``UBND huyện`` → ``Ủy ban nhân dân huyện``)."""
+
+    def expand(match: re.Match[str]) -> str:
+        return ABBREVIATIONS.get(match.group(0), match.group(0))
+
+    return _ABBREVIATION.sub(expand, text)
+
+
+_ABBREVIATION = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w/])"
+)
+
+_SEGMENT_BREAK = re.compile(r"(\s+và\s+|\s*,\s*|\s+-\s+|\s+–\s+)")
+
+
+def agency_case(name: str) -> str:
+    """An agency name in ND30's capitalisation from a header's capitals: ``SỞ XÂY DỰNG`` → ``Sở Xây dựng``.
+
+    A known agency (fuzzy, marks ignored) gives its standard spelling; else
+    the rule of Phụ lục I: capital on the first syllable of the kind of body
+    and of each field it is named after (fields split at ``và``, commas and
+    dashes).
+    """
+    known = max(DEPARTMENTS, key=lambda d: _score(d, name))
+    if _score(known, name) >= 92:
+        return known
+    words = " ".join(name.split()).lower()
+    head = next((h for h in sorted(AGENCY_HEADS, key=len, reverse=True) if words.startswith(h + " ") or words == h), None)
+    if head is None:
+        return words[:1].upper() + words[1:]
+    rest = words[len(head):].strip()
+    parts = _SEGMENT_BREAK.split(rest)
+    rest = "".join(part if i % 2 else part[:1].upper() + part[1:] for i, part in enumerate(parts))
+    return f"{head[:1].upper()}{head[1:]} {rest}".strip()
+
+
+def _score(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(squash(a), squash(b))
+
+
+AWARD_FORMS: tuple[str, ...] = (
+    # Luật Thi đua, khen thưởng 2022, Điều 9 (hình thức khen thưởng)
+    "Huân chương", "Huy chương", "Kỷ niệm chương", "Bằng khen", "Giấy khen",
+    # Điều 19 (danh hiệu thi đua đối với cá nhân)
+    "Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua cấp bộ", "Chiến sĩ thi đua cơ sở",
+    "Chiến sĩ thi đua", "Lao động tiên tiến", "Chiến sĩ tiên tiến",
+    # Điều 20 (danh hiệu thi đua đối với tập thể, hộ gia đình)
+    "Cờ thi đua", "Tập thể lao động xuất sắc", "Tập thể lao động tiên tiến", "Đơn vị quyết thắng", "Đơn vị tiên tiến",
+    "Gia đình văn hóa",
+)
+"""Award forms and titles of emulation, as the law names them (longest match wins)."""
+
+TITLE_SUBJECTS: dict[str, str] = {
+    "Chiến sĩ thi đua toàn quốc": "individual", "Chiến sĩ thi đua cấp tỉnh": "individual", "Chiến sĩ thi đua cấp bộ": "individual",
+    "Chiến sĩ thi đua cơ sở": "individual", "Chiến sĩ thi đua": "individual", "Lao động tiên tiến": "individual",
+    "Chiến sĩ tiên tiến": "individual", "Cờ thi đua": "collective", "Tập thể lao động xuất sắc": "collective",
+    "Tập thể lao động tiên tiến": "collective", "Đơn vị quyết thắng": "collective", "Đơn vị tiên tiến": "collective",
+    "Gia đình văn hóa": "household",
+}
+"""Whom each danh hiệu thi đua is for (Luật Thi đua, khen thưởng 2022, Điều 19: cá nhân; Điều 20: tập thể, hộ gia đình)."""
+
+ORDINALS: dict[str, int] = {
+    "nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+}
+"""Ordinal words, folded (``thứ nhất``, ``thứ ba``), for ranks written out."""
+
+REFERENCE_KINDS: tuple[str, ...] = (
+    "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Thông tư",
+    "Thông tư liên tịch", "Kế hoạch", "Chương trình hành động", "Chương trình", "Công văn", "Kết luận", "Hướng dẫn",
+    "Thông báo", "Đề án", "Quy định", "Quy chế", "Thông tri", "Công điện",
+)
+"""Kinds of documents a preamble cites (Căn cứ / Thực hiện …)."""
+
+NAMED_REFERENCE_KINDS = frozenset({"Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"})
+"""Kinds cited by name without a number (``Luật Thi đua, khen thưởng``)."""
+
+POSITIONS: tuple[str, ...] = (
+    "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Trưởng ban", "Phó Trưởng ban", "Trưởng phòng",
+    "Phó Trưởng phòng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Bộ trưởng", "Thứ trưởng", "Thủ tướng",
+    "Phó Thủ tướng", "Bí thư", "Phó Bí thư", "Thủ trưởng", "Viện trưởng", "Cục trưởng", "Chi cục trưởng",
+    "Hiệu trưởng", "Chánh Thanh tra", "Tổng Giám đốc", "Trưởng Công an",
+)
+"""Positions printed above a signature (ND30, Phụ lục I, thể thức chữ ký)."""
+
+AUTHORITY_PREFIXES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
+"""Thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền: on whose behalf a signature is made."""

@@ -1,0 +1,201 @@
+"""The catalog: one row per input document (keyed by the sha256 of its bytes), and every path it was seen at.
+
+SQLAlchemy Core keeps the same code on the embedded SQLite default
+(``OUT/catalog.sqlite``) and on a shared PostgreSQL (``--catalog
+postgresql://user@host/db``, through psycopg 3). The catalog is also the
+ingest cache: a document whose row carries the current pipeline version is
+not processed again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from khplan.pipeline.errors import ExitCode, KhplanError
+from khplan.schemas import PlanRecord
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("status", String(16), nullable=False, doc="done | quarantined"),
+    Column("reason", String(64), doc="quarantine reason code"),
+    Column("message", Text),
+    Column("pipeline_version", String(128), nullable=False),
+    Column("pages", Integer),
+    Column("method", String(16)),
+    Column("doc_type", Text),
+    Column("number", Text),
+    Column("issue_date", String(10)),
+    Column("place", Text),
+    Column("title", Text),
+    Column("issuer_name", Text),
+    Column("issuer_level", String(16)),
+    Column("province", Text),
+    Column("signer_name", Text),
+    Column("warnings", Integer),
+    Column("record_path", Text),
+    Column("updated_at", String(32), nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("path", Text, primary_key=True),
+)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CatalogError(KhplanError):
+    """The catalog database cannot be reached or used."""
+
+    exit_code = ExitCode.file_access_error
+    reason = "catalog_unavailable"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def catalog_url_for(url: str | None, out: Path) -> str:
+    """The SQLAlchemy URL of ``--catalog`` (default ``OUT/catalog.sqlite``); ``postgresql://`` means psycopg 3."""
+    if url is None:
+        return sqlite_url(Path(out) / "catalog.sqlite")
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+class Catalog:
+    def __init__(self, url: str) -> None:
+        try:
+            self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+        except (ArgumentError, ImportError) as e:
+            raise CatalogError(url, f"not a catalog database URL khplan can use ({e})") from e
+        if self.engine.dialect.name not in ("sqlite", "postgresql"):
+            raise CatalogError(url, f"unsupported catalog database {self.engine.dialect.name!r} (SQLite or PostgreSQL)")
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as e:
+            shown = make_url(url).render_as_string(hide_password=True)
+            raise CatalogError(shown, f"cannot open the catalog: {str(e.orig or e).strip().splitlines()[0]}") from e
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def lookup(self, sha256: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.sha256 == sha256)).mappings().first()
+        return dict(row) if row else None
+
+    def add_source(self, sha256: str, path: str) -> None:
+        self._upsert(sources, {"sha256": sha256, "path": path}, ["sha256", "path"], update=False)
+
+    def record_done(self, record: PlanRecord, record_path: Path, pipeline_version: str) -> None:
+        sha256 = record.provenance.sha256
+        assert sha256
+        values = {
+            "sha256": sha256,
+            "status": "done",
+            "reason": None,
+            "message": None,
+            "pipeline_version": pipeline_version,
+            "pages": record.provenance.pages,
+            "method": record.provenance.method,
+            "doc_type": record.doc_type,
+            "number": record.number,
+            "issue_date": record.issue_date.isoformat() if record.issue_date else None,
+            "place": record.place,
+            "title": record.title,
+            "issuer_name": record.issuer.name,
+            "issuer_level": record.issuer.level,
+            "province": record.issuer.province,
+            "signer_name": record.signer.name,
+            "warnings": len(record.warnings),
+            "record_path": str(record_path),
+            "updated_at": _now(),
+        }
+        self._upsert(documents, values, ["sha256"])
+        if record.provenance.source:
+            self.add_source(sha256, record.provenance.source)
+
+    def record_quarantined(self, sha256: str, source: str, reason: str, message: str, pipeline_version: str) -> None:
+        values = {column.name: None for column in documents.columns}
+        values.update(
+            sha256=sha256,
+            status="quarantined",
+            reason=reason,
+            message=message,
+            pipeline_version=pipeline_version,
+            updated_at=_now(),
+        )
+        self._upsert(documents, values, ["sha256"])
+        self.add_source(sha256, source)
+
+    def documents(self, status: str | None = None) -> list[dict[str, Any]]:
+        query = select(documents).order_by(documents.c.province, documents.c.issue_date, documents.c.sha256)
+        if status:
+            query = query.where(documents.c.status == status)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def statuses(self, sha256s: set[str]) -> dict[str, str]:
+        """``status`` of each of these documents that has a row."""
+        with self.engine.connect() as conn:
+            query = select(documents.c.sha256, documents.c.status).where(documents.c.sha256.in_(sorted(sha256s)))
+            return {row[0]: row[1] for row in conn.execute(query)}
+
+    def sources_of(self, sha256: str) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sources.c.path).where(sources.c.sha256 == sha256).order_by(sources.c.path))
+            return [row[0] for row in rows]
+
+    def _upsert(self, table: Table, values: dict[str, Any], keys: list[str], update: bool = True) -> None:
+        dialect = self.engine.dialect.name
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        elif dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:  # pragma: no cover - the constructor admits only the two
+            raise CatalogError(None, f"unsupported catalog database: {dialect}")
+        statement = insert(table).values(**values)
+        changes = {k: v for k, v in values.items() if k not in keys}
+        if update and changes:
+            statement = statement.on_conflict_do_update(index_elements=keys, set_=changes)
+        else:
+            statement = statement.on_conflict_do_nothing(index_elements=keys)
+        with self.engine.begin() as conn:
+            conn.execute(statement)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets readers (exports, a user's sqlite3 shell) work while ingest writes."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

@@ -1,0 +1,312 @@
+"""Prefect flows: ingest an archive, one task per document.
+
+One task per document keeps the number of task runs, and the ephemeral API's
+writes, proportional to documents, not pages. On one machine each task hands
+its document to a worker process (:mod:`pipeline.workers`: real parallelism
+for the Python stages, a hard per-document timeout); on a Dask cluster the
+Dask worker process runs it. The flow thread is the only writer of the
+catalog and the quarantine log; workers write only their own files,
+atomically, records last. That order is what makes a killed ingest safe to
+run again: a record on disk is a finished document, whatever the catalog
+had time to note, and :func:`_triage` takes it from there.
+Prefect holds no logic here: the work is ``pipeline.run.process_document``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from khplan.pipeline.ingest.prefect_settings import configure_prefect
+
+configure_prefect()
+
+from prefect import Task, flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.client.schemas.objects import TaskRun  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.states import State  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
+
+from khplan.pipeline.ingest.output_folder import OutputArchive  # noqa: E402
+from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for  # noqa: E402
+from khplan.pipeline.context import Options, file_sha256  # noqa: E402
+from khplan.pipeline.ingest.discovery import discover_inputs  # noqa: E402
+from khplan.pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
+from khplan.pipeline.reading.inputs import identify  # noqa: E402
+from khplan.pipeline.ingest.prefect_api import prefect_api  # noqa: E402
+from khplan.pipeline.cache_keys import record_key  # noqa: E402
+from khplan.pipeline.ingest.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
+
+class _ThreadTimeoutNotice(logging.Filter):
+    """Drop Prefect's per-task warning that a timeout in a worker thread cannot interrupt blocking calls.
+
+    On a Dask worker the document timeout is Prefect's, delivered between
+    Python bytecodes: restoration and extraction are Python and stop at once;
+    the one blocking call, Tesseract, has its own per-page limit. A warning
+    on every document of an archive says nothing the README does not.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "running in a worker thread" not in record.getMessage()
+
+
+logging.getLogger("prefect.task_runs").addFilter(_ThreadTimeoutNotice())
+
+RETRIES = 2
+RETRY_DELAYS = [1, 5]
+"""Seconds before the second and third attempt of a document whose worker failed transiently."""
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[DocumentOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def pages(self) -> int:
+        """Pages processed in this run (cached documents read none)."""
+        return sum(o.pages for o in self.outcomes if o.status == "done")
+
+    @property
+    def warnings(self) -> int:
+        """Review warnings over the records of the batch, done or cached."""
+        return sum(len(o.record.warnings) for o in self.outcomes if o.record is not None and o.status != "duplicate")
+
+
+def _retry_if_transient(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Retry a document only when its worker died or the OS ran short; a bug or bad input fails the same again."""
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, BaseException) and is_transient(error)
+
+
+@task(
+    name="process-document",
+    task_run_name="process {source.name}",
+    retries=RETRIES,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_condition_fn=_retry_if_transient,
+    cache_policy=NO_CACHE,
+    persist_result=False,
+)
+def process_document_task(
+    source: Path,
+    sha256: str,
+    options: Options,
+    out: Path,
+    pool: DocumentPool | None,
+    process: ProcessDocument | None = None,
+) -> DocumentOutcome:
+    """One document: in a worker of ``pool`` on this machine, in this (Dask worker) process without one."""
+    if pool is None:
+        return ingest_document(source, sha256, options, out, process)
+    return pool.run(source, sha256, options, out, process)
+
+
+@flow(name="khplan-ingest", validate_parameters=False)
+def ingest_flow(
+    sources: list[Path],
+    out: Path,
+    options: Options,
+    show_progress: bool = False,
+    catalog_url: str | None = None,
+    retry_quarantined: bool = False,
+    timeout: float | None = None,
+    distributed: bool = False,
+    process: ProcessDocument | None = None,
+    pool: DocumentPool | None = None,
+) -> IngestReport:
+    """Discover, triage against the catalog, process what is new, record every outcome.
+
+    ``process`` stands in for ``process_document`` (tests pass one that crashes or hangs);
+    ``pool`` is the worker processes to use here (made and closed by the flow when not given).
+    """
+    started = time.perf_counter()
+    archive = OutputArchive(out)
+    archive.prepare()
+    catalog = Catalog(catalog_url_for(catalog_url, archive.root))
+    version = record_key(options)
+    report = IngestReport()
+    with contextlib.ExitStack() as stack:
+        stack.callback(catalog.close)
+        if distributed:  # no pool of our own: Prefect's timeout (cooperative) stands in for the worker kill
+            pool, document_task = None, process_document_task.with_options(timeout_seconds=timeout)
+        else:
+            pool, document_task = pool or stack.enter_context(DocumentPool(options.jobs, timeout)), process_document_task
+        submitted = {}
+        scheduled: dict[str, list[str]] = {}
+        for source in discover_inputs(sources, exclude=[archive.root]):
+            outcome, sha256 = _triage(source, archive, catalog, version, scheduled, retry_quarantined)
+            if outcome is not None:
+                report.outcomes.append(outcome)
+            elif sha256 is not None:
+                scheduled[sha256] = [str(source)]
+                future = document_task.submit(source, sha256, options, archive.root, pool, process)
+                submitted[future.task_run_id] = (future, source, sha256)
+        with IngestProgress(show_progress, len(submitted)) as progress:
+            for future in as_completed([entry[0] for entry in submitted.values()]):
+                _, source, sha256 = submitted[future.task_run_id]
+                outcome = _settle(future, source, sha256)
+                _store(outcome, archive, catalog, version, scheduled[sha256])
+                report.outcomes.append(outcome)
+                progress.advance(outcome.pages)
+        for duplicate in report.outcomes:
+            if duplicate.status == "duplicate":
+                original = next(o for o in report.outcomes if o.sha256 == duplicate.sha256 and o.status != "duplicate")
+                duplicate.record, duplicate.message = original.record, f"same content as {original.source}"
+        _reconcile_quarantine(archive, catalog)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _triage(
+    source: Path,
+    archive: OutputArchive,
+    catalog: Catalog,
+    version: str,
+    scheduled: dict[str, list[str]],
+    retry_quarantined: bool,
+) -> tuple[DocumentOutcome | None, str | None]:
+    """Decide, before any work, whether a file is known, bad, a duplicate, or to be processed."""
+    sha256 = _sha_if_readable(source)
+    row = catalog.lookup(sha256) if sha256 else None
+    if sha256 and (row is None or row["status"] == "quarantined") and (finished := archive.read_record(sha256)):
+        # A record the catalog does not list as done was written by a run killed before it noted it
+        # (a quarantine removes the document's older record first): the document is finished.
+        catalog.record_done(finished, archive.record_path(sha256), version)
+        catalog.add_source(sha256, str(source))
+        return DocumentOutcome(str(source), sha256, "cached", record=finished), sha256
+    if row and row["pipeline_version"] == version:
+        if row["status"] == "done" and (record := archive.read_record(sha256)) is not None:
+            catalog.add_source(sha256, str(source))
+            return DocumentOutcome(str(source), sha256, "cached", record=record), sha256
+        if row["status"] == "quarantined" and not retry_quarantined and str(source) in catalog.sources_of(sha256):
+            return DocumentOutcome(str(source), sha256, "quarantined", row["reason"], row["message"]), sha256
+    try:
+        identify(source)
+    except KhplanError as e:
+        return _quarantine(str(source), sha256, e.reason, e.message, archive, catalog, version), sha256
+    if sha256 is None:
+        return _quarantine(str(source), None, "unreadable_file", "cannot be read", archive, catalog, version), None
+    if sha256 in scheduled:  # same bytes as a file already queued: reported with its outcome
+        scheduled[sha256].append(str(source))
+        return DocumentOutcome(str(source), sha256, "duplicate"), sha256
+    return None, sha256
+
+
+def _settle(future, source: Path, sha256: str) -> DocumentOutcome:
+    """The task's outcome; a task that still failed after its retries quarantines its file."""
+    try:
+        return future.result()
+    except TimeoutError as e:  # Prefect's own limit, on a Dask worker
+        return DocumentOutcome(str(source), sha256, "quarantined", DocumentTimeoutError.reason, str(e))
+    except Exception as e:  # noqa: BLE001 - a crash on one document is that document's quarantine
+        attempts = f" after {RETRIES + 1} attempts" if is_transient(e) else ""
+        return DocumentOutcome(str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}")
+
+
+def _store(outcome: DocumentOutcome, archive: OutputArchive, catalog: Catalog, version: str, paths: list[str]) -> None:
+    if outcome.status == "done" and outcome.record is not None:
+        catalog.record_done(outcome.record, archive.record_path(outcome.sha256 or ""), version)
+    elif outcome.status == "quarantined":
+        _quarantine(outcome.source, outcome.sha256, outcome.reason or "error", outcome.message or "", archive, catalog, version)
+    for path in paths:
+        if outcome.sha256:
+            catalog.add_source(outcome.sha256, path)
+
+
+def _quarantine(
+    source: str, sha256: str | None, reason: str, message: str, archive: OutputArchive, catalog: Catalog, version: str
+) -> DocumentOutcome:
+    if sha256:  # an older version's record goes first: killed after this, the old row is still not current
+        archive.remove_document(sha256)
+    archive.append_quarantine(source, sha256, reason, message)
+    if sha256:
+        catalog.record_quarantined(sha256, source, reason, message, version)
+    return DocumentOutcome(source, sha256, "quarantined", reason, message)
+
+
+def _reconcile_quarantine(archive: OutputArchive, catalog: Catalog) -> None:
+    """Drop log lines of documents that are records now (retried, or a newer version read them)."""
+    logged = {entry.sha256 for entry in archive.quarantined() if entry.sha256}
+    if logged:
+        archive.drop_quarantined({sha for sha, status in catalog.statuses(logged).items() if status == "done"})
+
+
+def _sha_if_readable(source: Path) -> str | None:
+    try:
+        return file_sha256(source) if source.is_file() else None
+    except OSError:
+        return None
+
+
+class IngestProgress:
+    """Two rich progress rows, documents (of the total to process) and pages read; nothing off a terminal."""
+
+    def __init__(self, enabled: bool, total: int, console: Console | None = None) -> None:
+        self.bar = (
+            Progress(
+                TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console, transient=True,
+            )
+            if enabled and total
+            else None
+        )
+        self.total = total
+
+    def __enter__(self) -> "IngestProgress":
+        if self.bar:
+            self.bar.start()
+            self.documents = self.bar.add_task("documents", total=self.total)
+            self.pages = self.bar.add_task("pages", total=None)
+        return self
+
+    def advance(self, pages: int) -> None:
+        """One more document done, with its ``pages``."""
+        if self.bar:
+            self.bar.advance(self.documents)
+            self.bar.advance(self.pages, pages)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def run_ingest(
+    sources: list[Path],
+    out: Path,
+    options: Options,
+    show_progress: bool = False,
+    *,
+    catalog_url: str | None = None,
+    retry_quarantined: bool = False,
+    timeout: float | None = None,
+    dask_address: str | None = None,
+    process: ProcessDocument | None = None,
+) -> IngestReport:
+    """Run the ingest flow, ``options.jobs`` documents at a time here, or on the Dask cluster at ``dask_address``."""
+    arguments = dict(
+        sources=list(sources), out=Path(out), options=options, show_progress=show_progress, catalog_url=catalog_url,
+        retry_quarantined=retry_quarantined, timeout=timeout, distributed=dask_address is not None, process=process,
+    )
+    if dask_address is None:
+        # Twice as many task threads as workers: Prefect's bookkeeping for the next document
+        # overlaps the work on this one, while the pool still runs ``jobs`` documents at a time.
+        runner = ThreadPoolTaskRunner(max_workers=2 * options.jobs)
+        with DocumentPool(options.jobs, timeout) as pool, prefect_api():  # the workers warm up while it starts
+            return ingest_flow.with_options(task_runner=runner)(**arguments, pool=pool)
+    from prefect.settings import PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
+    from prefect_dask import DaskTaskRunner
+
+    with prefect_api() as temporary, contextlib.ExitStack() as stack:
+        if temporary:  # its log endpoint would only collect what the console already shows
+            stack.enter_context(temporary_settings({PREFECT_LOGGING_TO_API_ENABLED: False}))
+        return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))(**arguments)

@@ -1,0 +1,176 @@
+"""The output folder of an ingest: records, texts, page cache, quarantine log, catalog.
+
+Nothing here is ever half-written: files are written to a temporary name in
+the same folder, flushed to disk and renamed over the target, and quarantine
+lines go out in a single append each. A crash leaves either the old file or
+the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from khplan.pipeline.context import PageText
+from khplan.schemas import PlanRecord
+
+
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by their owner only; outputs get the usual
+# permissions, as ``open()`` would give them. Read once: os.umask is not thread-safe.
+_FILE_MODE = 0o666 & ~_process_umask()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so readers see the old bytes or the new, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, _FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class QuarantineEntry:
+    """One rejected input: which file, which bytes, and why."""
+
+    source: str
+    sha256: str | None
+    reason: str
+    message: str
+    at: str
+
+
+class OutputArchive:
+    """``OUT/records/<sha256>.json``, ``OUT/text/<sha256>.txt``, ``OUT/pages/<sha256>.json``,
+    ``OUT/quarantine.jsonl``, ``OUT/catalog.sqlite``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.records = self.root / "records"
+        self.texts = self.root / "text"
+        self.pages = self.root / "pages"
+        self.quarantine = self.root / "quarantine.jsonl"
+        self.catalog_path = self.root / "catalog.sqlite"
+        self._known: set[tuple[str, str | None, str]] | None = None
+
+    def prepare(self) -> None:
+        for folder in (self.records, self.texts, self.pages):
+            folder.mkdir(parents=True, exist_ok=True)
+        self.clear_leftovers()
+
+    def clear_leftovers(self) -> None:
+        """Remove temporary files a killed run left behind; their targets were never replaced."""
+        for folder in (self.root, self.records, self.texts, self.pages):
+            for leftover in folder.glob(".*.tmp"):
+                leftover.unlink(missing_ok=True)
+
+    def record_path(self, sha256: str) -> Path:
+        return self.records / f"{sha256}.json"
+
+    def text_path(self, sha256: str) -> Path:
+        return self.texts / f"{sha256}.txt"
+
+    def pdf_path(self, sha256: str) -> Path:
+        return self.records / f"{sha256}.pdf"
+
+    def write_document(self, record: PlanRecord, text: str, pdf: bytes | None = None) -> Path:
+        """Text and searchable PDF first, record last: a record on disk means its document is complete."""
+        sha256 = record.provenance.sha256
+        assert sha256, "a record without its input's sha256 cannot be stored"
+        write_atomic(self.text_path(sha256), text.encode("utf-8"))
+        if pdf is not None:
+            write_atomic(self.pdf_path(sha256), pdf)
+        path = self.record_path(sha256)
+        write_atomic(path, (record.model_dump_json(indent=2) + "\n").encode("utf-8"))
+        return path
+
+    def remove_document(self, sha256: str) -> None:
+        """Remove a document's record (first), searchable PDF and text; its page cache stays."""
+        for path in (self.record_path(sha256), self.pdf_path(sha256), self.text_path(sha256)):
+            path.unlink(missing_ok=True)
+
+    def pages_path(self, sha256: str) -> Path:
+        return self.pages / f"{sha256}.json"
+
+    def write_pages(self, sha256: str, pages: list[PageText], reading_version: str) -> None:
+        """Cache a document's page texts (not its word boxes or text layers) under the version that read them."""
+        entry = {
+            "reading_version": reading_version,
+            "pages": [{"page_no": p.page_no, "text": p.text, "method": p.method, "confidence": p.confidence} for p in pages],
+        }
+        write_atomic(self.pages_path(sha256), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+
+    def read_pages(self, sha256: str, reading_version: str) -> list[PageText] | None:
+        """The cached page texts, if the same reading version produced them."""
+        try:
+            entry = json.loads(self.pages_path(sha256).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if entry.get("reading_version") != reading_version:
+            return None
+        return [PageText(p["page_no"], p["text"], p["method"], p["confidence"]) for p in entry["pages"]]
+
+    def read_record(self, sha256: str) -> PlanRecord | None:
+        path = self.record_path(sha256)
+        try:
+            return PlanRecord.model_validate_json(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    def quarantined(self) -> list[QuarantineEntry]:
+        """The entries of the quarantine log; a torn last line (a killed run) is skipped."""
+        entries = []
+        try:
+            lines = self.quarantine.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return entries
+        for line in lines:
+            try:
+                entries.append(QuarantineEntry(**json.loads(line)))
+            except (ValueError, TypeError):
+                continue
+        return entries
+
+    def drop_quarantined(self, resolved: set[str]) -> None:
+        """Rewrite the log without the documents (by sha256) that have since become records."""
+        entries = self.quarantined()
+        kept = [e for e in entries if e.sha256 not in resolved]
+        if len(kept) == len(entries):
+            return
+        text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in kept)
+        write_atomic(self.quarantine, text.encode("utf-8"))
+        self._known = {(e.source, e.sha256, e.reason) for e in kept}
+
+    def append_quarantine(self, source: str, sha256: str | None, reason: str, message: str) -> QuarantineEntry:
+        """Log a rejected file once: a rerun that rejects it again for the same reason adds nothing."""
+        entry = QuarantineEntry(source, sha256, reason, message, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        if self._known is None:
+            self._known = {(e.source, e.sha256, e.reason) for e in self.quarantined()}
+        if (source, sha256, reason) in self._known:
+            return entry
+        self._known.add((source, sha256, reason))
+        line = (json.dumps(asdict(entry), ensure_ascii=False) + "\n").encode("utf-8")
+        fd = os.open(self.quarantine, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return entry

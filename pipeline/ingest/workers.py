@@ -1,0 +1,156 @@
+"""Where a document of an ingest is processed: a worker process, with a hard time limit.
+
+Restoration and extraction are Python and hold the GIL, so documents side by
+side need processes, not threads. Each document runs in a process of a
+:class:`DocumentPool` (pebble's pool: a document that overruns its limit has
+its process killed and replaced, which no thread can do). A document that
+crashed its process (killed, out of memory) is a transient failure the
+ingest flow retries; one that ran out of time is quarantined as ``timeout``.
+
+Nothing here imports Prefect: workers start quickly and a Dask worker runs
+:func:`ingest_document` itself, without a pool of its own.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import threading
+import time
+from concurrent.futures import BrokenExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from pebble import ProcessExpired, ProcessPool
+
+from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.context import Options
+from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
+from khplan.pipeline.cache_keys import reading_key
+from khplan.schemas import PlanRecord
+
+if TYPE_CHECKING:
+    from khplan.pipeline.run import DocumentResult
+
+TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EINTR, errno.EBUSY, errno.ENOMEM, errno.EMFILE, errno.ENFILE})
+"""OS errors that say 'not now' (resources exhausted for a moment), not 'never'."""
+
+ProcessDocument = Callable[..., "DocumentResult"]
+"""``process_document``'s signature; tests pass a stand-in that crashes or hangs.
+
+Imported where it runs, not here: the ingest's main process needs this module
+but none of the NLP stack, and not importing it leaves the CPU to Prefect's
+API while it starts."""
+
+
+@dataclass
+class DocumentOutcome:
+    """What happened to one input file in a batch."""
+
+    source: str
+    sha256: str | None
+    status: str
+    """``done`` (processed now), ``cached`` (already in the catalog), ``duplicate`` (same bytes as another
+    file of the batch), ``quarantined``."""
+    reason: str | None = None
+    message: str | None = None
+    record: PlanRecord | None = None
+    seconds: float = 0.0
+    pages: int = 0
+    """Pages read for this outcome (0 when nothing was read)."""
+    pages_cached: bool = False
+    """True when the page texts came from an earlier run's page cache."""
+
+
+def is_transient(error: BaseException) -> bool:
+    """A failure worth another attempt: the worker died under the document, or the OS was out of something."""
+    if isinstance(error, (ProcessExpired, BrokenExecutor, ConnectionError, MemoryError)):
+        return True
+    return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
+
+
+def ingest_document(
+    source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument | None = None
+) -> DocumentOutcome:
+    """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
+
+    Page texts cached by an earlier run with the same reading version are
+    reused (unless a searchable PDF is wanted and missing), so a new model or
+    extractor does not OCR the archive again.
+    """
+    if process is None:
+        from khplan.pipeline.run import process_document as process
+    started = time.perf_counter()
+    archive = OutputArchive(out)
+    cached = archive.read_pages(sha256, reading_key(options))
+    if cached is not None and options.searchable_pdf and not archive.pdf_path(sha256).exists():
+        if any(page.method == "ocr" for page in cached):
+            cached = None
+    try:
+        result = process(source, options, sha256=sha256, pages=cached)
+    except KhplanError as e:  # converted here: KhplanError does not survive pickling back from a worker
+        return DocumentOutcome(str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started)
+    if cached is None:
+        archive.write_pages(sha256, result.pages, reading_key(options))
+    archive.write_document(result.record, result.text, result.searchable_pdf())
+    return DocumentOutcome(
+        str(source), sha256, "done", record=result.record, seconds=time.perf_counter() - started,
+        pages=len(result.pages), pages_cached=cached is not None,
+    )
+
+
+def _warm_worker() -> None:
+    """Load the restoration model and the gazetteer as a worker starts, not under its first document."""
+    from khplan.diacritics.model import load_model
+    from khplan.extractors.gazetteer import units
+
+    load_model()
+    units()
+
+
+class DocumentPool:
+    """``jobs`` worker processes, forked from a server that has khplan imported (fast to start, no threads copied).
+
+    The workers start, and load their models, as soon as the pool is made,
+    in the background (the first fork waits a second for the fork server to
+    import khplan): made before the flow, that happens while Prefect's API starts.
+    """
+
+    def __init__(self, jobs: int, timeout: float | None) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["khplan.pipeline.run", "khplan.pipeline.ingest.workers"])
+        self.timeout = timeout
+        self._pool = ProcessPool(max_workers=jobs, initializer=_warm_worker, context=context)
+        self._starting = threading.Thread(target=self._start_workers, args=(jobs,), name="khplan-pool-start", daemon=True)
+        self._starting.start()
+
+    def _start_workers(self, jobs: int) -> None:
+        for _ in range(jobs):
+            self._pool.schedule(int)  # a no-op that makes the pool start its workers now
+
+    def run(
+        self, source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument | None = None
+    ) -> DocumentOutcome:
+        """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
+        started = time.perf_counter()
+        self._starting.join()  # pebble starts its pool on the first call, from one thread only
+        future = self._pool.schedule(ingest_document, args=(source, sha256, options, out, process), timeout=self.timeout)
+        try:
+            return future.result()
+        except FutureTimeout:
+            error = DocumentTimeoutError(source, f"not finished within {self.timeout:g} s (its worker was stopped)")
+            return DocumentOutcome(str(source), sha256, "quarantined", error.reason, error.message,
+                                   seconds=time.perf_counter() - started)
+
+    def close(self) -> None:
+        self._starting.join()
+        self._pool.stop()
+        self._pool.join()
+
+    def __enter__(self) -> "DocumentPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

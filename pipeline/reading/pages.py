@@ -1,0 +1,175 @@
+"""Reading a document's pages: each page its own job, pages side by side in worker processes.
+
+A job names its page (source, 1-based number, how to read it), never carries
+pixels: the worker renders or decodes the page itself, checks it is not
+blank, preprocesses it (:mod:`pipeline.preprocess`) and OCRs it, so one page
+image at a time lives in each worker and memory stays flat however long the
+PDF. Workers are forked from a server that has this module imported, so they
+start at once and share nothing with the threads of the calling process.
+
+Processes, not threads, because decoding, filtering and reading Tesseract's
+TSV are Python and numpy work that would queue on one GIL. One level of
+processes only: a caller that is itself a worker process (ingest runs each
+document in one) reads its pages in order, in place.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable, NamedTuple, Sequence
+
+from PIL import Image
+
+from khplan.pipeline.context import InputKind, Options, PageText, WordBox
+from khplan.pipeline.errors import KhplanError, OcrEngineError
+from khplan.pipeline.reading.images import load_image_page
+from khplan.pipeline.reading.ocr import OcrEngine
+from khplan.pipeline.reading.pdf import rasterize_page
+from khplan.pipeline.reading.preprocess import PageImage, is_blank, prepare_page
+
+
+class PageJob(NamedTuple):
+    """One page to read, small enough to send to a worker."""
+
+    source: Path
+    kind: InputKind
+    page_no: int
+    """Page number, 1-based."""
+    options: Options
+    engine: OcrEngine
+    text_layer: str | None = None
+    """The page's own text (a PDF page that has a text layer): read, not OCR'd."""
+
+
+class PageList(list):
+    """The pages read, in order, without the blank ones; ``blank`` says which those were."""
+
+    def __init__(self, pages: Iterable[PageText] = (), blank: Iterable[int] = ()) -> None:
+        super().__init__(pages)
+        self.blank: tuple[int, ...] = tuple(blank)
+        """Page numbers (1-based) of the pages found blank and dropped."""
+
+
+@dataclass(frozen=True)
+class BlankPage:
+    """A worker's answer for a page with nothing on it."""
+
+    page_no: int
+
+
+@dataclass(frozen=True)
+class FailedPage:
+    """A worker's answer for a page it could not read (a KhplanError does not pickle as itself)."""
+
+    error: type[KhplanError]
+    path: str | None
+    message: str
+
+    def raise_error(self) -> None:
+        raise self.error(self.path, self.message)
+
+
+def read_page_in_worker(job: PageJob) -> PageText | BlankPage | FailedPage:
+    """:func:`read_page` with khplan's errors sent back as values."""
+    try:
+        return read_page(job)
+    except KhplanError as e:
+        return FailedPage(type(e), e.path, e.message)
+
+
+def read_page(job: PageJob) -> PageText | BlankPage:
+    """One page: its text layer, or the page image read by :func:`read_page_image`."""
+    if job.text_layer is not None:
+        return PageText(job.page_no, job.text_layer, "pdf-text")
+    if job.kind is InputKind.pdf:
+        image = rasterize_page(job.source, job.page_no, job.options.dpi, timeout=job.options.page_timeout)
+    else:
+        image = load_image_page(job.source, job.page_no)
+    return read_page_image(image, job.page_no, job.options.preprocess, job.engine)
+
+
+def read_page_image(
+    image: Image.Image, page_no: int, steps: Sequence[str], engine: OcrEngine
+) -> PageText | BlankPage:
+    """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given."""
+    if is_blank(image):
+        return BlankPage(page_no)
+    page = prepare_page(image, steps)
+    text = engine.read_page(page.to_image(), page_no)
+    if page.scale == 1 and not page.skew_degrees:
+        return text
+    return text._replace(words=tuple(_on_original(word, page) for word in text.words))
+
+
+def _on_original(word: WordBox, page: PageImage) -> WordBox:
+    """The word's box in the pixels of the page as it came in, as provenance promises."""
+    left, top, width, height = page.original_box(word.left, word.top, word.width, word.height)
+    return word._replace(left=left, top=top, width=width, height=height)
+
+
+@cache
+def _process_pool(jobs: int) -> ProcessPoolExecutor:
+    """One pool per process and job count: pages of every document share ``jobs`` workers."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["khplan.pipeline.reading.pages"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def in_worker_process() -> bool:
+    """True in a process some pool started: its caller already runs documents side by side."""
+    return multiprocessing.parent_process() is not None
+
+
+def read_all(jobs: list[PageJob], workers: int) -> PageList:
+    """Every job's page, in order; the first failure (with the document's name) stops the rest."""
+    if workers <= 1 or len(jobs) <= 1 or in_worker_process():
+        return _collect(jobs, (_done(read_page, job) for job in jobs))
+    pool = _process_pool(workers)
+    try:
+        futures = [pool.submit(read_page_in_worker, job) for job in jobs]
+    except BrokenProcessPool:  # a worker died under an earlier document: start afresh
+        _process_pool.cache_clear()
+        pool = _process_pool(workers)
+        futures = [pool.submit(read_page_in_worker, job) for job in jobs]
+    try:
+        return _collect(jobs, futures)
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+def _done(read, job: PageJob) -> Future:
+    """The page read here and now, as an already finished future."""
+    future: Future = Future()
+    try:
+        future.set_result(read(job))
+    except Exception as e:  # noqa: BLE001 - handed over to _collect like a worker's failure
+        future.set_exception(e)
+    return future
+
+
+def _collect(jobs: list[PageJob], futures: Iterable[Future]) -> PageList:
+    pages: list[PageText] = []
+    blank: list[int] = []
+    for job, future in zip(jobs, futures):
+        try:
+            result = future.result()
+            if isinstance(result, FailedPage):
+                result.raise_error()
+        except KhplanError as e:
+            if e.path is None:
+                e.path = str(job.source)
+            raise
+        except BrokenProcessPool as e:
+            _process_pool.cache_clear()
+            raise OcrEngineError(job.source, f"page {job.page_no}: the process reading it died") from e
+        if isinstance(result, BlankPage):
+            blank.append(result.page_no)
+        else:
+            pages.append(result)
+    return PageList(pages, blank)
