@@ -10,8 +10,8 @@ One entry point, like underthesea's task modules::
 confidence and its alternatives, for ``khplan restore --explain``.
 """
 
-from khplan.diacritics.result import Restoration, TokenChange
 from khplan.diacritics.restorer import restore
+from khplan.diacritics.result import Restoration, TokenChange
 
 
 def restore_diacritics(text: str) -> str:

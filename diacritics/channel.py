@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from khplan.diacritics.orthography import strip_diacritics
 
@@ -83,13 +83,13 @@ class Channel:
         """log10 P(observed | gold), both lower case NFC."""
         return self.scorer(observed).logprob(gold)
 
-    def scorer(self, observed: str) -> "ObservationScorer":
+    def scorer(self, observed: str) -> ObservationScorer:
         """Scores many gold strings against one observation, sharing the work of common prefixes."""
         return ObservationScorer(self, observed)
 
     # -- estimation -------------------------------------------------------------
 
-    def fit(self, pairs: Iterable[tuple[str, str, float]], iterations: int = 6) -> "Channel":
+    def fit(self, pairs: Iterable[tuple[str, str, float]], iterations: int = 6) -> Channel:
         """EM on (gold, observed, weight) pairs, both lower case; returns self."""
         pairs = [(g, o, w) for g, o, w in pairs if g and len(o) <= 3 * len(g) + 2]
         for _ in range(iterations):
@@ -101,7 +101,7 @@ class Channel:
             self._maximize(counts, insert_counts, gaps)
         return self
 
-    def adapted(self, pairs: Iterable[tuple[str, str, float]], strength: float = ADAPT_STRENGTH) -> "Channel":
+    def adapted(self, pairs: Iterable[tuple[str, str, float]], strength: float = ADAPT_STRENGTH) -> Channel:
         """This channel re-estimated on one document's own (reading, observed) pairs, with itself as the prior.
 
         The pages of one document went through one scanner and one engine: if
@@ -128,8 +128,15 @@ class Channel:
             for observed, c in own.items():
                 merged[observed] += c
             emissions[gold] = {o: c / (strength + total) for o, c in merged.items()}
-        return Channel(f"{self.name}+document", emissions, self.insert, self.inserted, self.max_distance,
-                       self.frequency, self.unseen)
+        return Channel(
+            f"{self.name}+document",
+            emissions,
+            self.insert,
+            self.inserted,
+            self.max_distance,
+            self.frequency,
+            self.unseen,
+        )
 
     def _edges(self, gold: str, observed: str) -> list[tuple[int, int, int, int, float, str | None, str]]:
         """The alignment lattice: (i, j) -> (i', j') with its probability, the gold letter (None: an
@@ -145,7 +152,9 @@ class Channel:
                 if i < n:
                     for length in range(0, min(MAX_EMISSION, m - j) + 1):
                         printed = observed[j : j + length]
-                        edges.append((i, j, i + 1, j + length, keep * self.emission(gold[i], printed), gold[i], printed))
+                        edges.append(
+                            (i, j, i + 1, j + length, keep * self.emission(gold[i], printed), gold[i], printed)
+                        )
         return edges
 
     def _expect(self, gold, observed, weight, counts, insert_counts) -> float:
@@ -212,7 +221,7 @@ class Channel:
         self.insert = min(0.2, max(1e-4, inserts / gaps)) if gaps else self.insert
         self.inserted = {c: v / inserts for c, v in insert_counts.items()} if inserts else self.inserted
 
-    def folded(self) -> "Channel":
+    def folded(self) -> Channel:
         """The same channel over base letters (a folded form emits what its spellings would, on average).
 
         Scoring the ~1,700 folded forms first, and the spellings of the best
@@ -227,19 +236,34 @@ class Channel:
             for observed, p in table.items():
                 mixed[base][observed] += weight * p
         emissions = {b: {o: p / weights[b] for o, p in table.items()} for b, table in mixed.items()}
-        return Channel(f"{self.name}-folded", emissions, self.insert, self.inserted, self.max_distance, unseen=self.unseen)
+        return Channel(
+            f"{self.name}-folded", emissions, self.insert, self.inserted, self.max_distance, unseen=self.unseen
+        )
 
     # -- storage ----------------------------------------------------------------
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "emissions": self.emissions, "insert": self.insert,
-                "inserted": self.inserted, "max_distance": self.max_distance, "frequency": self.frequency,
-                "unseen": list(self.unseen)}
+        return {
+            "name": self.name,
+            "emissions": self.emissions,
+            "insert": self.insert,
+            "inserted": self.inserted,
+            "max_distance": self.max_distance,
+            "frequency": self.frequency,
+            "unseen": list(self.unseen),
+        }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Channel":
-        return cls(data["name"], data["emissions"], data["insert"], data["inserted"], data["max_distance"],
-                   data.get("frequency", {}), tuple(data.get("unseen", (UNSEEN_SINGLE, UNSEEN_DOUBLE, UNSEEN_DELETE))))
+    def from_dict(cls, data: dict) -> Channel:
+        return cls(
+            data["name"],
+            data["emissions"],
+            data["insert"],
+            data["inserted"],
+            data["max_distance"],
+            data.get("frequency", {}),
+            tuple(data.get("unseen", (UNSEEN_SINGLE, UNSEEN_DOUBLE, UNSEEN_DELETE))),
+        )
 
 
 class ObservationScorer:
@@ -269,7 +293,9 @@ class ObservationScorer:
             observed, emission, keep = self.observed, self.channel.emission, self.keep
             m = len(observed)
             row = [
-                tuple(keep * emission(gold, observed[j : j + length]) for length in range(0, min(MAX_EMISSION, m - j) + 1))
+                tuple(
+                    keep * emission(gold, observed[j : j + length]) for length in range(0, min(MAX_EMISSION, m - j) + 1)
+                )
                 for j in range(m + 1)
             ]
             self.rows[gold] = row
@@ -318,7 +344,11 @@ def _unshift(shifted: str, gold: str) -> str:
 
 
 VIETNAMESE_LETTERS = sorted(
-    {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}
+    {
+        unicodedata.normalize("NFC", base + tone)
+        for base in "aăâeêioôơuưy"
+        for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    }
     | set("bcdđghklmnpqrstvx")
     | set("fjwz")
 )

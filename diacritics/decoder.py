@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel
 
@@ -60,7 +60,9 @@ def decode(
     for i, candidates in enumerate(positions):
         if i in restarts and i:
             hypotheses = _close(hypotheses, score_of)
-        options = [(index, c.lm_id, c.lm_id << 3, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)]
+        options = [
+            (index, c.lm_id, c.lm_id << 3, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)
+        ]
         expanded: dict[int, tuple[float, tuple | None]] = {}
         get = expanded.get
         for key, (score, back) in hypotheses.items():

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -107,7 +107,7 @@ class NgramModel:
         np.savez_compressed(path, order=np.array(self.order), **arrays)
 
     @classmethod
-    def from_arrays(cls, arrays) -> "NgramModel":
+    def from_arrays(cls, arrays) -> NgramModel:
         order = int(arrays["order"])
 
         def table(prefix: str, k: int) -> dict[int, float]:

@@ -87,7 +87,7 @@ class RestorationModel:
         os.replace(partial, path)
 
     @classmethod
-    def load(cls, path: Path) -> "RestorationModel":
+    def load(cls, path: Path) -> RestorationModel:
         with np.load(path) as arrays:
             meta = json.loads(str(arrays["meta"]))
             lm = NgramModel.from_arrays({k[3:]: arrays[k] for k in arrays.files if k.startswith("lm_")})

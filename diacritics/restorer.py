@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -32,8 +32,8 @@ from khplan.diacritics.model import RestorationModel, load_model
 from khplan.diacritics.orthography import fold
 from khplan.diacritics.result import Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
-from khplan.diacritics.tokens import Kind, Token, tokenize
 from khplan.diacritics.symbols import token_symbols
+from khplan.diacritics.tokens import Kind, Token, tokenize
 
 CHANNELS = ("auto", "stripped", "legacy", "modern")
 ADAPTING_CHANNELS = frozenset({"legacy"})
@@ -65,15 +65,15 @@ def _vietnamese_only(word: str) -> bool:
 
 def detect_channel(text: str) -> str:
     """``modern`` for intact text, ``legacy`` for OCR that lost the marks, ``stripped`` for plain ASCII."""
-    words = [
-        t.text for line in _sample_lines(text) for t in tokenize(line) if t.kind is Kind.word
-    ]
+    words = [t.text for line in _sample_lines(text) for t in tokenize(line) if t.kind is Kind.word]
     if not words:
         return "stripped"
     if sum(map(_vietnamese_only, words)) / len(words) >= MODERN_SHARE:
         return "modern"
     signs = sum(
-        1 for w in words if any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in w.lower())
+        1
+        for w in words
+        if any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in w.lower())
     )
     return "legacy" if signs / len(words) >= LEGACY_SIGNS else "stripped"
 
@@ -88,8 +88,15 @@ def _sample_lines(text: str) -> list[str]:
 class Restorer:
     """One model, one channel: restores documents of one kind of damage."""
 
-    def __init__(self, model: RestorationModel, channel: str, *, adapt: bool | None = None,
-                 base: "Restorer | None" = None, confusions: Channel | None = None) -> None:
+    def __init__(
+        self,
+        model: RestorationModel,
+        channel: str,
+        *,
+        adapt: bool | None = None,
+        base: Restorer | None = None,
+        confusions: Channel | None = None,
+    ) -> None:
         self.model = model
         self.name = channel
         self.base = base
@@ -235,12 +242,25 @@ class Restorer:
                 probabilities = (
                     posteriors(positions, choices, self.model.lm, self.weight, i) if len(candidates) > 1 else [1.0]
                 )
-                readings = [(token.text if c.keep else apply_case(token.text, c.spelling), p)
-                            for c, p in zip(candidates, probabilities)]
+                readings = [
+                    (token.text if c.keep else apply_case(token.text, c.spelling), p)
+                    for c, p in zip(candidates, probabilities)
+                ]
                 confidence = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
-                alternatives = tuple(sorted(((w, round(p, 4)) for w, p in readings if w != restored), key=lambda x: -x[1]))
-                changes.append(TokenChange(number + 1, token.start, token.text, restored, round(confidence, 4),
-                                           alternatives, reason or "kept"))
+                alternatives = tuple(
+                    sorted(((w, round(p, 4)) for w, p in readings if w != restored), key=lambda x: -x[1])
+                )
+                changes.append(
+                    TokenChange(
+                        number + 1,
+                        token.start,
+                        token.text,
+                        restored,
+                        round(confidence, 4),
+                        alternatives,
+                        reason or "kept",
+                    )
+                )
             return changes
 
         return Restoration("\n".join(out_lines), evidence)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from itertools import combinations
-from typing import Iterable
 
 from khplan.diacritics.orthography import fold, normalize_tone_placement
 from khplan.diacritics.tokens import is_syllable_shape

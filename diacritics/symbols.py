@@ -10,8 +10,8 @@ punctuation as itself, because "a)" at the start of a list item and "," before
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from khplan.diacritics.lm import SPECIALS, UNK
 from khplan.diacritics.syllables import normalize_syllable
@@ -58,7 +58,9 @@ class Vocabulary:
         return [self.ids.get(s, UNK) for s in symbols]
 
     @classmethod
-    def from_counts(cls, counts: Counter, min_count: int, always: Iterable[str] = (), limit: int = 65536) -> "Vocabulary":
+    def from_counts(
+        cls, counts: Counter, min_count: int, always: Iterable[str] = (), limit: int = 65536
+    ) -> Vocabulary:
         """Symbols seen ``min_count`` times or more, plus ``always`` (the syllable inventory), most frequent first."""
         keep = {s for s, c in counts.items() if c >= min_count} | set(always)
         keep -= set(SPECIALS)

@@ -10,8 +10,9 @@ numerals are left alone (codes only get the Đ that OCR took from them).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from khplan.diacritics.orthography import fold
 
@@ -39,7 +40,7 @@ class Token(NamedTuple):
 
 
 # Punctuation that is never part of a word when it sits at a token's edge.
-_EDGE = ".,;:!?()[]{}\"“”«»…–—*"
+_EDGE = '.,;:!?()[]{}"“”«»…–—*'
 _CHUNK = re.compile(r"\S+")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,/:-]\d+)*%?$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", re.IGNORECASE)
@@ -48,9 +49,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 # Vietnamese syllable shape on folded (accentless, lower-case) text.
 _ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
-_SYLLABLE_SHAPE = re.compile(
-    rf"^(?:{_ONSETS})?(?:[aeiouy]{{1,3}})(?:ch|ng|nh|c|m|n|p|t|i|y|o|u)?$"
-)
+_SYLLABLE_SHAPE = re.compile(rf"^(?:{_ONSETS})?(?:[aeiouy]{{1,3}})(?:ch|ng|nh|c|m|n|p|t|i|y|o|u)?$")
 
 
 def is_syllable_shape(word: str) -> bool:

@@ -13,11 +13,22 @@ orders them, ``registry`` checks and runs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
-from typing import Sequence
 
 from khplan.extractors import (  # noqa: F401 - register the components
-    awards, criteria, deadlines, header, issuer, legal_bases, nlp, ocr_confidence, period, recipients, signer, structure,
+    awards,
+    criteria,
+    deadlines,
+    header,
+    issuer,
+    legal_bases,
+    nlp,
+    ocr_confidence,
+    period,
+    recipients,
+    signer,
+    structure,
     targets,
 )
 from khplan.extractors.config import PIPELINE
@@ -31,7 +42,9 @@ def _pipeline(names: tuple[str, ...]) -> list[Extractor]:
     return build(names)
 
 
-def extract_record(document: DocumentText | str, *, pipeline: Sequence[str] = PIPELINE, strict: bool = False) -> PlanRecord:
+def extract_record(
+    document: DocumentText | str, *, pipeline: Sequence[str] = PIPELINE, strict: bool = False
+) -> PlanRecord:
     """The plan record of ``document``: every field with its evidence spans, and what a reviewer should check."""
     return run(_pipeline(tuple(pipeline)), document, strict=strict)
 

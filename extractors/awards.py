@@ -34,7 +34,9 @@ from khplan.schemas import Award
 NOT_AWARDS = {"dossier", "timeline", "funding", "implementation", "content"}
 _ANNUAL = re.compile(rf"\b{tolerant('hang nam')}\b")
 _FINAL = re.compile(rf"\b{tolerant('tong ket')}\b")
-_RANK = re.compile(r"\bxep\s+hang\s+(\d{1,2})\s+(?:vi\s+tri|don\s+vi|dia\s+phuong)?\s*(?:cao\s+nhat|dan\s+dau|dau)|\btop\s+(\d{1,2})\b")
+_RANK = re.compile(
+    r"\bxep\s+hang\s+(\d{1,2})\s+(?:vi\s+tri|don\s+vi|dia\s+phuong)?\s*(?:cao\s+nhat|dan\s+dau|dau)|\btop\s+(\d{1,2})\b"
+)
 _ORDINAL = "|".join(ORDINALS)
 _THU = rf"{tolerant('thu')}[?'’`]?"
 """``thứ`` as legacy OCR leaves it even after restoration: its vowel any, its hook read as a mark (``thi?``, ``thể?``)."""
@@ -63,10 +65,14 @@ _GROUP_END = re.compile(
 """Where a group's name ends; matched on the lower-cased text itself, since folding makes ``có`` and ``cơ`` one word.
 ``trong`` ends it before a time or field (``trong giai đoạn``, ``trong công tác``), not before a place
 (``người lao động trong các doanh nghiệp``)."""
-_SUBJECTS_ONLY = re.compile(r"^(?:(?:các|những)\s+)?(?:tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình)(?:\s*(?:,|và|hoặc)\s*(?:tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình))*$")
+_SUBJECTS_ONLY = re.compile(
+    r"^(?:(?:các|những)\s+)?(?:tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình)(?:\s*(?:,|và|hoặc)\s*(?:tập\s+thể|cá\s+nhân|hộ\s+gia\s+đình))*$"
+)
 """``các tập thể, cá nhân``: who is rewarded in general, not a group a share is reserved for."""
 _OF = re.compile(r"\s*c\S{1,2}a\s+")
-_CONFERRER_END = re.compile(r"\s(?:doi voi|cho|ve|xet|tang|giao(?=\s+(?:cho\s+)?(?:chu tich|thu truong|giam doc))|xem xet|quyet dinh)\s|[;.:,(]|$")
+_CONFERRER_END = re.compile(
+    r"\s(?:doi voi|cho|ve|xet|tang|giao(?=\s+(?:cho\s+)?(?:chu tich|thu truong|giam doc))|xem xet|quyet dinh)\s|[;.:,(]|$"
+)
 _DECIDES = re.compile(r"\b(?:xem xet|quyet dinh|tang|xet tang)\b")
 GROUP_WORDS = 24
 """A reserved group's name is shorter than this; longer text after ``đối với`` is a standard."""
@@ -107,7 +113,9 @@ def _conferrers(ex: Extraction, block: Block, form_start: int) -> list[str]:
     (``Thủ trưởng …; Chủ tịch … xem xét, quyết định tặng``, ``Đề nghị Chủ tịch … tặng <form>``)."""
     folded, text = ex.folded, ex.text
     form_end = next((e.end_char for e in _forms(ex, block) if e.start_char == form_start), form_start)
-    if (m := _GRANTED_BY.match(folded, form_end)) is not None and (named := _positions_up_to_verb(ex, m.end(), block.end)[0]):
+    if (m := _GRANTED_BY.match(folded, form_end)) is not None and (
+        named := _positions_up_to_verb(ex, m.end(), block.end)[0]
+    ):
         return named
     if (m := _OF.match(folded, form_end)) is not None:
         end_m = _CONFERRER_END.search(folded, m.end(), block.end)
@@ -150,7 +158,7 @@ def _group(ex: Extraction, block: Block, start: int) -> tuple[str | None, str | 
     end_m = _GROUP_END.search(ex.text.lower(), m.end(), block.end)
     end = end_m.start() if end_m else block.end
     group = ex.text[m.end() : end].strip(" ,;")
-    condition = ex.text[end : block.end].strip(" ,;.:") if end_m and ex.text[end:end + 1].isspace() else None
+    condition = ex.text[end : block.end].strip(" ,;.:") if end_m and ex.text[end : end + 1].isspace() else None
     if not group or len(group.split()) > GROUP_WORDS or _SUBJECTS_ONLY.match(group.lower()):
         return None, condition
     return group[:1].upper() + group[1:], condition or None
@@ -164,7 +172,7 @@ def _labelled_group(ex: Extraction, block: Block, form_start: int) -> str | None
     colon = ex.text.find(":", block.start, form_start)
     if colon == -1 or not _COUNT_AFTER_LABEL.match(ex.folded, colon):
         return None
-    label = " ".join(ex.text[block.start:colon].split()).strip(" ,;")
+    label = " ".join(ex.text[block.start : colon].split()).strip(" ,;")
     if not label or len(label.split()) > GROUP_WORDS or _SUBJECTS_ONLY.match(label.lower()):
         return None
     return label[:1].upper() + label[1:]
@@ -226,13 +234,19 @@ def extract_awards(ex: Extraction) -> None:
         if _is_bare(ex, block, quota) and (block.children or _fuller_rule_follows(ex, blocks, block, canonical(form))):
             continue
         ruled.add(id(block))
-        texts = [fold_key(block.text)] + [fold_key(a.text) for a in block.ancestors() if len(a.text.split()) <= 16 or a.kind == "paragraph"]
+        texts = [fold_key(block.text)] + [
+            fold_key(a.text) for a in block.ancestors() if len(a.text.split()) <= 16 or a.kind == "paragraph"
+        ]
         cadence = _cadence(texts, single_year)
         rank_limit = rank_of(ex, block)
         group, condition = _group(ex, block, form.end_char)
         conferrers = _conferrers(ex, block, form.start_char) or _inherited_conferrer(rules, block) or [None]
-        subject = (context_subject(block) or heading_subject(block.text) or (text_subject(group) if group else None)
-                   or TITLE_SUBJECTS.get(canonical(form), "any"))
+        subject = (
+            context_subject(block)
+            or heading_subject(block.text)
+            or (text_subject(group) if group else None)
+            or TITLE_SUBJECTS.get(canonical(form), "any")
+        )
         subjects = [subject]
         split_children = [c for c in block.children if ":" in c.text[:40] and heading_subject(c.text.split(":")[0])]
         if split_children:
@@ -242,11 +256,19 @@ def extract_awards(ex: Extraction) -> None:
         if counted:
             subjects, quotas = [s for s, _ in counted], [n for _, n in counted]
             if group is None and condition is None:
-                condition = " ".join(ex.text[counts_end:block.end].split()).strip(" ,;.:") or None
+                condition = " ".join(ex.text[counts_end : block.end].split()).strip(" ,;.:") or None
         for conferrer in conferrers:
             for subj, q in zip(subjects, quotas):
-                award = Award(form=canonical(form), conferrer=conferrer, subject=subj, cadence=cadence, quota=q,
-                              rank_limit=rank_limit, recipient_group=group, condition=condition)
+                award = Award(
+                    form=canonical(form),
+                    conferrer=conferrer,
+                    subject=subj,
+                    cadence=cadence,
+                    quota=q,
+                    rank_limit=rank_limit,
+                    recipient_group=group,
+                    condition=condition,
+                )
                 rules.append((block, award))
     for block, award in rules:
         ex.record.awards.append(award)

@@ -62,7 +62,7 @@ def extract_criteria(ex: Extraction) -> None:
             text = item_text(bullet)
             lead = _LEAD.match(text)
             subject = (heading_subject(lead.group(0)) if lead else None) or context_subject(bullet, own_text=False)
-            body = text[lead.end():] if lead else text
+            body = text[lead.end() :] if lead else text
             for part in split_inline(body):
                 part_subject = subject or heading_subject(part) or text_subject(part)
                 ex.record.criteria.append(Criterion(subject=part_subject, text=part))

@@ -47,11 +47,13 @@ _REVIEW_MONTH = re.compile(
 )
 """``Tổng kết phong trào vào tháng 12/2024``: the summing-up and its month."""
 _DUE_IS = re.compile(
-    rf"\b(?P<cue>(?:th\S{{1,2}}i\s+)?h\S{{1,2}}n(?:\s+cu\S{{1,2}}i|\s+ch\S{{1,2}}t)?)\b(?P<what>[^.;]{{0,90}}?)(?:\bl\S\s+|:\s*)"
-    rf"(?:ng\S{{1,2}}y\s+)?(?P<day>[0-3]?\d)(?:\s*/\s*|\s+th\S{{1,3}}g\s+)(?P<month>[01]?\d)(?:\s*/\s*|\s+n\S{{1,2}}m\s+)(?P<year>(?:19|20)\d{{2}})"
+    r"\b(?P<cue>(?:th\S{1,2}i\s+)?h\S{1,2}n(?:\s+cu\S{1,2}i|\s+ch\S{1,2}t)?)\b(?P<what>[^.;]{0,90}?)(?:\bl\S\s+|:\s*)"
+    r"(?:ng\S{1,2}y\s+)?(?P<day>[0-3]?\d)(?:\s*/\s*|\s+th\S{1,3}g\s+)(?P<month>[01]?\d)(?:\s*/\s*|\s+n\S{1,2}m\s+)(?P<year>(?:19|20)\d{2})"
 )
 """``Hạn cuối nhận hồ sơ … là ngày 30/11/2024``, ``Thời hạn gửi hồ sơ: 15/11/2024``: a deadline named as such."""
-_AND_DAY = re.compile(r"\s*(?:,|v\S)\s+(?:ng\S{1,2}y\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])")
+_AND_DAY = re.compile(
+    r"\s*(?:,|v\S)\s+(?:ng\S{1,2}y\s+)?(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])"
+)
 """``trước ngày 15/6 và 15/12 hàng năm``: a second date sharing the first one's cue."""
 _MONTH_DUE = re.compile(
     rf"\b(?P<cue>{_CUE}|v\S{{1,2}}o)\s+th\S{{1,3}}g\s+(?P<month>[01]?\d)\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}})"
@@ -61,8 +63,14 @@ _BEFORE = re.compile(r"tr\S{1,2}c$")
 _REVIEW = re.compile(rf"\b(?:{tolerant('tong ket')}|{tolerant('so ket')})\b")
 _TARGET = re.compile(rf"\b(?:{tolerant('giai ngan')}|{tolerant('toi thieu')})\b|\d\s*%")
 _THROUGH = re.compile(r"\(\s*qua\s+(?P<to>[^)]{3,80})\)")
-_HEADS = "|".join(sorted({re.escape(fold_key(h)) for h in AGENCY_HEADS} | {"ubnd", "hdnd", "cong chuc", "thuong truc", "chu tich", "giam doc"},
-                         key=len, reverse=True))
+_HEADS = "|".join(
+    sorted(
+        {re.escape(fold_key(h)) for h in AGENCY_HEADS}
+        | {"ubnd", "hdnd", "cong chuc", "thuong truc", "chu tich", "giam doc"},
+        key=len,
+        reverse=True,
+    )
+)
 _SENDING = r"(?:gui|bao cao|trinh|nop|chuyen|nhan)"
 """Verbs that send something somewhere (gửi, báo cáo, trình, nộp, chuyển; nhận … tại), folded."""
 _TO_WORD = r"(?:ve|den|tai|cho)"
@@ -101,7 +109,7 @@ def _receiver(text: str, folded: str) -> str | None:
     """The body a dossier goes to or through: ``(qua Phòng Nội vụ)``, else the one a sending verb names."""
     for pattern, where in ((_THROUGH, text), (_SEND_TO, folded)):
         if (m := pattern.search(where)) is not None:
-            name = expand_abbreviations(" ".join(text[m.start("to"):m.end("to")].split()))
+            name = expand_abbreviations(" ".join(text[m.start("to") : m.end("to")].split()))
             return name[:1].upper() + name[1:]
     return None
 
@@ -116,12 +124,15 @@ def _action(before: str, after: str) -> str | None:
     before, after = (" ".join(part.split()).strip(" -+•,;.():") for part in (before, after))
     action = after if len(before.split()) < ACTION_WORDS and len(after.split()) >= ACTION_WORDS else before or after
     if action.count("(") > action.count(")"):
-        action = action[: action.rfind("(")].rstrip(" ,")  # "… gửi về UBND huyện (qua Phòng Nội vụ": the receiver is `to`
+        action = action[: action.rfind("(")].rstrip(
+            " ,"
+        )  # "… gửi về UBND huyện (qua Phòng Nội vụ": the receiver is `to`
     return action[:1].upper() + action[1:] if action else None
 
 
-def _due(ex: Extraction, m: re.Match[str], day: int, month: int, year: int | None, annual: bool,
-         plan_year: int | None) -> tuple[dt.date | None, str | None] | None:
+def _due(
+    ex: Extraction, m: re.Match[str], day: int, month: int, year: int | None, annual: bool, plan_year: int | None
+) -> tuple[dt.date | None, str | None] | None:
     """(date, month_day) of a day and month: recurring when ``hàng năm``, else dated (the plan's year if none)."""
     try:
         dt.date(2000, month, day)
@@ -131,7 +142,7 @@ def _due(ex: Extraction, m: re.Match[str], day: int, month: int, year: int | Non
         return None, f"{month:02d}-{day:02d}"
     if year is None:
         year = plan_year
-        ex.warn("inferred_year", "deadlines", f"{ex.text[m.start():m.end()]!r}: year taken from the plan ({year})")
+        ex.warn("inferred_year", "deadlines", f"{ex.text[m.start() : m.end()]!r}: year taken from the plan ({year})")
     try:
         return dt.date(year, month, day), None
     except ValueError:
@@ -155,7 +166,13 @@ def _dates_of(ex: Extraction, pattern: re.Pattern[str], m: re.Match[str], plan_y
     annual = bool(m.groupdict().get("annual"))
     if pattern is _DAY_MONTH and not annual:
         while (more := _AND_DAY.match(ex.folded, end)) is not None:
-            parts.append((int(more.group("day")), int(more.group("month")), int(more.group("year")) if more.group("year") else None))
+            parts.append(
+                (
+                    int(more.group("day")),
+                    int(more.group("month")),
+                    int(more.group("year")) if more.group("year") else None,
+                )
+            )
             end = more.end()
         if len(parts) > 1 and (yearly := _YEARLY.match(ex.folded, end)) is not None:
             annual, end = True, yearly.end()
@@ -177,14 +194,17 @@ def read_deadlines(ex: Extraction, start: int, end: int, plan_year: int | None) 
             kind = "review" if pattern is _REVIEW_MONTH else _kind(folded[left:right])
             phrase_start = m.start("cue") if pattern is not _REVIEW_MONTH else m.start()
             if pattern is _REVIEW_MONTH:
-                before = text[m.start():m.start("when")]
+                before = text[m.start() : m.start("when")]
             elif pattern is _DUE_IS:
-                before = text[left:phrase_start] + " " + text[m.start("what"):m.end("what")]
+                before = text[left:phrase_start] + " " + text[m.start("what") : m.end("what")]
             else:
                 before = text[left:phrase_start]
             for date, month_day in dates:
                 deadline = Deadline(
-                    kind=kind, date=date, month_day=month_day, recurrence="annual" if month_day else None,
+                    kind=kind,
+                    date=date,
+                    month_day=month_day,
+                    recurrence="annual" if month_day else None,
                     action=_action(before, text[stop:right]),
                     to=_receiver(text[left:right], folded[left:right]) if kind == "submission" else None,
                     text=" ".join(text[phrase_start:stop].split()),
@@ -220,17 +240,29 @@ def extract_deadlines(ex: Extraction) -> None:
     blocks = [b for b in walk(layout.blocks) if id(b) not in preamble]
     plan_year = ex.record.issue_date.year if ex.record.issue_date else None
     period = [(s.start, s.end) for s in ex.record.provenance.spans.get("period", [])]
-    found = [f for b in blocks for f in read_deadlines(ex, b.start, b.end, plan_year)
-             if not any(a <= f.start < z for a, z in period)]  # the period's sentence gives its end below
+    found = [
+        f
+        for b in blocks
+        for f in read_deadlines(ex, b.start, b.end, plan_year)
+        if not any(a <= f.start < z for a, z in period)
+    ]  # the period's sentence gives its end below
     if (end := period_end(ex)) is not None:
         found.append(end)
     kept: list[FoundDeadline] = []
     for item in found:
         d = item.deadline
-        overlaps = any(item.start < k.end and k.start < item.end and (k.deadline.date, k.deadline.month_day) == (d.date, d.month_day)
-                       for k in kept if item.end > item.start)
-        same = any((k.deadline.kind, k.deadline.date, k.deadline.month_day, k.deadline.to) == (d.kind, d.date, d.month_day, d.to)
-                   for k in kept)
+        overlaps = any(
+            item.start < k.end
+            and k.start < item.end
+            and (k.deadline.date, k.deadline.month_day) == (d.date, d.month_day)
+            for k in kept
+            if item.end > item.start
+        )
+        same = any(
+            (k.deadline.kind, k.deadline.date, k.deadline.month_day, k.deadline.to)
+            == (d.kind, d.date, d.month_day, d.to)
+            for k in kept
+        )
         if overlaps or same:
             continue  # one phrase read by two patterns, or one obligation restated
         kept.append(item)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 
 class PageSpan(NamedTuple):
@@ -87,11 +88,16 @@ def with_words(document: DocumentText, pages: Sequence) -> DocumentText:
         words = [w for w in getattr(page, "words", ()) if w.text.strip()]
         if span is None or not words:
             continue
-        tokens = [(m.start() + span.start, m.end() + span.start) for m in re.finditer(r"\S+", document.text[span.start:span.end])]
+        tokens = [
+            (m.start() + span.start, m.end() + span.start)
+            for m in re.finditer(r"\S+", document.text[span.start : span.end])
+        ]
         ocr = [fold_key(unicodedata.normalize("NFC", w.text)) for w in words]
         text = [fold_key(document.text[a:b]) for a, b in tokens]
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, ocr, text, autojunk=False).get_opcodes():
             if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
                 for word, (a, b) in zip(words[i1:i2], tokens[j1:j2]):
-                    placed.append(OcrWord(a, b, page.page_no, (word.left, word.top, word.width, word.height), word.confidence))
+                    placed.append(
+                        OcrWord(a, b, page.page_no, (word.left, word.top, word.width, word.height), word.confidence)
+                    )
     return DocumentText(document.text, document.pages, tuple(sorted(placed)))

@@ -17,10 +17,10 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -128,25 +128,40 @@ def units() -> tuple[AdminUnit, ...]:
     provinces: dict[str, AdminUnit] = {}
     districts: dict[str, AdminUnit] = {}
     communes: list[AdminUnit] = []
-    for (p_full, p_short, p_code, p_key, d_short, d_type, d_code, d_key, w_short, w_type, w_code, w_key) in rows:
+    for p_full, p_short, p_code, p_key, d_short, d_type, d_code, d_key, w_short, w_type, w_code, w_key in rows:
         province_name = p_short
         if p_short in FORMER_PROVINCE_NAMES:
             kind, province_name = FORMER_PROVINCE_NAMES[p_short]
             aliases = (p_short,)
         else:
             kind, aliases = ("thành phố" if p_full.startswith("Thành phố") else "tỉnh"), ()
-        provinces.setdefault(p_code, AdminUnit(province_name, kind, "province", province_name, None, p_code, p_key, aliases))
+        provinces.setdefault(
+            p_code, AdminUnit(province_name, kind, "province", province_name, None, p_code, p_key, aliases)
+        )
         if d_code:
             districts.setdefault(
                 d_code,
-                AdminUnit(_short(d_short, d_type), d_type.lower(), "district", province_name, None, d_code, f"{p_key}_{d_key}"),
+                AdminUnit(
+                    _short(d_short, d_type), d_type.lower(), "district", province_name, None, d_code, f"{p_key}_{d_key}"
+                ),
             )
         if w_code:
             communes.append(
-                AdminUnit(_short(w_short, w_type), w_type.lower(), "commune", province_name, _short(d_short, d_type),
-                          w_code, f"{p_key}_{d_key}_{w_key}")
+                AdminUnit(
+                    _short(w_short, w_type),
+                    w_type.lower(),
+                    "commune",
+                    province_name,
+                    _short(d_short, d_type),
+                    w_code,
+                    f"{p_key}_{d_key}_{w_key}",
+                )
             )
-    return (*sorted(provinces.values(), key=lambda u: u.code), *sorted(districts.values(), key=lambda u: u.code), *communes)
+    return (
+        *sorted(provinces.values(), key=lambda u: u.code),
+        *sorted(districts.values(), key=lambda u: u.code),
+        *communes,
+    )
 
 
 @cache
@@ -176,7 +191,11 @@ def resolve(
     still tied is returned as ambiguous, never guessed.
     """
     kinds = set(kinds) if kinds else None
-    levels = tuple(levels) if levels else tuple(dict.fromkeys(lvl for k in (kinds or LEVEL_OF_KIND) for lvl in LEVEL_OF_KIND[k]))
+    levels = (
+        tuple(levels)
+        if levels
+        else tuple(dict.fromkeys(lvl for k in (kinds or LEVEL_OF_KIND) for lvl in LEVEL_OF_KIND[k]))
+    )
     query = squash(name)
     if not query:
         return Resolution(None)
@@ -245,7 +264,9 @@ def _converter() -> dict:
 def _new_units() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
     """Post-2025 provinces by key (kind, name) and wards by (province key, ward key) (kind, name)."""
     with sqlite3.connect(f"file:{_dataset_path()}?mode=ro", uri=True) as db:
-        rows = db.execute("select province, provinceShort, provinceKey, wardShort, wardType, wardKey from admin_units").fetchall()
+        rows = db.execute(
+            "select province, provinceShort, provinceKey, wardShort, wardType, wardKey from admin_units"
+        ).fetchall()
     provinces, wards = {}, {}
     for p_full, p_short, p_key, w_short, w_type, w_key in rows:
         provinces[p_key] = ("thành phố" if p_full.startswith("Thành phố") else "tỉnh", p_short)

@@ -227,7 +227,11 @@ def extract_header(ex: Extraction) -> None:
         record.issue_date = reading.date.date
         ex.cite("issue_date", reading.date.start, reading.date.end)
         if reading.date.repaired:
-            ex.warn("low_ocr_confidence", "issue_date", f"date digits read through OCR damage: {ex.text[reading.date.start:reading.date.end]!r}")
+            ex.warn(
+                "low_ocr_confidence",
+                "issue_date",
+                f"date digits read through OCR damage: {ex.text[reading.date.start : reading.date.end]!r}",
+            )
     if reading.place is not None:
         record.place = reading.place.text
         ex.cite("place", reading.place.start, reading.place.end)

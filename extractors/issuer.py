@@ -16,7 +16,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from khplan.extractors.gazetteer import KINDS_BY_LENGTH, LEVEL_OF_KIND, AdminUnit, Resolution, mentions, resolve, successor
+from khplan.extractors.gazetteer import (
+    KINDS_BY_LENGTH,
+    LEVEL_OF_KIND,
+    AdminUnit,
+    Resolution,
+    mentions,
+    resolve,
+    successor,
+)
 from khplan.extractors.header import HeaderReading, Piece
 from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
 from khplan.extractors.registry import Extraction, extractor
@@ -27,7 +35,9 @@ PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
 """Bodies whose name is their kind plus their unit (``Ủy ban nhân dân tỉnh Quảng Ninh``)."""
 _HEAD_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "ub mttq": "ủy ban mặt trận tổ quốc"}
 _HEADS = sorted(
-    [(fold_key(h), h) for h in AGENCY_HEADS] + list(_HEAD_ABBREVIATIONS.items()), key=lambda fh: len(fh[0]), reverse=True
+    [(fold_key(h), h) for h in AGENCY_HEADS] + list(_HEAD_ABBREVIATIONS.items()),
+    key=lambda fh: len(fh[0]),
+    reverse=True,
 )
 _HEAD_PATTERNS = [(re.compile(rf"^{tolerant(folded)}\b"), head) for folded, head in _HEADS]
 _EXACT_HEADS = [(re.compile(rf"^{re.escape(folded)}\b"), head) for folded, head in _HEADS]
@@ -73,7 +83,10 @@ def _head_of(folded: str, *, exact: bool = False) -> str | None:
 
 
 _KIND_PREFIXES = {
-    exact: [(re.compile(rf"{re.escape(k) if exact else tolerant(k)}\s"), kind) for k, kind in sorted(_KIND_OF_FOLDED.items(), key=lambda kv: -len(kv[0]))]
+    exact: [
+        (re.compile(rf"{re.escape(k) if exact else tolerant(k)}\s"), kind)
+        for k, kind in sorted(_KIND_OF_FOLDED.items(), key=lambda kv: -len(kv[0]))
+    ]
     for exact in (True, False)
 }
 
@@ -120,29 +133,37 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
         return  # "… THƯƠNG BINH VÀ XÃ HỘI" is a department's field, not a commune
     after_head = len(body.head) if body.head and fold_key(text).startswith(fold_key(body.head)) else 0
     matches = [m for m in _KIND_PATTERN.finditer(folded, after_head)]
-    exact = [m for m in matches if _unit_kind(folded[m.start():], exact=True)]
+    exact = [m for m in matches if _unit_kind(folded[m.start() :], exact=True)]
     for match in exact + [m for m in matches if m not in exact]:
-        kind = _unit_kind(folded[match.start():]) or "thành phố"
-        name = text[match.end():].strip(" .,-")
+        kind = _unit_kind(folded[match.start() :]) or "thành phố"
+        name = text[match.end() :].strip(" .,-")
         if not name:
             continue
-        resolution = resolve(name, kinds=[kind], province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE)
+        resolution = resolve(
+            name, kinds=[kind], province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE
+        )
         if not resolution.candidates:
-            same_level = [k for k, levels in LEVEL_OF_KIND.items() if set(levels) & set(LEVEL_OF_KIND[kind]) and k != kind]
-            resolution = resolve(name, kinds=same_level, province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE)
+            same_level = [
+                k for k, levels in LEVEL_OF_KIND.items() if set(levels) & set(LEVEL_OF_KIND[kind]) and k != kind
+            ]
+            resolution = resolve(
+                name, kinds=same_level, province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE
+            )
         if resolution.candidates:
             body.unit_text, body.unit_kind, body.resolution = name, kind, resolution
             return
     if exact:  # a unit the gazetteer does not know
-        body.unit_kind = _unit_kind(folded[exact[0].start():], exact=True)
-        body.unit_text = text[exact[0].end():].strip(" .,-") or None
+        body.unit_kind = _unit_kind(folded[exact[0].start() :], exact=True)
+        body.unit_text = text[exact[0].end() :].strip(" .,-") or None
 
 
 def body_name(body: Body) -> str:
     """A body's name in full words: its unit spelt as the gazetteer spells it, of the kind the document prints."""
     unit = body.resolution.unit or _agreed(body.resolution)
-    unit_title = f"{body.unit_kind or unit.kind} {unit.name}" if unit else (
-        f"{body.unit_kind} {_title_case(body.unit_text)}" if body.unit_text else ""
+    unit_title = (
+        f"{body.unit_kind or unit.kind} {unit.name}"
+        if unit
+        else (f"{body.unit_kind} {_title_case(body.unit_text)}" if body.unit_text else "")
     )
     own = body.text
     if body.unit_text:
@@ -151,7 +172,7 @@ def body_name(body: Body) -> str:
         return f"{body.head[:1].upper()}{body.head[1:]} {unit_title}".strip()
     for folded, head in _HEAD_ABBREVIATIONS.items():
         if fold_key(own).startswith(folded + " ") or fold_key(own) == folded:
-            own = head + own[len(folded):]
+            own = head + own[len(folded) :]
     return f"{agency_case(own)} {unit_title}".strip()
 
 
@@ -197,7 +218,9 @@ def unit_mentions(ex: Extraction, head: str) -> dict[tuple[str, str], list[tuple
     for match in pattern.finditer(ex.folded):
         name = " ".join(proper_words(ex.text[match.end() : match.end() + 60]).split()[:5])
         if name:
-            found.setdefault((_KIND_OF_FOLDED[match.group("kind")], name), []).append((match.start(), match.end() + len(name)))
+            found.setdefault((_KIND_OF_FOLDED[match.group("kind")], name), []).append(
+                (match.start(), match.end() + len(name))
+            )
     return found
 
 
@@ -206,7 +229,8 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
     if not place:
         return None
     candidates = [
-        (len(spans), kind, name, spans[0]) for (kind, name), spans in unit_mentions(ex, head).items()
+        (len(spans), kind, name, spans[0])
+        for (kind, name), spans in unit_mentions(ex, head).items()
         if similarity(name, place) >= PLACE_MATCH_SCORE
     ]
     if not candidates:
@@ -263,12 +287,18 @@ def extract_issuer(ex: Extraction) -> None:
         ex.cite("issuer.province", issuer.start, issuer.end)
     elif len(candidates) > 1:
         where = ", ".join(sorted({u.province for u in candidates}))
-        ex.warn("ambiguous_unit", "issuer.province", f"{issuer.unit_kind} {issuer.unit_text} exists in {where}; the text names none of them")
+        ex.warn(
+            "ambiguous_unit",
+            "issuer.province",
+            f"{issuer.unit_kind} {issuer.unit_text} exists in {where}; the text names none of them",
+        )
     elif issuer.unit_text:
         ex.warn("unresolved_unit", "issuer.name", f"{issuer.unit_kind} {issuer.unit_text!r} is not in the gazetteer")
     ex.analyses["issuer_unit"] = unit = unit or _agreed(issuer.resolution)
     if unit is not None and record.province and (after := successor(unit)) is not None:
-        ex.record.issuer_successor = UnitSuccessor(name=after.name, kind=after.kind, level=after.level, province=after.province)
+        ex.record.issuer_successor = UnitSuccessor(
+            name=after.name, kind=after.kind, level=after.level, province=after.province
+        )
 
 
 def _head_from_code(code: str) -> str | None:

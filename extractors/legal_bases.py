@@ -84,8 +84,15 @@ def read_citations(ex: Extraction, blocks: list[Block]) -> list[tuple[LegalBasis
                 date = _date_after(ex, pos, end)
                 pos = date.end if date else pos
                 issuer, stop = _issuer_after(ex, pos)
-                found.append((LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None,
-                                         issuer=issuer), kind_entity.start_char, max(stop, pos)))
+                found.append(
+                    (
+                        LegalBasis(
+                            kind=kind, number=number, date=date.date.isoformat() if date else None, issuer=issuer
+                        ),
+                        kind_entity.start_char,
+                        max(stop, pos),
+                    )
+                )
             elif kind in NAMED_REFERENCE_KINDS and _is_cited(ex, kind_entity.start_char, listing):
                 found.append(_named_law(ex, kind, kind_entity.start_char, kind_entity.end_char, end))
     return found
@@ -111,10 +118,14 @@ def _named_law(ex: Extraction, kind: str, start: int, name_start: int, end: int)
     pos = stop.start() if stop else limit
     number = None
     if (m := re.compile(r"\s+s\S{0,2}\s+").match(ex.folded, pos)) and (n := _NUMBER.match(ex.folded, m.end())):
-        number = canonical_code(re.sub(r"\s+", "", ex.text[n.start("number"):n.end("number")]))
+        number = canonical_code(re.sub(r"\s+", "", ex.text[n.start("number") : n.end("number")]))
         pos = n.end()
     date = _date_after(ex, pos, end)
-    return LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None), start, (date.end if date else pos)
+    return (
+        LegalBasis(kind=kind, number=number, date=date.date.isoformat() if date else None),
+        start,
+        (date.end if date else pos),
+    )
 
 
 _CITING = re.compile(r"(?:c\S{1,2}n\s+c\S{1,2}|th\S{1,3}c\s+h\S{1,3}n|tri\S{1,3}n\s+khai)\b")

@@ -18,8 +18,9 @@ from rapidfuzz import fuzz
 
 from khplan.diacritics.orthography import fold
 
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "-",
-                         "\u2044": "/", "\u2215": "/"})
+_DASHES = str.maketrans(
+    {"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00ad": "-", "\u2044": "/", "\u2215": "/"}
+)
 """Dashes unified; OCR's fraction and division slashes (``571⁄KH-UBND``) read as the slash they are."""
 _QUOTES = "\"'“”‘’«»"
 

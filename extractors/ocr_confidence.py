@@ -22,7 +22,7 @@ LOW_CONFIDENCE = 70.0
 def words_in(words: tuple[OcrWord, ...], starts: list[int], start: int, end: int) -> list[OcrWord]:
     """The words overlapping ``[start, end)``; ``starts`` are the words' start offsets, sorted."""
     first = max(0, bisect_right(starts, start) - 1)
-    return [w for w in words[first:bisect_right(starts, end)] if w.start < end and start < w.end]
+    return [w for w in words[first : bisect_right(starts, end)] if w.start < end and start < w.end]
 
 
 def union_box(words: list[OcrWord]) -> tuple[int, int, int, int]:
@@ -32,7 +32,9 @@ def union_box(words: list[OcrWord]) -> tuple[int, int, int, int]:
     return left, top, right - left, bottom - top
 
 
-@extractor("ocr_confidence", requires=["header", "signer", "deadlines", "targets", "recipients"], assigns=["ocr_confidence"])
+@extractor(
+    "ocr_confidence", requires=["header", "signer", "deadlines", "targets", "recipients"], assigns=["ocr_confidence"]
+)
 def check_ocr_confidence(ex: Extraction) -> None:
     """Boxes for every evidence span; ``low_ocr_confidence`` for each field whose words OCR doubted."""
     words = ex.document.words
@@ -49,4 +51,8 @@ def check_ocr_confidence(ex: Extraction) -> None:
             spans[i] = span.model_copy(update={"page": span.page or inside[0].page, "box": union_box(on_page)})
             scores.extend(w.confidence for w in inside if w.confidence >= 0)
         if scores and (mean := sum(scores) / len(scores)) < LOW_CONFIDENCE:
-            ex.warn("low_ocr_confidence", path, f"mean OCR word confidence {mean:.0f} over its {len(scores)} words of evidence")
+            ex.warn(
+                "low_ocr_confidence",
+                path,
+                f"mean OCR word confidence {mean:.0f} over its {len(scores)} words of evidence",
+            )

@@ -11,10 +11,9 @@ else a year in the title.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import NamedTuple
-
-import datetime as dt
 
 from khplan.extractors.dates import find_dates
 from khplan.extractors.matching import tolerant
@@ -24,12 +23,18 @@ from khplan.schemas import Period
 
 _YEAR = r"((?:19|20)\d{2})"
 _RANGE = re.compile(rf"\b{tolerant('giai doan')}\s+{_YEAR}\s*-\s*{_YEAR}\b")
-_FROM_TO = re.compile(rf"\bt\S{{1,2}}\s+{tolerant('nam')}\s+{_YEAR}\s+(?:{tolerant('den')}|t\S{{1,2}}i)\s+{tolerant('nam')}\s+{_YEAR}\b")
+_FROM_TO = re.compile(
+    rf"\bt\S{{1,2}}\s+{tolerant('nam')}\s+{_YEAR}\s+(?:{tolerant('den')}|t\S{{1,2}}i)\s+{tolerant('nam')}\s+{_YEAR}\b"
+)
 _UNTIL = r"\s+(?:\S{1,3}n|t\S{1,2}i|(?:v\S\s+)?k\S{1,2}t\s+th\S{1,2}c(?:\s+v\S{1,2}o)?)\s+(?:h\S{1,2}t\s+)?"
 """``đến``, ``tới``, ``đến hết``, ``(và) kết thúc (vào)``."""
 _MONTHS = re.compile(
-    r"\bt\S{1,2}\s+th\S{1,3}ng\s+(\d{1,2})(?:\s*/\s*" + _YEAR + r")?" + _UNTIL
-    + r"th\S{1,3}ng\s+(\d{1,2})\s*(?:/|n\S{1,2}m)\s*" + _YEAR
+    r"\bt\S{1,2}\s+th\S{1,3}ng\s+(\d{1,2})(?:\s*/\s*"
+    + _YEAR
+    + r")?"
+    + _UNTIL
+    + r"th\S{1,3}ng\s+(\d{1,2})\s*(?:/|n\S{1,2}m)\s*"
+    + _YEAR
 )
 """``từ tháng 3/2024 đến hết tháng 12/2024``, ``từ tháng 3 đến tháng 11 năm 2024``."""
 _FROM_DAY = re.compile(r"\bt\S{1,2}\s+ng\S{1,2}y\s+")
@@ -44,8 +49,9 @@ class FoundPeriod(NamedTuple):
     span: tuple[int, int]
 
 
-def read_period(folded: str, start: int = 0, end: int | None = None, *, single_year: bool = True,
-                signed: dt.date | None = None) -> FoundPeriod | None:
+def read_period(
+    folded: str, start: int = 0, end: int | None = None, *, single_year: bool = True, signed: dt.date | None = None
+) -> FoundPeriod | None:
     """The first period phrase in ``folded[start:end]``: a range, a day or month span, or (if allowed) one year.
 
     ``signed``: the issue date, which ``từ ngày ký …`` starts from.
@@ -59,7 +65,9 @@ def read_period(folded: str, start: int = 0, end: int | None = None, *, single_y
     if (match := _MONTHS.search(folded, start, end)) is not None:
         first_year = match.group(2) or match.group(4)
         if (first_year, int(match.group(1))) <= (match.group(4), int(match.group(3))):
-            return FoundPeriod(f"{first_year}-{int(match.group(1)):02d}", f"{match.group(4)}-{int(match.group(3)):02d}", match.span())
+            return FoundPeriod(
+                f"{first_year}-{int(match.group(1)):02d}", f"{match.group(4)}-{int(match.group(3)):02d}", match.span()
+            )
     if single_year and (match := _ONE_YEAR.search(folded, start, end)) is not None:
         return FoundPeriod(match.group(1), match.group(1), match.span())
     return None
@@ -79,7 +87,14 @@ def _day_span(folded: str, start: int, end: int, signed: dt.date | None) -> Foun
             first, dates = dates[0], dates[1:]
         else:
             continue
-        until = next((d for d in dates if re.search(_UNTIL + r"(?:ng\S{1,2}y\s*)?$", folded[max(start, d.start - 14):d.start])), None)
+        until = next(
+            (
+                d
+                for d in dates
+                if re.search(_UNTIL + r"(?:ng\S{1,2}y\s*)?$", folded[max(start, d.start - 14) : d.start])
+            ),
+            None,
+        )
         begin = first.date if first else signed
         if until is not None and begin <= until.date:
             return FoundPeriod(begin.isoformat(), until.date.isoformat(), (opening.start(), until.end))
@@ -89,7 +104,9 @@ def _day_span(folded: str, start: int, end: int, signed: dt.date | None) -> Foun
 def _sentence(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``, within the block: what ``period.text`` quotes."""
     left = max(text.rfind(".", floor, start), text.rfind(":", floor, start), floor - 1) + 1
-    stops = [i for i in (text.find(".", end, ceiling), text.find("(", end, ceiling), text.find(";", end, ceiling)) if i != -1]
+    stops = [
+        i for i in (text.find(".", end, ceiling), text.find("(", end, ceiling), text.find(";", end, ceiling)) if i != -1
+    ]
     right = min(stops) if stops else ceiling
     while left < right and text[left].isspace():
         left += 1
@@ -120,5 +137,5 @@ def extract_period(ex: Extraction) -> None:
         span = found.span
     if found is None:
         return
-    ex.record.period = Period(start=found.start, end=found.end, text=ex.text[span[0]:span[1]].strip(" .,;"))
+    ex.record.period = Period(start=found.start, end=found.end, text=ex.text[span[0] : span[1]].strip(" .,;"))
     ex.cite("period", *span)

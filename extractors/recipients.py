@@ -21,8 +21,14 @@ _LABEL = re.compile(r"^n\S{1,2}i\s?nh\S{1,3}n\s?:\s*")
 def _known(token: str) -> bool:
     """A word of running text, a number, or a code offices use."""
     core = token.strip("(),.;:")
-    return (not core or core.islower() or (core[:1].isupper() and core[1:].islower()) or core.isdigit()
-            or core in ABBREVIATIONS or core.lower() in CODE_SEGMENTS)
+    return (
+        not core
+        or core.islower()
+        or (core[:1].isupper() and core[1:].islower())
+        or core.isdigit()
+        or core in ABBREVIATIONS
+        or core.lower() in CODE_SEGMENTS
+    )
 
 
 def clean_recipient(text: str) -> str:
@@ -43,7 +49,7 @@ def extract_recipients(ex: Extraction) -> None:
     for line in layout.closing:
         text, start = line.text, line.start
         if (label := _LABEL.match(line.folded)) is not None:
-            text, start = text[label.end():], start + label.end()
+            text, start = text[label.end() :], start + label.end()
             if not _ITEM.match(text):
                 continue
         if (column := signature_column(text)) is not None:
@@ -53,8 +59,8 @@ def extract_recipients(ex: Extraction) -> None:
         margin = ex.text[ex.text.rfind("\n", 0, line.start) + 1 : line.start]
         if (item := _ITEM.match(text)) is not None or _ITEM.match(margin + " "):
             item = item or re.match(r"", text)
-            body = text[item.end():]
-            if _STORE.match(line.folded[line.text.find(body):] if body else ""):
+            body = text[item.end() :]
+            if _STORE.match(line.folded[line.text.find(body) :] if body else ""):
                 break
             items.append([body, start + item.end(), line.end])
         elif items and text[:1].islower():

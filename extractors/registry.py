@@ -11,8 +11,9 @@ requirement must be assigned by an earlier component — and
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from khplan.extractors.document import DocumentText
 from khplan.extractors.matching import fold_key
@@ -76,7 +77,9 @@ class Extractor:
 REGISTRY: dict[str, Extractor] = {}
 
 
-def extractor(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable[[ExtractFn], ExtractFn]:
+def extractor(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+) -> Callable[[ExtractFn], ExtractFn]:
     """Register ``func`` as the component ``name``: ``@extractor("awards", requires=["layout"], assigns=["awards"])``."""
 
     def register(func: ExtractFn) -> ExtractFn:

@@ -37,7 +37,7 @@ def _segment(line: Line) -> str:
     """The part of a closing line that can belong to the signature column."""
     text = line.text
     if (label := _CLOSING_LABEL.match(line.folded)) is not None:
-        text = text[label.end():]
+        text = text[label.end() :]
     text = text.strip(" *_")
     column = signature_column(text)
     return text[column:] if column else text
@@ -51,7 +51,7 @@ def signature_column(text: str) -> int | None:
     an authority or a position. None when the line has no such tail.
     """
     for word in re.finditer(r"\S+", text):
-        tail = text[word.start():]
+        tail = text[word.start() :]
         if word.start() and not (tail[:1].isupper() and _upper(tail)):
             continue
         if authority_of(tail) is not None or position_of(tail) is not None:
@@ -83,8 +83,12 @@ def position_of(text: str) -> str | None:
 
 def _nearest_position(key: str) -> str | None:
     """The one position within :data:`POSITION_EDITS` letters of ``key``; None when none is, or two are."""
-    close = {position for folded, position in _POSITION_KEYS if len(folded) >= MIN_FUZZY_POSITION
-             and Levenshtein.distance(key, folded, score_cutoff=POSITION_EDITS) <= POSITION_EDITS}
+    close = {
+        position
+        for folded, position in _POSITION_KEYS
+        if len(folded) >= MIN_FUZZY_POSITION
+        and Levenshtein.distance(key, folded, score_cutoff=POSITION_EDITS) <= POSITION_EDITS
+    }
     return close.pop() if len(close) == 1 else None
 
 
@@ -97,7 +101,7 @@ def authority_of(text: str) -> str | None:
     prefix = AUTHORITY_PREFIXES.get({"k": "kt"}.get(prefix, prefix))
     if prefix is None:
         return None
-    rest = text[match.start("rest"):].strip(" .*")
+    rest = text[match.start("rest") :].strip(" .*")
     return f"{prefix} {position_of(rest) or agency_case(rest)}"
 
 

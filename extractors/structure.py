@@ -283,7 +283,9 @@ def walk(blocks) -> list[Block]:
     return out
 
 
-_TOPIC_PATTERNS = {topic: re.compile(r"\b(?:" + "|".join(tolerant(t) for t in terms) + r")\b") for topic, terms in TOPICS.items()}
+_TOPIC_PATTERNS = {
+    topic: re.compile(r"\b(?:" + "|".join(tolerant(t) for t in terms) + r")\b") for topic, terms in TOPICS.items()
+}
 
 
 def heading_topics(text: str) -> frozenset[str]:
@@ -306,9 +308,9 @@ def _marker(line: Line) -> tuple[str, re.Match[str]] | None:
 def _printed_marker(line: Line) -> tuple[str, re.Match[str]] | None:
     for kind, pattern in _MARKERS:
         if (match := pattern.match(line.text)) is not None:
-            if kind == "number" and line.text[match.end(1):match.end(1) + 1] == "/":
+            if kind == "number" and line.text[match.end(1) : match.end(1) + 1] == "/":
                 continue  # "15/10/2023 …" opens a date, not an item
-            if kind == "roman" and not match.group("dot").strip() and not _mostly_upper(line.text[match.end():]):
+            if kind == "roman" and not match.group("dot").strip() and not _mostly_upper(line.text[match.end() :]):
                 continue  # OCR drops the dot of "III." only before a capitalised heading
             return kind, match
     return None
@@ -320,7 +322,7 @@ def _starts_paragraph(current: Block, previous: Line, line: Line, blank_before: 
     It does after a sentence's end, or after a short numbered line without
     final punctuation (a heading such as ``2. Thời gian tổ chức thi đua``).
     """
-    opens = line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] in "“\"("
+    opens = line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] in '“"('
     if not opens:
         return False
     ending = previous.text.rstrip()
@@ -343,6 +345,8 @@ def _wrapped_dash(current: Block, previous: Line, kind: str) -> bool:
 def _continues(previous: Line) -> bool:
     """The line was wrapped mid-phrase: long, ending in a letter or digit."""
     return len(previous.text) >= WRAPPED_LINE and previous.text[-1:].isalnum()
+
+
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
 

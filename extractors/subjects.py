@@ -15,7 +15,9 @@ _PEOPLE = re.compile(
     r"hoc sinh|sinh vien|giao vien|doan vien|hoi vien|dang vien|cong nhan|nong dan|doanh nhan|nha khoa hoc|thu truong)\b"
 )
 _HOUSEHOLDS = re.compile(r"^(?:cac\s+)?(?:ho gia dinh|gia dinh|ho)\b")
-_BOTH = re.compile(rf"{tolerant('tap the')}\s*(?:,|va|hoac)\s*{tolerant('ca nhan')}|{tolerant('ca nhan')}\s*(?:,|va|hoac)\s*{tolerant('tap the')}")
+_BOTH = re.compile(
+    rf"{tolerant('tap the')}\s*(?:,|va|hoac)\s*{tolerant('ca nhan')}|{tolerant('ca nhan')}\s*(?:,|va|hoac)\s*{tolerant('tap the')}"
+)
 
 
 def heading_subject(text: str) -> str | None:
@@ -23,7 +25,11 @@ def heading_subject(text: str) -> str | None:
     key = fold_key(text)
     if _BOTH.search(key):
         return "any"
-    found = [s for s, p in (("collective", _COLLECTIVE_WORD), ("individual", _INDIVIDUAL_WORD), ("household", _HOUSEHOLD_WORD)) if p.search(key)]
+    found = [
+        s
+        for s, p in (("collective", _COLLECTIVE_WORD), ("individual", _INDIVIDUAL_WORD), ("household", _HOUSEHOLD_WORD))
+        if p.search(key)
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 
+from khplan.extractors.matching import squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Block, Layout
-import re
-
-from khplan.extractors.matching import squash
 from khplan.extractors.subjects import context_subject, text_subject
 from khplan.schemas import Target
 
@@ -64,11 +62,15 @@ def targets_from_awards(ex: Extraction) -> None:
     found: list[tuple[str, str, int, int]] = []
     for n, award in enumerate(ex.record.awards):
         if award.recipient_group:
-            subject = award.subject if award.subject in ("collective", "individual", "household") else text_subject(award.recipient_group)
+            subject = (
+                award.subject
+                if award.subject in ("collective", "individual", "household")
+                else text_subject(award.recipient_group)
+            )
             span = (ex.record.provenance.spans.get(f"awards[{n}]") or [None])[0]
             found.append((subject, award.recipient_group, span.start if span else 0, span.end if span else 0))
     for m in _NAMED_IN_PASSING.finditer(ex.folded):
-        group = " ".join(ex.text[m.start("group"):m.end("group")].split())
+        group = " ".join(ex.text[m.start("group") : m.end("group")].split())
         named = squash(group)
         found = [f for f in found if not named.startswith(squash(f[1]))]  # the fuller naming of the same people
         found.append((text_subject(group), group[:1].upper() + group[1:], m.start("group"), m.end("group")))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import click
 from rich.console import Console
@@ -50,7 +50,10 @@ def _options(
     jobs: int | None, lang: str, restore_mode: str, preprocess: tuple[str, ...], searchable_pdf: bool = False
 ) -> Options:
     return Options(
-        jobs=jobs or default_jobs(), lang=lang, restore=restore_mode, searchable_pdf=searchable_pdf,  # type: ignore[arg-type]
+        jobs=jobs or default_jobs(),
+        lang=lang,
+        restore=restore_mode,
+        searchable_pdf=searchable_pdf,  # type: ignore[arg-type]
         preprocess=preprocess,
     )
 
@@ -67,17 +70,29 @@ def _preprocess_steps(ctx: click.Context, param: click.Parameter, value: str | N
         raise click.BadParameter(f"{e}, or none") from None
 
 
-jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                           help="Pages (and documents) processed at once [default: number of cores].")
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Pages (and documents) processed at once [default: number of cores].",
+)
 lang_option = click.option("--lang", default="vie", show_default=True, help="Tesseract language(s).")
 preprocess_option = click.option(
-    "--preprocess", metavar="STEPS", callback=_preprocess_steps,
+    "--preprocess",
+    metavar="STEPS",
+    callback=_preprocess_steps,
     help="Page image steps before Tesseract, in order, comma-separated (normalise, denoise, binarise, despeckle, "
-         f"deskew), or none [default: {','.join(PREPROCESS_STEPS)}].",
+    f"deskew), or none [default: {','.join(PREPROCESS_STEPS)}].",
 )
-restore_option = click.option("--restore", "restore_mode", type=click.Choice(["auto", "always", "never"]),
-                              default="auto", show_default=True,
-                              help="Restore diacritics always, never, or when the text has lost them.")
+restore_option = click.option(
+    "--restore",
+    "restore_mode",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Restore diacritics always, never, or when the text has lost them.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,8 +104,12 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--pdf", "pdf_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a searchable PDF (the page images with an invisible text layer).")
+@click.option(
+    "--pdf",
+    "pdf_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a searchable PDF (the page images with an invisible text layer).",
+)
 @jobs_option
 @lang_option
 @preprocess_option
@@ -98,8 +117,8 @@ def main(debug: bool) -> None:
 def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...]) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
     from khplan.pipeline.ingest.output_folder import write_atomic
-    from khplan.pipeline.run import read_document
     from khplan.pipeline.reading.searchable import searchable_pdf
+    from khplan.pipeline.run import read_document
 
     ctx, pages = read_document(file, _options(jobs, lang, "never", preprocess, searchable_pdf=pdf_out is not None))
     if pdf_out is not None:
@@ -112,8 +131,13 @@ def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preproces
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path), default="-")
 @click.option("--explain", is_flag=True, help="List every change with its confidence and alternatives (on stderr).")
-@click.option("--channel", type=click.Choice(["auto", "stripped", "legacy", "modern"]), default="auto", show_default=True,
-              help="The damage to undo: accents stripped, legacy (English-only) OCR, modern OCR; auto tells them apart.")
+@click.option(
+    "--channel",
+    type=click.Choice(["auto", "stripped", "legacy", "modern"]),
+    default="auto",
+    show_default=True,
+    help="The damage to undo: accents stripped, legacy (English-only) OCR, modern OCR; auto tells them apart.",
+)
 @_handle_errors
 def restore(file: Path, explain: bool, channel: str) -> None:
     """Restore Vietnamese diacritics in FILE (or standard input), one output line per input line."""
@@ -141,8 +165,13 @@ def _explain(restoration) -> None:
         table.add_column(column)
     for change in restoration.changes:
         table.add_row(
-            str(change.line), str(change.start + 1), change.original, change.restored, f"{change.confidence:.2f}",
-            ", ".join(f"{word} {p:.2f}" for word, p in change.alternatives[:3]), change.reason,
+            str(change.line),
+            str(change.start + 1),
+            change.original,
+            change.restored,
+            f"{change.confidence:.2f}",
+            ", ".join(f"{word} {p:.2f}" for word, p in change.alternatives[:3]),
+            change.reason,
         )
     stderr.print(table)
 
@@ -171,26 +200,54 @@ def extract(
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder: records/, text/, catalog.sqlite, quarantine.jsonl.")
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder: records/, text/, catalog.sqlite, quarantine.jsonl.",
+)
 @jobs_option
 @lang_option
 @preprocess_option
 @restore_option
-@click.option("--pdf/--no-pdf", "searchable", default=True, show_default=True,
-              help="Write a searchable PDF of each scanned document next to its record.")
+@click.option(
+    "--pdf/--no-pdf",
+    "searchable",
+    default=True,
+    show_default=True,
+    help="Write a searchable PDF of each scanned document next to its record.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's flow and task logs.")
-@click.option("--catalog", "catalog_url", metavar="URL",
-              help="Catalog database (SQLAlchemy URL, e.g. postgresql://user@host/khplan) [default: OUT/catalog.sqlite].")
+@click.option(
+    "--catalog",
+    "catalog_url",
+    metavar="URL",
+    help="Catalog database (SQLAlchemy URL, e.g. postgresql://user@host/khplan) [default: OUT/catalog.sqlite].",
+)
 @click.option("--retry-quarantined", is_flag=True, help="Process quarantined files again instead of skipping them.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=1800, show_default=True,
-              help="Seconds one document may take before it is stopped and quarantined (reason timeout).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=1800,
+    show_default=True,
+    help="Seconds one document may take before it is stopped and quarantined (reason timeout).",
+)
 @click.option("--dask-address", metavar="tcp://HOST:8786", help="Run the documents on this Dask cluster.")
 @_handle_errors
 def ingest(
-    sources: tuple[Path, ...], out: Path, jobs: int | None, lang: str, preprocess: tuple[str, ...],
-    restore_mode: str, searchable: bool, verbose: bool, catalog_url: str | None, retry_quarantined: bool,
-    timeout: float, dask_address: str | None,
+    sources: tuple[Path, ...],
+    out: Path,
+    jobs: int | None,
+    lang: str,
+    preprocess: tuple[str, ...],
+    restore_mode: str,
+    searchable: bool,
+    verbose: bool,
+    catalog_url: str | None,
+    retry_quarantined: bool,
+    timeout: float,
+    dask_address: str | None,
 ) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
     from khplan.pipeline.ingest.prefect_api import prefect_api
@@ -204,31 +261,59 @@ def ingest(
         console = Console()
         options = _options(jobs, lang, restore_mode, preprocess, searchable_pdf=searchable)
         report = run_ingest(
-            list(sources), out, options, show_progress=console.is_terminal, catalog_url=catalog_url,
-            retry_quarantined=retry_quarantined, timeout=timeout, dask_address=dask_address,
+            list(sources),
+            out,
+            options,
+            show_progress=console.is_terminal,
+            catalog_url=catalog_url,
+            retry_quarantined=retry_quarantined,
+            timeout=timeout,
+            dask_address=dask_address,
         )
     print_ingest_report(report, console)
 
 
-ingested_option = click.option("--out", "-o", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
-                               help="The folder an ingest wrote (records/, catalog.sqlite).")
-catalog_option = click.option("--catalog", "catalog_url", metavar="URL",
-                              help="The catalog the ingest used, if not OUT/catalog.sqlite.")
+ingested_option = click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The folder an ingest wrote (records/, catalog.sqlite).",
+)
+catalog_option = click.option(
+    "--catalog", "catalog_url", metavar="URL", help="The catalog the ingest used, if not OUT/catalog.sqlite."
+)
 
 
 @main.command()
 @ingested_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "archive"]), default="jsonl",
-              show_default=True, help="archive: each document's metadata under Nghị định 30/2020/NĐ-CP Phụ lục VI names.")
-@click.option("--table", type=click.Choice(["plans", "awards", "deadlines", "legal_bases", "criteria"]),
-              default="plans", show_default=True, help="Which flat table (every row names its plan).")
-@click.option("--to", "destination", metavar="FILE|-",
-              help="Where to write [default: OUT/exports/TABLE.FORMAT]; - for standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "archive"]),
+    default="jsonl",
+    show_default=True,
+    help="archive: each document's metadata under Nghị định 30/2020/NĐ-CP Phụ lục VI names.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["plans", "awards", "deadlines", "legal_bases", "criteria"]),
+    default="plans",
+    show_default=True,
+    help="Which flat table (every row names its plan).",
+)
+@click.option(
+    "--to",
+    "destination",
+    metavar="FILE|-",
+    help="Where to write [default: OUT/exports/TABLE.FORMAT]; - for standard output.",
+)
 @catalog_option
 @_handle_errors
 def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
     """Export the records of OUT as flat tables (jsonl, csv, parquet) or archive metadata."""
-    from khplan.pipeline.analysis.export import default_destination, export as render, load_records, write_export
+    from khplan.pipeline.analysis.export import default_destination, load_records, write_export
+    from khplan.pipeline.analysis.export import export as render
 
     if fmt == "parquet" and destination == "-":
         raise click.UsageError("parquet is binary: give --to FILE")
@@ -240,17 +325,26 @@ def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url
 
 @main.command()
 @ingested_option
-@click.option("--by", type=click.Choice(["province", "level", "year"]), default="province", show_default=True,
-              help="Group the plans by the issuer's province, its level, or the year of issue.")
-@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the comparison as a self-contained page with a chart of award quotas.")
+@click.option(
+    "--by",
+    type=click.Choice(["province", "level", "year"]),
+    default="province",
+    show_default=True,
+    help="Group the plans by the issuer's province, its level, or the year of issue.",
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the comparison as a self-contained page with a chart of award quotas.",
+)
 @catalog_option
 @_handle_errors
 def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None) -> None:
     """Compare the plans of OUT side by side: issuer, period, criteria, award quotas, submission deadlines."""
-    from khplan.pipeline.ingest.output_folder import write_atomic
     from khplan.pipeline.analysis.compare import compare_plans, comparison_html, comparison_table
     from khplan.pipeline.analysis.export import load_records
+    from khplan.pipeline.ingest.output_folder import write_atomic
 
     rows = compare_plans(load_records(out, catalog_url), by)  # type: ignore[arg-type]
     Console().print(comparison_table(rows, by))  # type: ignore[arg-type]
@@ -266,9 +360,9 @@ def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None)
 @_handle_errors
 def calendar(out: Path, ics_file: Path, catalog_url: str | None) -> None:
     """Write every deadline of the plans in OUT as an iCalendar event (yearly ones recur)."""
-    from khplan.pipeline.ingest.output_folder import write_atomic
     from khplan.pipeline.analysis.calendar_export import deadline_calendar
     from khplan.pipeline.analysis.export import load_records
+    from khplan.pipeline.ingest.output_folder import write_atomic
 
     result = deadline_calendar(load_records(out, catalog_url))
     write_atomic(ics_file, result.calendar.to_ical())

@@ -42,7 +42,7 @@ def record_table(record: PlanRecord) -> Table:
     return table
 
 
-def print_ingest_report(report: "IngestReport", console: Console) -> None:
+def print_ingest_report(report: IngestReport, console: Console) -> None:
     records = Table(title="Records", show_lines=False)
     for column in ("file", "status", "number", "date", "issuer", "province", "title"):
         records.add_column(column, overflow="fold", max_width=48 if column == "title" else None)

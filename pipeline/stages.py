@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khplan.diacritics import restore
-from khplan.diacritics.restorer import detect_channel
 from khplan.diacritics.orthography import has_diacritics
+from khplan.diacritics.restorer import detect_channel
 from khplan.extractors import DocumentText, PageSpan, extract_record
 from khplan.extractors.document import with_words
 from khplan.pipeline.context import DocContext, InputKind, Options, PageText, file_sha256
@@ -46,7 +46,9 @@ def read_pages(ctx: DocContext, engine: OcrEngine | None = None) -> list[PageTex
     """
     if ctx.kind is InputKind.text:
         return [PageText(1, read_text_file(ctx.source), "text")]
-    engine = engine or TesseractEngine(ctx.options.lang, ctx.options.page_timeout, text_layer=ctx.options.searchable_pdf)
+    engine = engine or TesseractEngine(
+        ctx.options.lang, ctx.options.page_timeout, text_layer=ctx.options.searchable_pdf
+    )
     engine.check()
     check_steps(ctx.options.preprocess)
     if ctx.kind is InputKind.pdf:

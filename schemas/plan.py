@@ -8,9 +8,9 @@ needs a new ``SCHEMA_VERSION``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -126,7 +126,9 @@ class UnitSuccessor(_Model):
     """A unit on the map after the 1 July 2025 merger: 34 provinces, communes directly under them, no districts."""
 
     name: Text = Field(description="Short name of the unit.", examples=["Gia Lai", "Hòa Vang"])
-    kind: Text = Field(description="Lower-case kind, as documents write it.", examples=["tỉnh", "thành phố", "xã", "phường"])
+    kind: Text = Field(
+        description="Lower-case kind, as documents write it.", examples=["tỉnh", "thành phố", "xã", "phường"]
+    )
     level: Literal["province", "commune"] = Field(
         description="A province, or a commune; a district's successor is its new province."
     )

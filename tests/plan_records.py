@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from khplan.pipeline.ingest.output_folder import OutputArchive
 from khplan.pipeline.ingest.catalog import Catalog, sqlite_url
+from khplan.pipeline.ingest.output_folder import OutputArchive
 from khplan.schemas import Award, Criterion, Deadline, Issuer, LegalBasis, Period, PlanRecord, Provenance, Signer
 
 PHU_MY = "a" * 64
@@ -24,17 +24,36 @@ def phu_my() -> PlanRecord:
         signer=Signer(name="Lê Văn Lịch", position="Chủ tịch", authority="TM. Ủy ban nhân dân"),
         period=Period(start="2021", end="2025", text="giai đoạn 2021 - 2025"),
         legal_bases=[LegalBasis(kind="Nghị quyết", number="76/NQ-CP", date="2021-07-15", issuer="Chính phủ")],
-        criteria=[Criterion(subject="individual", text="Có sáng kiến được công nhận và áp dụng"),
-                  Criterion(subject="collective", text="Hoàn thành xuất sắc nhiệm vụ cải cách hành chính")],
+        criteria=[
+            Criterion(subject="individual", text="Có sáng kiến được công nhận và áp dụng"),
+            Criterion(subject="collective", text="Hoàn thành xuất sắc nhiệm vụ cải cách hành chính"),
+        ],
         awards=[
-            Award(form="Giấy khen", conferrer="Chủ tịch Ủy ban nhân dân huyện", subject="collective",
-                  cadence="annual", rank_limit=3, recipient_group="Ủy ban nhân dân cấp xã"),
-            Award(form="Giấy khen", conferrer="Chủ tịch Ủy ban nhân dân huyện", subject="individual",
-                  cadence="final", quota=5),
+            Award(
+                form="Giấy khen",
+                conferrer="Chủ tịch Ủy ban nhân dân huyện",
+                subject="collective",
+                cadence="annual",
+                rank_limit=3,
+                recipient_group="Ủy ban nhân dân cấp xã",
+            ),
+            Award(
+                form="Giấy khen",
+                conferrer="Chủ tịch Ủy ban nhân dân huyện",
+                subject="individual",
+                cadence="final",
+                quota=5,
+            ),
         ],
         deadlines=[
-            Deadline(kind="submission", month_day="01-31", recurrence="annual",
-                     action="Gửi hồ sơ đề nghị khen thưởng", to="Phòng Nội vụ", text="trước ngày 31/01 hàng năm"),
+            Deadline(
+                kind="submission",
+                month_day="01-31",
+                recurrence="annual",
+                action="Gửi hồ sơ đề nghị khen thưởng",
+                to="Phòng Nội vụ",
+                text="trước ngày 31/01 hàng năm",
+            ),
             Deadline(kind="period_end", date=dt.date(2025, 12, 31), text="năm 2025"),
             Deadline(kind="review", text="cuối giai đoạn"),
         ],

@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 DEFAULT_CORPUS = Path("../shared/corpus/vlc")
 HELD_OUT_RESIDUE = 3

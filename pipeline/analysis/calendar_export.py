@@ -79,7 +79,7 @@ def _description(record: PlanRecord, deadline) -> str:
 
 def deadline_calendar(records: list[PlanRecord], now: dt.datetime | None = None) -> DeadlineCalendar:
     """The calendar of every placeable deadline of ``records``."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

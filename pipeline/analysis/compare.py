@@ -79,7 +79,9 @@ def award_quotas(record: PlanRecord) -> tuple[AwardQuota, ...]:
             totals[key][0] += award.quota
         else:
             totals[key][1] += 1
-    return tuple(AwardQuota(form, conferrer, quota, uncounted) for (form, conferrer), (quota, uncounted) in totals.items())
+    return tuple(
+        AwardQuota(form, conferrer, quota, uncounted) for (form, conferrer), (quota, uncounted) in totals.items()
+    )
 
 
 def _when(deadline) -> str:
@@ -92,9 +94,7 @@ def _when(deadline) -> str:
 
 
 def submission_deadlines(record: PlanRecord) -> tuple[str, ...]:
-    return tuple(
-        f"{_when(d)} → {d.to}" if d.to else _when(d) for d in record.deadlines if d.kind == "submission"
-    )
+    return tuple(f"{_when(d)} → {d.to}" if d.to else _when(d) for d in record.deadlines if d.kind == "submission")
 
 
 def compare_plans(records: list[PlanRecord], by: GroupBy = "province") -> list[PlanComparison]:
@@ -107,7 +107,9 @@ def compare_plans(records: list[PlanRecord], by: GroupBy = "province") -> list[P
             group=group_of(record, by),
             number=record.number or UNKNOWN,
             issuer=record.issuer.name or UNKNOWN,
-            period=record.period.text or "–".join(str(p) for p in (record.period.start, record.period.end) if p) or UNKNOWN,
+            period=record.period.text
+            or "–".join(str(p) for p in (record.period.start, record.period.end) if p)
+            or UNKNOWN,
             criteria=len(record.criteria),
             awards=award_quotas(record),
             submissions=submission_deadlines(record),
@@ -123,7 +125,10 @@ COLUMNS = ("plan", "issuer", "period", "criteria", "award quotas (form · confer
 
 def _cells(row: PlanComparison) -> tuple[str, ...]:
     return (
-        row.number, row.issuer, row.period, str(row.criteria),
+        row.number,
+        row.issuer,
+        row.period,
+        str(row.criteria),
         "\n".join(quota.describe() for quota in row.awards) or UNKNOWN,
         "\n".join(row.submissions) or UNKNOWN,
     )
@@ -168,7 +173,7 @@ def quota_chart_svg(rows: list[PlanComparison]) -> str:
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # labels stay text: the browser's fonts draw the Vietnamese
         figure.savefig(buffer, format="svg", metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]  # drop the XML prolog and doctype: the SVG goes inline
+    return svg[svg.index("<svg") :]  # drop the XML prolog and doctype: the SVG goes inline
 
 
 def comparison_html(rows: list[PlanComparison], by: GroupBy) -> str:

@@ -18,13 +18,14 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
-from khplan.pipeline.ingest.output_folder import OutputArchive, write_atomic
-from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for
 from khplan.pipeline.errors import InputFileError
+from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for
+from khplan.pipeline.ingest.output_folder import OutputArchive, write_atomic
 from khplan.schemas import PlanRecord
 
 Format = Literal["jsonl", "csv", "parquet", "archive"]
@@ -69,8 +70,10 @@ PLAN_DETAILS = [
     ColumnSpec("period_start", "str", lambda r: r["period"]["start"]),
     ColumnSpec("period_end", "str", lambda r: r["period"]["end"]),
     ColumnSpec("period_text", "str", lambda r: r["period"]["text"]),
-    *(ColumnSpec(f"{name}_count", "int", lambda r, name=name: len(r[name]))
-      for name in ("legal_bases", "targets", "criteria", "awards", "deadlines")),
+    *(
+        ColumnSpec(f"{name}_count", "int", lambda r, name=name: len(r[name]))
+        for name in ("legal_bases", "targets", "criteria", "awards", "deadlines")
+    ),
     ColumnSpec("recipients", "str", lambda r: "; ".join(r["recipients"]) or None),
     ColumnSpec("pages", "int", lambda r: r["provenance"]["pages"]),
     ColumnSpec("method", "str", lambda r: r["provenance"]["method"]),
@@ -79,10 +82,25 @@ PLAN_DETAILS = [
 ]
 
 ITEM_COLUMNS: dict[str, list[ColumnSpec]] = {
-    "awards": [_item("form"), _item("conferrer"), _item("subject"), _item("cadence"), _item("quota", "int"),
-               _item("rank_limit", "int"), _item("recipient_group"), _item("condition")],
-    "deadlines": [_item("kind"), _item("date", "date"), _item("month_day"), _item("recurrence"), _item("action"),
-                  _item("to"), _item("text")],
+    "awards": [
+        _item("form"),
+        _item("conferrer"),
+        _item("subject"),
+        _item("cadence"),
+        _item("quota", "int"),
+        _item("rank_limit", "int"),
+        _item("recipient_group"),
+        _item("condition"),
+    ],
+    "deadlines": [
+        _item("kind"),
+        _item("date", "date"),
+        _item("month_day"),
+        _item("recurrence"),
+        _item("action"),
+        _item("to"),
+        _item("text"),
+    ],
     "legal_bases": [_item("kind"), _item("number"), _item("date"), _item("issuer")],
     "criteria": [_item("subject"), _item("text")],
 }
@@ -111,7 +129,10 @@ def load_records(out: Path, catalog_url: str | None = None) -> list[PlanRecord]:
     for row in rows:
         record = archive.read_record(row["sha256"])
         if record is None:
-            raise InputFileError(archive.record_path(row["sha256"]), "listed in the catalog but missing or unreadable; run khplan ingest again")
+            raise InputFileError(
+                archive.record_path(row["sha256"]),
+                "listed in the catalog but missing or unreadable; run khplan ingest again",
+            )
         records.append(record)
     return records
 
@@ -165,8 +186,11 @@ def archive_metadata(record: PlanRecord) -> dict[str, Any]:
         "PageAmount": record.provenance.pages,
         "Language": "Tiếng Việt",
         "ToPlaces": list(record.recipients),
-        "khplan": {"id": record.provenance.sha256, "source": record.provenance.source,
-                   "schema_version": record.schema_version},
+        "khplan": {
+            "id": record.provenance.sha256,
+            "source": record.provenance.source,
+            "schema_version": record.schema_version,
+        },
     }
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 
 def discover_inputs(sources: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path]:

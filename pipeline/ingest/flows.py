@@ -33,15 +33,16 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
 
-from khplan.pipeline.ingest.output_folder import OutputArchive  # noqa: E402
-from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for  # noqa: E402
-from khplan.pipeline.context import Options, file_sha256  # noqa: E402
-from khplan.pipeline.ingest.discovery import discover_inputs  # noqa: E402
-from khplan.pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
-from khplan.pipeline.reading.inputs import identify  # noqa: E402
-from khplan.pipeline.ingest.prefect_api import prefect_api  # noqa: E402
 from khplan.pipeline.cache_keys import record_key  # noqa: E402
+from khplan.pipeline.context import Options, file_sha256  # noqa: E402
+from khplan.pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
+from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for  # noqa: E402
+from khplan.pipeline.ingest.discovery import discover_inputs  # noqa: E402
+from khplan.pipeline.ingest.output_folder import OutputArchive  # noqa: E402
+from khplan.pipeline.ingest.prefect_api import prefect_api  # noqa: E402
 from khplan.pipeline.ingest.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
+from khplan.pipeline.reading.inputs import identify  # noqa: E402
+
 
 class _ThreadTimeoutNotice(logging.Filter):
     """Drop Prefect's per-task warning that a timeout in a worker thread cannot interrupt blocking calls.
@@ -140,7 +141,10 @@ def ingest_flow(
         if distributed:  # no pool of our own: Prefect's timeout (cooperative) stands in for the worker kill
             pool, document_task = None, process_document_task.with_options(timeout_seconds=timeout)
         else:
-            pool, document_task = pool or stack.enter_context(DocumentPool(options.jobs, timeout)), process_document_task
+            pool, document_task = (
+                pool or stack.enter_context(DocumentPool(options.jobs, timeout)),
+                process_document_task,
+            )
         submitted = {}
         scheduled: dict[str, list[str]] = {}
         for source in discover_inputs(sources, exclude=[archive.root]):
@@ -210,14 +214,18 @@ def _settle(future, source: Path, sha256: str) -> DocumentOutcome:
         return DocumentOutcome(str(source), sha256, "quarantined", DocumentTimeoutError.reason, str(e))
     except Exception as e:  # noqa: BLE001 - a crash on one document is that document's quarantine
         attempts = f" after {RETRIES + 1} attempts" if is_transient(e) else ""
-        return DocumentOutcome(str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}")
+        return DocumentOutcome(
+            str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}"
+        )
 
 
 def _store(outcome: DocumentOutcome, archive: OutputArchive, catalog: Catalog, version: str, paths: list[str]) -> None:
     if outcome.status == "done" and outcome.record is not None:
         catalog.record_done(outcome.record, archive.record_path(outcome.sha256 or ""), version)
     elif outcome.status == "quarantined":
-        _quarantine(outcome.source, outcome.sha256, outcome.reason or "error", outcome.message or "", archive, catalog, version)
+        _quarantine(
+            outcome.source, outcome.sha256, outcome.reason or "error", outcome.message or "", archive, catalog, version
+        )
     for path in paths:
         if outcome.sha256:
             catalog.add_source(outcome.sha256, path)
@@ -254,15 +262,19 @@ class IngestProgress:
     def __init__(self, enabled: bool, total: int, console: Console | None = None) -> None:
         self.bar = (
             Progress(
-                TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=console, transient=True,
+                TextColumn("{task.description:>9}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
             )
             if enabled and total
             else None
         )
         self.total = total
 
-    def __enter__(self) -> "IngestProgress":
+    def __enter__(self) -> IngestProgress:
         if self.bar:
             self.bar.start()
             self.documents = self.bar.add_task("documents", total=self.total)
@@ -294,8 +306,15 @@ def run_ingest(
 ) -> IngestReport:
     """Run the ingest flow, ``options.jobs`` documents at a time here, or on the Dask cluster at ``dask_address``."""
     arguments = dict(
-        sources=list(sources), out=Path(out), options=options, show_progress=show_progress, catalog_url=catalog_url,
-        retry_quarantined=retry_quarantined, timeout=timeout, distributed=dask_address is not None, process=process,
+        sources=list(sources),
+        out=Path(out),
+        options=options,
+        show_progress=show_progress,
+        catalog_url=catalog_url,
+        retry_quarantined=retry_quarantined,
+        timeout=timeout,
+        distributed=dask_address is not None,
+        process=process,
     )
     if dask_address is None:
         # Twice as many task threads as workers: Prefect's bookkeeping for the next document

@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from khplan.pipeline.context import PageText
@@ -113,7 +113,9 @@ class OutputArchive:
         """Cache a document's page texts (not its word boxes or text layers) under the version that read them."""
         entry = {
             "reading_version": reading_version,
-            "pages": [{"page_no": p.page_no, "text": p.text, "method": p.method, "confidence": p.confidence} for p in pages],
+            "pages": [
+                {"page_no": p.page_no, "text": p.text, "method": p.method, "confidence": p.confidence} for p in pages
+            ],
         }
         write_atomic(self.pages_path(sha256), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
@@ -160,7 +162,9 @@ class OutputArchive:
 
     def append_quarantine(self, source: str, sha256: str | None, reason: str, message: str) -> QuarantineEntry:
         """Log a rejected file once: a rerun that rejects it again for the same reason adds nothing."""
-        entry = QuarantineEntry(source, sha256, reason, message, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        entry = QuarantineEntry(
+            source, sha256, reason, message, datetime.now(UTC).isoformat(timespec="seconds")
+        )
         if self._known is None:
             self._known = {(e.source, e.sha256, e.reason) for e in self.quarantined()}
         if (source, sha256, reason) in self._known:

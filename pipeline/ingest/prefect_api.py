@@ -21,14 +21,15 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Iterator
 
 
 def _startup_timeout() -> float:
     """Prefect's own limit for its temporary server (:mod:`pipeline.prefect_settings` sets it)."""
     return float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
+
 
 _SERVER_ENVIRONMENT = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 """What Prefect's ephemeral mode sets for its server: no UI, the services of an ephemeral server only."""
@@ -63,10 +64,26 @@ class TemporaryApi:
         self.port = _free_port()
         prefect_dir = Path(find_spec("prefect").origin).parent  # type: ignore[arg-type]  # found, not imported
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", str(prefect_dir.parent), "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "error", "--lifespan", "on"],
-            env={**os.environ, **_SERVER_ENVIRONMENT}, stdout=subprocess.DEVNULL, stderr=self._log,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--app-dir",
+                str(prefect_dir.parent),
+                "--factory",
+                "prefect.server.api.server:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--lifespan",
+                "on",
+            ],
+            env={**os.environ, **_SERVER_ENVIRONMENT},
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
         )
 
     def wait_ready(self) -> None:
@@ -79,8 +96,10 @@ class TemporaryApi:
             if self.process.poll() is not None:
                 attempts -= 1
                 if attempts <= 0 or b"address already in use" not in self._output().lower():
-                    raise ApiStartError(f"the temporary Prefect API exited with code {self.process.returncode}: "
-                                        f"{self._output().decode(errors='replace').strip()[-2000:]}")
+                    raise ApiStartError(
+                        f"the temporary Prefect API exited with code {self.process.returncode}: "
+                        f"{self._output().decode(errors='replace').strip()[-2000:]}"
+                    )
                 self.start()
             elif time.monotonic() > deadline:
                 self.stop()

@@ -17,18 +17,19 @@ import errno
 import multiprocessing
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import BrokenExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
-from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.cache_keys import reading_key
 from khplan.pipeline.context import Options
 from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
-from khplan.pipeline.cache_keys import reading_key
+from khplan.pipeline.ingest.output_folder import OutputArchive
 from khplan.schemas import PlanRecord
 
 if TYPE_CHECKING:
@@ -91,13 +92,20 @@ def ingest_document(
     try:
         result = process(source, options, sha256=sha256, pages=cached)
     except KhplanError as e:  # converted here: KhplanError does not survive pickling back from a worker
-        return DocumentOutcome(str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started)
+        return DocumentOutcome(
+            str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started
+        )
     if cached is None:
         archive.write_pages(sha256, result.pages, reading_key(options))
     archive.write_document(result.record, result.text, result.searchable_pdf())
     return DocumentOutcome(
-        str(source), sha256, "done", record=result.record, seconds=time.perf_counter() - started,
-        pages=len(result.pages), pages_cached=cached is not None,
+        str(source),
+        sha256,
+        "done",
+        record=result.record,
+        seconds=time.perf_counter() - started,
+        pages=len(result.pages),
+        pages_cached=cached is not None,
     )
 
 
@@ -123,7 +131,9 @@ class DocumentPool:
         context.set_forkserver_preload(["khplan.pipeline.run", "khplan.pipeline.ingest.workers"])
         self.timeout = timeout
         self._pool = ProcessPool(max_workers=jobs, initializer=_warm_worker, context=context)
-        self._starting = threading.Thread(target=self._start_workers, args=(jobs,), name="khplan-pool-start", daemon=True)
+        self._starting = threading.Thread(
+            target=self._start_workers, args=(jobs,), name="khplan-pool-start", daemon=True
+        )
         self._starting.start()
 
     def _start_workers(self, jobs: int) -> None:
@@ -136,20 +146,23 @@ class DocumentPool:
         """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
         started = time.perf_counter()
         self._starting.join()  # pebble starts its pool on the first call, from one thread only
-        future = self._pool.schedule(ingest_document, args=(source, sha256, options, out, process), timeout=self.timeout)
+        future = self._pool.schedule(
+            ingest_document, args=(source, sha256, options, out, process), timeout=self.timeout
+        )
         try:
             return future.result()
         except FutureTimeout:
             error = DocumentTimeoutError(source, f"not finished within {self.timeout:g} s (its worker was stopped)")
-            return DocumentOutcome(str(source), sha256, "quarantined", error.reason, error.message,
-                                   seconds=time.perf_counter() - started)
+            return DocumentOutcome(
+                str(source), sha256, "quarantined", error.reason, error.message, seconds=time.perf_counter() - started
+            )
 
     def close(self) -> None:
         self._starting.join()
         self._pool.stop()
         self._pool.join()
 
-    def __enter__(self) -> "DocumentPool":
+    def __enter__(self) -> DocumentPool:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -31,9 +31,7 @@ def _open(path: Path) -> Image.Image:
         except OSError as e:
             raise CorruptFileError(path, f"image cannot be read: {e}") from e
     if image.width * image.height > MAX_PAGE_PIXELS:
-        raise CorruptFileError(
-            path, f"image is {image.width}x{image.height} pixels, too large to be a page scan"
-        )
+        raise CorruptFileError(path, f"image is {image.width}x{image.height} pixels, too large to be a page scan")
     return image
 
 

@@ -44,8 +44,15 @@ _SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".tiff": (b"II*\x00", b"MM\x00*"),
     ".docx": (b"PK\x03\x04",),
 }
-_FORMAT_NAMES = {".pdf": "PDF", ".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image",
-                 ".tif": "TIFF image", ".tiff": "TIFF image", ".docx": "Word document"}
+_FORMAT_NAMES = {
+    ".pdf": "PDF",
+    ".png": "PNG image",
+    ".jpg": "JPEG image",
+    ".jpeg": "JPEG image",
+    ".tif": "TIFF image",
+    ".tiff": "TIFF image",
+    ".docx": "Word document",
+}
 
 # Control characters that never occur in text (tab, newlines, form feed excepted).
 _BINARY_CONTROLS = set(range(0x00, 0x09)) | {0x0B} | set(range(0x0E, 0x20)) | {0x7F}
@@ -97,8 +104,9 @@ def decode_text(data: bytes, path: Path) -> str:
         if legacy := decode_legacy_bytes(data):
             return legacy[0]
         raise EncodingError(
-            path, f"is not UTF-8 text, nor Vietnamese in TCVN3, VNI or Windows-1258 "
-            f"(invalid byte 0x{data[e.start]:02x} at offset {e.start})"
+            path,
+            f"is not UTF-8 text, nor Vietnamese in TCVN3, VNI or Windows-1258 "
+            f"(invalid byte 0x{data[e.start]:02x} at offset {e.start})",
         ) from e
 
 

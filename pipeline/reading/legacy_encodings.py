@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from khplan.diacritics.orthography import TONE_MARKS
 

@@ -20,9 +20,9 @@ from PIL import Image
 from pytesseract.pytesseract import file_to_dict, run_tesseract
 
 from khplan.pipeline.context import PageText, WordBox
+from khplan.pipeline.errors import MissingDependencyError, OcrEngineError
 from khplan.pipeline.reading.images import declared_dpi
 from khplan.pipeline.reading.layout import Line, Word, read_in_columns
-from khplan.pipeline.errors import MissingDependencyError, OcrEngineError
 
 # Parallelism comes from running pages side by side; a Tesseract that also
 # spawns OpenMP threads per page only fights them for the cores.
@@ -76,7 +76,9 @@ class TesseractEngine:
         missing = set(self.lang.split("+")) - _installed_languages()
         if missing:
             packages = " ".join(f"tesseract-ocr-{name}" for name in sorted(missing))
-            raise MissingDependencyError(None, f"Tesseract language data missing: {', '.join(sorted(missing))} (Debian: {packages})")
+            raise MissingDependencyError(
+                None, f"Tesseract language data missing: {', '.join(sorted(missing))} (Debian: {packages})"
+            )
 
     def read_page(self, image: Image.Image, page_no: int) -> PageText:
         outputs = "tsv pdf" if self.text_layer else "tsv"

@@ -16,12 +16,13 @@ document in one) reads its pages in order, in place.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from PIL import Image
 
@@ -93,9 +94,7 @@ def read_page(job: PageJob) -> PageText | BlankPage:
     return read_page_image(image, job.page_no, job.options.preprocess, job.engine)
 
 
-def read_page_image(
-    image: Image.Image, page_no: int, steps: Sequence[str], engine: OcrEngine
-) -> PageText | BlankPage:
+def read_page_image(image: Image.Image, page_no: int, steps: Sequence[str], engine: OcrEngine) -> PageText | BlankPage:
     """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given."""
     if is_blank(image):
         return BlankPage(page_no)

@@ -37,7 +37,9 @@ def count_pages(path: Path) -> int:
         raise MissingDependencyError(path, "poppler's pdfinfo is not installed (Debian: poppler-utils)") from e
     except (PDFPageCountError, PDFSyntaxError) as e:
         if _is_encrypted(path):
-            raise EncryptedPdfError(path, "PDF is encrypted or password-protected; decrypt it first (qpdf --decrypt)") from e
+            raise EncryptedPdfError(
+                path, "PDF is encrypted or password-protected; decrypt it first (qpdf --decrypt)"
+            ) from e
         raise CorruptFileError(path, "PDF is damaged or truncated and cannot be read") from e
     pages = int(info.get("Pages", 0))
     if _is_encrypted(path):

@@ -32,8 +32,8 @@ Blank pages are found on the page as it came in (:func:`is_blank`), before any s
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
 import cv2
 import numpy as np

@@ -6,10 +6,25 @@ from khplan.diacritics.channel import initial_channel, stripping_channel
 
 # What an English-only OCR made of Vietnamese words (the kind of pairs rendered scans give).
 PAIRS = [
-    ("của", "ctia", 20), ("của", "cua", 30), ("của", "cta", 5), ("số", "s6", 20), ("số", "so", 10),
-    ("năm", "nim", 10), ("năm", "nam", 30), ("năm", "ndm", 5), ("là", "1a", 10), ("là", "la", 20),
-    ("lập", "1ap", 5), ("đảng", "pang", 5), ("đảng", "dang", 20), ("huyện", "huyén", 30), ("tổ", "t6", 10),
-    ("sợ", "so", 5), ("cơ", "co", 20), ("với", "v&i", 5), ("với", "voi", 10),
+    ("của", "ctia", 20),
+    ("của", "cua", 30),
+    ("của", "cta", 5),
+    ("số", "s6", 20),
+    ("số", "so", 10),
+    ("năm", "nim", 10),
+    ("năm", "nam", 30),
+    ("năm", "ndm", 5),
+    ("là", "1a", 10),
+    ("là", "la", 20),
+    ("lập", "1ap", 5),
+    ("đảng", "pang", 5),
+    ("đảng", "dang", 20),
+    ("huyện", "huyén", 30),
+    ("tổ", "t6", 10),
+    ("sợ", "so", 5),
+    ("cơ", "co", 20),
+    ("với", "v&i", 5),
+    ("với", "voi", 10),
 ]
 
 

@@ -11,8 +11,12 @@ def test_held_out_split_is_a_function_of_the_name():
 
 
 def test_the_laws_plans_lean_on_are_trained_on():
-    for name in ("Luat-Thi-dua-Khen-thuong-2022-418232.txt", "Luat-Thi-dua-Khen-thuong-2003-15-2003-QH11-51686.txt", "Luat-can-bo-cong-chuc-2008-22-2008-QH12-82202.txt",
-                 "Luat-to-chuc-chinh-quyen-dia-phuong-2015-282380.txt"):
+    for name in (
+        "Luat-Thi-dua-Khen-thuong-2022-418232.txt",
+        "Luat-Thi-dua-Khen-thuong-2003-15-2003-QH11-51686.txt",
+        "Luat-can-bo-cong-chuc-2008-22-2008-QH12-82202.txt",
+        "Luat-to-chuc-chinh-quyen-dia-phuong-2015-282380.txt",
+    ):
         assert split_of(name) == "train"
 
 

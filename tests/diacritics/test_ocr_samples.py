@@ -5,9 +5,11 @@ import time
 
 import pytest
 
+from khplan.diacritics.scoring import syllable_accuracy
+from tools.synth.scans import render_pages
 from tools.training.ocr_samples import (
-    TokenPair,
     Law,
+    TokenPair,
     align_spans,
     align_tokens,
     aligned_share,
@@ -15,8 +17,6 @@ from tools.training.ocr_samples import (
     ocr_samples,
     plan_page,
 )
-from khplan.diacritics.scoring import syllable_accuracy
-from tools.synth.scans import render_pages
 
 LAW = Law(
     "Luat-thu-nghiem",
@@ -34,7 +34,10 @@ LAW = Law(
 
 def test_tokens_that_only_lost_their_marks_pair_one_to_one():
     assert align_tokens("Chính phủ ban hành", "Chinh phu ban hanh") == [
-        TokenPair("Chính", "Chinh"), TokenPair("phủ", "phu"), TokenPair("ban", "ban"), TokenPair("hành", "hanh"),
+        TokenPair("Chính", "Chinh"),
+        TokenPair("phủ", "phu"),
+        TokenPair("ban", "ban"),
+        TokenPair("hành", "hanh"),
     ]
 
 

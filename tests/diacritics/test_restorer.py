@@ -74,7 +74,9 @@ def test_development_seeds_are_mostly_restored(seeds, prefix, floor):
 
 
 def test_case_follows_the_token():
-    assert apply_case("KE", "kế") == "KẾ" and apply_case("Pang", "đảng") == "Đảng" and apply_case("ctia", "của") == "của"
+    assert (
+        apply_case("KE", "kế") == "KẾ" and apply_case("Pang", "đảng") == "Đảng" and apply_case("ctia", "của") == "của"
+    )
 
 
 def test_unknown_channel_is_refused():

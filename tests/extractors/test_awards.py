@@ -15,7 +15,12 @@ def test_top_three_rule_of_the_annual_awards():
     body = "III. KHEN THƯỞNG\n1. Khen thưởng tập thể\na) Khen thưởng hàng năm\n- Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện đối với Ủy ban nhân dân cấp xã có kết quả xếp hạng 03 vị trí cao nhất.\n"
     (award,) = _awards(body)
     assert (award.form, award.conferrer, award.subject, award.cadence, award.rank_limit, award.recipient_group) == (
-        "Giấy khen", "Chủ tịch Ủy ban nhân dân huyện", "collective", "annual", 3, "Ủy ban nhân dân cấp xã",
+        "Giấy khen",
+        "Chủ tịch Ủy ban nhân dân huyện",
+        "collective",
+        "annual",
+        3,
+        "Ủy ban nhân dân cấp xã",
     )
 
 
@@ -35,7 +40,9 @@ def test_counted_shares_are_rules_of_their_own():
 
 
 def test_one_count_each_for_collectives_and_individuals():
-    body = "III. KHEN THƯỞNG\n- Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân xuất sắc.\n"
+    body = (
+        "III. KHEN THƯỞNG\n- Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân xuất sắc.\n"
+    )
     assert [(a.subject, a.quota) for a in _awards(body)] == [("collective", 1), ("individual", 2)]
 
 
@@ -46,7 +53,8 @@ def test_bare_listing_of_forms_is_not_a_rule_when_rules_follow():
         "+ Đối với tập thể: Hoàn thành tốt nhiệm vụ.\n+ Đối với cá nhân: Có thành tích xuất sắc.\n"
     )
     assert [(a.form, a.subject) for a in _awards(body, period="năm 2024", year=2024)] == [
-        ("Bằng khen", "collective"), ("Bằng khen", "individual"),
+        ("Bằng khen", "collective"),
+        ("Bằng khen", "individual"),
     ]
 
 
@@ -78,7 +86,8 @@ def test_capped_counts_after_the_form_give_one_entry_per_subject():
     body = "III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện cho không quá 04 tập thể và 08 cá\nnhân có thành tích xuất sắc.\n"
     awards = _awards(body, period="năm 2024", year=2024)
     assert [(a.subject, a.quota, a.recipient_group, a.condition) for a in awards] == [
-        ("collective", 4, None, "có thành tích xuất sắc"), ("individual", 8, None, "có thành tích xuất sắc"),
+        ("collective", 4, None, "có thành tích xuất sắc"),
+        ("individual", 8, None, "có thành tích xuất sắc"),
     ]
 
 
@@ -94,13 +103,17 @@ def test_conferrer_named_before_the_granting_verb():
 
 
 def test_a_form_already_received_in_a_standard_is_not_a_rule():
-    body = ("III. KHEN THƯỞNG\n1. Hình thức khen thưởng\n- Tặng 05 Giấy khen của Chủ tịch UBND huyện.\n"
-            "2. Tiêu chuẩn\n- Đối với cá nhân:\n+ Năm trước liền kề được tặng Giấy khen về cải cách hành chính.\n")
+    body = (
+        "III. KHEN THƯỞNG\n1. Hình thức khen thưởng\n- Tặng 05 Giấy khen của Chủ tịch UBND huyện.\n"
+        "2. Tiêu chuẩn\n- Đối với cá nhân:\n+ Năm trước liền kề được tặng Giấy khen về cải cách hành chính.\n"
+    )
     assert [a.quota for a in _awards(body, period="năm 2024", year=2024)] == [5]
 
 
 def test_collectives_and_individuals_in_general_are_no_reserved_group():
-    body = "III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện cho các tập thể, cá nhân có thành tích xuất sắc.\n"
+    body = (
+        "III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện cho các tập thể, cá nhân có thành tích xuất sắc.\n"
+    )
     (award,) = _awards(body, period="năm 2024", year=2024)
     assert award.recipient_group is None
 
@@ -125,15 +138,18 @@ def test_rank_in_ordinal_words():
 
 def test_rank_in_ordinal_words_as_restored_legacy_ocr_leaves_them():
     """Tesseract ``eng`` reads the hook of ``thứ`` as ``?``; restoration keeps it and picks another vowel."""
-    body = ("III. KHEN THƯỞNG\n- Tặng Giấy khen cho các xã xếp tử thi? nhất đến thị? hải về kết quả thu ngân sách.\n"
-            "- Tặng Giấy khen cho các phòng, ban xếp thứ? nhất về cải cách hành chính.\n")
+    body = (
+        "III. KHEN THƯỞNG\n- Tặng Giấy khen cho các xã xếp tử thi? nhất đến thị? hải về kết quả thu ngân sách.\n"
+        "- Tặng Giấy khen cho các phòng, ban xếp thứ? nhất về cải cách hành chính.\n"
+    )
     assert [a.rank_limit for a in _awards(body, period="năm 2024", year=2024)] == [2, 1]
 
 
 def test_conferrers_named_after_do():
     body = "III. KHEN THƯỞNG\n- Giấy khen do Thủ trưởng các phòng, ban và Chủ tịch UBND các xã tặng theo thẩm quyền.\n"
     assert [a.conferrer for a in _awards(body, period="năm 2024", year=2024)] == [
-        "Thủ trưởng các phòng, ban", "Chủ tịch Ủy ban nhân dân các xã",
+        "Thủ trưởng các phòng, ban",
+        "Chủ tịch Ủy ban nhân dân các xã",
     ]
 
 
@@ -144,12 +160,17 @@ def test_a_title_without_a_subject_is_for_whom_the_law_gives_it():
 
 
 def test_a_share_labelled_by_its_group():
-    body = ("III. KHEN THƯỞNG\n- Tập thể: 05 Giấy khen của Chủ tịch UBND huyện, trong đó:\n"
-            "+ Các trường học: 02 Giấy khen;\n+ Các trạm y tế: 03 Giấy khen.\n")
+    body = (
+        "III. KHEN THƯỞNG\n- Tập thể: 05 Giấy khen của Chủ tịch UBND huyện, trong đó:\n"
+        "+ Các trường học: 02 Giấy khen;\n+ Các trạm y tế: 03 Giấy khen.\n"
+    )
     awards = _awards(body, period="năm 2024", year=2024)
     assert [(a.quota, a.recipient_group) for a in awards] == [(5, None), (2, "Các trường học"), (3, "Các trạm y tế")]
 
 
 def test_counts_read_through_ocr_damage():
     body = "III. KHEN THƯỞNG\n- Tặng Bằng khen của Chủ tịch UBND tỉnh gho không quá 05 tập thể Và 08 cá 'nhậi có thành tích.\n"
-    assert [(a.subject, a.quota) for a in _awards(body, period="năm 2024", year=2024)] == [("collective", 5), ("individual", 8)]
+    assert [(a.subject, a.quota) for a in _awards(body, period="năm 2024", year=2024)] == [
+        ("collective", 5),
+        ("individual", 8),
+    ]

@@ -19,7 +19,11 @@ def test_awards_match_on_their_key_as_a_multiset():
 
 
 def test_deadlines_match_on_date_or_month_day():
-    assert list_counts("deadlines", [{"date": None, "month_day": "01-31"}], [{"date": None, "month_day": "01-31"}]) == (1, 1, 1)
+    assert list_counts("deadlines", [{"date": None, "month_day": "01-31"}], [{"date": None, "month_day": "01-31"}]) == (
+        1,
+        1,
+        1,
+    )
 
 
 def test_texts_match_once_each_at_ratio_80():

@@ -13,7 +13,10 @@ def _criteria(body: str):
 
 def test_bullets_under_lead_ins_take_their_subject():
     body = "III. TIÊU CHÍ KHEN THƯỞNG\n- Đối với tập thể:\n+ Hoàn thành 100% nhiệm vụ được giao.\n- Đối với cá nhân:\n+ Có sáng kiến được công nhận.\n"
-    assert _criteria(body) == [("collective", "Hoàn thành 100% nhiệm vụ được giao"), ("individual", "Có sáng kiến được công nhận")]
+    assert _criteria(body) == [
+        ("collective", "Hoàn thành 100% nhiệm vụ được giao"),
+        ("individual", "Có sáng kiến được công nhận"),
+    ]
 
 
 def test_inline_items_are_criteria_of_their_own():

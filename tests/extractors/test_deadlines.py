@@ -14,8 +14,16 @@ def _deadlines(body: str, period: str = "giai đoạn 2021 - 2025"):
 
 
 def test_recurring_date_through_a_body():
-    (first, _end) = _deadlines("- Hồ sơ đề nghị khen thưởng trình Ủy ban nhân dân huyện (qua Phòng Nội vụ) trước ngày 31/01 hàng năm.\n")
-    assert (first.kind, first.month_day, first.recurrence, first.date, first.to) == ("submission", "01-31", "annual", None, "Phòng Nội vụ")
+    (first, _end) = _deadlines(
+        "- Hồ sơ đề nghị khen thưởng trình Ủy ban nhân dân huyện (qua Phòng Nội vụ) trước ngày 31/01 hàng năm.\n"
+    )
+    assert (first.kind, first.month_day, first.recurrence, first.date, first.to) == (
+        "submission",
+        "01-31",
+        "annual",
+        None,
+        "Phòng Nội vụ",
+    )
 
 
 def test_full_date_sent_to_a_body():
@@ -34,7 +42,9 @@ def test_disbursement_by_a_date_is_a_target():
 
 
 def test_summing_up_month_is_a_review_on_its_last_day():
-    (first, _end) = _deadlines("Thời gian thực hiện trong năm 2023 (Thời gian tổ chức tổng kết tháng 10/2023).\n", period="năm 2023")
+    (first, _end) = _deadlines(
+        "Thời gian thực hiện trong năm 2023 (Thời gian tổ chức tổng kết tháng 10/2023).\n", period="năm 2023"
+    )
     assert (first.kind, first.date) == ("review", dt.date(2023, 10, 31))
 
 
@@ -57,7 +67,9 @@ def test_citation_dates_are_not_deadlines():
 
 
 def test_within_a_month_is_its_last_day():
-    (first, _end) = _deadlines("2. Các cơ quan, đơn vị xây dựng kế hoạch hưởng ứng, gửi về Phòng Nội vụ trong tháng 3/2023.\n")
+    (first, _end) = _deadlines(
+        "2. Các cơ quan, đơn vị xây dựng kế hoạch hưởng ứng, gửi về Phòng Nội vụ trong tháng 3/2023.\n"
+    )
     assert (first.date, first.to) == (dt.date(2023, 3, 31), "Phòng Nội vụ")
 
 
@@ -72,8 +84,10 @@ def test_the_periods_own_sentence_is_its_end_not_another_deadline():
 
 
 def test_two_obligations_due_the_same_day_to_different_bodies_are_both_kept():
-    body = ("- Hồ sơ gửi về Phòng Nội vụ trước ngày 05/12/2023.\n"
-            "- Phòng Nội vụ tổng hợp, báo cáo kết quả về Sở Nội vụ trước ngày 05/12/2023.\n")
+    body = (
+        "- Hồ sơ gửi về Phòng Nội vụ trước ngày 05/12/2023.\n"
+        "- Phòng Nội vụ tổng hợp, báo cáo kết quả về Sở Nội vụ trước ngày 05/12/2023.\n"
+    )
     assert [d.to for d in _deadlines(body) if d.kind == "submission"] == ["Phòng Nội vụ", "Sở Nội vụ"]
 
 
@@ -83,7 +97,9 @@ def test_receiver_right_after_a_reporting_verb():
 
 
 def test_receiver_after_the_object_sent():
-    (first, _end) = _deadlines("- Các cơ quan gửi hồ sơ đề nghị khen thưởng về công chức Văn phòng - Thống kê chậm nhất ngày 15/11/2023.\n")
+    (first, _end) = _deadlines(
+        "- Các cơ quan gửi hồ sơ đề nghị khen thưởng về công chức Văn phòng - Thống kê chậm nhất ngày 15/11/2023.\n"
+    )
     assert first.to == "Công chức Văn phòng - Thống kê"
 
 
@@ -105,7 +121,10 @@ def test_an_hour_before_the_due_day():
 
 def test_a_second_date_shares_the_cue_and_the_yearly_recurrence():
     dues = _deadlines("- Báo cáo kết quả về Phòng Nội vụ trước ngày 15/6 và 15/12 hàng năm.\n")
-    assert [(d.month_day, d.recurrence) for d in dues if d.kind == "submission"] == [("06-15", "annual"), ("12-15", "annual")]
+    assert [(d.month_day, d.recurrence) for d in dues if d.kind == "submission"] == [
+        ("06-15", "annual"),
+        ("12-15", "annual"),
+    ]
 
 
 def test_a_deadline_named_as_such():

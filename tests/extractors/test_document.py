@@ -18,7 +18,12 @@ def test_words_are_placed_on_the_restored_text_by_their_order():
     page = _page([("Uy", 91.0), ("ban", 92.0), ("nhan", 60.0), ("dan", 95.0)])
     restored = DocumentText("Ủy ban nhân dân", (PageSpan(1, 0, 15),))
     words = with_words(restored, [page]).words
-    assert [(w.start, w.end, w.confidence) for w in words] == [(0, 2, 91.0), (3, 6, 92.0), (7, 11, 60.0), (12, 15, 95.0)]
+    assert [(w.start, w.end, w.confidence) for w in words] == [
+        (0, 2, 91.0),
+        (3, 6, 92.0),
+        (7, 11, 60.0),
+        (12, 15, 95.0),
+    ]
 
 
 def test_a_word_the_text_lost_is_left_out_not_misplaced():

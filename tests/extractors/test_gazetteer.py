@@ -16,7 +16,16 @@ def test_sixty_three_provinces_seven_hundred_districts_ten_thousand_communes():
 
 
 def test_kinds_are_lower_case_words_as_documents_write_them():
-    assert {unit.kind for unit in units()} == {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"}
+    assert {unit.kind for unit in units()} == {
+        "tỉnh",
+        "thành phố",
+        "huyện",
+        "quận",
+        "thị xã",
+        "xã",
+        "phường",
+        "thị trấn",
+    }
 
 
 def test_names_carry_no_dataset_tags():

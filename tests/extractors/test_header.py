@@ -87,7 +87,9 @@ def test_lost_code_letter_d_is_restored_in_the_number():
 
 
 def test_type_inferred_from_code_when_no_type_line():
-    record = extract_record("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nBắc Ninh, ngày 02 tháng 3 năm 2021\nVề việc khen thưởng\n")
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nBắc Ninh, ngày 02 tháng 3 năm 2021\nVề việc khen thưởng\n"
+    )
     assert record.doc_type == "Quyết định"
     assert "inferred_doc_type" in [w.code for w in record.warnings]
 
@@ -144,7 +146,10 @@ def test_seed_header_fields_from_gold_text(prefix, seeds):
 
 
 def test_specks_around_the_type_line_are_ignored():
-    assert extract_record("Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\n- KẾ HOẠCH m _\nThi đua\n").doc_type == "Kế hoạch"
+    assert (
+        extract_record("Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\n- KẾ HOẠCH m _\nThi đua\n").doc_type
+        == "Kế hoạch"
+    )
 
 
 def test_month_word_garbled_past_recognition():
@@ -153,9 +158,13 @@ def test_month_word_garbled_past_recognition():
 
 
 def test_place_and_date_read_below_the_type_line():
-    record = extract_record("Số: 44/KH-UBND\n.. KẾ HOẠCH\nChâu Thành, ngày 07 tháng 3 năm 2023\nPhát động phong trào thi đua năm 2023\n\nCăn cứ")
+    record = extract_record(
+        "Số: 44/KH-UBND\n.. KẾ HOẠCH\nChâu Thành, ngày 07 tháng 3 năm 2023\nPhát động phong trào thi đua năm 2023\n\nCăn cứ"
+    )
     assert (record.place, record.issue_date, record.title) == (
-        "Châu Thành", dt.date(2023, 3, 7), "Phát động phong trào thi đua năm 2023",
+        "Châu Thành",
+        dt.date(2023, 3, 7),
+        "Phát động phong trào thi đua năm 2023",
     )
 
 

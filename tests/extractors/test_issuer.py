@@ -14,14 +14,20 @@ def _issuer(text: str):
 def test_peoples_committee_and_unit_on_two_lines():
     issuer = _issuer(f"ỦY BAN NHÂN DÂN\nHUYỆN PHÙ MỸ\nSố: 69 /KH-UBND\nPhù Mỹ, {DATE}\n")
     assert (issuer.name, issuer.parent, issuer.level, issuer.province) == (
-        "Ủy ban nhân dân huyện Phù Mỹ", None, "district", "Bình Định",
+        "Ủy ban nhân dân huyện Phù Mỹ",
+        None,
+        "district",
+        "Bình Định",
     )
 
 
 def test_department_under_its_provincial_committee():
     issuer = _issuer(f"UBND TỈNH BÌNH PHƯỚC\nSỞ XÂY DỰNG\nSố: 881/KH-SXD\nBình Phước, {DATE}\n")
     assert (issuer.name, issuer.parent, issuer.level, issuer.province) == (
-        "Sở Xây dựng", "Ủy ban nhân dân tỉnh Bình Phước", "department", "Bình Phước",
+        "Sở Xây dựng",
+        "Ủy ban nhân dân tỉnh Bình Phước",
+        "department",
+        "Bình Phước",
     )
 
 
@@ -83,19 +89,30 @@ def test_body_text_alone_names_no_issuer():
 def test_unit_known_by_a_later_kind_keeps_the_printed_one():
     # thị xã Phú Mỹ (Bà Rịa - Vũng Tàu) is a thành phố in the gazetteer
     issuer = _issuer(f"ỦY BAN NHÂN DÂN\nTHỊ XÃ PHÚ MỸ\nSố: 2/KH-UBND\nPhú Mỹ, {DATE}\n")
-    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân thị xã Phú Mỹ", "district", "Bà Rịa - Vũng Tàu")
+    assert (issuer.name, issuer.level, issuer.province) == (
+        "Ủy ban nhân dân thị xã Phú Mỹ",
+        "district",
+        "Bà Rịa - Vũng Tàu",
+    )
 
 
 def test_parent_district_tells_which_numbered_ward():
     issuer = _issuer(f"ỦY BAN NHÂN DÂN QUẬN 3\nỦY BAN NHÂN DÂN PHƯỜNG 5\nSố: 2/KH-UBND\nPhường 5, {DATE}\n")
     assert (issuer.name, issuer.parent, issuer.province) == (
-        "Ủy ban nhân dân phường 5", "Ủy ban nhân dân quận 3", "Hồ Chí Minh",
+        "Ủy ban nhân dân phường 5",
+        "Ủy ban nhân dân quận 3",
+        "Hồ Chí Minh",
     )
 
 
 def test_successor_on_the_post_2025_map():
     record = extract_record(f"ỦY BAN NHÂN DÂN\nHUYỆN PHÙ MỸ\nSố: 69/KH-UBND\nPhù Mỹ, {DATE}\n")
-    assert record.issuer_successor.model_dump() == {"name": "Gia Lai", "kind": "tỉnh", "level": "province", "province": "Gia Lai"}
+    assert record.issuer_successor.model_dump() == {
+        "name": "Gia Lai",
+        "kind": "tỉnh",
+        "level": "province",
+        "province": "Gia Lai",
+    }
 
 
 def test_no_successor_is_recorded_for_an_unknown_unit():

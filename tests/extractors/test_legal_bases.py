@@ -33,7 +33,9 @@ def test_legacy_ocr_code_gets_its_d_back():
 
 
 def test_the_same_number_cited_twice_is_one_basis():
-    bases = _bases("Thực hiện Chương trình số 09-CTr/TU ngày 14/5/2021 của Tỉnh ủy và Kế hoạch thực hiện Chương trình số 09-CTr/TU của Tỉnh ủy;")
+    bases = _bases(
+        "Thực hiện Chương trình số 09-CTr/TU ngày 14/5/2021 của Tỉnh ủy và Kế hoạch thực hiện Chương trình số 09-CTr/TU của Tỉnh ủy;"
+    )
     assert [b["number"] for b in bases] == ["09-CTr/TU"]
 
 
@@ -48,18 +50,24 @@ def test_law_mentioned_as_phap_luat_is_not_a_basis():
 
 
 def test_citations_in_the_body_are_not_bases():
-    record = extract_record(HEAD + "I. TỔ CHỨC THỰC HIỆN\n1. Thực hiện theo Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ.\n")
+    record = extract_record(
+        HEAD + "I. TỔ CHỨC THỰC HIỆN\n1. Thực hiện theo Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ.\n"
+    )
     assert record.legal_bases == []
 
 
 def test_two_laws_cited_by_name_are_two_bases():
-    bases = _bases("Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;\n"
-                   "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013;")
+    bases = _bases(
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003;\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013;"
+    )
     assert [(b["kind"], b["date"]) for b in bases] == [("Luật", "2003-11-26"), ("Luật", "2013-11-16")]
 
 
 def test_next_law_in_a_can_cu_paragraph_list():
-    bases = _bases("Căn cứ Luật Thi đua, khen thưởng; Luật Tổ chức chính quyền địa phương; Nghị định số 98/2023/NĐ-CP của Chính phủ;")
+    bases = _bases(
+        "Căn cứ Luật Thi đua, khen thưởng; Luật Tổ chức chính quyền địa phương; Nghị định số 98/2023/NĐ-CP của Chính phủ;"
+    )
     assert [b["kind"] for b in bases] == ["Luật", "Luật", "Nghị định"]
 
 
@@ -69,7 +77,9 @@ def test_law_with_its_number():
 
 
 def test_kind_broken_across_lines():
-    bases = _bases("Căn cứ Luật Thi đua, khen thưởng; Nghị\nquyết số 200/NQ-HĐND ngày 22 tháng 6 năm 2022 của Hội đồng nhân dân tỉnh;")
+    bases = _bases(
+        "Căn cứ Luật Thi đua, khen thưởng; Nghị\nquyết số 200/NQ-HĐND ngày 22 tháng 6 năm 2022 của Hội đồng nhân dân tỉnh;"
+    )
     assert bases[-1]["number"] == "200/NQ-HĐND"
 
 

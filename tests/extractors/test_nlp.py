@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from khplan.extractors.nlp import canonical, entities
+from khplan.extractors.nlp import analyse, canonical, entities
 from khplan.extractors.registry import Extraction
-from khplan.extractors.nlp import analyse
 
 
 def _ents(text: str, label: str) -> list[str]:
@@ -14,7 +13,10 @@ def _ents(text: str, label: str) -> list[str]:
 
 
 def test_award_forms_longest_first():
-    assert _ents("Tặng danh hiệu Chiến sĩ thi đua cơ sở và Giấy khen", "AWARD_FORM") == ["Chiến sĩ thi đua cơ sở", "Giấy khen"]
+    assert _ents("Tặng danh hiệu Chiến sĩ thi đua cơ sở và Giấy khen", "AWARD_FORM") == [
+        "Chiến sĩ thi đua cơ sở",
+        "Giấy khen",
+    ]
 
 
 def test_forms_found_without_their_marks():

@@ -11,8 +11,10 @@ TEXT = "Số: 69/KH-UBND\nPhù Mỹ, ngày 13 tháng 4 năm 2022\nKẾ HOẠCH\n
 
 def _scanned(confidence_of) -> DocumentText:
     """TEXT as OCR gave it: one box per word on page 1, with the confidence ``confidence_of(word)``."""
-    words = tuple(OcrWord(m.start(), m.end(), 1, (10 * m.start(), 20, 40, 30), confidence_of(m.group()))
-                  for m in re.finditer(r"\S+", TEXT))
+    words = tuple(
+        OcrWord(m.start(), m.end(), 1, (10 * m.start(), 20, 40, 30), confidence_of(m.group()))
+        for m in re.finditer(r"\S+", TEXT)
+    )
     return DocumentText(TEXT, (PageSpan(1, 0, len(TEXT)),), words)
 
 

@@ -13,12 +13,16 @@ def _period(title: str, body: str = ""):
 
 def test_phase_in_the_title():
     assert _period("Thi đua cải cách hành chính giai đoạn 2021 - 2025") == {
-        "start": "2021", "end": "2025", "text": "giai đoạn 2021 - 2025"
+        "start": "2021",
+        "end": "2025",
+        "text": "giai đoạn 2021 - 2025",
     }
 
 
 def test_timeline_section_sentence_when_the_title_names_one_year():
-    period = _period("Thi đua năm 2023", "II. THỜI GIAN\nThời gian phát động và thực hiện trong năm 2023. (Tổng kết tháng 10).\n")
+    period = _period(
+        "Thi đua năm 2023", "II. THỜI GIAN\nThời gian phát động và thực hiện trong năm 2023. (Tổng kết tháng 10).\n"
+    )
     assert period == {"start": "2023", "end": "2023", "text": "Thời gian phát động và thực hiện trong năm 2023"}
 
 
@@ -36,7 +40,9 @@ def test_no_period_stated():
 
 
 def test_month_span_to_the_end_of_a_month():
-    period = _period("Thi đua năm 2024", "II. THỜI GIAN THỰC HIỆN\nThời gian thực hiện: từ tháng 3/2024 đến hết tháng 12/2024.\n")
+    period = _period(
+        "Thi đua năm 2024", "II. THỜI GIAN THỰC HIỆN\nThời gian thực hiện: từ tháng 3/2024 đến hết tháng 12/2024.\n"
+    )
     assert (period["start"], period["end"]) == ("2024-03", "2024-12")
 
 
@@ -51,13 +57,17 @@ def test_from_signing_starts_on_the_issue_date():
 
 
 def test_dossier_heading_naming_thoi_gian_is_not_the_campaign_span():
-    body = ("II. HÌNH THỨC KHEN THƯỞNG\n1. Hồ sơ, thời gian đề nghị khen thưởng\nHồ sơ gửi về Sở Nội vụ trước ngày 03 tháng 12 năm 2022.\n"
-            "2. Thời gian thực hiện\nTừ ngày ký ban hành Kế hoạch đến hết ngày 31/12/2022.\n")
+    body = (
+        "II. HÌNH THỨC KHEN THƯỞNG\n1. Hồ sơ, thời gian đề nghị khen thưởng\nHồ sơ gửi về Sở Nội vụ trước ngày 03 tháng 12 năm 2022.\n"
+        "2. Thời gian thực hiện\nTừ ngày ký ban hành Kế hoạch đến hết ngày 31/12/2022.\n"
+    )
     assert _period("Thi đua năm 2022", body)["end"] == "2022-12-31"
 
 
 def test_span_that_ends_with_ket_thuc():
-    period = _period("Thi đua năm 2024", "II. THỜI GIAN\nPhong trào bắt đầu từ tháng 4/2024 và kết thúc vào tháng 10/2024.\n")
+    period = _period(
+        "Thi đua năm 2024", "II. THỜI GIAN\nPhong trào bắt đầu từ tháng 4/2024 và kết thúc vào tháng 10/2024.\n"
+    )
     assert (period["start"], period["end"]) == ("2024-04", "2024-10")
 
 

@@ -36,7 +36,10 @@ def test_dash_read_as_a_tilde_still_opens_an_item():
 
 
 def test_signature_column_on_the_same_line_is_not_a_recipient():
-    record = extract_record(BODY + "Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Bộ Nội vụ (b/c);   CHỦ TỊCH\n- Đảng ủy, TT HĐND xã;\n- Lưu: VT.\n\nLê Văn Tâm\n")
+    record = extract_record(
+        BODY
+        + "Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Bộ Nội vụ (b/c);   CHỦ TỊCH\n- Đảng ủy, TT HĐND xã;\n- Lưu: VT.\n\nLê Văn Tâm\n"
+    )
     assert record.recipients == ["Bộ Nội vụ (báo cáo)", "Đảng ủy, Thường trực Hội đồng nhân dân xã"]
 
 

@@ -13,7 +13,9 @@ def _signer(closing: str):
 
 
 def test_deputy_signs_for_the_chairman():
-    signer = _signer("Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Hào\n")
+    signer = _signer(
+        "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Hào\n"
+    )
     assert (signer.name, signer.position, signer.authority) == ("Trần Văn Hào", "Phó Chủ tịch", "KT. Chủ tịch")
 
 
@@ -42,7 +44,9 @@ def test_no_signature_block_leaves_the_signer_empty():
 
 
 def test_signature_column_typed_on_the_noi_nhan_lines():
-    signer = _signer("Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;   KT. CHỦ TỊCH\n- Lưu: VT.   PHÓ CHỦ TỊCH\n\nPhạm Thị Hương\n")
+    signer = _signer(
+        "Nơi nhận:   TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ;   KT. CHỦ TỊCH\n- Lưu: VT.   PHÓ CHỦ TỊCH\n\nPhạm Thị Hương\n"
+    )
     assert (signer.name, signer.position, signer.authority) == ("Phạm Thị Hương", "Phó Chủ tịch", "KT. Chủ tịch")
 
 

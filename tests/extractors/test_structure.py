@@ -34,7 +34,13 @@ def _layout(text: str = PLAN):
 def test_headings_nest_by_their_numbering():
     layout = _layout()
     outline = [(b.kind, b.marker, len(b.ancestors())) for b in walk(layout.blocks) if b.heading]
-    assert outline == [("roman", "I", 0), ("number", "1", 1), ("roman", "II", 0), ("number", "1", 1), ("number", "2", 1)]
+    assert outline == [
+        ("roman", "I", 0),
+        ("number", "1", 1),
+        ("roman", "II", 0),
+        ("number", "1", 1),
+        ("number", "2", 1),
+    ]
 
 
 def test_a_heading_names_several_topics():
@@ -80,12 +86,16 @@ def test_markdown_marks_are_trimmed_from_lines_not_from_offsets():
 
 
 def test_a_dash_after_a_line_cut_mid_phrase_continues_it():
-    text = ("Số: 5/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\nI. TỔ CHỨC THỰC HIỆN\n"
-            "Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng\n- Thống kê trong tháng 3/2020.\n")
+    text = (
+        "Số: 5/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nThi đua\n\nI. TỔ CHỨC THỰC HIỆN\n"
+        "Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng\n- Thống kê trong tháng 3/2020.\n"
+    )
     ex = Extraction.start(text)
     extract_structure(ex)
     (section,) = ex.analyses["layout"].blocks
-    assert [b.text for b in section.children] == ["Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng - Thống kê trong tháng 3/2020."]
+    assert [b.text for b in section.children] == [
+        "Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng, gửi về công chức Văn phòng - Thống kê trong tháng 3/2020."
+    ]
 
 
 def _children_of_first_section(text: str) -> list:
@@ -110,5 +120,7 @@ def test_lines_without_a_word_are_specks_not_items():
 
 
 def test_a_line_of_a_date_alone_is_text_not_a_speck():
-    (heading,) = _children_of_first_section("II. THỜI GIAN\n1. Thời gian\nThời gian tổ chức tổng kết tháng\n10/2023).\n")
+    (heading,) = _children_of_first_section(
+        "II. THỜI GIAN\n1. Thời gian\nThời gian tổ chức tổng kết tháng\n10/2023).\n"
+    )
     assert heading.children[0].text == "Thời gian tổ chức tổng kết tháng 10/2023)."

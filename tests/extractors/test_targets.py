@@ -13,7 +13,10 @@ def _targets(body: str):
 
 def test_lettered_groups_of_the_doi_tuong_section():
     body = "I. ĐỐI TƯỢNG, NỘI DUNG\n1. Đối tượng\na) Ủy ban nhân dân các xã, thị trấn.\nb) Cán bộ, công chức, viên chức.\n2. Nội dung\na) Thi đua cải cách.\n"
-    assert _targets(body) == [("collective", "Ủy ban nhân dân các xã, thị trấn"), ("individual", "Cán bộ, công chức, viên chức")]
+    assert _targets(body) == [
+        ("collective", "Ủy ban nhân dân các xã, thị trấn"),
+        ("individual", "Cán bộ, công chức, viên chức"),
+    ]
 
 
 def test_subheadings_give_the_subject():
@@ -35,14 +38,21 @@ def test_no_doi_tuong_section_means_no_targets():
 
 
 def test_without_doi_tuong_section_the_award_groups_are_the_targets():
-    body = ("III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện đối với Ủy ban nhân dân cấp xã có kết quả xếp hạng 03 vị trí cao nhất.\n"
-            "- Tặng Giấy khen của Chủ tịch UBND huyện đối với cán bộ, công chức cấp xã có thành tích xuất sắc.\n")
+    body = (
+        "III. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện đối với Ủy ban nhân dân cấp xã có kết quả xếp hạng 03 vị trí cao nhất.\n"
+        "- Tặng Giấy khen của Chủ tịch UBND huyện đối với cán bộ, công chức cấp xã có thành tích xuất sắc.\n"
+    )
     record = extract_record(HEAD + body)
-    assert [(t.subject, t.text) for t in record.targets] == [("collective", "Ủy ban nhân dân cấp xã"), ("individual", "Cán bộ, công chức cấp xã")]
+    assert [(t.subject, t.text) for t in record.targets] == [
+        ("collective", "Ủy ban nhân dân cấp xã"),
+        ("individual", "Cán bộ, công chức cấp xã"),
+    ]
     assert [w.field for w in record.warnings if w.code == "inferred"] == ["targets"]
 
 
 def test_people_named_doi_tuong_in_passing_replace_a_shorter_award_group():
-    body = ("I. YÊU CẦU\na) Thu hút đông đảo đối tượng cán bộ, công chức, viên chức, người lao động trong các cơ quan tham gia.\n"
-            "II. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện đối với cán bộ, công chức, viên chức tiêu biểu trong công tác.\n")
+    body = (
+        "I. YÊU CẦU\na) Thu hút đông đảo đối tượng cán bộ, công chức, viên chức, người lao động trong các cơ quan tham gia.\n"
+        "II. KHEN THƯỞNG\n- Tặng Giấy khen của Chủ tịch UBND huyện đối với cán bộ, công chức, viên chức tiêu biểu trong công tác.\n"
+    )
     assert _targets(body) == [("individual", "Cán bộ, công chức, viên chức, người lao động trong các cơ quan")]

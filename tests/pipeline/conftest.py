@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """Flows run in-process against a temporary Prefect database, as Prefect's own tests do."""
@@ -59,8 +60,19 @@ def postgres_server():
         subprocess.run([*as_owner, *map(str, args)], check=True, capture_output=True, timeout=120)
 
     pg(bindir / "initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync")
-    pg(bindir / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-t", "60",
-       "-o", f"-k {root} -c listen_addresses='' -c fsync=off -c full_page_writes=off", "start")
+    pg(
+        bindir / "pg_ctl",
+        "-D",
+        data,
+        "-l",
+        root / "server.log",
+        "-w",
+        "-t",
+        "60",
+        "-o",
+        f"-k {root} -c listen_addresses='' -c fsync=off -c full_page_writes=off",
+        "start",
+    )
     try:
         yield f"postgresql://postgres@/postgres?host={root}"
     finally:

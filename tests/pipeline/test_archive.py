@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from khplan.pipeline.ingest.output_folder import OutputArchive, write_atomic

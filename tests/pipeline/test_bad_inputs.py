@@ -83,7 +83,7 @@ def binary_junk_txt(tmp: Path) -> Path:
 
 
 def latin1_text(tmp: Path) -> Path:
-    (tmp / "latin1.txt").write_bytes("Kế hoạch số 12".encode("utf-8").replace(b"\xe1\xba\xbf", b"\xe9"))
+    (tmp / "latin1.txt").write_bytes("Kế hoạch số 12".encode().replace(b"\xe1\xba\xbf", b"\xe9"))
     return tmp / "latin1.txt"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from icalendar import Calendar
+from plan_records import PHU_MY, chau_thanh, ingested_folder, phu_my
 
 from khplan.pipeline.analysis.calendar_export import deadline_calendar
-from plan_records import PHU_MY, chau_thanh, ingested_folder, phu_my
 
 
 def _events(records) -> list:

@@ -6,16 +6,17 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from plan_records import chau_thanh, ingested_folder, phu_my
 from rich.console import Console
 
 from khplan.pipeline.analysis.compare import award_quotas, compare_plans, comparison_html, comparison_table
-from plan_records import chau_thanh, ingested_folder, phu_my
 
 
 def test_quotas_are_summed_by_form_and_conferrer():
     quotas = award_quotas(chau_thanh())
     assert [(q.form, q.conferrer, q.quota) for q in quotas] == [
-        ("Giấy khen", "Chủ tịch Ủy ban nhân dân huyện", 16), ("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh", 1),
+        ("Giấy khen", "Chủ tịch Ủy ban nhân dân huyện", 16),
+        ("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh", 1),
     ]
 
 
@@ -24,9 +25,14 @@ def test_rules_without_a_count_are_said_so():
     assert quota.describe() == "Giấy khen · Chủ tịch Ủy ban nhân dân huyện: 5 + 1 rule without a count"
 
 
-@pytest.mark.parametrize(("by", "groups"), [
-    ("province", ["Bình Định", "Tây Ninh"]), ("level", ["district", "district"]), ("year", ["2022", "2023"]),
-])
+@pytest.mark.parametrize(
+    ("by", "groups"),
+    [
+        ("province", ["Bình Định", "Tây Ninh"]),
+        ("level", ["district", "district"]),
+        ("year", ["2022", "2023"]),
+    ],
+)
 def test_grouping(by, groups):
     assert [row.group for row in compare_plans([chau_thanh(), phu_my()], by)] == groups
 
@@ -63,7 +69,10 @@ def test_page_works_offline_with_an_inline_chart():
     parser.feed(page)
     assert "svg" in parser.tags and "script" not in parser.tags
     assert parser.sources == []  # nothing to fetch: no CDN, no external stylesheet
-    assert set(re.findall(r"https?://[^\s\"]+", page)) <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}  # namespaces
+    assert set(re.findall(r"https?://[^\s\"]+", page)) <= {
+        "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1999/xlink",
+    }  # namespaces
     assert parser.rows == 3  # header and two plans
     assert "Bằng khen · Chủ tịch Ủy ban nhân dân tỉnh" in page  # the chart's legend, as text
 

@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
+from seed_archives import write_variants
 
 from khplan.pipeline.context import file_sha256
 from khplan.schemas import PlanRecord
-from seed_archives import write_variants
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +42,10 @@ def archive(tmp_path_factory, seeds) -> tuple[Path, dict[str, Path]]:
 def _start(archive: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "khplan.pipeline", "ingest", str(archive), "--out", str(out), "--jobs", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
 
 
@@ -65,7 +68,11 @@ def _kill_when(process: subprocess.Popen, out: Path, records: int, deadline: flo
 def _assert_nothing_torn(out: Path) -> None:
     for path in (out / "records").glob("*.json"):
         PlanRecord.model_validate_json(path.read_bytes())
-    for line in (out / "quarantine.jsonl").read_text(encoding="utf-8").splitlines() if (out / "quarantine.jsonl").exists() else []:
+    for line in (
+        (out / "quarantine.jsonl").read_text(encoding="utf-8").splitlines()
+        if (out / "quarantine.jsonl").exists()
+        else []
+    ):
         json.loads(line)
     if (out / "catalog.sqlite").exists():
         with sqlite3.connect(out / "catalog.sqlite") as db:
@@ -87,7 +94,10 @@ def test_killed_ingest_rerun_ends_with_every_document_once(archive, tmp_path, cl
     assert result.returncode == 0, result.stderr
 
     expected_done = {file_sha256(path): number for number, path in plans.items()}
-    expected_quarantined = {file_sha256(folder / "menu.txt"): "not_a_plan", file_sha256(folder / "empty.txt"): "empty_document"}
+    expected_quarantined = {
+        file_sha256(folder / "menu.txt"): "not_a_plan",
+        file_sha256(folder / "empty.txt"): "empty_document",
+    }
     records = {p.stem: PlanRecord.model_validate_json(p.read_bytes()) for p in (out / "records").glob("*.json")}
     assert {sha: r.number for sha, r in records.items()} == expected_done
     assert not [p for p in out.rglob("*.tmp")]

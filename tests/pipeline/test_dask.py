@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from seed_archives import write_variants
 
 pytestmark = pytest.mark.slow

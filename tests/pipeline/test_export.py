@@ -8,9 +8,17 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-
-from khplan.pipeline.analysis.export import ARCHIVE_FIELDS, TABLES, archive_metadata, columns_of, export, load_records, table_rows
 from plan_records import CHAU_THANH, PHU_MY, chau_thanh, ingested_folder, phu_my
+
+from khplan.pipeline.analysis.export import (
+    ARCHIVE_FIELDS,
+    TABLES,
+    archive_metadata,
+    columns_of,
+    export,
+    load_records,
+    table_rows,
+)
 
 PLAN_KEY = {"plan_id", "plan_number", "plan_issuer", "plan_province"}
 
@@ -32,8 +40,11 @@ def test_every_row_names_its_plan(records, table):
 def test_one_row_per_award(records):
     rows = table_rows(records, "awards")
     assert [(r["plan_number"], r["form"], r["quota"]) for r in rows] == [
-        ("69/KH-UBND", "Giấy khen", None), ("69/KH-UBND", "Giấy khen", 5),
-        ("44/KH-UBND", "Giấy khen", 6), ("44/KH-UBND", "Giấy khen", 10), ("44/KH-UBND", "Bằng khen", 1),
+        ("69/KH-UBND", "Giấy khen", None),
+        ("69/KH-UBND", "Giấy khen", 5),
+        ("44/KH-UBND", "Giấy khen", 6),
+        ("44/KH-UBND", "Giấy khen", 10),
+        ("44/KH-UBND", "Bằng khen", 1),
     ]
 
 
@@ -74,7 +85,11 @@ def test_archive_metadata_uses_phu_luc_vi_names():
     metadata = archive_metadata(phu_my())
     assert (metadata["CodeNumber"], metadata["CodeNotation"], metadata["IssuedDate"]) == ("69", "KH-UBND", "2022-04-13")
     assert (metadata["OrganName"], metadata["TypeName"]) == ("Ủy ban nhân dân huyện Phù Mỹ", "Kế hoạch")
-    assert metadata["SignerInfo"] == {"Competence": "TM. Ủy ban nhân dân", "Position": "Chủ tịch", "FullName": "Lê Văn Lịch"}
+    assert metadata["SignerInfo"] == {
+        "Competence": "TM. Ủy ban nhân dân",
+        "Position": "Chủ tịch",
+        "FullName": "Lê Văn Lịch",
+    }
     assert (metadata["PageAmount"], metadata["Language"]) == (7, "Tiếng Việt")
     assert {name.split(".")[0] for name in ARCHIVE_FIELDS} | {"khplan"} == set(metadata)
 
@@ -101,7 +116,12 @@ def test_cli_writes_each_format(tmp_path, khplan):
         assert result.returncode == 0, result.stderr
     assert len((out / "exports" / "awards.csv").read_text(encoding="utf-8-sig").splitlines()) == 6
     assert pq.read_table(out / "exports" / "plans.parquet").num_rows == 2
-    archive = [json.loads(line) for line in (out / "exports" / "archive-metadata.jsonl").read_text(encoding="utf-8").splitlines()]
+    archive = [
+        json.loads(line)
+        for line in (out / "exports" / "archive-metadata.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [a["CodeNumber"] for a in archive] == ["69", "44"]
     to_stdout = khplan("export", "--out", out, "--table", "criteria", "--to", "-")
-    assert [json.loads(line)["text"] for line in to_stdout.stdout.splitlines()][0] == "Có sáng kiến được công nhận và áp dụng"
+    assert [json.loads(line)["text"] for line in to_stdout.stdout.splitlines()][
+        0
+    ] == "Có sáng kiến được công nhận và áp dụng"

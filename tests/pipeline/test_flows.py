@@ -12,15 +12,15 @@ import time
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-
 from fakes.unreliable_documents import attempts, unreliable_process
-from khplan.pipeline.ingest.output_folder import OutputArchive
-from khplan.pipeline.ingest.catalog import Catalog, sqlite_url
-from khplan.pipeline.context import Options
-from khplan.pipeline.ingest.flows import IngestProgress, run_ingest
-from khplan.pipeline.ingest.workers import is_transient
+from rich.console import Console
 from seed_archives import write_variants
+
+from khplan.pipeline.context import Options
+from khplan.pipeline.ingest.catalog import Catalog, sqlite_url
+from khplan.pipeline.ingest.flows import IngestProgress, run_ingest
+from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.ingest.workers import is_transient
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tools.synth.scans import render_scan, save_pages
 from khplan.schemas import PlanRecord
+from tools.synth.scans import render_scan, save_pages
 
 pytestmark = pytest.mark.slow
 

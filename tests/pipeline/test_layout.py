@@ -25,13 +25,28 @@ def test_merged_header_lines_are_read_column_by_column():
         _line(("ỦY", 100), ("BAN", 190), ("NHÂN", 300), ("DÂN", 440), ("CỘNG", 1200), ("HÒA", 1340)),
         _line(("TỈNH", 150), ("QUẢNG", 280), ("NINH", 450), ("Độc", 1250), ("lập", 1350)),
         _line(("Số:", 120), ("40/KH-UBND", 220), ("Quảng", 1180), ("Ninh,", 1330), ("ngày", 1470)),
-        _line(("Căn", 100), ("cứ", 200), ("Nghị", 270), ("quyết", 400), ("số", 560), ("05-NQ/TU", 640), ("ngày", 900),
-              ("09/4/2021", 1020), ("của", 1260), ("Ban", 1350), paragraph=(2, 1)),
+        _line(
+            ("Căn", 100),
+            ("cứ", 200),
+            ("Nghị", 270),
+            ("quyết", 400),
+            ("số", 560),
+            ("05-NQ/TU", 640),
+            ("ngày", 900),
+            ("09/4/2021", 1020),
+            ("của", 1260),
+            ("Ban", 1350),
+            paragraph=(2, 1),
+        ),
     ]
     ordered = read_in_columns(lines)
     assert _texts(ordered) == [
-        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 40/KH-UBND",
-        "CỘNG HÒA", "Độc lập", "Quảng Ninh, ngày",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG NINH",
+        "Số: 40/KH-UBND",
+        "CỘNG HÒA",
+        "Độc lập",
+        "Quảng Ninh, ngày",
         "Căn cứ Nghị quyết số 05-NQ/TU ngày 09/4/2021 của Ban",
     ]
     assert ordered[0].paragraph == ordered[2].paragraph != ordered[3].paragraph == ordered[5].paragraph
@@ -65,8 +80,14 @@ def test_tesseract_reads_a_rendered_header_column_by_column():
     page = render_scan(header, "fair", seed=2)[0]
     data = pytesseract.image_to_data(page, lang="vie", config="--psm 3", output_type=pytesseract.Output.DICT)
     lines = page_from_tsv(data, 1).text.splitlines()
-    for expected in ("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "Số: 40 /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "Độc lập - Tự do - Hạnh phúc", "Quảng Ninh, ngày 19 tháng 02 năm 2024"):
+    for expected in (
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG NINH",
+        "Số: 40 /KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Quảng Ninh, ngày 19 tháng 02 năm 2024",
+    ):
         assert expected in lines
     assert lines.index("Số: 40 /KH-UBND") < lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
@@ -78,7 +99,12 @@ def test_a_long_issuer_line_is_split_at_the_gutter_of_its_zone():
         _line(("Số:", 120), ("988/KH-SNV", 220), ("Hậu", 800), ("Giang,", 900)),
     ]
     assert _texts(read_in_columns(lines)) == [
-        "UBND TỈNH HẬU GIANG", "SỞ NỘI VỤ", "Số: 988/KH-SNV", "CỘNG HÒA", "Độc lập", "Hậu Giang,",
+        "UBND TỈNH HẬU GIANG",
+        "SỞ NỘI VỤ",
+        "Số: 988/KH-SNV",
+        "CỘNG HÒA",
+        "Độc lập",
+        "Hậu Giang,",
     ]
 
 

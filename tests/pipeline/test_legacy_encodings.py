@@ -70,7 +70,10 @@ def test_text_that_is_not_legacy_is_left_alone(text):
 def test_tcvn3_bytes_file_is_read_as_unicode(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(f"{TCVN3_MOTTO}\r\n{TCVN3_PLAN}\r\n".encode("latin-1"))
-    assert read_text_file(path) == f"{MOTTO}\nKế hoạch phát động phong trào thi đua năm 2024 của Uỷ ban nhân dân tỉnh Quảng Ninh\n"
+    assert (
+        read_text_file(path)
+        == f"{MOTTO}\nKế hoạch phát động phong trào thi đua năm 2024 của Uỷ ban nhân dân tỉnh Quảng Ninh\n"
+    )
 
 
 def test_vni_bytes_file_is_read_as_unicode(tmp_path):
@@ -130,5 +133,8 @@ def test_docx_typed_in_tcvn3_without_font_names_is_detected(tmp_path):
     table.cell(0, 1).text = f"{TCVN3_MOTTO}\n§éc lËp - Tù do - H¹nh phóc"
     document.save(tmp_path / "plan.docx")
     assert read_text_file(tmp_path / "plan.docx").splitlines()[:4] == [
-        "Uỷ ban nhân dân", "tỉnh Quảng Ninh", MOTTO, "Độc lập - Tự do - Hạnh phúc",
+        "Uỷ ban nhân dân",
+        "tỉnh Quảng Ninh",
+        MOTTO,
+        "Độc lập - Tự do - Hạnh phúc",
     ]

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import pytest
 import pytesseract
+import pytest
 
 from khplan.pipeline.context import DocContext, InputKind, Options, PageText
 from khplan.pipeline.errors import OcrEngineError
 from khplan.pipeline.reading.ocr import TesseractEngine, page_from_tsv
-from tools.synth.scans import render_scan, save_pages
 from khplan.pipeline.stages import read_pages
+from tools.synth.scans import render_scan, save_pages
 
 
 def _tsv(rows):
@@ -16,13 +16,15 @@ def _tsv(rows):
 
 
 def test_page_text_keeps_lines_paragraphs_and_word_offsets():
-    data = _tsv([
-        (5, 1, 1, 1, 10, 10, 50, 20, 95.0, "Số:"),
-        (5, 1, 1, 1, 70, 10, 80, 20, 90.0, "69/KH-UBND"),
-        (4, 1, 1, 2, 0, 0, 0, 0, -1, ""),
-        (5, 1, 1, 2, 10, 40, 90, 20, 80.0, "KẾ"),
-        (5, 2, 1, 1, 10, 90, 90, 20, 85.0, "Phát"),
-    ])
+    data = _tsv(
+        [
+            (5, 1, 1, 1, 10, 10, 50, 20, 95.0, "Số:"),
+            (5, 1, 1, 1, 70, 10, 80, 20, 90.0, "69/KH-UBND"),
+            (4, 1, 1, 2, 0, 0, 0, 0, -1, ""),
+            (5, 1, 1, 2, 10, 40, 90, 20, 80.0, "KẾ"),
+            (5, 2, 1, 1, 10, 90, 90, 20, 85.0, "Phát"),
+        ]
+    )
     page = page_from_tsv(data, 2)
     assert page.text == "Số: 69/KH-UBND\nKẾ\n\nPhát"
     assert [page.text[w.start : w.start + len(w.text)] for w in page.words] == ["Số:", "69/KH-UBND", "KẾ", "Phát"]

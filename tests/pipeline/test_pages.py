@@ -41,18 +41,24 @@ from khplan.pipeline.reading.preprocess import (
     prepare_page,
     skew_angle,
 )
-from tools.synth.scans import QUALITIES, degrade, render_scan, save_pages
 from khplan.pipeline.stages import read_pages
+from tools.synth.scans import QUALITIES, degrade, render_scan, save_pages
 
 A4_300 = (2480, 3508)
 PAGE_1 = "Ủy ban nhân dân tỉnh Quảng Ninh ban hành Kế hoạch\nthực hiện công tác cải cách hành chính năm 2024\n"
 PAGE_3 = "Phòng chống thiên tai và tìm kiếm cứu nạn\ntrên địa bàn thành phố Hạ Long\n"
-SEVERAL_LINES = "\n".join([
-    "Ủy ban nhân dân tỉnh Quảng Ninh ban hành Kế hoạch thực hiện",
-    "phòng chống thiên tai và tìm kiếm cứu nạn năm 2024 trên địa bàn",
-    "các huyện, thị xã, thành phố; giao Sở Nông nghiệp chủ trì",
-    "phối hợp với các sở, ngành liên quan tổ chức triển khai",
-] * 3) + "\n"
+SEVERAL_LINES = (
+    "\n".join(
+        [
+            "Ủy ban nhân dân tỉnh Quảng Ninh ban hành Kế hoạch thực hiện",
+            "phòng chống thiên tai và tìm kiếm cứu nạn năm 2024 trên địa bàn",
+            "các huyện, thị xã, thành phố; giao Sở Nông nghiệp chủ trì",
+            "phối hợp với các sở, ngành liên quan tổ chức triển khai",
+        ]
+        * 3
+    )
+    + "\n"
+)
 
 
 def _noisy_blank(seed: int = 0) -> Image.Image:
@@ -218,8 +224,10 @@ def test_word_boxes_come_back_in_the_pixels_of_the_page_as_it_came_in(tmp_path, 
     (box,) = text.words
     box_in = RecordingEngine.BOX
     assert (box.left, box.top, box.width, box.height) == (
-        round(box_in.left * factor), round(box_in.top * factor),
-        round(box_in.width * factor), round(box_in.height * factor),
+        round(box_in.left * factor),
+        round(box_in.top * factor),
+        round(box_in.width * factor),
+        round(box_in.height * factor),
     )
     assert (box.text, box.confidence, box.start) == (box_in.text, box_in.confidence, box_in.start)
 

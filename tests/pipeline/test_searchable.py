@@ -52,5 +52,8 @@ def test_a_text_file_has_no_searchable_pdf(tmp_path, khplan):
     (tmp_path / "plan.txt").write_text(TEXT, encoding="utf-8")
     result = khplan("ocr", tmp_path / "plan.txt", "--pdf", tmp_path / "out.pdf")
     assert result.returncode != 0
-    assert result.stderr.strip() == f"khplan: {tmp_path / 'plan.txt'}: is a text file; there is no page image to make searchable"
+    assert (
+        result.stderr.strip()
+        == f"khplan: {tmp_path / 'plan.txt'}: is a text file; there is no page image to make searchable"
+    )
     assert not (tmp_path / "out.pdf").exists()

@@ -5,8 +5,12 @@ from khplan.pipeline.stages import assemble, diacritic_share, restore_text
 
 
 def _ctx(mode: str = "auto") -> DocContext:
-    return DocContext(source=__import__("pathlib").Path("x.txt"), kind=InputKind.text, sha256="0" * 64,
-                      options=Options(jobs=1, restore=mode))
+    return DocContext(
+        source=__import__("pathlib").Path("x.txt"),
+        kind=InputKind.text,
+        sha256="0" * 64,
+        options=Options(jobs=1, restore=mode),
+    )
 
 
 def test_intact_text_has_most_words_marked(seeds):

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from tools.synth.plans import generate_full_plans
-from tools.synth.plan_bodies import DEVELOPMENT, EVALUATION, THEMES
 from khplan.schemas import PlanRecord
+from tools.synth.plan_bodies import DEVELOPMENT, EVALUATION, THEMES
+from tools.synth.plans import generate_full_plans
 
 
 def test_gold_of_every_field_is_a_valid_plan_record():
     for family in (DEVELOPMENT, EVALUATION):
         for plan in generate_full_plans(8, family=family):
             record = PlanRecord.model_validate(plan.fields)
-            assert record.legal_bases and record.awards and record.deadlines and record.recipients and record.signer.name
+            assert (
+                record.legal_bases and record.awards and record.deadlines and record.recipients and record.signer.name
+            )
 
 
 def test_same_seed_and_family_give_the_same_plans():
@@ -26,7 +28,9 @@ def test_families_differ_for_the_same_seed():
 
 def test_development_plans_never_use_an_evaluation_subject():
     held_out = {theme.title for theme in THEMES[EVALUATION]}
-    assert not any(subject in plan.fields["title"] for plan in generate_full_plans(30, family=DEVELOPMENT) for subject in held_out)
+    assert not any(
+        subject in plan.fields["title"] for plan in generate_full_plans(30, family=DEVELOPMENT) for subject in held_out
+    )
 
 
 def test_printed_text_holds_the_typed_words_one_paragraph_a_line():

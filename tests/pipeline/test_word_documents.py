@@ -31,8 +31,12 @@ def plan_docx(tmp_path):
 def test_docx_text_reads_the_header_column_by_column(plan_docx):
     lines = read_text_file(plan_docx).splitlines()
     assert lines[:6] == [
-        "ỦY BAN NHÂN DÂN", "HUYỆN PHÙ MỸ", "Số: 69/KH-UBND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Phù Mỹ, ngày 13 tháng 4 năm 2022",
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN PHÙ MỸ",
+        "Số: 69/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Phù Mỹ, ngày 13 tháng 4 năm 2022",
     ]
     assert lines[7:9] == ["KẾ HOẠCH", "Phát động phong trào thi đua"]
     assert lines[9:] == ["TT\tHình thức\tSố lượng", "1\tBằng khen\t02", "2\tGiấy khen\t06"]

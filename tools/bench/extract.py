@@ -36,9 +36,9 @@ import hashlib
 import json
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 from rich.console import Console
@@ -49,11 +49,35 @@ from khplan.extractors.matching import squash
 
 SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
 CACHE = Path("build/bench-extract")
-SCALARS = ("doc_type", "number", "issue_date", "place", "title", "issuer.name", "issuer.parent", "issuer.level",
-           "issuer.province", "signer.name", "signer.position", "signer.authority", "period.start", "period.end")
+SCALARS = (
+    "doc_type",
+    "number",
+    "issue_date",
+    "place",
+    "title",
+    "issuer.name",
+    "issuer.parent",
+    "issuer.level",
+    "issuer.province",
+    "signer.name",
+    "signer.position",
+    "signer.authority",
+    "period.start",
+    "period.end",
+)
 FUZZY_SCALARS = {"title", "issuer.name", "issuer.parent", "signer.name"}
 LISTS = ("legal_bases", "awards", "deadlines", "targets", "criteria", "recipients")
-HEADER = ("doc_type", "number", "issue_date", "place", "title", "issuer.name", "issuer.parent", "issuer.level", "issuer.province")
+HEADER = (
+    "doc_type",
+    "number",
+    "issue_date",
+    "place",
+    "title",
+    "issuer.name",
+    "issuer.parent",
+    "issuer.level",
+    "issuer.province",
+)
 NAME_RATIO = 90
 TEXT_RATIO = 80
 
@@ -183,7 +207,9 @@ class Board:
                 right = scalar_right(path, _get(record, path), _get(gold, path))
                 tally.total += 1
                 tally.right += right
-                warned = any(w.get("code") == "low_ocr_confidence" and w.get("field") == path for w in record.get("warnings", []))
+                warned = any(
+                    w.get("code") == "low_ocr_confidence" and w.get("field") == path for w in record.get("warnings", [])
+                )
                 if warned:
                     flagged = self.tallies[(kind, WARNED_WRONG)]
                     flagged.total, flagged.right = flagged.total + 1, flagged.right + (not right)
@@ -200,13 +226,23 @@ class Board:
         table.add_column("field")
         for kind in self.kinds:
             table.add_column(kind, justify="right")
-        rows = [*SCALARS, "header (pooled)", *(r for path in LISTS for r in (path, *(f"{path}.{a}" for a in ATTRIBUTES.get(path, ())))),
-                WARNED_WRONG, WRONG_WARNED]
+        rows = [
+            *SCALARS,
+            "header (pooled)",
+            *(r for path in LISTS for r in (path, *(f"{path}.{a}" for a in ATTRIBUTES.get(path, ())))),
+            WARNED_WRONG,
+            WRONG_WARNED,
+        ]
         for path in rows:
             if any((kind, path) in self.tallies for kind in self.kinds):
                 label = path + (" (F1)" if path in LISTS else "")
-                table.add_row(label, *[self.tallies[(kind, path)].cell(path in LISTS) if (kind, path) in self.tallies else "–"
-                                       for kind in self.kinds])
+                table.add_row(
+                    label,
+                    *[
+                        self.tallies[(kind, path)].cell(path in LISTS) if (kind, path) in self.tallies else "–"
+                        for kind in self.kinds
+                    ],
+                )
         table.add_row("seconds / doc", *[f"{self.seconds[k]:.2f}" for k in self.kinds])
         return table
 
@@ -234,10 +270,16 @@ def _cached(key: str, make: Callable[[], DocumentText]) -> DocumentText:
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         if "words" in data:
-            return DocumentText(data["text"], tuple(data["pages"]), tuple(tuple(w[:3]) + (tuple(w[3]), w[4]) for w in data["words"]))
+            return DocumentText(
+                data["text"], tuple(data["pages"]), tuple(tuple(w[:3]) + (tuple(w[3]), w[4]) for w in data["words"])
+            )
     document = make()
     CACHE.mkdir(parents=True, exist_ok=True)
-    payload = {"text": document.text, "pages": [list(p) for p in document.pages], "words": [list(w) for w in document.words]}
+    payload = {
+        "text": document.text,
+        "pages": [list(p) for p in document.pages],
+        "words": [list(w) for w in document.words],
+    }
     path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     return document
 
@@ -247,12 +289,15 @@ def scan_text(text: str, quality: str, lang: str, seed: int) -> DocumentText:
     from khplan.pipeline.context import DocContext, InputKind, Options
     from khplan.pipeline.reading.ocr import TesseractEngine
     from khplan.pipeline.reading.pages import BlankPage, read_page_image
-    from tools.synth.scans import render_scan
     from khplan.pipeline.stages import assemble, restore_text
+    from tools.synth.scans import render_scan
 
     engine = TesseractEngine(lang)
     options = Options(jobs=1, restore="auto")
-    read = (read_page_image(image, n, options.preprocess, engine) for n, image in enumerate(render_scan(text, quality, seed=seed), 1))
+    read = (
+        read_page_image(image, n, options.preprocess, engine)
+        for n, image in enumerate(render_scan(text, quality, seed=seed), 1)
+    )
     pages = [page for page in read if not isinstance(page, BlankPage)]
     ctx = DocContext(source=Path("bench.pdf"), kind=InputKind.pdf, sha256="0" * 64, options=options)
     restored = restore_text(ctx, pages).pages
@@ -319,8 +364,8 @@ def bench_generated(count: int, corpus: Path | None, scans: int, quality: str) -
 
 def bench_full(count: int, scans: int, qualities: list[str], langs: list[str], restored: bool) -> tuple[Board, Board]:
     """Complete generated plans of both families: typed (``count`` each), and ``scans`` each per quality and language."""
-    from tools.synth.plans import generate_full_plans
     from tools.synth.plan_bodies import FAMILIES
+    from tools.synth.plans import generate_full_plans
 
     typed, scanned = Board(), Board()
     fields = (*SCALARS, *LISTS)
@@ -334,20 +379,25 @@ def bench_full(count: int, scans: int, qualities: list[str], langs: list[str], r
                     continue
                 kind = f"{family[:3]} {quality}/{lang}" + ("+restore" if lang == "eng" else "")
                 for n, plan in enumerate(plans[:scans]):
-                    document = _cached(f"{plan.name}|{quality}|{lang}|printed",
-                                       lambda: scan_text(plan.printed, quality, lang, n))
+                    document = _cached(
+                        f"{plan.name}|{quality}|{lang}|printed", lambda: scan_text(plan.printed, quality, lang, n)
+                    )
                     scanned.add(kind, _timed(scanned, kind, document, scans), plan.fields, fields)
     return typed, scanned
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.bench.extract", description=__doc__.split("\n")[0])
-    parser.add_argument("--qualities", default="fair", help="scan qualities for the seeds, comma-separated (clean, fair, poor, archive)")
+    parser.add_argument(
+        "--qualities", default="fair", help="scan qualities for the seeds, comma-separated (clean, fair, poor, archive)"
+    )
     parser.add_argument("--langs", default="vie,eng", help="Tesseract languages for the seeds' scans")
     parser.add_argument("--generated", type=int, default=200, help="generated plans (header fields)")
     parser.add_argument("--generated-scans", type=int, default=0, help="of which rendered and OCR'd with vie")
     parser.add_argument("--full", type=int, default=60, help="complete generated plans per phrasing family (typed)")
-    parser.add_argument("--full-scans", type=int, default=2, help="of which rendered as scans, per quality and language")
+    parser.add_argument(
+        "--full-scans", type=int, default=2, help="of which rendered as scans, per quality and language"
+    )
     parser.add_argument("--full-qualities", default="fair,poor", help="scan qualities for the complete plans")
     parser.add_argument("--corpus", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -356,12 +406,21 @@ def main(argv: list[str] | None = None) -> int:
     seeds = bench_seeds([q for q in args.qualities.split(",") if q], [l for l in args.langs.split(",") if l], restored)
     console.print(seeds.table("Seeds (development data): right/total for scalars, F1 for lists"))
     if args.generated:
-        generated = bench_generated(args.generated, args.corpus, args.generated_scans, args.qualities.split(",")[0] or "fair")
+        generated = bench_generated(
+            args.generated, args.corpus, args.generated_scans, args.qualities.split(",")[0] or "fair"
+        )
         console.print(generated.table(f"{args.generated} generated plans never seen: header fields right/total"))
     if args.full:
-        typed, scanned = bench_full(args.full, args.full_scans, [q for q in args.full_qualities.split(",") if q],
-                                    [l for l in args.langs.split(",") if l], restored)
-        console.print(typed.table(f"{args.full} complete generated plans per family, typed: development vs evaluation (held out)"))
+        typed, scanned = bench_full(
+            args.full,
+            args.full_scans,
+            [q for q in args.full_qualities.split(",") if q],
+            [l for l in args.langs.split(",") if l],
+            restored,
+        )
+        console.print(
+            typed.table(f"{args.full} complete generated plans per family, typed: development vs evaluation (held out)")
+        )
         if scanned.kinds:
             console.print(scanned.table(f"{args.full_scans} of them per family as scans (dev vs eval)"))
     return 0

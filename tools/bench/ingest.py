@@ -47,8 +47,8 @@ BENCH_DIR = Path("build/bench-ingest")
 def build_archive(folder: Path, corpus: Path, documents: int, scans: int, seed: int) -> list[Path]:
     """``documents`` generated plans: the first ``scans`` as scanned PDFs, the others as legacy OCR text."""
     from khplan.pipeline.reading.ocr import TesseractEngine
-    from tools.synth.scans import render_scan, save_pages
     from tools.synth.plans import generate_plans
+    from tools.synth.scans import render_scan, save_pages
 
     folder.mkdir(parents=True, exist_ok=True)
     plans = generate_plans(documents, corpus, seed=seed)
@@ -74,9 +74,9 @@ def build_archive(folder: Path, corpus: Path, documents: int, scans: int, seed: 
 def measure_loop(archive: Path, out: Path) -> dict:
     """The stages in a plain loop, the outputs an ingest writes (records, texts, searchable PDFs); imports timed too."""
     started = time.perf_counter()
-    from khplan.pipeline.ingest.output_folder import OutputArchive
     from khplan.pipeline.context import Options
     from khplan.pipeline.ingest.discovery import discover_inputs
+    from khplan.pipeline.ingest.output_folder import OutputArchive
     from khplan.pipeline.run import process_document
 
     output = OutputArchive(out)
@@ -90,8 +90,12 @@ def measure_loop(archive: Path, out: Path) -> dict:
         output.write_document(result.record, result.text, result.searchable_pdf())
         documents, pages = documents + 1, pages + len(result.pages)
         document_seconds += time.perf_counter() - document_started
-    return {"documents": documents, "pages": pages, "seconds": time.perf_counter() - started,
-            "document_seconds": document_seconds}
+    return {
+        "documents": documents,
+        "pages": pages,
+        "seconds": time.perf_counter() - started,
+        "document_seconds": document_seconds,
+    }
 
 
 def measure_flow(archive: Path, out: Path, jobs: int) -> dict:
@@ -107,8 +111,11 @@ def measure_flow(archive: Path, out: Path, jobs: int) -> dict:
 
         report = run_ingest([archive], out, Options(jobs=jobs, searchable_pdf=True))
     return {
-        "documents": report.count("done"), "pages": report.pages, "quarantined": report.count("quarantined"),
-        "seconds": time.perf_counter() - started, "flow_seconds": report.seconds,
+        "documents": report.count("done"),
+        "pages": report.pages,
+        "quarantined": report.count("quarantined"),
+        "seconds": time.perf_counter() - started,
+        "flow_seconds": report.seconds,
         "document_seconds": sum(o.seconds for o in report.outcomes if o.status == "done"),
     }
 
@@ -129,16 +136,33 @@ def round_table(measured: dict[str, list[dict]]) -> Table:
         table.add_column(column, justify="right")
     loops, ones, twos = measured.values()
     for number, (loop, one, two) in enumerate(zip(loops, ones, twos), start=1):
-        table.add_row(str(number), *(f"{run['seconds']:.1f}" for run in (loop, one, two)),
-                      f"{one['seconds'] / loop['seconds'] - 1:+.1%}", f"{one['seconds'] / two['seconds']:.2f}x")
+        table.add_row(
+            str(number),
+            *(f"{run['seconds']:.1f}" for run in (loop, one, two)),
+            f"{one['seconds'] / loop['seconds'] - 1:+.1%}",
+            f"{one['seconds'] / two['seconds']:.2f}x",
+        )
     return table
 
 
 def _measure_in_fresh_process(kind: str, archive: Path, out: Path, jobs: int) -> dict:
     result = subprocess.run(
-        [sys.executable, "-m", "tools.bench.ingest", "--measure", kind, "--jobs", str(jobs),
-         "--archive", str(archive), "--out", str(out)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "tools.bench.ingest",
+            "--measure",
+            kind,
+            "--jobs",
+            str(jobs),
+            "--archive",
+            str(archive),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -156,7 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:  # one measurement, in this fresh process
-        figures = measure_loop(args.archive, args.out) if args.measure == "loop" else measure_flow(args.archive, args.out, args.jobs)
+        figures = (
+            measure_loop(args.archive, args.out)
+            if args.measure == "loop"
+            else measure_flow(args.archive, args.out, args.jobs)
+        )
         print(json.dumps(figures))
         return 0
 
@@ -181,16 +209,24 @@ def main(argv: list[str] | None = None) -> int:
             with console.status(f"{label} (round {round_no} of {args.repeat})"):
                 measured[label].append(_measure_in_fresh_process(kind, archive, out, jobs))
     runs = {label: _median_run(figures) for label, figures in measured.items()}
-    table = Table(title=f"ingest of {args.documents} generated plans ({args.scans} scanned PDFs, "
-                        f"{args.documents - args.scans} legacy OCR texts), median of {args.repeat}")
+    table = Table(
+        title=f"ingest of {args.documents} generated plans ({args.scans} scanned PDFs, "
+        f"{args.documents - args.scans} legacy OCR texts), median of {args.repeat}"
+    )
     for column in ("run", "documents", "pages", "seconds", "range", "documents/min", "pages/min"):
         table.add_column(column, justify="right" if column != "run" else "left")
     for label, figures in runs.items():
         minutes = figures["seconds"] / 60
         spread = [f["seconds"] for f in measured[label]]
-        table.add_row(label, str(figures["documents"]), str(figures["pages"]), f"{figures['seconds']:.1f}",
-                      f"{min(spread):.1f}–{max(spread):.1f}", f"{figures['documents'] / minutes:.1f}",
-                      f"{figures['pages'] / minutes:.1f}")
+        table.add_row(
+            label,
+            str(figures["documents"]),
+            str(figures["pages"]),
+            f"{figures['seconds']:.1f}",
+            f"{min(spread):.1f}–{max(spread):.1f}",
+            f"{figures['documents'] / minutes:.1f}",
+            f"{figures['pages'] / minutes:.1f}",
+        )
     console.print(table)
     console.print(round_table(measured))
     loops, ones, twos = (measured[label] for label, _, _ in RUNS)
@@ -198,14 +234,20 @@ def main(argv: list[str] | None = None) -> int:
     speedups = [one["seconds"] / two["seconds"] for one, two in zip(ones, twos)]
     best = min(o["seconds"] for o in ones) / min(lp["seconds"] for lp in loops) - 1
     flow_one = runs["flow, 1 job"]
-    console.print(f"orchestration overhead (flow, 1 job, vs plain loop): {statistics.median(overheads):+.1%} median of "
-                  f"the rounds' ratios ({min(overheads):+.1%} to {max(overheads):+.1%}); best run against best run "
-                  f"{best:+.1%}")
-    console.print(f"in the median flow run: {flow_one['seconds'] - flow_one['flow_seconds']:.1f} s outside the flow "
-                  f"body; in the body, the documents took {flow_one['document_seconds']:.1f} s of "
-                  f"{flow_one['flow_seconds']:.1f} s in their worker (median loop: {runs['plain loop']['document_seconds']:.1f} s)")
-    console.print(f"speed-up with 2 jobs: {statistics.median(speedups):.2f}x median of the rounds' ratios "
-                  f"({min(speedups):.2f}x to {max(speedups):.2f}x)")
+    console.print(
+        f"orchestration overhead (flow, 1 job, vs plain loop): {statistics.median(overheads):+.1%} median of "
+        f"the rounds' ratios ({min(overheads):+.1%} to {max(overheads):+.1%}); best run against best run "
+        f"{best:+.1%}"
+    )
+    console.print(
+        f"in the median flow run: {flow_one['seconds'] - flow_one['flow_seconds']:.1f} s outside the flow "
+        f"body; in the body, the documents took {flow_one['document_seconds']:.1f} s of "
+        f"{flow_one['flow_seconds']:.1f} s in their worker (median loop: {runs['plain loop']['document_seconds']:.1f} s)"
+    )
+    console.print(
+        f"speed-up with 2 jobs: {statistics.median(speedups):.2f}x median of the rounds' ratios "
+        f"({min(speedups):.2f}x to {max(speedups):.2f}x)"
+    )
     console.print(f"cores available: {len(os.sched_getaffinity(0))}; load average now: {os.getloadavg()[0]:.2f}")
     return 0
 

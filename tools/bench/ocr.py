@@ -34,16 +34,16 @@ from rich.console import Console
 from rich.table import Table
 
 from khplan.diacritics import restore
-from tools.corpus import locate_corpus
 from khplan.diacritics.orthography import fold
 from khplan.diacritics.scoring import syllable_accuracy
 from khplan.pipeline.context import DocContext, InputKind, Options
 from khplan.pipeline.reading.ocr import PAGE_SEGMENTATION_MODE, TesseractEngine
 from khplan.pipeline.reading.pages import BlankPage, PageJob, read_all, read_page
 from khplan.pipeline.reading.preprocess import DEFAULT_STEPS, check_steps
-from tools.synth.scans import render_scan
 from khplan.pipeline.stages import read_pages
+from tools.corpus import locate_corpus
 from tools.synth.plans import SyntheticPlan, generate_plans
+from tools.synth.scans import render_scan
 
 DPI = 300
 LINE_MATCH = 90
@@ -73,7 +73,10 @@ def _cpu() -> float:
 def plain_tesseract(png: Path, psm: int) -> str:
     result = subprocess.run(
         ["tesseract", str(png), "stdout", "-l", "vie", "--psm", str(psm), "--dpi", str(DPI)],
-        capture_output=True, text=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
     return result.stdout
 
@@ -183,7 +186,7 @@ class TreeMemory:
             self.peak = max(self.peak, total)
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "TreeMemory":
+    def __enter__(self) -> TreeMemory:
         self._thread.start()
         return self
 
@@ -242,11 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=8, help="generated plans per quality")
     parser.add_argument("--qualities", default="clean,fair,poor")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--steps", default=",".join(DEFAULT_STEPS), help="preprocessing chain of the stage ('none' for none)")
+    parser.add_argument(
+        "--steps", default=",".join(DEFAULT_STEPS), help="preprocessing chain of the stage ('none' for none)"
+    )
     parser.add_argument("--psm", type=int, default=PAGE_SEGMENTATION_MODE, help="Tesseract page segmentation mode")
     parser.add_argument("--chains", help="compare preprocessing chains instead, e.g. 'none;normalise,denoise;deskew'")
     parser.add_argument("--long-pdf", default="30,300", help="page counts of the memory run ('' to skip)")
-    parser.add_argument("--speed", action=argparse.BooleanOptionalAction, default=True, help="pages/min with 1 and 2 jobs")
+    parser.add_argument(
+        "--speed", action=argparse.BooleanOptionalAction, default=True, help="pages/min with 1 and 2 jobs"
+    )
     args = parser.parse_args(argv)
     corpus = locate_corpus(args.corpus)
     if corpus is None:
@@ -275,7 +282,10 @@ def main(argv: list[str] | None = None) -> int:
             for reader, score in scores.items():
                 cpu = score.cpu_seconds if reader != "khplan+restore" else None
                 table.add_row(
-                    quality, reader, f"{score.mean(score.accuracy):.2%}", f"{score.mean(score.cer):.2%}",
+                    quality,
+                    reader,
+                    f"{score.mean(score.accuracy):.2%}",
+                    f"{score.mean(score.cer):.2%}",
                     f"{sum(score.header_intact)}/{len(score.header_intact)}",
                     f"{cpu:.1f}" if cpu is not None else "",
                     f"{cpu / base:.3f}x" if cpu is not None and base else "",
@@ -286,7 +296,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.speed:
             with console.status("pages per minute"):
                 one, two = pages_per_minute(fair_pages, 1, setup), pages_per_minute(fair_pages, 2, setup)
-            speed = _table(f"OCR stage throughput on {len(fair_pages)} pages (wall clock)", ("jobs", "pages/min", "speed-up"), 0)
+            speed = _table(
+                f"OCR stage throughput on {len(fair_pages)} pages (wall clock)", ("jobs", "pages/min", "speed-up"), 0
+            )
             speed.add_row("1", f"{one:.1f}", "1.00x")
             speed.add_row("2", f"{two:.1f}", f"{two / one:.2f}x")
             console.print(speed)
@@ -294,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
             sizes = [int(n) for n in args.long_pdf.split(",")]
             with console.status(f"memory on PDFs of {args.long_pdf} pages"):
                 rows = memory_on_long_pdfs(fair_pages[0], sizes, Path(tmp), jobs=2)
-            memory = _table("Whole OCR stage on long scanned PDFs, 2 jobs", ("pages", "wall s", "peak RSS, all processes"), 0)
+            memory = _table(
+                "Whole OCR stage on long scanned PDFs, 2 jobs", ("pages", "wall s", "peak RSS, all processes"), 0
+            )
             for pages, seconds, peak in rows:
                 memory.add_row(str(pages), f"{seconds:.0f}", f"{peak:.0f} MB")
             console.print(memory)
@@ -303,8 +317,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def compare_chains(
-    console: Console, plans: list[SyntheticPlan], rendered: dict[str, list[list[Path]]],
-    chains: list[tuple[str, ...]], psm: int,
+    console: Console,
+    plans: list[SyntheticPlan],
+    rendered: dict[str, list[list[Path]]],
+    chains: list[tuple[str, ...]],
+    psm: int,
 ) -> None:
     """One row per quality and chain: what each preprocessing chain does to accuracy and time."""
     table = _table(
@@ -316,8 +333,11 @@ def compare_chains(
             with console.status(f"{quality}: {','.join(chain) or 'none'}"):
                 score = run_quality(plans, documents, Setup(chain, psm), plain=False)["khplan"]
             table.add_row(
-                quality, ",".join(chain) or "none", f"{score.mean(score.accuracy):.2%}",
-                f"{score.mean(score.cer):.2%}", f"{sum(score.header_intact)}/{len(score.header_intact)}",
+                quality,
+                ",".join(chain) or "none",
+                f"{score.mean(score.accuracy):.2%}",
+                f"{score.mean(score.cer):.2%}",
+                f"{sum(score.header_intact)}/{len(score.header_intact)}",
                 f"{score.cpu_seconds:.1f}",
             )
         table.add_section()

@@ -19,17 +19,17 @@ import json
 import os
 import random
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Sequence
 
 from rich.console import Console
 from rich.table import Table
 
-from tools.corpus import corpus_files, iter_lines, locate_corpus
 from khplan.diacritics.orthography import strip_diacritics
 from khplan.diacritics.scoring import syllable_errors
+from tools.corpus import corpus_files, iter_lines, locate_corpus
 
 SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
 HISTORY = Path(__file__).resolve().parents[2] / "tests" / "benchmarks" / "history.jsonl"
@@ -57,7 +57,11 @@ def seed_sets() -> list[BenchSet]:
     for prefix in ("000", "003"):
         (ocr,) = SEEDS.glob(f"{prefix}_*.ocr.txt")
         gold = ocr.with_name(ocr.name.replace(".ocr.txt", ".gold.txt"))
-        sets.append(BenchSet(f"seed {prefix} (legacy OCR)", [ocr.read_text(encoding="utf-8")], [gold.read_text(encoding="utf-8")]))
+        sets.append(
+            BenchSet(
+                f"seed {prefix} (legacy OCR)", [ocr.read_text(encoding="utf-8")], [gold.read_text(encoding="utf-8")]
+            )
+        )
     return sets
 
 
@@ -151,12 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in systems:
         table.add_column(name, justify="right")
     table.add_column("khplan syll/s", justify="right")
-    record = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "load_seconds": round(load_seconds, 3)}
+    record = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "load_seconds": round(load_seconds, 3)}
     for bench in sets:
         results = {name: run(system, bench) for name, system in systems.items()}
         ours = results["khplan"]
         table.add_row(
-            bench.name, f"{ours.syllables:,}",
+            bench.name,
+            f"{ours.syllables:,}",
             *(f"{100 * r.accuracy:.2f}%" for r in results.values()),
             f"{ours.syllables / ours.seconds:,.0f}" if ours.seconds else "—",
         )

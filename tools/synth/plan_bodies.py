@@ -87,7 +87,9 @@ class Theme:
 THEMES: dict[str, tuple[Theme, ...]] = {
     DEVELOPMENT: (
         Theme(
-            "đẩy mạnh cải cách hành chính", "cải cách hành chính", "Chỉ số cải cách hành chính",
+            "đẩy mạnh cải cách hành chính",
+            "cải cách hành chính",
+            "Chỉ số cải cách hành chính",
             (
                 "Thi đua đổi mới phương thức chỉ đạo, điều hành, nâng cao trách nhiệm của người đứng đầu trong thực hiện nhiệm vụ cải cách hành chính",
                 "Thi đua rà soát, đơn giản hóa thủ tục hành chính, giải quyết hồ sơ đúng hạn, không để tồn đọng",
@@ -106,10 +108,18 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "Có sáng kiến, giải pháp về cải cách hành chính được Hội đồng sáng kiến cấp cơ sở công nhận",
                 "Không để xảy ra tình trạng gây phiền hà, sách nhiễu người dân, doanh nghiệp trong giải quyết thủ tục hành chính",
             ),
-            ("Nghị quyết", "76/NQ-CP", "2021-07-15", "Chính phủ", "ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"),
+            (
+                "Nghị quyết",
+                "76/NQ-CP",
+                "2021-07-15",
+                "Chính phủ",
+                "ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030",
+            ),
         ),
         Theme(
-            "chung sức xây dựng nông thôn mới", "xây dựng nông thôn mới", "kết quả thực hiện Bộ tiêu chí nông thôn mới",
+            "chung sức xây dựng nông thôn mới",
+            "xây dựng nông thôn mới",
+            "kết quả thực hiện Bộ tiêu chí nông thôn mới",
             (
                 "Thi đua huy động các nguồn lực đầu tư xây dựng kết cấu hạ tầng kinh tế - xã hội nông thôn",
                 "Thi đua phát triển sản xuất, nâng cao thu nhập cho người dân",
@@ -127,10 +137,18 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "Tích cực vận động nhân dân tham gia thực hiện các tiêu chí nông thôn mới",
                 "Là điển hình trong phát triển kinh tế hộ, giúp đỡ hộ khác cùng phát triển",
             ),
-            ("Quyết định", "263/QĐ-TTg", "2022-02-22", "Thủ tướng Chính phủ", "phê duyệt Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025"),
+            (
+                "Quyết định",
+                "263/QĐ-TTg",
+                "2022-02-22",
+                "Thủ tướng Chính phủ",
+                "phê duyệt Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021 - 2025",
+            ),
         ),
         Theme(
-            "đẩy mạnh chuyển đổi số", "chuyển đổi số", "Chỉ số chuyển đổi số",
+            "đẩy mạnh chuyển đổi số",
+            "chuyển đổi số",
+            "Chỉ số chuyển đổi số",
             (
                 "Thi đua số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
                 "Thi đua xử lý văn bản, hồ sơ công việc trên môi trường mạng",
@@ -148,10 +166,18 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "Có sáng kiến ứng dụng công nghệ số mang lại hiệu quả trong thực hiện nhiệm vụ",
                 "Tích cực hướng dẫn người dân sử dụng dịch vụ công trực tuyến",
             ),
-            ("Quyết định", "749/QĐ-TTg", "2020-06-03", "Thủ tướng Chính phủ", "phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030"),
+            (
+                "Quyết định",
+                "749/QĐ-TTg",
+                "2020-06-03",
+                "Thủ tướng Chính phủ",
+                "phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030",
+            ),
         ),
         Theme(
-            "bảo đảm trật tự, an toàn giao thông", "bảo đảm trật tự, an toàn giao thông", None,
+            "bảo đảm trật tự, an toàn giao thông",
+            "bảo đảm trật tự, an toàn giao thông",
+            None,
             (
                 "Thi đua tuyên truyền, phổ biến pháp luật về trật tự, an toàn giao thông",
                 "Thi đua kiềm chế, giảm tai nạn giao thông trên cả ba tiêu chí",
@@ -169,12 +195,19 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "Tích cực tham gia tuyên truyền, vận động nhân dân chấp hành quy định về an toàn giao thông",
                 "Có thành tích trong phát hiện, xử lý vi phạm về trật tự, an toàn giao thông",
             ),
-            ("Chỉ thị", "23-CT/TW", "2023-05-25", "Ban Bí thư", "tăng cường sự lãnh đạo của Đảng đối với công tác bảo đảm trật tự, an toàn giao thông trong tình hình mới"),
+            (
+                "Chỉ thị",
+                "23-CT/TW",
+                "2023-05-25",
+                "Ban Bí thư",
+                "tăng cường sự lãnh đạo của Đảng đối với công tác bảo đảm trật tự, an toàn giao thông trong tình hình mới",
+            ),
         ),
     ),
     EVALUATION: (
         Theme(
-            "thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội", "phát triển kinh tế - xã hội",
+            "thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội",
+            "phát triển kinh tế - xã hội",
             "kết quả thực hiện các chỉ tiêu kinh tế - xã hội",
             (
                 "Thi đua hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội năm {y}",
@@ -195,7 +228,9 @@ THEMES: dict[str, tuple[Theme, ...]] = {
             ),
         ),
         Theme(
-            "xây dựng văn hóa công sở, nâng cao đạo đức công vụ", "xây dựng văn hóa công sở", None,
+            "xây dựng văn hóa công sở, nâng cao đạo đức công vụ",
+            "xây dựng văn hóa công sở",
+            None,
             (
                 "Thi đua thực hiện nghiêm kỷ luật, kỷ cương hành chính, thời giờ làm việc",
                 "Thi đua xây dựng môi trường làm việc xanh, sạch, đẹp, văn minh",
@@ -216,7 +251,9 @@ THEMES: dict[str, tuple[Theme, ...]] = {
             ("Quyết định", "1847/QĐ-TTg", "2018-12-27", "Thủ tướng Chính phủ", "phê duyệt Đề án văn hóa công vụ"),
         ),
         Theme(
-            "“Vì người nghèo - Không để ai bị bỏ lại phía sau”", "giảm nghèo bền vững", "kết quả giảm tỷ lệ hộ nghèo",
+            "“Vì người nghèo - Không để ai bị bỏ lại phía sau”",
+            "giảm nghèo bền vững",
+            "kết quả giảm tỷ lệ hộ nghèo",
             (
                 "Thi đua huy động nguồn lực hỗ trợ hộ nghèo, hộ cận nghèo phát triển sinh kế",
                 "Thi đua hỗ trợ xây dựng, sửa chữa nhà ở cho hộ nghèo",
@@ -234,10 +271,18 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "Tích cực giúp đỡ hộ nghèo thoát nghèo bền vững",
                 "Là điển hình tiêu biểu trong phát triển kinh tế gia đình",
             ),
-            ("Quyết định", "90/QĐ-TTg", "2022-01-18", "Thủ tướng Chính phủ", "phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"),
+            (
+                "Quyết định",
+                "90/QĐ-TTg",
+                "2022-01-18",
+                "Thủ tướng Chính phủ",
+                "phê duyệt Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025",
+            ),
         ),
         Theme(
-            "bảo vệ môi trường, chống rác thải nhựa", "bảo vệ môi trường", None,
+            "bảo vệ môi trường, chống rác thải nhựa",
+            "bảo vệ môi trường",
+            None,
             (
                 "Thi đua phân loại chất thải rắn sinh hoạt tại nguồn",
                 "Thi đua hạn chế sử dụng sản phẩm nhựa dùng một lần",
@@ -255,7 +300,13 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "Tích cực tuyên truyền, vận động nhân dân bảo vệ môi trường",
                 "Có sáng kiến, giải pháp thiết thực trong bảo vệ môi trường",
             ),
-            ("Chỉ thị", "33/CT-TTg", "2020-08-20", "Thủ tướng Chính phủ", "tăng cường quản lý, tái sử dụng, tái chế, xử lý và giảm thiểu chất thải nhựa"),
+            (
+                "Chỉ thị",
+                "33/CT-TTg",
+                "2020-08-20",
+                "Thủ tướng Chính phủ",
+                "tăng cường quản lý, tái sử dụng, tái chế, xử lý và giảm thiểu chất thải nhựa",
+            ),
         ),
     ),
 }
@@ -315,7 +366,24 @@ REQUIREMENTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý")
+SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+)
 MIDDLE_NAMES = {
     DEVELOPMENT: ("Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc"),
     EVALUATION: ("Ngọc", "Xuân", "Thành", "Hoàng", "Thị Thu", "Văn", "Công"),
@@ -371,9 +439,12 @@ class Frame:
     @property
     def higher(self) -> str:
         """The body above the issuer, which confers higher awards."""
-        return {"province": "Thủ tướng Chính phủ", "district": f"Chủ tịch Ủy ban nhân dân {self.province_kind}",
-                "commune": f"Chủ tịch Ủy ban nhân dân {self.district_kind}",
-                "department": f"Chủ tịch Ủy ban nhân dân {self.province_kind}"}[self.level]
+        return {
+            "province": "Thủ tướng Chính phủ",
+            "district": f"Chủ tịch Ủy ban nhân dân {self.province_kind}",
+            "commune": f"Chủ tịch Ủy ban nhân dân {self.district_kind}",
+            "department": f"Chủ tịch Ủy ban nhân dân {self.province_kind}",
+        }[self.level]
 
     @property
     def own_form(self) -> str:
@@ -387,21 +458,31 @@ class Frame:
     @property
     def office(self) -> str:
         """Where dossiers go: the issuer's thi đua, khen thưởng staff."""
-        return {"province": "Sở Nội vụ", "district": "Phòng Nội vụ", "commune": "công chức Văn phòng - Thống kê",
-                "department": "Văn phòng Sở"}[self.level]
+        return {
+            "province": "Sở Nội vụ",
+            "district": "Phòng Nội vụ",
+            "commune": "công chức Văn phòng - Thống kê",
+            "department": "Văn phòng Sở",
+        }[self.level]
 
     @property
     def upper_office(self) -> str:
         """Where the issuer reports its results."""
-        return {"province": "Bộ Nội vụ", "district": "Sở Nội vụ", "commune": f"Phòng Nội vụ {self.district_kind}",
-                "department": f"Ủy ban nhân dân {self.province_kind}"}[self.level]
+        return {
+            "province": "Bộ Nội vụ",
+            "district": "Sở Nội vụ",
+            "commune": f"Phòng Nội vụ {self.district_kind}",
+            "department": f"Ủy ban nhân dân {self.province_kind}",
+        }[self.level]
 
     @property
     def communes(self) -> str:
         """The units below a district (or the province's districts)."""
         if self.level == "province":
             return "các huyện, thị xã, thành phố"
-        return {"quận": "các phường", "thị xã": "các xã, phường", "thành phố": "các xã, phường"}.get(self.kind, "các xã, thị trấn")
+        return {"quận": "các phường", "thị xã": "các xã, phường", "thành phố": "các xã, phường"}.get(
+            self.kind, "các xã, thị trấn"
+        )
 
     @property
     def villages(self) -> str:
@@ -431,12 +512,26 @@ class Style:
 
 def _style(rng: random.Random, family: str) -> Style:
     if family == DEVELOPMENT:
-        return Style(dash="-", plus="+", markdown=rng.random() < 0.25, wrap=rng.choice((None, None, 88, 95)),
-                     numeric_dates=rng.random() < 0.5, padded=False, abbreviate=rng.choice((0.0, 0.3, 0.6)),
-                     item_end=rng.choice((";", ".")))
-    return Style(dash=rng.choice(("-", "–")), plus=rng.choice(("+", "-")), markdown=rng.random() < 0.25,
-                 wrap=rng.choice((None, 80, 92)), numeric_dates=rng.random() < 0.6, padded=rng.random() < 0.6,
-                 abbreviate=rng.choice((0.2, 0.5)), item_end=rng.choice((";", ".", ",")))
+        return Style(
+            dash="-",
+            plus="+",
+            markdown=rng.random() < 0.25,
+            wrap=rng.choice((None, None, 88, 95)),
+            numeric_dates=rng.random() < 0.5,
+            padded=False,
+            abbreviate=rng.choice((0.0, 0.3, 0.6)),
+            item_end=rng.choice((";", ".")),
+        )
+    return Style(
+        dash=rng.choice(("-", "–")),
+        plus=rng.choice(("+", "-")),
+        markdown=rng.random() < 0.25,
+        wrap=rng.choice((None, 80, 92)),
+        numeric_dates=rng.random() < 0.6,
+        padded=rng.random() < 0.6,
+        abbreviate=rng.choice((0.2, 0.5)),
+        item_end=rng.choice((";", ".", ",")),
+    )
 
 
 @dataclass
@@ -451,9 +546,16 @@ class Body:
     """As typed (paragraphs hard-wrapped if the style says so)."""
     printed: list[str] = field(default_factory=list)
     """One line per paragraph, as a word processor holds it: what a scan is printed from."""
-    gold: dict = field(default_factory=lambda: {
-        "legal_bases": [], "targets": [], "criteria": [], "awards": [], "deadlines": [], "recipients": [],
-    })
+    gold: dict = field(
+        default_factory=lambda: {
+            "legal_bases": [],
+            "targets": [],
+            "criteria": [],
+            "awards": [],
+            "deadlines": [],
+            "recipients": [],
+        }
+    )
     sections: int = 0
 
     def fmt(self, text: str) -> str:
@@ -497,7 +599,11 @@ class Body:
             written = not self.style.numeric_dates
         day = f"{value.day:02d}" if self.style.padded or self.rng.random() < 0.5 else str(value.day)
         if written:  # ND30: a day below 10 and the months 1 and 2 take a leading zero
-            month = f"{value.month:02d}" if value.month < 3 and (self.style.padded or self.rng.random() < 0.5) else str(value.month)
+            month = (
+                f"{value.month:02d}"
+                if value.month < 3 and (self.style.padded or self.rng.random() < 0.5)
+                else str(value.month)
+            )
             return f"ngày {day} tháng {month} năm {value.year}"
         month = f"{value.month:02d}" if self.style.padded else str(value.month)
         return f"ngày {day}/{month}/{value.year}"
@@ -516,16 +622,47 @@ def _count(n: int) -> str:
     return f"{n:02d}"
 
 
-def _award(form: str, conferrer: str | None, subject: str, cadence: str, *, quota: int | None = None,
-           rank_limit: int | None = None, group: str | None = None, condition: str | None = None) -> dict:
-    return {"form": form, "conferrer": conferrer, "subject": subject, "cadence": cadence, "quota": quota,
-            "rank_limit": rank_limit, "recipient_group": group, "condition": condition}
+def _award(
+    form: str,
+    conferrer: str | None,
+    subject: str,
+    cadence: str,
+    *,
+    quota: int | None = None,
+    rank_limit: int | None = None,
+    group: str | None = None,
+    condition: str | None = None,
+) -> dict:
+    return {
+        "form": form,
+        "conferrer": conferrer,
+        "subject": subject,
+        "cadence": cadence,
+        "quota": quota,
+        "rank_limit": rank_limit,
+        "recipient_group": group,
+        "condition": condition,
+    }
 
 
-def _deadline(kind: str, *, when: date | None = None, month_day: str | None = None, action: str | None = None,
-              to: str | None = None, text: str | None = None) -> dict:
-    return {"kind": kind, "date": when.isoformat() if when else None, "month_day": month_day,
-            "recurrence": "annual" if month_day else None, "action": action, "to": to, "text": text}
+def _deadline(
+    kind: str,
+    *,
+    when: date | None = None,
+    month_day: str | None = None,
+    action: str | None = None,
+    to: str | None = None,
+    text: str | None = None,
+) -> dict:
+    return {
+        "kind": kind,
+        "date": when.isoformat() if when else None,
+        "month_day": month_day,
+        "recurrence": "annual" if month_day else None,
+        "action": action,
+        "to": to,
+        "text": text,
+    }
 
 
 # --- preamble: the documents the plan rests on ---------------------------------
@@ -554,44 +691,114 @@ def _citations(b: Body) -> list[Citation]:
             out.append(Citation("Luật", "06/2022/QH15", date(2022, 6, 15), None, None, "Thi đua, khen thưởng"))
         elif law < 0.8:
             out.append(Citation("Luật", None, date(2022, 6, 15), None, None, "Thi đua, khen thưởng"))
-        out.append(Citation("Nghị định", "98/2023/NĐ-CP", date(2023, 12, 31), "Chính phủ", "Chính phủ",
-                            "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"))
+        out.append(
+            Citation(
+                "Nghị định",
+                "98/2023/NĐ-CP",
+                date(2023, 12, 31),
+                "Chính phủ",
+                "Chính phủ",
+                "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+            )
+        )
     else:
         if law < 0.7:
             out.append(Citation("Luật", None, date(2003, 11, 26), None, None, "Thi đua, khen thưởng"))
-            out.append(Citation("Luật", None, date(2013, 11, 16), None, None, "sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng"))
-        out.append(Citation("Nghị định", "91/2017/NĐ-CP", date(2017, 7, 31), "Chính phủ", "Chính phủ",
-                            "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"))
+            out.append(
+                Citation(
+                    "Luật",
+                    None,
+                    date(2013, 11, 16),
+                    None,
+                    None,
+                    "sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng",
+                )
+            )
+        out.append(
+            Citation(
+                "Nghị định",
+                "91/2017/NĐ-CP",
+                date(2017, 7, 31),
+                "Chính phủ",
+                "Chính phủ",
+                "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+            )
+        )
     programme = f.theme.programme
     if programme and date.fromisoformat(programme[2]) < f.issued and rng.random() < 0.7:
         kind, number, when, issuer, about = programme
         out.append(Citation(kind, number, date.fromisoformat(when), issuer, issuer, about))
     province_body = f"Ủy ban nhân dân {f.province_kind}"
     rules_issued = before(900)
-    rules = Citation("Quyết định", f"{rng.randint(5, 60):02d}/{rules_issued.year}/QĐ-UBND", rules_issued,
-                     *_printed(b, province_body, f" {f.province}" if rng.random() < 0.5 else ""),
-                     f"ban hành Quy định về công tác thi đua, khen thưởng trên địa bàn {f.province_kind}")
+    rules = Citation(
+        "Quyết định",
+        f"{rng.randint(5, 60):02d}/{rules_issued.year}/QĐ-UBND",
+        rules_issued,
+        *_printed(b, province_body, f" {f.province}" if rng.random() < 0.5 else ""),
+        f"ban hành Quy định về công tác thi đua, khen thưởng trên địa bàn {f.province_kind}",
+    )
     out.append(rules)
     if f.level in ("district", "commune", "department"):
-        out.append(Citation("Kế hoạch", f"{rng.randint(10, 400)}/KH-UBND", before(120),
-                            *_printed(b, province_body, ""), f"thực hiện {f.theme.short} năm {f.start}"))
+        out.append(
+            Citation(
+                "Kế hoạch",
+                f"{rng.randint(10, 400)}/KH-UBND",
+                before(120),
+                *_printed(b, province_body, ""),
+                f"thực hiện {f.theme.short} năm {f.start}",
+            )
+        )
     if f.level in ("province", "district") and rng.random() < 0.6:
-        party, body = (("TU", f"Ban Chấp hành Đảng bộ {f.province_kind}") if f.level == "province"
-                       else ("HU", f"Ban Thường vụ {'Huyện' if f.kind == 'huyện' else 'Thị' if f.kind == 'thị xã' else 'Thành' if f.kind == 'thành phố' else 'Quận'} ủy"))
-        out.append(Citation("Nghị quyết", f"{rng.randint(1, 40):02d}-NQ/{party}", before(700), body, body,
-                            f"lãnh đạo thực hiện {f.theme.short} trên địa bàn"))
+        party, body = (
+            ("TU", f"Ban Chấp hành Đảng bộ {f.province_kind}")
+            if f.level == "province"
+            else (
+                "HU",
+                f"Ban Thường vụ {'Huyện' if f.kind == 'huyện' else 'Thị' if f.kind == 'thị xã' else 'Thành' if f.kind == 'thành phố' else 'Quận'} ủy",
+            )
+        )
+        out.append(
+            Citation(
+                "Nghị quyết",
+                f"{rng.randint(1, 40):02d}-NQ/{party}",
+                before(700),
+                body,
+                body,
+                f"lãnh đạo thực hiện {f.theme.short} trên địa bàn",
+            )
+        )
     if f.level == "province" and rng.random() < 0.5:
-        out.append(Citation("Nghị quyết", f"{rng.randint(10, 300)}/NQ-HĐND", before(300),
-                            *_printed(b, f"Hội đồng nhân dân {f.province_kind}", ""), f"nhiệm vụ phát triển kinh tế - xã hội năm {f.start}"))
+        out.append(
+            Citation(
+                "Nghị quyết",
+                f"{rng.randint(10, 300)}/NQ-HĐND",
+                before(300),
+                *_printed(b, f"Hội đồng nhân dân {f.province_kind}", ""),
+                f"nhiệm vụ phát triển kinh tế - xã hội năm {f.start}",
+            )
+        )
     if f.level == "commune":
         body = f"Ủy ban nhân dân {f.district_kind}"
-        out.append(Citation("Kế hoạch", f"{rng.randint(10, 300)}/KH-UBND", before(90), *_printed(b, body, ""),
-                            f"phát động phong trào thi đua {f.theme.short} năm {f.start}"))
+        out.append(
+            Citation(
+                "Kế hoạch",
+                f"{rng.randint(10, 300)}/KH-UBND",
+                before(90),
+                *_printed(b, body, ""),
+                f"phát động phong trào thi đua {f.theme.short} năm {f.start}",
+            )
+        )
     if rng.random() < 0.35:
-        out.append(Citation("Hướng dẫn" if b.family == DEVELOPMENT else "Công văn",
-                            f"{rng.randint(1, 60):02d}/HD-SNV" if b.family == DEVELOPMENT else f"{rng.randint(100, 3000)}/SNV-TĐKT",
-                            before(200), "Sở Nội vụ", "Sở Nội vụ",
-                            f"hướng dẫn công tác thi đua, khen thưởng năm {f.start}"))
+        out.append(
+            Citation(
+                "Hướng dẫn" if b.family == DEVELOPMENT else "Công văn",
+                f"{rng.randint(1, 60):02d}/HD-SNV" if b.family == DEVELOPMENT else f"{rng.randint(100, 3000)}/SNV-TĐKT",
+                before(200),
+                "Sở Nội vụ",
+                "Sở Nội vụ",
+                f"hướng dẫn công tác thi đua, khen thưởng năm {f.start}",
+            )
+        )
     distinct: list[Citation] = []
     for citation in out:  # the contract keeps one entry per number: never cite two documents under one
         if citation.number is None or all(c.number != citation.number for c in distinct):
@@ -632,13 +839,20 @@ def _cite_text(b: Body, c: Citation) -> str:
         by = f" {c.issuer_printed}"  # the issuer right after the date, without "của"
     else:
         by = f" của {c.issuer_printed}"
-    return f"{c.kind} {so}{c.number}{dated}{by} về {c.about}" if not c.about.startswith(("ban hành", "phê duyệt", "quy định", "hướng dẫn")) \
+    return (
+        f"{c.kind} {so}{c.number}{dated}{by} về {c.about}"
+        if not c.about.startswith(("ban hành", "phê duyệt", "quy định", "hướng dẫn"))
         else f"{c.kind} {so}{c.number}{dated}{by} {c.about}"
+    )
 
 
 def _gold_basis(c: Citation, printed_date: bool) -> dict:
-    return {"kind": c.kind, "number": c.number, "date": c.issued.isoformat() if c.issued and printed_date else None,
-            "issuer": c.issuer}
+    return {
+        "kind": c.kind,
+        "number": c.number,
+        "date": c.issued.isoformat() if c.issued and printed_date else None,
+        "issuer": c.issuer,
+    }
 
 
 def write_preamble(b: Body) -> None:
@@ -655,7 +869,9 @@ def write_preamble(b: Body) -> None:
         texts.append(_cite_text(b, shown))
         gold_date = shown.issued is not None and (c.kind != "Luật" or "ngày" in texts[-1])
         b.gold["legal_bases"].append(_gold_basis(shown, gold_date))
-    layout = _pick(rng, b.family, {DEVELOPMENT: ("lines", "lines", "paragraph"), EVALUATION: ("lines", "grouped", "paragraph")})
+    layout = _pick(
+        rng, b.family, {DEVELOPMENT: ("lines", "lines", "paragraph"), EVALUATION: ("lines", "grouped", "paragraph")}
+    )
     if layout == "lines":
         for text, c in zip(texts, citations):
             opener = "Căn cứ" if c.kind in ("Luật", "Nghị định") else rng.choice(CITE_OPENERS[b.family])
@@ -669,17 +885,23 @@ def write_preamble(b: Body) -> None:
             b.para(f"Căn cứ {text};")
         if rest:
             b.para(f"Thực hiện {', '.join(rest[:-1])} và {rest[-1]}," if len(rest) > 1 else f"Thực hiện {rest[0]},")
-    issuing = _pick(rng, b.family, {
-        DEVELOPMENT: (
-            "{body} ban hành Kế hoạch {title}, cụ thể như sau:",
-            "{body} ban hành Kế hoạch {title} với những nội dung sau:",
-        ),
-        EVALUATION: (
-            "{body} xây dựng Kế hoạch {title} như sau:",
-            "Nhằm cổ vũ, động viên các tập thể, cá nhân, {body} phát động phong trào thi đua với các nội dung sau:",
-        ),
-    })
-    b.para(issuing.format(body=f.body if f.department else f"{f.body} {f.name}", title=f.title[:1].lower() + f.title[1:]))
+    issuing = _pick(
+        rng,
+        b.family,
+        {
+            DEVELOPMENT: (
+                "{body} ban hành Kế hoạch {title}, cụ thể như sau:",
+                "{body} ban hành Kế hoạch {title} với những nội dung sau:",
+            ),
+            EVALUATION: (
+                "{body} xây dựng Kế hoạch {title} như sau:",
+                "Nhằm cổ vũ, động viên các tập thể, cá nhân, {body} phát động phong trào thi đua với các nội dung sau:",
+            ),
+        },
+    )
+    b.para(
+        issuing.format(body=f.body if f.department else f"{f.body} {f.name}", title=f.title[:1].lower() + f.title[1:])
+    )
 
 
 # --- I. purpose ----------------------------------------------------------------
@@ -687,7 +909,13 @@ def write_preamble(b: Body) -> None:
 
 def write_purpose(b: Body) -> None:
     f, rng = b.frame, b.rng
-    b.heading(_pick(rng, b.family, {DEVELOPMENT: ("Mục đích, yêu cầu",), EVALUATION: ("Mục đích và yêu cầu", "Mục đích, yêu cầu")}))
+    b.heading(
+        _pick(
+            rng,
+            b.family,
+            {DEVELOPMENT: ("Mục đích, yêu cầu",), EVALUATION: ("Mục đích và yêu cầu", "Mục đích, yêu cầu")},
+        )
+    )
     marker = _pick(rng, b.family, {DEVELOPMENT: ("letter", "dash"), EVALUATION: ("dash", "letter")})
     for number, (title, bank) in enumerate((("Mục đích", PURPOSES), ("Yêu cầu", REQUIREMENTS)), start=1):
         b.sub(f"{number}.", title)
@@ -709,26 +937,34 @@ def write_purpose(b: Body) -> None:
 def _target_groups(f: Frame) -> list[tuple[str, str]]:
     """(subject, group) of a plan of this level, as Đối tượng sections list them."""
     if f.level == "province":
-        groups = [("collective", f"Các sở, ban, ngành, đoàn thể {f.province_kind}"),
-                  ("collective", f"Ủy ban nhân dân {f.communes}"),
-                  ("collective", f"Các cơ quan Trung ương đóng trên địa bàn {f.province_kind}"),
-                  ("individual", "Cán bộ, công chức, viên chức, người lao động trong các cơ quan, đơn vị"),
-                  ("individual", f"Doanh nhân, người lao động trong các doanh nghiệp trên địa bàn {f.province_kind}")]
+        groups = [
+            ("collective", f"Các sở, ban, ngành, đoàn thể {f.province_kind}"),
+            ("collective", f"Ủy ban nhân dân {f.communes}"),
+            ("collective", f"Các cơ quan Trung ương đóng trên địa bàn {f.province_kind}"),
+            ("individual", "Cán bộ, công chức, viên chức, người lao động trong các cơ quan, đơn vị"),
+            ("individual", f"Doanh nhân, người lao động trong các doanh nghiệp trên địa bàn {f.province_kind}"),
+        ]
     elif f.level == "district":
-        groups = [("collective", f"Các phòng, ban, ngành, đoàn thể {f.kind}"),
-                  ("collective", f"Ủy ban nhân dân {f.communes}"),
-                  ("collective", f"Các cơ quan, đơn vị đóng trên địa bàn {f.kind}"),
-                  ("individual", "Cán bộ, công chức, viên chức, người lao động thuộc các cơ quan, đơn vị, địa phương"),
-                  ("individual", "Cán bộ, công chức cấp xã, người hoạt động không chuyên trách ở cấp xã")]
+        groups = [
+            ("collective", f"Các phòng, ban, ngành, đoàn thể {f.kind}"),
+            ("collective", f"Ủy ban nhân dân {f.communes}"),
+            ("collective", f"Các cơ quan, đơn vị đóng trên địa bàn {f.kind}"),
+            ("individual", "Cán bộ, công chức, viên chức, người lao động thuộc các cơ quan, đơn vị, địa phương"),
+            ("individual", "Cán bộ, công chức cấp xã, người hoạt động không chuyên trách ở cấp xã"),
+        ]
     elif f.level == "commune":
-        groups = [("collective", f"Các ban, ngành, đoàn thể {f.kind}"),
-                  ("collective", _cap(f.villages) + f" trên địa bàn {f.kind}"),
-                  ("individual", f"Cán bộ, công chức, người hoạt động không chuyên trách của {f.kind}"),
-                  ("household", f"Các hộ gia đình trên địa bàn {f.kind}")]
+        groups = [
+            ("collective", f"Các ban, ngành, đoàn thể {f.kind}"),
+            ("collective", _cap(f.villages) + f" trên địa bàn {f.kind}"),
+            ("individual", f"Cán bộ, công chức, người hoạt động không chuyên trách của {f.kind}"),
+            ("household", f"Các hộ gia đình trên địa bàn {f.kind}"),
+        ]
     else:
-        groups = [("collective", "Các phòng chuyên môn, nghiệp vụ thuộc Sở"),
-                  ("collective", "Các đơn vị sự nghiệp trực thuộc Sở"),
-                  ("individual", "Công chức, viên chức, người lao động thuộc Sở")]
+        groups = [
+            ("collective", "Các phòng chuyên môn, nghiệp vụ thuộc Sở"),
+            ("collective", "Các đơn vị sự nghiệp trực thuộc Sở"),
+            ("individual", "Công chức, viên chức, người lao động thuộc Sở"),
+        ]
     return groups
 
 
@@ -737,12 +973,24 @@ def write_targets(b: Body, marker_number: str) -> None:
     f, rng = b.frame, b.rng
     groups = _target_groups(f)
     chosen = [g for g in groups if rng.random() < 0.85] or groups[:2]
-    layout = _pick(rng, b.family, {DEVELOPMENT: ("letters", "split"), EVALUATION: ("split_lead", "labelled", "letters")})
-    b.sub(marker_number, _pick(rng, b.family, {DEVELOPMENT: ("Đối tượng thi đua", "Đối tượng"),
-                                               EVALUATION: ("Đối tượng thi đua", "Đối tượng áp dụng")}))
+    layout = _pick(
+        rng, b.family, {DEVELOPMENT: ("letters", "split"), EVALUATION: ("split_lead", "labelled", "letters")}
+    )
+    b.sub(
+        marker_number,
+        _pick(
+            rng,
+            b.family,
+            {DEVELOPMENT: ("Đối tượng thi đua", "Đối tượng"), EVALUATION: ("Đối tượng thi đua", "Đối tượng áp dụng")},
+        ),
+    )
     if layout == "letters":
         for i, (subject, group) in enumerate(chosen):
-            alias = " (sau đây gọi tắt là cơ quan, đơn vị)" if i == 0 and subject == "collective" and rng.random() < 0.3 else ""
+            alias = (
+                " (sau đây gọi tắt là cơ quan, đơn vị)"
+                if i == 0 and subject == "collective" and rng.random() < 0.3
+                else ""
+            )
             b.item(f"{'abcdđeg'[i]})", group + alias, last=i == len(chosen) - 1)
             b.gold["targets"].append({"subject": subject, "text": group})
         return
@@ -768,7 +1016,14 @@ def write_targets(b: Body, marker_number: str) -> None:
 
 def write_tasks(b: Body, marker: str) -> None:
     """Nội dung thi đua: the tasks. They are not criteria."""
-    b.sub(marker, _pick(b.rng, b.family, {DEVELOPMENT: ("Nội dung thi đua",), EVALUATION: ("Nội dung thi đua", "Các nội dung thi đua trọng tâm")}))
+    b.sub(
+        marker,
+        _pick(
+            b.rng,
+            b.family,
+            {DEVELOPMENT: ("Nội dung thi đua",), EVALUATION: ("Nội dung thi đua", "Các nội dung thi đua trọng tâm")},
+        ),
+    )
     tasks = b.rng.sample(b.frame.theme.tasks, b.rng.randint(3, len(b.frame.theme.tasks)))
     for i, task in enumerate(tasks):
         b.item(f"{'abcdđeg'[i]})" if b.family == DEVELOPMENT else b.style.dash, b.fmt(task), last=i == len(tasks) - 1)
@@ -780,24 +1035,46 @@ def write_tasks(b: Body, marker: str) -> None:
 def write_timeline(b: Body, marker: str) -> None:
     """Thời gian: the campaign's span (which may refine the title's), and when it is summed up."""
     f, rng = b.frame, b.rng
-    b.sub(marker, _pick(rng, b.family, {DEVELOPMENT: ("Thời gian thực hiện", "Thời gian tổ chức thi đua"),
-                                        EVALUATION: ("Thời gian thi đua", "Thời gian phát động, sơ kết, tổng kết")}))
+    b.sub(
+        marker,
+        _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: ("Thời gian thực hiện", "Thời gian tổ chức thi đua"),
+                EVALUATION: ("Thời gian thi đua", "Thời gian phát động, sơ kết, tổng kết"),
+            },
+        ),
+    )
     period = {"start": str(f.start), "end": str(f.end), "text": _title_period(f.title)}
     if f.multi_year:
-        sentence = _pick(rng, b.family, {
-            DEVELOPMENT: ("Phong trào thi đua được triển khai từ năm {s} đến năm {e}.",),
-            EVALUATION: ("Phong trào thi đua được tổ chức thực hiện trong giai đoạn {s} - {e}.",),
-        }).format(s=f.start, e=f.end)
+        sentence = _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: ("Phong trào thi đua được triển khai từ năm {s} đến năm {e}.",),
+                EVALUATION: ("Phong trào thi đua được tổ chức thực hiện trong giai đoạn {s} - {e}.",),
+            },
+        ).format(s=f.start, e=f.end)
         b.para(sentence)
         review = date(f.end, rng.choice((9, 12)), 1)
-        phrase, action = _pick(rng, b.family, {
-            DEVELOPMENT: (("Hàng năm sơ kết đánh giá kết quả; tổng kết phong trào trong Quý {q}/{y}.", "Tổng kết phong trào"),),
-            EVALUATION: (("Tổ chức sơ kết hằng năm và tổng kết giai đoạn vào Quý {q}/{y}.", "Tổng kết giai đoạn"),),
-        })
+        phrase, action = _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: (
+                    ("Hàng năm sơ kết đánh giá kết quả; tổng kết phong trào trong Quý {q}/{y}.", "Tổng kết phong trào"),
+                ),
+                EVALUATION: (("Tổ chức sơ kết hằng năm và tổng kết giai đoạn vào Quý {q}/{y}.", "Tổng kết giai đoạn"),),
+            },
+        )
         quarter = "III" if review.month == 9 else "IV"
         b.para(phrase.format(q=quarter, y=f.end))
-        b.gold["deadlines"].append(_deadline("review", when=_month_end(f.end, review.month), action=action,
-                                             text=f"trong Quý {quarter}/{f.end}"))
+        b.gold["deadlines"].append(
+            _deadline(
+                "review", when=_month_end(f.end, review.month), action=action, text=f"trong Quý {quarter}/{f.end}"
+            )
+        )
         end = date(f.end, 12, 31)
     else:
         y = f.start
@@ -812,7 +1089,11 @@ def write_timeline(b: Body, marker: str) -> None:
             period = {"start": f"{y}-{m:02d}", "end": f"{y}-{end_month:02d}", "text": text.split(": ")[-1]}
             end = _month_end(y, end_month)
         elif variant == "year":
-            text = f"Thời gian phát động và thực hiện trong năm {y}" if b.family == DEVELOPMENT else f"Phong trào được triển khai thực hiện trong năm {y}"
+            text = (
+                f"Thời gian phát động và thực hiện trong năm {y}"
+                if b.family == DEVELOPMENT
+                else f"Phong trào được triển khai thực hiện trong năm {y}"
+            )
             period = {"start": str(y), "end": str(y), "text": text}
             end = date(y, 12, 31)
         elif variant == "signing":
@@ -826,16 +1107,28 @@ def write_timeline(b: Body, marker: str) -> None:
             period = {"start": begin.isoformat(), "end": end.isoformat(), "text": text}
         b.para(text + ".")
         review_month = min(12, end.month + (0 if end.month == 12 else 1)) if variant != "months" else end.month
-        review, action = _pick(rng, b.family, {  # action: the words printed before the month
-            DEVELOPMENT: (("Tổng kết phong trào thi đua vào tháng {m}/{y}.", "Tổng kết phong trào thi đua"),
-                          ("Sơ kết 6 tháng vào tháng 7/{y}; tổng kết vào tháng {m}/{y}.", "Tổng kết")),
-            EVALUATION: (("Thời gian tổng kết: tháng {m}/{y}.", "Tổng kết"),
-                         ("Tổ chức tổng kết phong trào trong tháng {m} năm {y}.", "Tổ chức tổng kết phong trào")),
-        })
+        review, action = _pick(
+            rng,
+            b.family,
+            {  # action: the words printed before the month
+                DEVELOPMENT: (
+                    ("Tổng kết phong trào thi đua vào tháng {m}/{y}.", "Tổng kết phong trào thi đua"),
+                    ("Sơ kết 6 tháng vào tháng 7/{y}; tổng kết vào tháng {m}/{y}.", "Tổng kết"),
+                ),
+                EVALUATION: (
+                    ("Thời gian tổng kết: tháng {m}/{y}.", "Tổng kết"),
+                    ("Tổ chức tổng kết phong trào trong tháng {m} năm {y}.", "Tổ chức tổng kết phong trào"),
+                ),
+            },
+        )
         b.para(review.format(m=review_month, y=y))
         if "tháng 7/" in review:
-            b.gold["deadlines"].append(_deadline("review", when=_month_end(y, 7), action="Sơ kết 6 tháng", text=f"tháng 7/{y}"))
-        b.gold["deadlines"].append(_deadline("review", when=_month_end(y, review_month), action=action, text=f"tháng {review_month}/{y}"))
+            b.gold["deadlines"].append(
+                _deadline("review", when=_month_end(y, 7), action="Sơ kết 6 tháng", text=f"tháng 7/{y}")
+            )
+        b.gold["deadlines"].append(
+            _deadline("review", when=_month_end(y, review_month), action=action, text=f"tháng {review_month}/{y}")
+        )
     b.gold["period"] = period
     b.gold["deadlines"].append(_deadline("period_end", when=end, text=period["text"]))
 
@@ -883,7 +1176,11 @@ def rule_count_split(b: Body, a: Awarding, marker: str) -> None:
     if b.family == DEVELOPMENT:
         b.para(f"{marker[0]}) Đối với tập thể: Tặng {_count(total)} {form} của {conferrer}.")
         for i, (group, n) in enumerate(shares):
-            b.item(b.style.dash, f"{_count(n)} {form} {'cho' if i % 2 else 'đối với'} {_lower(group)}", last=i == len(shares) - 1)
+            b.item(
+                b.style.dash,
+                f"{_count(n)} {form} {'cho' if i % 2 else 'đối với'} {_lower(group)}",
+                last=i == len(shares) - 1,
+            )
         b.para(f"{marker[1]}) Đối với cá nhân: Tặng {_count(people)} {form} của {conferrer}.")
     else:
         b.para(f"{b.style.dash} Tập thể: {_count(total)} {form} của {conferrer}, trong đó:")
@@ -906,11 +1203,17 @@ def rule_pair(b: Body, a: Awarding, marker: str) -> None:
     printed = _printed_title(b, conferrer)
     upward = conferrer == f.higher
     if b.family == DEVELOPMENT:
-        text = (f"Đề nghị {printed} tặng {form} cho {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}" if upward
-                else f"Tặng {form} của {printed} cho {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}")
+        text = (
+            f"Đề nghị {printed} tặng {form} cho {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
+            if upward
+            else f"Tặng {form} của {printed} cho {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
+        )
     else:
-        text = (f"Trình {printed} xét tặng {form} cho {_count(q1)} tập thể, {_count(q2)} cá nhân {condition}" if upward
-                else f"{form} của {printed}: {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}")
+        text = (
+            f"Trình {printed} xét tặng {form} cho {_count(q1)} tập thể, {_count(q2)} cá nhân {condition}"
+            if upward
+            else f"{form} của {printed}: {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
+        )
     b.item(marker, text, last=True)
     b.gold["awards"].append(_award(form, conferrer, "collective", a.cadence, quota=q1, condition=condition))
     b.gold["awards"].append(_award(form, conferrer, "individual", a.cadence, quota=q2, condition=condition))
@@ -934,7 +1237,9 @@ def rule_top(b: Body, a: Awarding, marker: str) -> None:
             condition = f"đạt {index} xếp từ thứ nhất đến {words}" if n > 1 else f"đạt {index} xếp thứ nhất"
             text = f"Tặng {f.own_form} của {_printed_title(b, f.head)} cho {_lower(group)} {condition}"
         b.item(marker, text)
-        b.gold["awards"].append(_award(f.own_form, f.head, "collective", a.cadence, rank_limit=n, group=group, condition=condition))
+        b.gold["awards"].append(
+            _award(f.own_form, f.head, "collective", a.cadence, rank_limit=n, group=group, condition=condition)
+        )
         a.groups.append(("collective", group))
 
 
@@ -959,7 +1264,9 @@ def rule_cap(b: Body, a: Awarding, marker: str) -> None:
     if b.family == DEVELOPMENT:
         text = f"Tặng {form} của {_printed_title(b, f.head)} cho không quá {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
     else:
-        text = f"{form} của {_printed_title(b, f.head)}: tối đa {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
+        text = (
+            f"{form} của {_printed_title(b, f.head)}: tối đa {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
+        )
     b.item(marker, text, last=True)
     b.gold["awards"].append(_award(form, f.head, "collective", a.cadence, quota=q1, condition=condition))
     b.gold["awards"].append(_award(form, f.head, "individual", a.cadence, quota=q2, condition=condition))
@@ -968,10 +1275,16 @@ def rule_cap(b: Body, a: Awarding, marker: str) -> None:
 def rule_titles(b: Body, a: Awarding, marker: str) -> None:
     """Danh hiệu thi đua (Điều 19, 20): decided by the head, often without naming them."""
     f, rng = b.frame, b.rng
-    options = {"province": (("Tập thể lao động xuất sắc", "collective"), ("Chiến sĩ thi đua cấp tỉnh", "individual")),
-               "district": (("Tập thể lao động tiên tiến", "collective"), ("Chiến sĩ thi đua cơ sở", "individual"), ("Lao động tiên tiến", "individual")),
-               "commune": (("Lao động tiên tiến", "individual"), ("Gia đình văn hóa", "household")),
-               "department": (("Tập thể lao động tiên tiến", "collective"), ("Chiến sĩ thi đua cơ sở", "individual"))}[f.level]
+    options = {
+        "province": (("Tập thể lao động xuất sắc", "collective"), ("Chiến sĩ thi đua cấp tỉnh", "individual")),
+        "district": (
+            ("Tập thể lao động tiên tiến", "collective"),
+            ("Chiến sĩ thi đua cơ sở", "individual"),
+            ("Lao động tiên tiến", "individual"),
+        ),
+        "commune": (("Lao động tiên tiến", "individual"), ("Gia đình văn hóa", "household")),
+        "department": (("Tập thể lao động tiên tiến", "collective"), ("Chiến sĩ thi đua cơ sở", "individual")),
+    }[f.level]
     form, subject = rng.choice(options)
     whom = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}[subject]
     n = rng.randint(1, 5)
@@ -1018,12 +1331,28 @@ def write_awards(b: Body, number: str, *, name_groups: bool = False) -> None:
     ``name_groups``: the plan has no Đối tượng section, so its rules name whom they reward.
     """
     f, rng = b.frame, b.rng
-    b.sub(number, _pick(rng, b.family, {DEVELOPMENT: ("Hình thức khen thưởng", "Thi đua, khen thưởng"),
-                                        EVALUATION: ("Cơ cấu khen thưởng", "Hình thức và số lượng khen thưởng")}))
+    b.sub(
+        number,
+        _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: ("Hình thức khen thưởng", "Thi đua, khen thưởng"),
+                EVALUATION: ("Cơ cấu khen thưởng", "Hình thức và số lượng khen thưởng"),
+            },
+        ),
+    )
     if f.multi_year:
-        cadences = (("annual", {DEVELOPMENT: "Khen thưởng hàng năm", EVALUATION: "Khen thưởng hằng năm"}),
-                    ("final", {DEVELOPMENT: f"Khen thưởng tổng kết giai đoạn {f.start} - {f.end}",
-                               EVALUATION: "Khen thưởng khi tổng kết phong trào"}))
+        cadences = (
+            ("annual", {DEVELOPMENT: "Khen thưởng hàng năm", EVALUATION: "Khen thưởng hằng năm"}),
+            (
+                "final",
+                {
+                    DEVELOPMENT: f"Khen thưởng tổng kết giai đoạn {f.start} - {f.end}",
+                    EVALUATION: "Khen thưởng khi tổng kết phong trào",
+                },
+            ),
+        )
         for i, (cadence, heading) in enumerate(cadences):
             b.sub(f"{'ab'[i]})" if b.family == DEVELOPMENT else f"{number}{i + 1}.", heading[b.family])
             awarding = Awarding(cadence, [])
@@ -1043,7 +1372,9 @@ def _rules(b: Body, count: int, name_groups: bool) -> list:
     """``count`` rules of the family; with ``name_groups``, led by ones that name the groups rewarded."""
     rules = b.rng.sample(RULES[b.family], count)
     if name_groups:
-        rules = [rule_top if b.frame.theme.index else rule_people, rule_people] + [r for r in rules if r not in (rule_top, rule_people)]
+        rules = [rule_top if b.frame.theme.index else rule_people, rule_people] + [
+            r for r in rules if r not in (rule_top, rule_people)
+        ]
         rules = rules[: max(count, 2)]
     return rules
 
@@ -1051,10 +1382,23 @@ def _rules(b: Body, count: int, name_groups: bool) -> list:
 def write_standards(b: Body, number: str) -> None:
     """Tiêu chuẩn / tiêu chí: the standards per subject; every bullet is a criterion."""
     f, rng = b.frame, b.rng
-    b.sub(number, _pick(rng, b.family, {DEVELOPMENT: ("Tiêu chuẩn khen thưởng", "Tiêu chí thi đua", "Tiêu chuẩn xét khen thưởng"),
-                                        EVALUATION: ("Tiêu chí đánh giá, bình xét", "Tiêu chuẩn xét tặng")}))
+    b.sub(
+        number,
+        _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: ("Tiêu chuẩn khen thưởng", "Tiêu chí thi đua", "Tiêu chuẩn xét khen thưởng"),
+                EVALUATION: ("Tiêu chí đánh giá, bình xét", "Tiêu chuẩn xét tặng"),
+            },
+        ),
+    )
     generic = GENERIC_STANDARDS[b.family]
-    layout = _pick(rng, b.family, {DEVELOPMENT: ("lettered", "lead_dash", "inline"), EVALUATION: ("lettered", "numbered", "inline")})
+    layout = _pick(
+        rng,
+        b.family,
+        {DEVELOPMENT: ("lettered", "lead_dash", "inline"), EVALUATION: ("lettered", "numbered", "inline")},
+    )
     for n, subject in enumerate(("collective", "individual")):
         own = getattr(f.theme, subject)
         bullets = [b.fmt(t) for t in rng.sample(own, rng.randint(2, len(own)))]
@@ -1088,11 +1432,22 @@ def write_standards(b: Body, number: str) -> None:
 def write_dossier(b: Body, number: str) -> None:
     """Hồ sơ and when it is due: dated, or each year for a phase."""
     f, rng = b.frame, b.rng
-    b.sub(number, _pick(rng, b.family, {DEVELOPMENT: ("Hồ sơ, thời gian đề nghị khen thưởng", "Hồ sơ đề nghị khen thưởng"),
-                                        EVALUATION: ("Thủ tục, hồ sơ và thời gian gửi hồ sơ", "Quy trình, hồ sơ đề nghị khen thưởng")}))
-    papers = ["Tờ trình đề nghị khen thưởng của cơ quan, đơn vị, địa phương",
-              "Biên bản họp xét của Hội đồng Thi đua - Khen thưởng cấp trình khen",
-              "Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng"]
+    b.sub(
+        number,
+        _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: ("Hồ sơ, thời gian đề nghị khen thưởng", "Hồ sơ đề nghị khen thưởng"),
+                EVALUATION: ("Thủ tục, hồ sơ và thời gian gửi hồ sơ", "Quy trình, hồ sơ đề nghị khen thưởng"),
+            },
+        ),
+    )
+    papers = [
+        "Tờ trình đề nghị khen thưởng của cơ quan, đơn vị, địa phương",
+        "Biên bản họp xét của Hội đồng Thi đua - Khen thưởng cấp trình khen",
+        "Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng",
+    ]
     decree = "98/2023/NĐ-CP" if f.issued.year >= 2024 else "91/2017/NĐ-CP"
     papers[-1] += f" (theo mẫu quy định tại Nghị định số {decree} của Chính phủ)" if rng.random() < 0.4 else ""
     for i, paper in enumerate(papers):
@@ -1102,30 +1457,49 @@ def write_dossier(b: Body, number: str) -> None:
     if f.multi_year:
         due = date(y, rng.choice((1, 2)), rng.choice((15, 20, 28)))
         md = f"{due.month:02d}-{due.day:02d}"
-        cue = _pick(rng, b.family, {DEVELOPMENT: ("trước ngày {d}/{m} hàng năm",), EVALUATION: ("chậm nhất ngày {d}/{m} hằng năm",)})
+        cue = _pick(
+            rng,
+            b.family,
+            {DEVELOPMENT: ("trước ngày {d}/{m} hàng năm",), EVALUATION: ("chậm nhất ngày {d}/{m} hằng năm",)},
+        )
         phrase = cue.format(d=f"{due.day:02d}", m=f"{due.month:02d}")
         b.para(f"Hồ sơ đề nghị khen thưởng hàng năm gửi về {office} {phrase}.")
-        b.gold["deadlines"].append(_deadline("submission", month_day=md, action="Gửi hồ sơ đề nghị khen thưởng", to=_cap(office), text=phrase))
+        b.gold["deadlines"].append(
+            _deadline("submission", month_day=md, action="Gửi hồ sơ đề nghị khen thưởng", to=_cap(office), text=phrase)
+        )
         final_due = date(f.end, rng.choice((9, 10)), rng.choice((15, 30)))
         phrase = f"trước ngày {final_due.day}/{final_due.month}/{f.end}"
         b.para(f"Hồ sơ đề nghị khen thưởng tổng kết giai đoạn gửi về {office} {phrase}.")
-        b.gold["deadlines"].append(_deadline("submission", when=final_due, action="Gửi hồ sơ đề nghị khen thưởng", to=_cap(office), text=phrase))
+        b.gold["deadlines"].append(
+            _deadline(
+                "submission", when=final_due, action="Gửi hồ sơ đề nghị khen thưởng", to=_cap(office), text=phrase
+            )
+        )
         return
     period_end = date.fromisoformat(b.gold["deadlines"][-1]["date"])
     due = max(f.issued + timedelta(days=30), period_end - timedelta(days=rng.randint(10, 45)))
     receiving = f"{_printed_title(b, receiver)} (qua {office})" if f.level != "department" else office
-    variant = _pick(rng, b.family, {
-        DEVELOPMENT: ("Hồ sơ đề nghị khen thưởng gửi về {to} trước {date}.",
-                      "Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng về {to} chậm nhất {date}.",
-                      "Số lượng hồ sơ: 01 bộ bản chính, gửi về {to} trước {date}."),
-        EVALUATION: ("Thời hạn gửi hồ sơ về {to}: chậm nhất là {date}.",
-                     "Hồ sơ đề nghị khen thưởng gửi về {to} trước 17 giờ 00 {date}.",
-                     "Hạn cuối nhận hồ sơ đề nghị khen thưởng tại {to} là {date}."),
-    })
+    variant = _pick(
+        rng,
+        b.family,
+        {
+            DEVELOPMENT: (
+                "Hồ sơ đề nghị khen thưởng gửi về {to} trước {date}.",
+                "Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng về {to} chậm nhất {date}.",
+                "Số lượng hồ sơ: 01 bộ bản chính, gửi về {to} trước {date}.",
+            ),
+            EVALUATION: (
+                "Thời hạn gửi hồ sơ về {to}: chậm nhất là {date}.",
+                "Hồ sơ đề nghị khen thưởng gửi về {to} trước 17 giờ 00 {date}.",
+                "Hạn cuối nhận hồ sơ đề nghị khen thưởng tại {to} là {date}.",
+            ),
+        },
+    )
     printed_date = b.date(due)
     b.para(variant.format(to=receiving, date=printed_date))
-    b.gold["deadlines"].append(_deadline("submission", when=due, action="Gửi hồ sơ đề nghị khen thưởng", to=_cap(office),
-                                         text=printed_date))
+    b.gold["deadlines"].append(
+        _deadline("submission", when=due, action="Gửi hồ sơ đề nghị khen thưởng", to=_cap(office), text=printed_date)
+    )
 
 
 # --- IV. tổ chức thực hiện -----------------------------------------------------
@@ -1134,40 +1508,92 @@ def write_dossier(b: Body, number: str) -> None:
 def write_implementation(b: Body) -> None:
     """Who does what: the office reports by a date, units send their own plans, the Front and media join in."""
     f, rng = b.frame, b.rng
-    b.heading(_pick(rng, b.family, {DEVELOPMENT: ("Tổ chức thực hiện",), EVALUATION: ("Tổ chức thực hiện", "Phân công trách nhiệm")}))
+    b.heading(
+        _pick(
+            rng,
+            b.family,
+            {DEVELOPMENT: ("Tổ chức thực hiện",), EVALUATION: ("Tổ chức thực hiện", "Phân công trách nhiệm")},
+        )
+    )
     y = f.end if f.multi_year else f.start
     office = _cap(f.office) if f.level != "commune" else "Công chức Văn phòng - Thống kê"
     report_due = date(y, 12, rng.choice((5, 10, 15)))
     annual = f.multi_year
-    due_text = f"trước ngày {report_due.day:02d}/12 hàng năm" if annual else f"trước {b.date(report_due, written=False)}"
+    due_text = (
+        f"trước ngày {report_due.day:02d}/12 hàng năm" if annual else f"trước {b.date(report_due, written=False)}"
+    )
     b.sub("1.", f"{office}:" if b.family == DEVELOPMENT else office)
-    b.para(_cap(_pick(rng, b.family, {
-        DEVELOPMENT: ("là cơ quan thường trực, chủ trì hướng dẫn, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả về {up} {due}.",),
-        EVALUATION: ("Tham mưu triển khai, kiểm tra việc thực hiện Kế hoạch; định kỳ tổng hợp kết quả, báo cáo {up} {due}.",),
-    }).format(up=f.upper_office, due=due_text)))
-    b.gold["deadlines"].append(_deadline("submission", month_day=f"12-{report_due.day:02d}" if annual else None,
-                                         when=None if annual else report_due, action="Tổng hợp, báo cáo kết quả",
-                                         to=_cap(f.upper_office), text=due_text))
+    b.para(
+        _cap(
+            _pick(
+                rng,
+                b.family,
+                {
+                    DEVELOPMENT: (
+                        "là cơ quan thường trực, chủ trì hướng dẫn, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả về {up} {due}.",
+                    ),
+                    EVALUATION: (
+                        "Tham mưu triển khai, kiểm tra việc thực hiện Kế hoạch; định kỳ tổng hợp kết quả, báo cáo {up} {due}.",
+                    ),
+                },
+            ).format(up=f.upper_office, due=due_text)
+        )
+    )
+    b.gold["deadlines"].append(
+        _deadline(
+            "submission",
+            month_day=f"12-{report_due.day:02d}" if annual else None,
+            when=None if annual else report_due,
+            action="Tổng hợp, báo cáo kết quả",
+            to=_cap(f.upper_office),
+            text=due_text,
+        )
+    )
     b.sub("2.", "Các cơ quan, đơn vị, địa phương:" if b.family == DEVELOPMENT else "Thủ trưởng các cơ quan, đơn vị")
     plan_month = min(12, f.issued.month + 1)
     plan_year = f.issued.year if f.issued.month < 12 else f.issued.year
     if b.family == DEVELOPMENT:
         text = f"Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng phong trào thi đua, gửi về {f.office} trong tháng {plan_month}/{plan_year}."
-        b.gold["deadlines"].append(_deadline("submission", when=_month_end(plan_year, plan_month), action="Xây dựng kế hoạch hưởng ứng phong trào thi đua",
-                                             to=_cap(f.office), text=f"trong tháng {plan_month}/{plan_year}"))
+        b.gold["deadlines"].append(
+            _deadline(
+                "submission",
+                when=_month_end(plan_year, plan_month),
+                action="Xây dựng kế hoạch hưởng ứng phong trào thi đua",
+                to=_cap(f.office),
+                text=f"trong tháng {plan_month}/{plan_year}",
+            )
+        )
     else:
         due = f.issued + timedelta(days=rng.randint(15, 30))
         text = f"Triển khai Kế hoạch đến toàn thể cán bộ, công chức, viên chức; đăng ký thi đua gửi về {f.office} trước {b.date(due)}."
-        b.gold["deadlines"].append(_deadline("submission", when=due, action="Đăng ký thi đua", to=_cap(f.office), text=b.date(due)))
+        b.gold["deadlines"].append(
+            _deadline("submission", when=due, action="Đăng ký thi đua", to=_cap(f.office), text=b.date(due))
+        )
     b.para(text)
-    b.sub("3.", "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam " + (f.province_kind if f.level in ("province", "department") else f.kind)
-          + " và các tổ chức chính trị - xã hội")
-    b.para("Tuyên truyền, vận động đoàn viên, hội viên và nhân dân tích cực hưởng ứng, tham gia phong trào thi đua; "
-           "giám sát việc thực hiện Kế hoạch.")
-    b.para(_pick(rng, b.family, {
-        DEVELOPMENT: ("Trên đây là Kế hoạch {t}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về {o} để tổng hợp, báo cáo {b} xem xét, giải quyết./.",),
-        EVALUATION: ("Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện Kế hoạch {t}; kịp thời phản ánh khó khăn, vướng mắc về {o} để tổng hợp, báo cáo {b}./.",),
-    }).format(t=f.title[:1].lower() + f.title[1:], o=f.office, b=f.body))
+    b.sub(
+        "3.",
+        "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam "
+        + (f.province_kind if f.level in ("province", "department") else f.kind)
+        + " và các tổ chức chính trị - xã hội",
+    )
+    b.para(
+        "Tuyên truyền, vận động đoàn viên, hội viên và nhân dân tích cực hưởng ứng, tham gia phong trào thi đua; "
+        "giám sát việc thực hiện Kế hoạch."
+    )
+    b.para(
+        _pick(
+            rng,
+            b.family,
+            {
+                DEVELOPMENT: (
+                    "Trên đây là Kế hoạch {t}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về {o} để tổng hợp, báo cáo {b} xem xét, giải quyết./.",
+                ),
+                EVALUATION: (
+                    "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện Kế hoạch {t}; kịp thời phản ánh khó khăn, vướng mắc về {o} để tổng hợp, báo cáo {b}./.",
+                ),
+            },
+        ).format(t=f.title[:1].lower() + f.title[1:], o=f.office, b=f.body)
+    )
 
 
 # --- signature and Nơi nhận ----------------------------------------------------
@@ -1178,31 +1604,44 @@ def _recipients(b: Body) -> list[tuple[str, str]]:
     f = b.frame
     p, k = f.province_kind, f.kind
     if f.level == "province":
-        lines = [("Bộ Nội vụ (b/c);", "Bộ Nội vụ (báo cáo)"), ("Ban Thi đua - Khen thưởng Trung ương;", "Ban Thi đua - Khen thưởng Trung ương"),
-                 (f"TT {p.title()} ủy, TT HĐND {p};" if p == "tỉnh" else f"TT Thành ủy, TT HĐND {p};",
-                  f"Thường trực {'Tỉnh' if p == 'tỉnh' else 'Thành'} ủy, Thường trực Hội đồng nhân dân {p}"),
-                 (f"CT, các PCT UBND {p};", f"Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân {p}"),
-                 (f"Các sở, ban, ngành, đoàn thể {p};", f"Các sở, ban, ngành, đoàn thể {p}"),
-                 (f"UBND {f.communes};", f"Ủy ban nhân dân {f.communes}"),
-                 (f"Báo {f.province};", f"Báo {f.province}")]
+        lines = [
+            ("Bộ Nội vụ (b/c);", "Bộ Nội vụ (báo cáo)"),
+            ("Ban Thi đua - Khen thưởng Trung ương;", "Ban Thi đua - Khen thưởng Trung ương"),
+            (
+                f"TT {p.title()} ủy, TT HĐND {p};" if p == "tỉnh" else f"TT Thành ủy, TT HĐND {p};",
+                f"Thường trực {'Tỉnh' if p == 'tỉnh' else 'Thành'} ủy, Thường trực Hội đồng nhân dân {p}",
+            ),
+            (f"CT, các PCT UBND {p};", f"Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân {p}"),
+            (f"Các sở, ban, ngành, đoàn thể {p};", f"Các sở, ban, ngành, đoàn thể {p}"),
+            (f"UBND {f.communes};", f"Ủy ban nhân dân {f.communes}"),
+            (f"Báo {f.province};", f"Báo {f.province}"),
+        ]
     elif f.level == "district":
         party = {"huyện": "Huyện", "quận": "Quận", "thị xã": "Thị", "thành phố": "Thành"}[k]
-        lines = [(f"UBND {p} (b/c);", f"Ủy ban nhân dân {p} (báo cáo)"), ("Sở Nội vụ;", "Sở Nội vụ"),
-                 (f"TT {party} ủy, TT HĐND {k};", f"Thường trực {party} ủy, Thường trực Hội đồng nhân dân {k}"),
-                 (f"CT, các PCT UBND {k};", f"Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân {k}"),
-                 (f"UBMTTQVN {k};", f"Ủy ban Mặt trận Tổ quốc Việt Nam {k}"),
-                 (f"Các phòng, ban, ngành, đoàn thể {k};", f"Các phòng, ban, ngành, đoàn thể {k}"),
-                 (f"UBND {f.communes};", f"Ủy ban nhân dân {f.communes}")]
+        lines = [
+            (f"UBND {p} (b/c);", f"Ủy ban nhân dân {p} (báo cáo)"),
+            ("Sở Nội vụ;", "Sở Nội vụ"),
+            (f"TT {party} ủy, TT HĐND {k};", f"Thường trực {party} ủy, Thường trực Hội đồng nhân dân {k}"),
+            (f"CT, các PCT UBND {k};", f"Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân {k}"),
+            (f"UBMTTQVN {k};", f"Ủy ban Mặt trận Tổ quốc Việt Nam {k}"),
+            (f"Các phòng, ban, ngành, đoàn thể {k};", f"Các phòng, ban, ngành, đoàn thể {k}"),
+            (f"UBND {f.communes};", f"Ủy ban nhân dân {f.communes}"),
+        ]
     elif f.level == "commune":
-        lines = [(f"UBND {f.district_kind} (b/c);", f"Ủy ban nhân dân {f.district_kind} (báo cáo)"),
-                 (f"Đảng ủy, TT HĐND {k};", f"Đảng ủy, Thường trực Hội đồng nhân dân {k}"),
-                 (f"UBMTTQ {k};", f"Ủy ban Mặt trận Tổ quốc {k}"), (f"Các ban, ngành, đoàn thể {k};", f"Các ban, ngành, đoàn thể {k}"),
-                 (f"{_cap(f.villages)};", _cap(f.villages))]
+        lines = [
+            (f"UBND {f.district_kind} (b/c);", f"Ủy ban nhân dân {f.district_kind} (báo cáo)"),
+            (f"Đảng ủy, TT HĐND {k};", f"Đảng ủy, Thường trực Hội đồng nhân dân {k}"),
+            (f"UBMTTQ {k};", f"Ủy ban Mặt trận Tổ quốc {k}"),
+            (f"Các ban, ngành, đoàn thể {k};", f"Các ban, ngành, đoàn thể {k}"),
+            (f"{_cap(f.villages)};", _cap(f.villages)),
+        ]
     else:
-        lines = [(f"UBND {p} (b/c);", f"Ủy ban nhân dân {p} (báo cáo)"),
-                 *([("Sở Nội vụ;", "Sở Nội vụ")] if f.department != "Sở Nội vụ" else []),
-                 ("Giám đốc, các Phó Giám đốc Sở;", "Giám đốc, các Phó Giám đốc Sở"),
-                 ("Các phòng, đơn vị thuộc Sở;", "Các phòng, đơn vị thuộc Sở")]
+        lines = [
+            (f"UBND {p} (b/c);", f"Ủy ban nhân dân {p} (báo cáo)"),
+            *([("Sở Nội vụ;", "Sở Nội vụ")] if f.department != "Sở Nội vụ" else []),
+            ("Giám đốc, các Phó Giám đốc Sở;", "Giám đốc, các Phó Giám đốc Sở"),
+            ("Các phòng, đơn vị thuộc Sở;", "Các phòng, đơn vị thuộc Sở"),
+        ]
     chosen = [line for i, line in enumerate(lines) if i < 2 or b.rng.random() < 0.8]
     if b.family == EVALUATION and b.rng.random() < 0.4:
         implementation = ROMAN[b.sections - 1]
@@ -1215,11 +1654,16 @@ def _signature(b: Body) -> tuple[list[str], dict]:
     f, rng = b.frame, b.rng
     person = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE_NAMES[b.family])} {rng.choice(GIVEN_NAMES[b.family])}"
     if f.level == "department":
-        options = ((("GIÁM ĐỐC",), None, "Giám đốc"), (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "KT. Giám đốc", "Phó Giám đốc"))
+        options = (
+            (("GIÁM ĐỐC",), None, "Giám đốc"),
+            (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "KT. Giám đốc", "Phó Giám đốc"),
+        )
     else:
-        options = ((("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "TM. Ủy ban nhân dân", "Chủ tịch"),
-                   (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "KT. Chủ tịch", "Phó Chủ tịch"),
-                   (("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "KT. Chủ tịch", "Phó Chủ tịch"))
+        options = (
+            (("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), "TM. Ủy ban nhân dân", "Chủ tịch"),
+            (("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "KT. Chủ tịch", "Phó Chủ tịch"),
+            (("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "KT. Chủ tịch", "Phó Chủ tịch"),
+        )
     lines, authority, position = rng.choice(options)
     return [*lines, "", person], {"name": person, "position": position, "authority": authority}
 
@@ -1231,7 +1675,11 @@ def write_closing(b: Body) -> None:
     block, signer = _signature(b)
     b.gold["signer"] = signer
     b.gold["recipients"] = [gold for _, gold in recipients]
-    left = ["Nơi nhận:", *(f"- {printed}" for printed, _ in recipients), "- Lưu: VT, " + rng.choice(("NV", "TĐKT", "VP", "TH")) + "."]
+    left = [
+        "Nơi nhận:",
+        *(f"- {printed}" for printed, _ in recipients),
+        "- Lưu: VT, " + rng.choice(("NV", "TĐKT", "VP", "TH")) + ".",
+    ]
     layout = _pick(rng, b.family, {DEVELOPMENT: ("after", "merged"), EVALUATION: ("before", "merged_tight", "after")})
     if layout == "after":
         b.add("", *left, "", *block)
@@ -1241,8 +1689,11 @@ def write_closing(b: Body) -> None:
         gap = "   " if layout == "merged" else " "
         right = [line for line in block if line]
         rows = max(len(left), len(right) - 1)
-        merged = [f"{left[i] if i < len(left) else ''}{gap if i < len(right) - 1 and i < len(left) else ''}"
-                  f"{right[i] if i < len(right) - 1 else ''}".strip() for i in range(rows)]
+        merged = [
+            f"{left[i] if i < len(left) else ''}{gap if i < len(right) - 1 and i < len(left) else ''}"
+            f"{right[i] if i < len(right) - 1 else ''}".strip()
+            for i in range(rows)
+        ]
         b.add("", *merged, "", right[-1])
 
 
@@ -1259,16 +1710,34 @@ def write_body(frame: Frame, rng: random.Random, family: str) -> tuple[list[str]
     has_targets = rng.random() < 0.8
     order = _pick(rng, family, {DEVELOPMENT: ("grouped",), EVALUATION: ("grouped", "separate")})
     if order == "grouped":
-        b.heading(_pick(rng, family, {DEVELOPMENT: ("Đối tượng, nội dung, thời gian thi đua",),
-                                      EVALUATION: ("Phạm vi, đối tượng, nội dung thi đua",)}) if has_targets else "Nội dung, thời gian thi đua")
+        b.heading(
+            _pick(
+                rng,
+                family,
+                {
+                    DEVELOPMENT: ("Đối tượng, nội dung, thời gian thi đua",),
+                    EVALUATION: ("Phạm vi, đối tượng, nội dung thi đua",),
+                },
+            )
+            if has_targets
+            else "Nội dung, thời gian thi đua"
+        )
         n = 1
         if has_targets:
             write_targets(b, f"{n}.")
             n += 1
         write_tasks(b, f"{n}.")
         write_timeline(b, f"{n + 1}.")
-        b.heading(_pick(rng, family, {DEVELOPMENT: ("Hình thức, tiêu chuẩn khen thưởng", "Danh hiệu thi đua và hình thức khen thưởng"),
-                                      EVALUATION: ("Tiêu chuẩn và hình thức khen thưởng", "Bình xét, khen thưởng")}))
+        b.heading(
+            _pick(
+                rng,
+                family,
+                {
+                    DEVELOPMENT: ("Hình thức, tiêu chuẩn khen thưởng", "Danh hiệu thi đua và hình thức khen thưởng"),
+                    EVALUATION: ("Tiêu chuẩn và hình thức khen thưởng", "Bình xét, khen thưởng"),
+                },
+            )
+        )
         write_awards(b, "1.", name_groups=not has_targets)
         write_standards(b, "2.")
         write_dossier(b, "3.")

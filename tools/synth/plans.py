@@ -11,10 +11,10 @@ Each comes with the header fields a correct extractor must return.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from tools.corpus import corpus_files, iter_lines
 from tools.synth.plan_bodies import DEVELOPMENT, THEMES, Frame, write_body
@@ -27,8 +27,13 @@ PLAN_OPENINGS = (
 )
 PERIODS = ("năm {year}", "giai đoạn {year} - {end}", "giai đoạn {year} - {end}, định hướng đến năm 2030")
 DEPARTMENTS = (
-    ("Sở Nội vụ", "SNV"), ("Sở Xây dựng", "SXD"), ("Sở Tư pháp", "STP"), ("Sở Y tế", "SYT"),
-    ("Sở Giáo dục và Đào tạo", "SGDĐT"), ("Sở Tài chính", "STC"), ("Sở Công Thương", "SCT"),
+    ("Sở Nội vụ", "SNV"),
+    ("Sở Xây dựng", "SXD"),
+    ("Sở Tư pháp", "STP"),
+    ("Sở Y tế", "SYT"),
+    ("Sở Giáo dục và Đào tạo", "SGDĐT"),
+    ("Sở Tài chính", "STC"),
+    ("Sở Công Thương", "SCT"),
 )
 
 
@@ -56,7 +61,9 @@ def _held_out_sentences(corpus: Path) -> list[str]:
     return [line for line in lines if len(line.split()) >= 8 and not line.startswith(("Điều", "Chương", "Mục"))]
 
 
-def generate_plans(count: int, corpus: Path, *, seed: int = 0, body_lines: tuple[int, int] = (12, 30)) -> list[SyntheticPlan]:
+def generate_plans(
+    count: int, corpus: Path, *, seed: int = 0, body_lines: tuple[int, int] = (12, 30)
+) -> list[SyntheticPlan]:
     """``count`` plans, the same ones for the same ``seed`` and corpus."""
     rng = random.Random(seed)
     sentences = _held_out_sentences(corpus)
@@ -104,8 +111,15 @@ class PlanHeader:
     fields: dict
 
 
-def _header(level: str, unit, rng: random.Random, theme: Callable[[random.Random], str], province,
-            months: tuple[int, int] = (1, 12), periods: tuple[str, ...] = PERIODS) -> PlanHeader:
+def _header(
+    level: str,
+    unit,
+    rng: random.Random,
+    theme: Callable[[random.Random], str],
+    province,
+    months: tuple[int, int] = (1, 12),
+    periods: tuple[str, ...] = PERIODS,
+) -> PlanHeader:
     """The header block: issuer, number, place-date, title on ``theme`` (drawn where the original plans drew it).
 
     ``months``: the months the plan may be issued in (a full plan launches its campaign early in the year);
@@ -134,8 +148,12 @@ def _header(level: str, unit, rng: random.Random, theme: Callable[[random.Random
         f"{place}, ngày {issued.day:02d} tháng {issued.month} năm {issued.year}",
     )
     fields = {
-        "doc_type": "Kế hoạch", "number": number, "issue_date": issued.isoformat(), "place": place,
-        "title": title, "issuer": issuer,
+        "doc_type": "Kế hoạch",
+        "number": number,
+        "issue_date": issued.isoformat(),
+        "place": place,
+        "title": title,
+        "issuer": issuer,
     }
     return PlanHeader(left, right, title, issued, period, code, fields)
 
@@ -155,7 +173,9 @@ def _header_lines(header: PlanHeader) -> list[str]:
     return [*(f"{a}   {b}" for a, b in zip(header.left, header.right)), "KẾ HOẠCH", header.title]
 
 
-def _plan(name: str, level: str, unit, province, rng: random.Random, sentences: list[str], body: list[str]) -> SyntheticPlan:
+def _plan(
+    name: str, level: str, unit, province, rng: random.Random, sentences: list[str], body: list[str]
+) -> SyntheticPlan:
     header = _header(level, unit, rng, _corpus_theme(sentences), province)
     preamble = [
         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
@@ -180,20 +200,35 @@ def generate_full_plans(count: int, *, seed: int = 0, family: str = DEVELOPMENT)
         level, unit, province = _issuing_unit(rng, n, pools)
         theme = rng.choice(THEMES[family])
         on = f" trên địa bàn {unit.kind} {unit.name}" if level != "department" and rng.random() < 0.3 else ""
-        header = _header(level, unit, rng, lambda _: theme.title + on, province, months=(1, 9), periods=FULL_PLAN_PERIODS)
+        header = _header(
+            level, unit, rng, lambda _: theme.title + on, province, months=(1, 9), periods=FULL_PLAN_PERIODS
+        )
         frame = Frame(
-            level=level, kind=unit.kind, name=unit.name, province_kind=province.kind, province=province.name,
+            level=level,
+            kind=unit.kind,
+            name=unit.name,
+            province_kind=province.kind,
+            province=province.name,
             department=header.fields["issuer"]["name"] if level == "department" else None,
-            district_kind=_district_kind(unit, pools), issued=header.issued,
-            start=header.issued.year, end=header.issued.year + (4 if "giai đoạn" in header.period else 0),
-            title=header.title, theme=theme,
+            district_kind=_district_kind(unit, pools),
+            issued=header.issued,
+            start=header.issued.year,
+            end=header.issued.year + (4 if "giai đoạn" in header.period else 0),
+            title=header.title,
+            theme=theme,
         )
         typed, printed, gold = write_body(frame, rng, family)
         head = [*_header_lines(header), ""]
-        plans.append(SyntheticPlan(
-            f"full-{family}-{seed}-{n:03d}", "\n".join([*head, *typed]) + "\n", {**header.fields, **gold},
-            (*header.left, *header.right), family, "\n".join([*head, *printed]) + "\n",
-        ))
+        plans.append(
+            SyntheticPlan(
+                f"full-{family}-{seed}-{n:03d}",
+                "\n".join([*head, *typed]) + "\n",
+                {**header.fields, **gold},
+                (*header.left, *header.right),
+                family,
+                "\n".join([*head, *printed]) + "\n",
+            )
+        )
     return plans
 
 

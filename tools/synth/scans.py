@@ -13,10 +13,10 @@ import io
 import random
 import re
 import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -73,7 +73,7 @@ QUALITIES: dict[str, Degradation] = {
 BILEVEL_THRESHOLD = 150
 
 
-@lru_cache(maxsize=None)
+@cache
 def find_font(style: str = "Regular", family: str | None = None) -> Path:
     """A serif font file of ``style`` that fontconfig says has the letters Vietnamese needs."""
     for name in [family] if family else SERIF_FAMILIES:
@@ -81,16 +81,16 @@ def find_font(style: str = "Regular", family: str | None = None) -> Path:
             try:
                 out = subprocess.run(
                     ["fc-list", f":family={name}:style={style_name}:charset={VIETNAMESE_CHARSET}", "file"],
-                    capture_output=True, text=True, check=True,
+                    capture_output=True,
+                    text=True,
+                    check=True,
                 ).stdout
             except (OSError, subprocess.CalledProcessError):
                 continue
             files = sorted(line.strip().rstrip(":") for line in out.splitlines() if line.strip())
             if files:
                 return Path(files[0])
-    raise FileNotFoundError(
-        f"no {style} serif font with Vietnamese glyphs found; install Debian's fonts-liberation2"
-    )
+    raise FileNotFoundError(f"no {style} serif font with Vietnamese glyphs found; install Debian's fonts-liberation2")
 
 
 def strip_markdown(line: str) -> str:
@@ -114,8 +114,20 @@ def split_header_line(line: str) -> tuple[str, str] | None:
 
 # Type lines (tên loại) of ND30 documents, folded.
 _TYPE_LINES = {
-    "ke hoach", "quyet dinh", "huong dan", "thong bao", "bao cao", "chi thi", "nghi quyet",
-    "to trinh", "chuong trinh", "de an", "phuong an", "quy che", "quy dinh", "cong van",
+    "ke hoach",
+    "quyet dinh",
+    "huong dan",
+    "thong bao",
+    "bao cao",
+    "chi thi",
+    "nghi quyet",
+    "to trinh",
+    "chuong trinh",
+    "de an",
+    "phuong an",
+    "quy che",
+    "quy dinh",
+    "cong van",
 }
 _PLACE_DATE = re.compile(r", ngay .*\b\d{4}\b")
 _PREAMBLE = ("can cu", "thuc hien", "theo ", "kinh gui")
@@ -323,8 +335,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", type=float, default=13.0, help="font size in points")
     parser.add_argument("--family", default=None, help="serif font family (default: Liberation Serif)")
     args = parser.parse_args(argv)
-    pages = render_scan(args.text.read_text(encoding="utf-8"), args.quality, seed=args.seed,
-                        size_pt=args.size, family=args.family)
+    pages = render_scan(
+        args.text.read_text(encoding="utf-8"), args.quality, seed=args.seed, size_pt=args.size, family=args.family
+    )
     save_pages(pages, args.out)
     print(f"{args.out}: {len(pages)} page(s), {args.quality}")
     return 0

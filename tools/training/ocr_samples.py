@@ -35,24 +35,33 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal, NamedTuple, Sequence
+from typing import Literal, NamedTuple
 
-import PIL
 import numpy as np
+import PIL
 from PIL import ImageFont
 from rapidfuzz.distance import Indel, Levenshtein
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from tools.corpus import corpus_files, iter_lines
 from khplan.diacritics.orthography import fold
 from khplan.diacritics.scoring import syllable_errors
+from tools.corpus import corpus_files, iter_lines
 from tools.synth import scans
-from tools.synth.scans import QUALITIES, SERIF_FAMILIES, find_font, render_pages, render_scan, split_header_line, strip_markdown
+from tools.synth.scans import (
+    QUALITIES,
+    SERIF_FAMILIES,
+    find_font,
+    render_pages,
+    render_scan,
+    split_header_line,
+    strip_markdown,
+)
 
 CACHE_DIR = Path("build/ocr-samples")
 CACHE_VERSION = 1
@@ -202,9 +211,19 @@ def _align_gap(gold: Sequence[str], ocr: Sequence[str], g_offset: int, o_offset:
                 best, move = score[i][j - 1] - SKIP_COST, (0, 1)
             if i and j and (s := score[i - 1][j - 1] + _similarity(g[i - 1], o[j - 1]) - PAIR_COST) > best:
                 best, move = s, (1, 1)
-            if i >= 2 and j and (s := score[i - 2][j - 1] + _similarity(g[i - 2] + g[i - 1], o[j - 1]) - PAIR_COST - MERGE_COST) > best:
+            if (
+                i >= 2
+                and j
+                and (s := score[i - 2][j - 1] + _similarity(g[i - 2] + g[i - 1], o[j - 1]) - PAIR_COST - MERGE_COST)
+                > best
+            ):
                 best, move = s, (2, 1)
-            if i and j >= 2 and (s := score[i - 1][j - 2] + _similarity(g[i - 1], o[j - 2] + o[j - 1]) - PAIR_COST - MERGE_COST) > best:
+            if (
+                i
+                and j >= 2
+                and (s := score[i - 1][j - 2] + _similarity(g[i - 1], o[j - 2] + o[j - 1]) - PAIR_COST - MERGE_COST)
+                > best
+            ):
                 best, move = s, (1, 2)
             score[i][j], step[i][j] = best, move
     spans: list[TokenSpan] = []
@@ -229,7 +248,10 @@ def align_spans(gold: Sequence[str], ocr: Sequence[str]) -> list[TokenSpan]:
         if gap:
             spans += _align_gap(gold[gap[0] : op.src_start], ocr[gap[1] : op.dest_start], *gap)
             gap = None
-        spans += [TokenSpan(i, i + 1, op.dest_start + k, op.dest_start + k + 1) for k, i in enumerate(range(op.src_start, op.src_end))]
+        spans += [
+            TokenSpan(i, i + 1, op.dest_start + k, op.dest_start + k + 1)
+            for k, i in enumerate(range(op.src_start, op.src_end))
+        ]
     if gap:
         spans += _align_gap(gold[gap[0] :], ocr[gap[1] :], *gap)
     return spans
@@ -430,7 +452,9 @@ def plan_page(laws: Sequence[Law], index: int, *, seed: int, lang: str) -> PageS
     first = start
     lines: list[str] = []
     if with_title:  # the next short line is the title (trích yếu), the passage goes on after it
-        title = next((n for n in range(start, min(start + TITLE_SEARCH, len(law.lines))) if _is_title(law.lines[n])), None)
+        title = next(
+            (n for n in range(start, min(start + TITLE_SEARCH, len(law.lines))) if _is_title(law.lines[n])), None
+        )
         if title is not None:
             first, start = title, title + 1
             lines += [rng.choice(TYPE_LINES), law.lines[title].upper() if rng.random() < 0.5 else law.lines[title], ""]
@@ -455,9 +479,23 @@ def _tesseract(image_path: Path, lang: str) -> tuple[str, float | None]:
     """Text and mean word confidence from one Tesseract run (``txt`` and ``tsv`` outputs)."""
     base = image_path.with_suffix("")
     subprocess.run(
-        ["tesseract", str(image_path), str(base), "-l", lang, "--psm", str(PAGE_SEGMENTATION_MODE),
-         "--dpi", str(DPI), "txt", "tsv"],
-        capture_output=True, text=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        [
+            "tesseract",
+            str(image_path),
+            str(base),
+            "-l",
+            lang,
+            "--psm",
+            str(PAGE_SEGMENTATION_MODE),
+            "--dpi",
+            str(DPI),
+            "txt",
+            "tsv",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
     )
     text = base.with_suffix(".txt").read_text(encoding="utf-8").rstrip("\f")
     confidences = []
@@ -471,13 +509,24 @@ def _tesseract(image_path: Path, lang: str) -> tuple[str, float | None]:
 def read_page(spec: PageSpec) -> OcrSample:
     """Print, scan and OCR one page."""
     started = time.perf_counter()
-    (page,) = render_scan(spec.gold, spec.quality, seed=spec.scan_seed, dpi=DPI, size_pt=spec.size_pt, family=spec.family)
+    (page,) = render_scan(
+        spec.gold, spec.quality, seed=spec.scan_seed, dpi=DPI, size_pt=spec.size_pt, family=spec.family
+    )
     with tempfile.TemporaryDirectory(prefix="khplan-ocr-sample-") as work:
         image_path = Path(work) / "page.png"
         page.save(image_path, dpi=(DPI, DPI))
         text, confidence = _tesseract(image_path, spec.lang)
-    return OcrSample(spec.name, spec.lang, spec.quality, spec.family, spec.size_pt, spec.gold, text, confidence,
-                     round(time.perf_counter() - started, 3))
+    return OcrSample(
+        spec.name,
+        spec.lang,
+        spec.quality,
+        spec.family,
+        spec.size_pt,
+        spec.gold,
+        text,
+        confidence,
+        round(time.perf_counter() - started, 3),
+    )
 
 
 def _cached(spec: PageSpec, cache_dir: Path) -> OcrSample:
@@ -515,7 +564,10 @@ def ocr_samples(
     specs = [plan_page(laws, n, seed=seed, lang=lang) for n in range(pages)]
     samples: list[OcrSample | None] = [None] * len(specs)
     columns = (TextColumn(f"OCR {lang}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar, ThreadPoolExecutor(max(1, jobs)) as pool:
+    with (
+        Progress(*columns, console=Console(stderr=True), disable=not progress) as bar,
+        ThreadPoolExecutor(max(1, jobs)) as pool,
+    ):
         task = bar.add_task("pages", total=len(specs))
         futures = {pool.submit(_cached, spec, Path(cache_dir)): n for n, spec in enumerate(specs)}
         for future in as_completed(futures):
@@ -536,8 +588,18 @@ def _character_errors(gold: str, ocr: str) -> tuple[int, int]:
 def summary_table(samples: Sequence[OcrSample], wall_seconds: float) -> Table:
     """Per quality: pages, tokens, aligned share, dubious pairs, syllable accuracy, CER, s/page."""
     table = Table(title=f"OCR samples ({wall_seconds:.0f} s wall)")
-    for header in ("lang", "quality", "pages", "gold tokens", "aligned", "dubious pairs", "syllable acc.",
-                   "CER", "mean conf.", "s/page"):
+    for header in (
+        "lang",
+        "quality",
+        "pages",
+        "gold tokens",
+        "aligned",
+        "dubious pairs",
+        "syllable acc.",
+        "CER",
+        "mean conf.",
+        "s/page",
+    ):
         table.add_column(header, justify="left" if header in ("lang", "quality") else "right")
     groups: dict[tuple[str, str], list[OcrSample]] = {}
     for sample in samples:
@@ -557,9 +619,15 @@ def summary_table(samples: Sequence[OcrSample], wall_seconds: float) -> Table:
             chr_err, chr_total = chr_err + e, chr_total + t
         confidences = [s.confidence for s in group if s.confidence is not None]
         table.add_row(
-            lang, quality, str(len(group)), str(tokens), f"{covered / max(tokens, 1):.1%}",
-            f"{dubious / max(pairs_total, 1):.1%}", f"{max(0.0, 1 - syl_err / max(syl_total, 1)):.1%}",
-            f"{chr_err / max(chr_total, 1):.1%}", f"{sum(confidences) / max(len(confidences), 1):.1f}",
+            lang,
+            quality,
+            str(len(group)),
+            str(tokens),
+            f"{covered / max(tokens, 1):.1%}",
+            f"{dubious / max(pairs_total, 1):.1%}",
+            f"{max(0.0, 1 - syl_err / max(syl_total, 1)):.1%}",
+            f"{chr_err / max(chr_total, 1):.1%}",
+            f"{sum(confidences) / max(len(confidences), 1):.1f}",
             f"{sum(s.seconds for s in group) / len(group):.1f}",
             end_section=quality == "all",
         )
@@ -589,22 +657,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=None, help="law corpus folder (default: ../shared/corpus/vlc)")
     parser.add_argument("--lang", choices=LANGS, required=True, help="eng: legacy OCR; vie: Tesseract's Vietnamese")
     parser.add_argument("--pages", type=int, required=True)
-    parser.add_argument("--held-out", action="store_true", help="print the held-out laws (benchmark data), not the training ones")
+    parser.add_argument(
+        "--held-out", action="store_true", help="print the held-out laws (benchmark data), not the training ones"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2, help="pages OCR'd at once (default 2)")
     parser.add_argument("--cache-dir", type=Path, default=CACHE_DIR)
-    parser.add_argument("--out", type=Path, required=True, help="JSON lines: one sample (or, with --pairs, one pair) a line")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="JSON lines: one sample (or, with --pairs, one pair) a line"
+    )
     parser.add_argument("--pairs", action="store_true", help="write token pairs with their counts instead of samples")
-    parser.add_argument("--confusions", type=int, default=0, metavar="N", help="also print the N most frequent character confusions")
+    parser.add_argument(
+        "--confusions", type=int, default=0, metavar="N", help="also print the N most frequent character confusions"
+    )
     args = parser.parse_args(argv)
 
     console = Console()
     missing = sorted(set(SERIF_FAMILIES) - set(available_families()))
     if missing:
-        console.print(f"[yellow]not printing in {', '.join(missing)}: the renderer cannot load its regular or bold face[/]")
+        console.print(
+            f"[yellow]not printing in {', '.join(missing)}: the renderer cannot load its regular or bold face[/]"
+        )
     started = time.perf_counter()
-    samples = ocr_samples(corpus_files(args.corpus, held_out=args.held_out), lang=args.lang, pages=args.pages,
-                          seed=args.seed, jobs=args.jobs, cache_dir=args.cache_dir)
+    samples = ocr_samples(
+        corpus_files(args.corpus, held_out=args.held_out),
+        lang=args.lang,
+        pages=args.pages,
+        seed=args.seed,
+        jobs=args.jobs,
+        cache_dir=args.cache_dir,
+    )
     wall = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as out:

@@ -17,19 +17,19 @@ import argparse
 import math
 import time
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from rich.console import Console
 
 from khplan.diacritics.channel import Channel, initial_channel, stripping_channel
-from tools.corpus import corpus_files, iter_lines, locate_corpus
 from khplan.diacritics.lm import train_kneser_ney
 from khplan.diacritics.model import MODELS_DIR, DecoderSettings, RestorationModel
 from khplan.diacritics.syllables import SyllableIndex, viet74k_syllables
-from khplan.diacritics.tokens import Kind, is_syllable_shape, tokenize
 from khplan.diacritics.symbols import Vocabulary, line_symbols
+from khplan.diacritics.tokens import Kind, is_syllable_shape, tokenize
+from tools.corpus import corpus_files, iter_lines, locate_corpus
 
 LM_ORDER = 3
 MIN_COUNT = 2
@@ -89,8 +89,9 @@ def build_language_model(corpus: Path, order: int = LM_ORDER, plans: int = PLAN_
     sentences = [line_symbols(line) for line in language_model_text(corpus, plans)]
     counts = Counter(s for sentence in sentences for s in sentence)
     vocabulary = Vocabulary.from_counts(counts, MIN_COUNT)
-    lm = train_kneser_ney((vocabulary.encode(s) for s in sentences), len(vocabulary), order=order,
-                        prune_singletons_from=order + 1)
+    lm = train_kneser_ney(
+        (vocabulary.encode(s) for s in sentences), len(vocabulary), order=order, prune_singletons_from=order + 1
+    )
     console.print(
         f"language model: order {order}, {sum(map(len, sentences)):,} tokens, {len(vocabulary):,} symbols, "
         f"{sum(len(t) for t in lm.logprob_tables):,} n-grams, {time.perf_counter() - started:.0f} s"
@@ -176,14 +177,20 @@ def tune(model: RestorationModel, name: str, dev) -> tuple[float, float, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.training.train_restorer", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.training.train_restorer", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--corpus", type=Path, default=None, help="folder of the law corpus (../shared/corpus/vlc)")
     parser.add_argument("--out", type=Path, default=MODELS_DIR)
     parser.add_argument("--order", type=int, default=LM_ORDER)
-    parser.add_argument("--plans", type=int, default=PLAN_COUNT, help="generated plans (development phrasings) the LM reads")
+    parser.add_argument(
+        "--plans", type=int, default=PLAN_COUNT, help="generated plans (development phrasings) the LM reads"
+    )
     parser.add_argument("--eng-pages", type=int, default=150, help="rendered training pages read by Tesseract eng")
     parser.add_argument("--vie-pages", type=int, default=60, help="rendered training pages read by Tesseract vie")
-    parser.add_argument("--dev-pages", type=int, default=20, help="development pages per engine for the decoder weights")
+    parser.add_argument(
+        "--dev-pages", type=int, default=20, help="development pages per engine for the decoder weights"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     from khplan.diacritics.model import MODEL_FILE
@@ -195,19 +202,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = -math.log10(max(1, sum(1 for f in index.by_form.values() for s in f if not vocabulary.id(s))))
     files = corpus_files(corpus)
     model = RestorationModel(
-        vocabulary, lm, index, {"stripped": stripping_channel()}, DecoderSettings(), unknown,
-        {"built": date.today().isoformat(), "corpus": str(corpus), "order": args.order, "plans": args.plans,
-         "eng_pages": args.eng_pages, "vie_pages": args.vie_pages, "tuned_on": {}},
+        vocabulary,
+        lm,
+        index,
+        {"stripped": stripping_channel()},
+        DecoderSettings(),
+        unknown,
+        {
+            "built": date.today().isoformat(),
+            "corpus": str(corpus),
+            "order": args.order,
+            "plans": args.plans,
+            "eng_pages": args.eng_pages,
+            "vie_pages": args.vie_pages,
+            "tuned_on": {},
+        },
     )
     for name, pages in (("legacy", args.eng_pages), ("modern", args.vie_pages)):
         lang = CHANNEL_SHAPES[name][0]
         samples = ocr_samples(files, lang=lang, pages=pages, seed=TRAIN_SEED, jobs=args.jobs)
         model.channels[name] = train_channel(name, word_pairs(samples))
-        dev = ocr_samples(corpus_files(corpus, split="dev"), lang=lang, pages=args.dev_pages, seed=DEV_SEED, jobs=args.jobs)
+        dev = ocr_samples(
+            corpus_files(corpus, split="dev"), lang=lang, pages=args.dev_pages, seed=DEV_SEED, jobs=args.jobs
+        )
         weight, keep, accuracy = tune(model, name, dev)
         model.settings.channel_weight[name], model.settings.keep_logprob[name] = weight, keep
         model.meta["tuned_on"][name] = {"pages": len(dev), "accuracy": round(accuracy, 5)}
-        console.print(f"decoder for {name}: channel weight {weight}, keep {keep}: {100 * accuracy:.2f}% on {len(dev)} dev pages")
+        console.print(
+            f"decoder for {name}: channel weight {weight}, keep {keep}: {100 * accuracy:.2f}% on {len(dev)} dev pages"
+        )
     path = args.out / MODEL_FILE
     model.save(path)
     console.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
