@@ -23,11 +23,13 @@ TEST_APT_PACKAGES := postgresql
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages test-packages demo test model samples schema clean bench-ocr bench-extract bench-restore bench-ingest
+.PHONY: help setup system-packages test-packages demo test test-fast lint model samples schema clean bench-ocr bench-extract bench-restore bench-ingest
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
-	@echo "make test     set up, then run the test suite"
+	@echo "make test     set up, then lint and run the whole test suite (unit, integration, end-to-end)"
+	@echo "make test-fast  the unit tests only (no Tesseract, Prefect or subprocess; under a minute)"
+	@echo "make lint     ruff, mypy and the import contracts"
 	@echo "make model    rebuild the diacritics model from $(CORPUS)"
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
@@ -67,8 +69,21 @@ $(SETUP_STAMP): pyproject.toml
 demo: setup
 	$(BIN)/khplan ingest data/samples --out $(DEMO_OUT)
 
-test: setup test-packages
+test: setup test-packages lint
 	KHPLAN_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest tests/unit -q
+
+# mypy cannot follow setuptools' editable finder (the khplan.* mapping of the top-level folders), so it
+# checks a view of them: build/typecheck/khplan/<folder> -> <folder>.
+TYPECHECK_VIEW := build/typecheck/khplan
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	@mkdir -p $(TYPECHECK_VIEW) && for p in schemas diacritics extractors pipeline data; do ln -sfn ../../../$$p $(TYPECHECK_VIEW)/$$p; done
+	$(BIN)/mypy -p khplan -p tools
 
 model: setup
 	$(BIN)/python -m tools.training.train_restorer --corpus $(CORPUS) --out data/models

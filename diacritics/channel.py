@@ -143,7 +143,7 @@ class Channel:
         insertion) and what was printed; in an order where every edge comes after those into its source."""
         n, m = len(gold), len(observed)
         keep = 1.0 - self.insert
-        edges = []
+        edges: list[tuple[int, int, int, int, float, str | None, str]] = []
         for i in range(n + 1):
             for j in range(m + 1):
                 if j < m:
@@ -189,9 +189,9 @@ class Channel:
     def _maximize(self, counts, insert_counts, gaps: float) -> None:
         """Re-estimate emissions, each letter smoothed toward its toneless letter, that toward its base letter."""
         pools: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        for gold, table in counts.items():
+        for gold, printed in counts.items():
             for key in {_toneless(gold), _base(gold)}:
-                for observed, c in table.items():
+                for observed, c in printed.items():
                     pools[key][_shift(observed, gold)] += c
 
         def smoothed(own: dict[str, float], parent: dict[str, float] | None) -> dict[str, float]:

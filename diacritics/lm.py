@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -95,7 +96,7 @@ class NgramModel:
     # -- storage -----------------------------------------------------------------
 
     def save(self, path: Path) -> None:
-        arrays = {}
+        arrays: dict[str, Any] = {"order": np.array(self.order)}
         for k, table in enumerate(self.logprob_tables, start=1):
             keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
             values = np.fromiter(table.values(), dtype=np.float32, count=len(table))
@@ -104,7 +105,7 @@ class NgramModel:
             keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
             values = np.fromiter(table.values(), dtype=np.float32, count=len(table))
             arrays[f"b{k}_keys"], arrays[f"b{k}_values"] = keys, values.astype(np.float16)
-        np.savez_compressed(path, order=np.array(self.order), **arrays)
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def from_arrays(cls, arrays) -> NgramModel:
@@ -112,7 +113,7 @@ class NgramModel:
 
         def table(prefix: str, k: int) -> dict[int, float]:
             keys, values = arrays[f"{prefix}{k}_keys"], arrays[f"{prefix}{k}_values"]
-            return dict(zip(keys.tolist(), values.astype(np.float32).tolist()))
+            return dict(zip(keys.tolist(), values.astype(np.float32).tolist(), strict=False))
 
         return cls(
             order,

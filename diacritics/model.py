@@ -34,7 +34,8 @@ class DecoderSettings:
 
     channel_weight: dict[str, float] = field(default_factory=lambda: {"stripped": 1.0, "legacy": 1.0, "modern": 1.0})
     beam: int = 5
-    """Hypotheses kept per position: on held-out stripped text beam 6 gains 0.005% for 6% more time, beam 4 loses 0.08%."""
+    """Hypotheses kept per position: on held-out stripped text beam 6 gains 0.005% for 6% more time, beam 4 loses
+    0.08%."""
     top_candidates: int = 12
     """Candidates kept per token after channel scoring."""
     candidate_margin: float = 3.0
@@ -104,10 +105,18 @@ class ModelMissingError(FileNotFoundError):
     """The restoration model is not where it ships (run ``make model``)."""
 
 
-@cache
+def model_path() -> Path:
+    """The model file in use: the shipped one, or ``$KHPLAN_RESTORER_MODEL`` (for experiments)."""
+    return Path(os.environ.get("KHPLAN_RESTORER_MODEL") or MODELS_DIR / MODEL_FILE)
+
+
 def load_model(path: Path | None = None) -> RestorationModel:
-    """The shipped model (or ``$KHPLAN_RESTORER_MODEL``, for experiments), loaded once per process."""
-    path = path or Path(os.environ.get("KHPLAN_RESTORER_MODEL") or MODELS_DIR / MODEL_FILE)
+    """The model of :func:`model_path` (or ``path``), loaded once per process."""
+    return _load(path or model_path())
+
+
+@cache
+def _load(path: Path) -> RestorationModel:
     if not path.exists():
         raise ModelMissingError(f"restoration model {path} is missing; rebuild it with `make model`")
     return RestorationModel.load(path)

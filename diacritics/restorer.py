@@ -9,7 +9,7 @@ punctuation, spacing and line structure of the input are kept exactly: only
 the letters of restored words change.
 
 Which channel applies is decided per document from the text itself
-(:func:`detect_channel`): intact Vietnamese (modern OCR, typed text) keeps
+(:func:`khplan.diacritics.damage.detect_channel`): intact Vietnamese (modern OCR, typed text) keeps
 its marks unless the evidence is strong; accent-stripped text only gets
 marks added; legacy OCR gets the full confusion model.
 """
@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from khplan.diacritics.abbreviations import restore_code
 from khplan.diacritics.channel import Channel
+from khplan.diacritics.damage import CHANNELS, detect_channel
 from khplan.diacritics.decoder import Candidate, decode, posteriors
 from khplan.diacritics.model import RestorationModel, load_model
 from khplan.diacritics.orthography import fold
@@ -35,54 +36,19 @@ from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
 from khplan.diacritics.tokens import Kind, Token, tokenize
 
-CHANNELS = ("auto", "stripped", "legacy", "modern")
 ADAPTING_CHANNELS = frozenset({"legacy"})
 """Channels that re-read a document with confusions re-estimated on its own first reading."""
 DIGIT_WORD_CHANNELS = frozenset({"legacy"})
 """Channels in which a short number may be a word an engine without Vietnamese misread."""
 DIGIT_WORD_LENGTH = 2
-DETECTION_LINES = 400
-"""Lines looked at to tell which channel a text needs."""
-MODERN_SHARE = 0.25
-"""Share of words with marks only Vietnamese fonts have (ă, ơ, ư, đ, ạ, ế …) above which text is intact."""
-LEGACY_SIGNS = 0.01
-"""Share of words with Latin-1 accents, digits or symbols inside above which text is legacy OCR."""
-
 TOP_FORMS = 12
 """Folded forms whose spellings are scored in full, after the folded channel has ranked them all."""
 FORM_MARGIN = 6.0
 """Folded forms trailing the best by more than this (log10 channel score) are not looked at."""
 
-_LATIN1_ACCENTED = set("àáâãèéêìíòóôõùúýäëïöü")
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
-
-
-def _vietnamese_only(word: str) -> bool:
-    return any(ord(c) > 0xFF and c.isalpha() for c in word)
-
-
-def detect_channel(text: str) -> str:
-    """``modern`` for intact text, ``legacy`` for OCR that lost the marks, ``stripped`` for plain ASCII."""
-    words = [t.text for line in _sample_lines(text) for t in tokenize(line) if t.kind is Kind.word]
-    if not words:
-        return "stripped"
-    if sum(map(_vietnamese_only, words)) / len(words) >= MODERN_SHARE:
-        return "modern"
-    signs = sum(
-        1
-        for w in words
-        if any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in w.lower())
-    )
-    return "legacy" if signs / len(words) >= LEGACY_SIGNS else "stripped"
-
-
-def _sample_lines(text: str) -> list[str]:
-    """Up to :data:`DETECTION_LINES` lines spread over the text: enough to tell the damage, cheap on long text."""
-    lines = text.splitlines()
-    step = max(1, len(lines) // DETECTION_LINES)
-    return lines[::step]
 
 
 class Restorer:
@@ -163,7 +129,7 @@ class Restorer:
         if self.adapt:
             readings = Counter(
                 (positions[i][c].spelling, token.text.lower())
-                for i, (c, (_, token)) in enumerate(zip(choices, where))
+                for i, (c, (_, token)) in enumerate(zip(choices, where, strict=False))
                 if token.kind is Kind.word and not positions[i][c].keep
             )
             confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
@@ -210,7 +176,7 @@ class Restorer:
     def _render(self, lines, positions, where, choices, explain: bool) -> Restoration:
         """Write the chosen spellings into the lines; the evidence is gathered only when asked for."""
         out_lines = list(lines)
-        decisions = []  # (position, line number, token, restored, reason)
+        decisions: list[tuple[int, int, Token, str, str]] = []  # (position, line number, token, restored, reason)
         for i, (number, token) in enumerate(where):
             if decisions and decisions[-1][1] == number and decisions[-1][2].start == token.start:
                 continue  # a punctuation run spans several positions
@@ -244,7 +210,7 @@ class Restorer:
                 )
                 readings = [
                     (token.text if c.keep else apply_case(token.text, c.spelling), p)
-                    for c, p in zip(candidates, probabilities)
+                    for c, p in zip(candidates, probabilities, strict=False)
                 ]
                 confidence = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
                 alternatives = tuple(

@@ -58,9 +58,7 @@ class Vocabulary:
         return [self.ids.get(s, UNK) for s in symbols]
 
     @classmethod
-    def from_counts(
-        cls, counts: Counter, min_count: int, always: Iterable[str] = (), limit: int = 65536
-    ) -> Vocabulary:
+    def from_counts(cls, counts: Counter, min_count: int, always: Iterable[str] = (), limit: int = 65536) -> Vocabulary:
         """Symbols seen ``min_count`` times or more, plus ``always`` (the syllable inventory), most frequent first."""
         keep = {s for s, c in counts.items() if c >= min_count} | set(always)
         keep -= set(SPECIALS)

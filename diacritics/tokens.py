@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import NamedTuple
 
 from khplan.diacritics.orthography import fold
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     word = "word"
     """Letters (possibly with OCR's digits and symbols inside): restorable."""
     number = "number"

@@ -32,7 +32,7 @@ from khplan.extractors import (  # noqa: F401 - register the components
     targets,
 )
 from khplan.extractors.config import PIPELINE
-from khplan.extractors.document import DocumentText, OcrWord, PageSpan, with_words
+from khplan.extractors.document import DocumentText, PageSpan, document_of
 from khplan.extractors.registry import Extractor, build, run
 from khplan.schemas import PlanRecord
 
@@ -49,4 +49,4 @@ def extract_record(
     return run(_pipeline(tuple(pipeline)), document, strict=strict)
 
 
-__all__ = ["DocumentText", "OcrWord", "PageSpan", "extract_record", "with_words"]
+__all__ = ["DocumentText", "PageSpan", "document_of", "extract_record"]

@@ -39,7 +39,8 @@ _RANK = re.compile(
 )
 _ORDINAL = "|".join(ORDINALS)
 _THU = rf"{tolerant('thu')}[?'’`]?"
-"""``thứ`` as legacy OCR leaves it even after restoration: its vowel any, its hook read as a mark (``thi?``, ``thể?``)."""
+"""``thứ`` as legacy OCR leaves it even after restoration: its vowel any, its hook read as a mark
+(``thi?``, ``thể?``)."""
 _RANK_WORDS = re.compile(
     rf"\b{_THU}\s+{tolerant('nhat')}\s+(?:{tolerant('den')}|toi)\s+{_THU}\s+(?P<upto>{_ORDINAL}|\d{{1,2}})\b"
     rf"|\bxep\s+(?:hang\s+)?{_THU}\s+(?P<only>nhat|1)\b"
@@ -48,7 +49,8 @@ _RANK_WORDS = re.compile(
 _GRANTED_BY = re.compile(r"\s+do\s+")
 """``Giấy khen do <X> tặng``: the conferrer after the form."""
 _COUNTED = re.compile(
-    r"(?:\b(?:cho|doi voi|tang|va|tu)\s+|[:,]\s*|\b(?=(?:khong qua|toi da)\s))(?:(?:khong qua|toi da|it nhat)\s+)?(?P<n>\d{1,3})\s+"
+    r"(?:\b(?:cho|doi voi|tang|va|tu)\s+|[:,]\s*|\b(?=(?:khong qua|toi da)\s))(?:(?:khong qua|toi da|it "
+    r"nhat)\s+)?(?P<n>\d{1,3})\s+"
     r"(?P<who>tap\s+the|c\S{1,2}\s+\W?nh\S{1,3}|ho\s+gia\s+dinh)(?!\w)"
 )
 """A count of the subjects rewarded: ``cho 01 tập thể``, ``và 02 cá nhân``, ``: tối đa 04 tập thể``, folded; OCR may
@@ -71,7 +73,8 @@ _SUBJECTS_ONLY = re.compile(
 """``các tập thể, cá nhân``: who is rewarded in general, not a group a share is reserved for."""
 _OF = re.compile(r"\s*c\S{1,2}a\s+")
 _CONFERRER_END = re.compile(
-    r"\s(?:doi voi|cho|ve|xet|tang|giao(?=\s+(?:cho\s+)?(?:chu tich|thu truong|giam doc))|xem xet|quyet dinh)\s|[;.:,(]|$"
+    r"\s(?:doi voi|cho|ve|xet|tang|giao(?=\s+(?:cho\s+)?(?:chu tich|thu truong|giam doc))|xem xet|quyet "
+    r"dinh)\s|[;.:,(]|$"
 )
 _DECIDES = re.compile(r"\b(?:xem xet|quyet dinh|tang|xet tang)\b")
 GROUP_WORDS = 24
@@ -214,7 +217,7 @@ def _is_bare(ex: Extraction, block: Block, quota: int | None) -> bool:
     return quota is None and len(words) <= BARE_WORDS and not _GROUP.search(ex.folded, block.start, block.end)
 
 
-@extractor("awards", requires=["layout", "doc", "period"], assigns=["awards"])
+@extractor("awards", requires=["analysis.layout", "analysis.doc", "record.period"], assigns=["record.awards"])
 def extract_awards(ex: Extraction) -> None:
     """awards: one entry per award rule."""
     layout: Layout = ex.analyses["layout"]
@@ -240,14 +243,15 @@ def extract_awards(ex: Extraction) -> None:
         cadence = _cadence(texts, single_year)
         rank_limit = rank_of(ex, block)
         group, condition = _group(ex, block, form.end_char)
-        conferrers = _conferrers(ex, block, form.start_char) or _inherited_conferrer(rules, block) or [None]
+        named = _conferrers(ex, block, form.start_char) or _inherited_conferrer(rules, block)
+        conferrers: list[str | None] = [*named] or [None]
         subject = (
             context_subject(block)
             or heading_subject(block.text)
             or (text_subject(group) if group else None)
             or TITLE_SUBJECTS.get(canonical(form), "any")
         )
-        subjects = [subject]
+        subjects: list[str | None] = [subject]
         split_children = [c for c in block.children if ":" in c.text[:40] and heading_subject(c.text.split(":")[0])]
         if split_children:
             subjects = [heading_subject(c.text.split(":")[0]) for c in split_children]
@@ -258,7 +262,7 @@ def extract_awards(ex: Extraction) -> None:
             if group is None and condition is None:
                 condition = " ".join(ex.text[counts_end : block.end].split()).strip(" ,;.:") or None
         for conferrer in conferrers:
-            for subj, q in zip(subjects, quotas):
+            for subj, q in zip(subjects, quotas, strict=False):
                 award = Award(
                     form=canonical(form),
                     conferrer=conferrer,

@@ -53,7 +53,7 @@ def _bullets(section: Block) -> list[Block]:
     return out
 
 
-@extractor("criteria", requires=["layout"], assigns=["criteria"])
+@extractor("criteria", requires=["analysis.layout"], assigns=["record.criteria"])
 def extract_criteria(ex: Extraction) -> None:
     """criteria: the bullets of the standards, each with its subject."""
     layout: Layout = ex.analyses["layout"]

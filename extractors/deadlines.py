@@ -42,7 +42,8 @@ _QUARTER = re.compile(
 )
 """``trong Quý I/2024``, ``hết Quý III/2024``."""
 _REVIEW_MONTH = re.compile(
-    rf"\b(?P<cue>{tolerant('tong ket')}|{tolerant('so ket')})[^.;]{{0,60}}?(?P<when>(?:(?:v\S{{1,2}}o|trong)\s+)?th\S{{1,3}}g\s+(?P<month>[01]?\d)"
+    rf"\b(?P<cue>{tolerant('tong ket')}|{tolerant('so ket')})[^.;]{{0,60}}?"
+    rf"(?P<when>(?:(?:v\S{{1,2}}o|trong)\s+)?th\S{{1,3}}g\s+(?P<month>[01]?\d)"
     rf"\s*(?:/|n\S{{1,2}}m)\s*(?P<year>(?:19|20)\d{{2}}))"
 )
 """``Tổng kết phong trào vào tháng 12/2024``: the summing-up and its month."""
@@ -78,7 +79,8 @@ _RECEIVER_END = r"(?=\s+(?:truoc|cham nhat|trong|het|den het|den|cuoi|vao|la|nga
 _SEND_TO = re.compile(
     rf"\b{_SENDING}\s+(?:{_TO_WORD}\s+|[^,;.()]{{1,60}}?\s{_TO_WORD}\s+)?(?P<to>(?:{_HEADS})\b[^,;.()]*?){_RECEIVER_END}"
 )
-"""``gửi về Phòng Nội vụ``, ``báo cáo Sở Nội vụ``, ``gửi hồ sơ … về Sở Nội vụ``, ``nhận hồ sơ tại Văn phòng Sở``, folded."""
+"""``gửi về Phòng Nội vụ``, ``báo cáo Sở Nội vụ``, ``gửi hồ sơ … về Sở Nội vụ``, ``nhận hồ sơ tại Văn phòng Sở``,
+folded."""
 
 
 class FoundDeadline(NamedTuple):
@@ -141,6 +143,7 @@ def _due(
     if annual or year is None and plan_year is None:
         return None, f"{month:02d}-{day:02d}"
     if year is None:
+        assert plan_year is not None  # the case of neither returned above
         year = plan_year
         ex.warn("inferred_year", "deadlines", f"{ex.text[m.start() : m.end()]!r}: year taken from the plan ({year})")
     try:
@@ -152,10 +155,10 @@ def _due(
 def _dates_of(ex: Extraction, pattern: re.Pattern[str], m: re.Match[str], plan_year: int | None) -> tuple[list, int]:
     """Every (date, month_day) the match states, with the dates sharing its cue; and where they end."""
     year = int(m.group("year")) if m.groupdict().get("year") else None
-    if pattern is _QUARTER:
-        return [(quarter_end(m.group("quarter"), year), None)], m.end()
+    if pattern is _QUARTER:  # the quarter and month patterns require their year
+        return [(quarter_end(m.group("quarter"), int(m.group("year"))), None)], m.end()
     if pattern in (_REVIEW_MONTH, _MONTH_DUE):
-        month = int(m.group("month"))
+        year, month = int(m.group("year")), int(m.group("month"))
         if not 1 <= month <= 12:
             return [], m.end()
         date = month_end(year, month)
@@ -232,7 +235,7 @@ def period_end(ex: Extraction) -> FoundDeadline | None:
     return FoundDeadline(deadline, spans[0].start if spans else 0, spans[0].end if spans else 0)
 
 
-@extractor("deadlines", requires=["layout", "period"], assigns=["deadlines"])
+@extractor("deadlines", requires=["analysis.layout", "record.period"], assigns=["record.deadlines"])
 def extract_deadlines(ex: Extraction) -> None:
     """deadlines from the body (the preamble's citation dates are not obligations), then the campaign's end."""
     layout: Layout = ex.analyses["layout"]

@@ -7,7 +7,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
+
+from khplan.extractors.matching import fold_key
+from khplan.schemas import Box, OcrWord
 
 
 class PageSpan(NamedTuple):
@@ -21,18 +24,17 @@ class PageSpan(NamedTuple):
     """Exclusive offset of its end."""
 
 
-class OcrWord(NamedTuple):
-    """A word OCR read, placed on the document text: where its evidence sits on the page, and how sure OCR was."""
+class Page(Protocol):
+    """What a page must offer to become part of a :class:`DocumentText` (the pipeline's ``PageText`` does)."""
 
-    start: int
-    """Offset of the word in :attr:`DocumentText.text`, 0-based."""
-    end: int
-    page: int
-    """Page number, 1-based."""
-    box: tuple[int, int, int, int]
-    """Left, top, width, height in pixels of the page image."""
-    confidence: float
-    """Tesseract's word confidence, 0-100."""
+    @property
+    def page_no(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def words(self) -> tuple[OcrWord, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,12 @@ class DocumentText:
     text: str
     pages: tuple[PageSpan, ...] = ()
     words: tuple[OcrWord, ...] = ()
-    """The OCR'd words, in text order, when the text came from OCR (see :func:`with_words`)."""
+    """The OCR'd words, in text order, offsets into ``text``, when the text came from OCR (see :func:`document_of`)."""
 
     def __post_init__(self) -> None:
         # pages read back from JSON or built by hand arrive as plain tuples
         object.__setattr__(self, "pages", tuple(PageSpan(*span) for span in self.pages))
-        object.__setattr__(self, "words", tuple(OcrWord(*word) for word in self.words))
+        object.__setattr__(self, "words", tuple(_as_word(word) for word in self.words))
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding ``offset``, or None when the pages are unknown."""
@@ -71,33 +73,49 @@ class DocumentText:
         return cls(nfc, ())
 
 
-def with_words(document: DocumentText, pages: Sequence) -> DocumentText:
-    """``document`` with the words OCR read on its ``pages`` placed on its text, for boxes and confidences.
+def _as_word(word: OcrWord | Sequence) -> OcrWord:
+    """Words read back from JSON arrive as plain lists, their box too."""
+    if isinstance(word, OcrWord):
+        return word
+    text, box, *rest = word
+    return OcrWord(text, Box(*box), *rest)
 
-    ``pages`` are the pipeline's pages (``page_no``, ``words`` with ``text``,
-    box and ``confidence``). Their text may have been restored since OCR, so
-    words are matched to the page's tokens by aligning the two token
-    sequences with marks ignored, not by offsets; a word left unmatched is
-    left out rather than misplaced.
+
+def document_of(pages: Sequence[Page]) -> DocumentText:
+    """One document text from its pages: joined with a line break, each page's span and OCR'd words placed on it.
+
+    The pages' text may have been restored since OCR, so each page's words are
+    matched to the page's tokens by aligning the two token sequences with
+    marks ignored, not by offsets; a word left unmatched is left out rather
+    than misplaced.
     """
-    from khplan.extractors.matching import fold_key
-
-    placed: list[OcrWord] = []
+    parts: list[str] = []
+    spans: list[PageSpan] = []
+    offset = 0
     for page in pages:
-        span = next((s for s in document.pages if s.page == page.page_no), None)
-        words = [w for w in getattr(page, "words", ()) if w.text.strip()]
-        if span is None or not words:
-            continue
-        tokens = [
-            (m.start() + span.start, m.end() + span.start)
-            for m in re.finditer(r"\S+", document.text[span.start : span.end])
-        ]
-        ocr = [fold_key(unicodedata.normalize("NFC", w.text)) for w in words]
-        text = [fold_key(document.text[a:b]) for a, b in tokens]
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, ocr, text, autojunk=False).get_opcodes():
-            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-                for word, (a, b) in zip(words[i1:i2], tokens[j1:j2]):
-                    placed.append(
-                        OcrWord(a, b, page.page_no, (word.left, word.top, word.width, word.height), word.confidence)
-                    )
-    return DocumentText(document.text, document.pages, tuple(sorted(placed)))
+        if parts:
+            parts.append("\n")
+            offset += 1
+        parts.append(page.text)
+        spans.append(PageSpan(page.page_no, offset, offset + len(page.text)))
+        offset += len(page.text)
+    text = "".join(parts)
+    placed: list[OcrWord] = []
+    for page, span in zip(pages, spans, strict=True):
+        placed.extend(_place_words(page, text, span))
+    return DocumentText(text, tuple(spans), tuple(sorted(placed, key=lambda w: w.start)))
+
+
+def _place_words(page: Page, text: str, span: PageSpan) -> list[OcrWord]:
+    words = [w for w in page.words if w.text.strip()]
+    if not words:
+        return []
+    tokens = [(m.start() + span.start, m.end() + span.start) for m in re.finditer(r"\S+", text[span.start : span.end])]
+    ocr = [fold_key(unicodedata.normalize("NFC", w.text)) for w in words]
+    folded = [fold_key(text[a:b]) for a, b in tokens]
+    placed = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ocr, folded, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for word, (a, b) in zip(words[i1:i2], tokens[j1:j2], strict=True):
+                placed.append(word._replace(start=a, end=b, page=page.page_no))
+    return placed

@@ -130,6 +130,7 @@ def units() -> tuple[AdminUnit, ...]:
     communes: list[AdminUnit] = []
     for p_full, p_short, p_code, p_key, d_short, d_type, d_code, d_key, w_short, w_type, w_code, w_key in rows:
         province_name = p_short
+        aliases: tuple[str, ...]
         if p_short in FORMER_PROVINCE_NAMES:
             kind, province_name = FORMER_PROVINCE_NAMES[p_short]
             aliases = (p_short,)
@@ -217,7 +218,7 @@ def resolve(
         if hints and len(tied) > 1:
             counts = [hints.get(getattr(unit, attribute) or "", 0) for unit in tied]
             if max(counts) > 0:
-                tied = [unit for unit, count in zip(tied, counts) if count == max(counts)]
+                tied = [unit for unit, count in zip(tied, counts, strict=False) if count == max(counts)]
     if len(tied) > 1:
         tied = [unit for unit in tied if _same_letters(unit, name)] or tied
     if len(tied) > 1:
@@ -246,7 +247,7 @@ def mentions(folded: str, level: str) -> Counter[str]:
     """
     pool, keys = _index(level)
     by_key: dict[str, set[str]] = {}
-    for unit, key in zip(pool, keys):
+    for unit, key in zip(pool, keys, strict=False):
         by_key.setdefault(key, set()).add(unit.province if level == "province" else unit.name)
     counts: Counter[str] = Counter()
     for match in _mention_pattern(level).finditer(folded):

@@ -206,9 +206,13 @@ def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     return NO_TYPE_LINE, True
 
 
-@extractor("header", requires=["layout"], assigns=["doc_type", "number", "issue_date", "title", "header"])
+@extractor(
+    "header",
+    requires=["analysis.layout"],
+    assigns=["record.doc_type", "record.number", "record.issue_date", "record.title", "analysis.header"],
+)
 def extract_header(ex: Extraction) -> None:
-    """doc_type, number, issue_date and title; the place as printed (``place`` spells it)."""
+    """doc_type, number, issue_date and title; the place as printed goes to ``place`` (in the header reading)."""
     layout: Layout = ex.analyses["layout"]
     reading = read_header(layout.header or layout.lines[:12])
     ex.analyses["header"] = reading
@@ -220,7 +224,7 @@ def extract_header(ex: Extraction) -> None:
     record.doc_type = doc_type
     if layout.type_line is not None:
         ex.cite("doc_type", layout.type_line.start, layout.type_line.end)
-    elif doc_type is not None:
+    elif doc_type is not None and reading.number is not None:
         ex.cite("doc_type", reading.number.start, reading.number.end)
         ex.warn("inferred_doc_type", "doc_type", f"no type line; {doc_type!r} read from the number's code")
     if reading.date is not None:
@@ -232,9 +236,6 @@ def extract_header(ex: Extraction) -> None:
                 "issue_date",
                 f"date digits read through OCR damage: {ex.text[reading.date.start : reading.date.end]!r}",
             )
-    if reading.place is not None:
-        record.place = reading.place.text
-        ex.cite("place", reading.place.start, reading.place.end)
     if (title := read_title(layout)) is not None:
         record.title = title.text
         ex.cite("title", title.start, title.end)
@@ -248,22 +249,26 @@ PLACE_OWN_UNIT_SCORE = 60.0
 PLACE_GAZETTEER_SCORE = 85.0
 
 
-@extractor("place", requires=["header", "issuer"], assigns=["place"])
+@extractor("place", requires=["analysis.header", "analysis.issuer_unit", "record.issuer"], assigns=["record.place"])
 def extract_place(ex: Extraction) -> None:
     """The place in its gazetteer spelling: ND30's địa danh is the name of the issuer's unit or province."""
-    place = ex.record.place
-    if not place:
+    printed = ex.analyses["header"].place
+    if printed is None:
         return
+    ex.cite("place", printed.start, printed.end)
     unit: AdminUnit | None = ex.analyses.get("issuer_unit")
+    ex.record.place = gazetteer_spelling(printed.text, unit, ex.record.issuer.province) or printed.text
+
+
+def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
+    """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit."""
     own = [(name, PLACE_OWN_UNIT_SCORE) for name in ((unit.name, *unit.aliases) if unit else ())]
-    if ex.record.issuer.province:
-        own.append((ex.record.issuer.province, PLACE_GAZETTEER_SCORE))
+    if province:
+        own.append((province, PLACE_GAZETTEER_SCORE))
     for name, threshold in sorted(own, key=lambda nt: -similarity(nt[0], place)):
         if similarity(name, place) >= threshold:
-            ex.record.place = name
-            return
-    hints = {ex.record.issuer.province: 1} if ex.record.issuer.province else None
+            return name
+    hints = {province: 1} if province else None
     found = resolve(proper_words(place) or place, province_hints=hints, cutoff=PLACE_GAZETTEER_SCORE)
     names = {u.name for u in found.candidates}
-    if len(names) == 1:
-        ex.record.place = names.pop()
+    return names.pop() if len(names) == 1 else None

@@ -29,7 +29,7 @@ from khplan.extractors.header import HeaderReading, Piece
 from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, agency_case
-from khplan.schemas import UnitSuccessor
+from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
 """Bodies whose name is their kind plus their unit (``Ủy ban nhân dân tỉnh Quảng Ninh``)."""
@@ -195,13 +195,13 @@ def _title_case(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
 
 
-def _unit_level(body: Body) -> str | None:
+def _unit_level(body: Body) -> Level | None:
     if body.resolution.candidates:
-        levels = {u.level for u in body.resolution.candidates}
-        return levels.pop() if len(levels) == 1 else None
+        found = {u.level for u in body.resolution.candidates}
+        return Level(found.pop()) if len(found) == 1 else None
     if body.unit_kind:
         levels = LEVEL_OF_KIND[body.unit_kind]
-        return levels[0] if len(levels) == 1 else None
+        return Level(levels[0]) if len(levels) == 1 else None
     return None
 
 
@@ -241,7 +241,7 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
     return body
 
 
-@extractor("issuer", requires=["header"], assigns=["issuer", "issuer_unit"])
+@extractor("issuer", requires=["analysis.header"], assigns=["record.issuer", "analysis.issuer_unit"])
 def extract_issuer(ex: Extraction) -> None:
     """issuer.name, parent, level and province from the header's left column (or the text)."""
     reading: HeaderReading = ex.analyses["header"]
@@ -255,12 +255,13 @@ def extract_issuer(ex: Extraction) -> None:
             if above.level == "district":
                 district_hints[above.name] += 100
     issuer = bodies[-1] if bodies else None
+    printed_place = reading.place.text if reading.place else None
     if issuer is None and reading.number_code and (reading.number or reading.date):
         head = _head_from_code(reading.number_code)
         if head:
-            issuer = _body_from_text(ex, head, ex.record.place)
+            issuer = _body_from_text(ex, head, printed_place)
     elif issuer is not None and issuer.unit_text is None and issuer.head in PEOPLES_BODIES and len(bodies) == 1:
-        issuer = _body_from_text(ex, issuer.head, ex.record.place) or issuer
+        issuer = _body_from_text(ex, issuer.head, printed_place) or issuer
     if issuer is None:
         ex.warn("field_not_found", "issuer.name", "no issuing body found in the header")
         return
@@ -273,9 +274,9 @@ def extract_issuer(ex: Extraction) -> None:
         record.parent = body_name(parent)
         ex.cite("issuer.parent", parent.start, parent.end)
     if issuer.head in CENTRAL_HEADS and issuer.unit_text is None:
-        record.level = "central"
+        record.level = Level.central
     elif parent is not None and issuer.head not in PEOPLES_BODIES:
-        record.level = "department"
+        record.level = Level.department
         unit = unit or parent.resolution.unit
         issuer = issuer if issuer.resolution.candidates else parent
     else:

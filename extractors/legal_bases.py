@@ -143,7 +143,7 @@ def _is_cited(ex: Extraction, start: int, listing: bool = False) -> bool:
     return bool(re.search(r"(c\S{1,2}n\s+c\S{1,2}|quy\s+\S{1,2}nh\s+c\S{1,2}a|theo)\s*$", before))
 
 
-@extractor("legal_bases", requires=["layout", "doc"], assigns=["legal_bases"])
+@extractor("legal_bases", requires=["analysis.layout", "analysis.doc"], assigns=["record.legal_bases"])
 def extract_legal_bases(ex: Extraction) -> None:
     """legal_bases: one entry per distinct cited number (and per named law), in order of citation."""
     layout: Layout = ex.analyses["layout"]

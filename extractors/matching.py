@@ -48,7 +48,8 @@ def ocr_digits(raw: str) -> tuple[str, bool]:
 
 
 _VOWEL = r"[aeiouydw0-9@$§¢©&]{1,2}"
-"""What legacy OCR makes of a marked vowel: itself, another vowel, ``d``/``w``/a digit or a symbol, once or twice (``cadch``)."""
+"""What legacy OCR makes of a marked vowel: itself, another vowel, ``d``/``w``/a digit or a symbol, once or twice
+(``cadch``)."""
 
 
 def tolerant(word: str) -> str:

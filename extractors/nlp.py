@@ -12,9 +12,11 @@ marks legacy OCR loses. Built once per process; nothing is downloaded.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from khplan.extractors.matching import fold_key
@@ -40,7 +42,10 @@ def pipeline() -> Language:
     """The blank pipeline with its entity ruler (longest match wins, as EntityRuler resolves overlaps)."""
     nlp = spacy.blank("xx")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    patterns = [{"label": label, "pattern": fold_key(term)} for label, terms in VOCABULARIES.items() for term in terms]
+    assert isinstance(ruler, EntityRuler)
+    patterns: list[dict[str, Any]] = [
+        {"label": label, "pattern": fold_key(term)} for label, terms in VOCABULARIES.items() for term in terms
+    ]
     patterns += [{"label": "DEADLINE_CUE", "pattern": cue} for cue in DEADLINE_CUES]
     ruler.add_patterns(patterns)
     return nlp
@@ -59,7 +64,7 @@ def entities(ex: Extraction, label: str, start: int = 0, end: int | None = None)
     return [ent for ent in doc.ents if ent.label_ == label and ent.start_char >= start and ent.end_char <= end]
 
 
-@extractor("nlp", assigns=["doc"])
+@extractor("nlp", assigns=["analysis.doc"])
 def analyse(ex: Extraction) -> None:
     """Run the entity ruler over the folded text once, for every extractor that needs vocabulary."""
     # a term broken across lines ("Nghị\nquyết") is still one term: newlines read as spaces, offsets unchanged

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from khplan.extractors.document import OcrWord
 from khplan.extractors.registry import Extraction, extractor
+from khplan.schemas import Box, OcrWord
 
 LOW_CONFIDENCE = 70.0
 """Mean word confidence (0-100) below which a field's evidence is flagged; Tesseract's reliable words score 85+."""
@@ -25,15 +25,26 @@ def words_in(words: tuple[OcrWord, ...], starts: list[int], start: int, end: int
     return [w for w in words[first : bisect_right(starts, end)] if w.start < end and start < w.end]
 
 
-def union_box(words: list[OcrWord]) -> tuple[int, int, int, int]:
-    """The smallest box around the words (left, top, width, height)."""
-    left, top = min(w.box[0] for w in words), min(w.box[1] for w in words)
-    right, bottom = max(w.box[0] + w.box[2] for w in words), max(w.box[1] + w.box[3] for w in words)
-    return left, top, right - left, bottom - top
-
-
 @extractor(
-    "ocr_confidence", requires=["header", "signer", "deadlines", "targets", "recipients"], assigns=["ocr_confidence"]
+    "ocr_confidence",
+    # runs last: every field has cited its evidence by then
+    requires=[
+        "record.doc_type",
+        "record.number",
+        "record.issue_date",
+        "record.place",
+        "record.title",
+        "record.issuer",
+        "record.signer",
+        "record.period",
+        "record.legal_bases",
+        "record.criteria",
+        "record.awards",
+        "record.targets",
+        "record.deadlines",
+        "record.recipients",
+    ],
+    assigns=["record.provenance.spans"],
 )
 def check_ocr_confidence(ex: Extraction) -> None:
     """Boxes for every evidence span; ``low_ocr_confidence`` for each field whose words OCR doubted."""
@@ -48,7 +59,9 @@ def check_ocr_confidence(ex: Extraction) -> None:
             if not inside:
                 continue
             on_page = [w for w in inside if w.page == inside[0].page]
-            spans[i] = span.model_copy(update={"page": span.page or inside[0].page, "box": union_box(on_page)})
+            spans[i] = span.model_copy(
+                update={"page": span.page or inside[0].page, "box": Box.around(w.box for w in on_page)}
+            )
             scores.extend(w.confidence for w in inside if w.confidence >= 0)
         if scores and (mean := sum(scores) / len(scores)) < LOW_CONFIDENCE:
             ex.warn(

@@ -96,7 +96,7 @@ def _day_span(folded: str, start: int, end: int, signed: dt.date | None) -> Foun
             None,
         )
         begin = first.date if first else signed
-        if until is not None and begin <= until.date:
+        if until is not None and begin is not None and begin <= until.date:
             return FoundPeriod(begin.isoformat(), until.date.isoformat(), (opening.start(), until.end))
     return None
 
@@ -113,7 +113,7 @@ def _sentence(text: str, start: int, end: int, floor: int, ceiling: int) -> tupl
     return left, right
 
 
-@extractor("period", requires=["layout", "issue_date"], assigns=["period"])
+@extractor("period", requires=["analysis.layout", "record.issue_date"], assigns=["record.period"])
 def extract_period(ex: Extraction) -> None:
     """period.start, end and text."""
     layout: Layout = ex.analyses["layout"]
@@ -135,7 +135,7 @@ def extract_period(ex: Extraction) -> None:
                 break
     if found is None and title and (found := read_period(ex.folded, *title)) is not None:
         span = found.span
-    if found is None:
+    if found is None or span is None:
         return
     ex.record.period = Period(start=found.start, end=found.end, text=ex.text[span[0] : span[1]].strip(" .,;"))
     ex.cite("period", *span)

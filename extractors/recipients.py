@@ -41,7 +41,7 @@ def clean_recipient(text: str) -> str:
     return expand_abbreviations(", ".join(segments))
 
 
-@extractor("recipients", requires=["layout"], assigns=["recipients"])
+@extractor("recipients", requires=["analysis.layout"], assigns=["record.recipients"])
 def extract_recipients(ex: Extraction) -> None:
     """recipients from the lines after ``Nơi nhận:``, until ``Lưu``."""
     layout: Layout = ex.analyses["layout"]
@@ -58,11 +58,10 @@ def extract_recipients(ex: Extraction) -> None:
             continue
         margin = ex.text[ex.text.rfind("\n", 0, line.start) + 1 : line.start]
         if (item := _ITEM.match(text)) is not None or _ITEM.match(margin + " "):
-            item = item or re.match(r"", text)
-            body = text[item.end() :]
+            body = text[item.end() :] if item else text
             if _STORE.match(line.folded[line.text.find(body) :] if body else ""):
                 break
-            items.append([body, start + item.end(), line.end])
+            items.append([body, start + (item.end() if item else 0), line.end])
         elif items and text[:1].islower():
             items[-1][0] += " " + text
             items[-1][2] = line.end

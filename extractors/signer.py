@@ -97,8 +97,8 @@ def authority_of(text: str) -> str | None:
     match = _AUTHORITY.match(fold_key(text))
     if match is None or not _upper(text):
         return None
-    prefix = re.sub(r"[\s/]", "", match.group("prefix"))
-    prefix = AUTHORITY_PREFIXES.get({"k": "kt"}.get(prefix, prefix))
+    printed = re.sub(r"[\s/]", "", match.group("prefix"))
+    prefix = AUTHORITY_PREFIXES.get({"k": "kt"}.get(printed, printed))
     if prefix is None:
         return None
     rest = text[match.start("rest") :].strip(" .*")
@@ -140,17 +140,17 @@ def confirm_person(name: str) -> bool:
         return True
     try:
         tags = tagger(name)
-    except Exception:  # noqa: BLE001 - a tagger failure must not cost the name
+    except Exception:  # a tagger failure must not cost the name
         return True
     return any(tag[-1].endswith("PER") for tag in tags) or not any(tag[-1].endswith(("LOC", "ORG")) for tag in tags)
 
 
-@extractor("signer", requires=["layout"], assigns=["signer"])
+@extractor("signer", requires=["analysis.layout"], assigns=["record.signer"])
 def extract_signer(ex: Extraction) -> None:
     """signer.name, position and authority from the signature block."""
     layout: Layout = ex.analyses["layout"]
-    tail = [l for l in layout.body[-BEFORE_CLOSING:] if l.text] if layout.closing else []
-    zone = tail + [l for l in layout.closing if l.text]
+    tail = [line for line in layout.body[-BEFORE_CLOSING:] if line.text] if layout.closing else []
+    zone = tail + [line for line in layout.closing if line.text]
     if not zone:
         ex.warn("field_not_found", "signer.name", "no signature block found")
         return

@@ -40,7 +40,7 @@ _RULE = re.compile(r"^[-_=.*~\s]{3,}$")
 class Line(NamedTuple):
     """One line of the document, markup trimmed."""
 
-    index: int
+    number: int
     """Line number, 0-based."""
     start: int
     """Offset of the content's first character in the document text."""
@@ -150,15 +150,17 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
             type_line, doc_type = line, name
             break
     if type_line is None:
-        end = next((l.index for l in lines[:HEADER_SEARCH_LINES] if l.text and is_body_start(l) and l.index > 0), 0)
+        end = next(
+            (ln.number for ln in lines[:HEADER_SEARCH_LINES] if ln.text and is_body_start(ln) and ln.number > 0), 0
+        )
         end = end or min(len(lines), 12)
         return Layout(lines, header=lines[:end], body=lines[end:])
     title: list[Line] = []
-    header = list(lines[: type_line.index])
-    after = type_line.index + 1
+    header = list(lines[: type_line.number])
+    after = type_line.number + 1
     blank = False
     for line in lines[after:]:
-        after = line.index
+        after = line.number
         if line.blank or not any(c.isalnum() for c in line.text):
             blank = True
             continue
@@ -294,6 +296,8 @@ def heading_topics(text: str) -> frozenset[str]:
     return frozenset(topic for topic, pattern in _TOPIC_PATTERNS.items() if pattern.search(key))
 
 
+_START = re.compile(r"()")
+"""The empty match at a line's start: the marker group of an item whose dash was trimmed off."""
 _MARGIN_DASH = re.compile(r"[~_=]\s+$")
 """A margin ending in ``~ `` or ``_ ``: OCR's reading of a list dash the speck trimming took off."""
 
@@ -301,7 +305,9 @@ _MARGIN_DASH = re.compile(r"[~_=]\s+$")
 def _marker(line: Line) -> tuple[str, re.Match[str]] | None:
     found = _printed_marker(line)
     if found is None and _MARGIN_DASH.search(line.margin):
-        return "dash", re.match(r"()", line.text)
+        start = _START.match(line.text)
+        assert start is not None  # an empty pattern matches any text
+        return "dash", start
     return found
 
 
@@ -316,7 +322,7 @@ def _printed_marker(line: Line) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def _starts_paragraph(current: Block, previous: Line, line: Line, blank_before: bool) -> bool:
+def _starts_paragraph(current: Block, line: Line, blank_before: bool) -> bool:
     """Whether an unmarked line opens a paragraph rather than continuing the block above.
 
     It does after a sentence's end, or after a short numbered line without
@@ -325,7 +331,7 @@ def _starts_paragraph(current: Block, previous: Line, line: Line, blank_before: 
     opens = line.text[:1].isupper() or line.text[:1].isdigit() or line.text[:1] in '“"('
     if not opens:
         return False
-    ending = previous.text.rstrip()
+    ending = current.lines[-1].text.rstrip()
     if ending.endswith((".", ":", "!", "?")) or (blank_before and ending.endswith(";")):
         return True
     heading_line = current.kind not in {"paragraph", "dash", "plus"} and len(current.lines) == 1
@@ -337,9 +343,9 @@ WRAPPED_LINE = 60
 """A line this long that stops mid-phrase was wrapped: the next line goes on with it."""
 
 
-def _wrapped_dash(current: Block, previous: Line, kind: str) -> bool:
+def _wrapped_dash(current: Block, kind: str) -> bool:
     """A dash opening a line right after a long line cut mid-phrase (no closing punctuation, not a heading)."""
-    return kind == "dash" and _continues(previous) and not (current.heading and len(current.lines) == 1)
+    return kind == "dash" and _continues(current.lines[-1]) and not (current.heading and len(current.lines) == 1)
 
 
 def _continues(previous: Line) -> bool:
@@ -354,8 +360,7 @@ def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
     """The body's lines as a tree of blocks, nested by their markers' ranks."""
     roots: list[Block] = []
     stack: list[Block] = []
-    current: Block | None = None
-    previous: Line | None = None
+    current: Block | None = None  # the block the last line went to: its last line is the line before this one
     blank = False
     for line in lines:
         if line.blank or _PAGE_NUMBER.match(line.text):
@@ -364,16 +369,16 @@ def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
         if not any(c.isalpha() for c in line.text) and sum(c.isdigit() for c in line.text) < 2:
             continue  # a scan's specks read as "-", "1...", ": : :" — no word, no item ("10/2023)." is text)
         found = _marker(line)
-        if found is not None and current is not None and not blank and _wrapped_dash(current, previous, found[0]):
+        if found is not None and current is not None and not blank and _wrapped_dash(current, found[0]):
             found = None  # "… Văn phòng / - Thống kê": a name's dash at a line break, not an item
         if found is not None:
             kind, match = found
             block = Block(kind, match.group(1), [line], line.start + match.end())
-        elif current is None or _starts_paragraph(current, previous, line, blank):
+        elif current is None or _starts_paragraph(current, line, blank):
             block = Block("paragraph", "", [line], line.start)
         else:
             current.lines.append(line)
-            previous, blank = line, False
+            blank = False
             continue
         while stack and (stack[-1].rank >= block.rank or (stack[-1].kind == "paragraph" and block.kind == "paragraph")):
             stack.pop()
@@ -382,7 +387,7 @@ def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
         block.parent = stack[-1] if stack else None
         (block.parent.children if block.parent else roots).append(block)
         stack.append(block)
-        current, previous, blank = block, line, False
+        current, blank = block, False
     return roots
 
 
@@ -394,7 +399,7 @@ def split_closing(body: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Line,
     return body, ()
 
 
-@extractor("structure", assigns=["lines", "layout"])
+@extractor("structure", assigns=["analysis.lines", "analysis.layout"])
 def extract_structure(ex: Extraction) -> None:
     """Cut the document into its parts for the other extractors."""
     lines = split_lines(ex.text, ex.folded)

@@ -11,12 +11,15 @@ _COLLECTIVE_WORD = re.compile(rf"\b(?:{tolerant('tap the')})\b")
 _INDIVIDUAL_WORD = re.compile(rf"\b(?:{tolerant('ca nhan')})\b")
 _HOUSEHOLD_WORD = re.compile(rf"\b(?:{tolerant('ho gia dinh')})\b")
 _PEOPLE = re.compile(
-    r"^(?:cac\s+|nhung\s+|moi\s+)?(?:ca nhan|can bo|cong chuc|vien chuc|nguoi|phong vien|bien tap vien|chien si|si quan|"
-    r"hoc sinh|sinh vien|giao vien|doan vien|hoi vien|dang vien|cong nhan|nong dan|doanh nhan|nha khoa hoc|thu truong)\b"
+    r"^(?:cac\s+|nhung\s+|moi\s+)?(?:ca nhan|can bo|cong chuc|vien chuc|nguoi|phong vien|bien tap vien|chien "
+    r"si|si quan|"
+    r"hoc sinh|sinh vien|giao vien|doan vien|hoi vien|dang vien|cong nhan|nong dan|doanh nhan|nha khoa hoc|thu "
+    r"truong)\b"
 )
 _HOUSEHOLDS = re.compile(r"^(?:cac\s+)?(?:ho gia dinh|gia dinh|ho)\b")
 _BOTH = re.compile(
-    rf"{tolerant('tap the')}\s*(?:,|va|hoac)\s*{tolerant('ca nhan')}|{tolerant('ca nhan')}\s*(?:,|va|hoac)\s*{tolerant('tap the')}"
+    rf"{tolerant('tap the')}\s*(?:,|va|hoac)\s*{tolerant('ca nhan')}"
+    rf"|{tolerant('ca nhan')}\s*(?:,|va|hoac)\s*{tolerant('tap the')}"
 )
 
 

@@ -32,7 +32,7 @@ def item_text(block: Block) -> str:
     return _ALIAS.sub("", block.text).strip(" .;,")
 
 
-@extractor("targets", requires=["layout", "awards"], assigns=["targets"])
+@extractor("targets", requires=["analysis.layout", "record.awards"], assigns=["record.targets"])
 def extract_targets(ex: Extraction) -> None:
     """targets from the Đối tượng section, else from the groups the award rules name."""
     layout: Layout = ex.analyses["layout"]
@@ -51,7 +51,8 @@ def extract_targets(ex: Extraction) -> None:
 
 
 _NAMED_IN_PASSING = re.compile(
-    r"\bdoi\s+tuong\s+(?P<group>(?:cac\s+)?(?:can bo|cong chuc|vien chuc|nguoi lao dong|hoc sinh|giao vien|doanh nghiep|"
+    r"\bdoi\s+tuong\s+(?P<group>(?:cac\s+)?(?:can bo|cong chuc|vien chuc|nguoi lao dong|hoc sinh|giao vien|doanh "
+    r"nghiep|"
     r"ho gia dinh|tap the|ca nhan)\b[^.;:()]*?)(?=\s+(?:tham gia|thi dua|huong ung|duoc|thuc hien)\b|\s*[.;:()]|$)"
 )
 """``đối tượng cán bộ, công chức, viên chức … tham gia``: who competes, named in running text (folded)."""
@@ -67,7 +68,8 @@ def targets_from_awards(ex: Extraction) -> None:
                 if award.subject in ("collective", "individual", "household")
                 else text_subject(award.recipient_group)
             )
-            span = (ex.record.provenance.spans.get(f"awards[{n}]") or [None])[0]
+            cited = ex.record.provenance.spans.get(f"awards[{n}]")
+            span = cited[0] if cited else None
             found.append((subject, award.recipient_group, span.start if span else 0, span.end if span else 0))
     for m in _NAMED_IN_PASSING.finditer(ex.folded):
         group = " ".join(ex.text[m.start("group") : m.end("group")].split())

@@ -361,7 +361,8 @@ TITLE_SUBJECTS: dict[str, str] = {
     "Đơn vị tiên tiến": "collective",
     "Gia đình văn hóa": "household",
 }
-"""Whom each danh hiệu thi đua is for (Luật Thi đua, khen thưởng 2022, Điều 19: cá nhân; Điều 20: tập thể, hộ gia đình)."""
+"""Whom each danh hiệu thi đua is for (Luật Thi đua, khen thưởng 2022, Điều 19: cá nhân; Điều 20: tập thể, hộ gia
+đình)."""
 
 ORDINALS: dict[str, int] = {
     "nhat": 1,

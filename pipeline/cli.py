@@ -11,12 +11,15 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import click
 from rich.console import Console
 
+from khplan.diacritics.damage import RestoreMode
 from khplan.pipeline.context import PREPROCESS_STEPS, Options, default_jobs
 from khplan.pipeline.errors import ExitCode, KhplanError
+from khplan.pipeline.verbosity import configure_logging
 
 stderr = Console(stderr=True)
 
@@ -37,7 +40,7 @@ def _handle_errors(command: Callable) -> Callable:
             sys.exit(int(ExitCode.ctrl_c))
         except click.exceptions.Exit:
             raise
-        except Exception as e:  # noqa: BLE001 - the promise is: no traceback, one line, non-zero
+        except Exception as e:  # the promise is: no traceback, one line, non-zero
             if debug:
                 raise
             click.echo(f"khplan: internal error: {type(e).__name__}: {e} (rerun with --debug for details)", err=True)
@@ -47,14 +50,20 @@ def _handle_errors(command: Callable) -> Callable:
 
 
 def _options(
-    jobs: int | None, lang: str, restore_mode: str, preprocess: tuple[str, ...], searchable_pdf: bool = False
+    jobs: int | None,
+    lang: str,
+    restore_mode: str,
+    preprocess: tuple[str, ...],
+    searchable_pdf: bool = False,
+    ocr_engine: str = "tesseract",
 ) -> Options:
     return Options(
         jobs=jobs or default_jobs(),
         lang=lang,
-        restore=restore_mode,
-        searchable_pdf=searchable_pdf,  # type: ignore[arg-type]
+        restore=cast(RestoreMode, restore_mode),
+        searchable_pdf=searchable_pdf,
         preprocess=preprocess,
+        ocr_engine=ocr_engine,
     )
 
 
@@ -78,6 +87,13 @@ jobs_option = click.option(
     help="Pages (and documents) processed at once [default: number of cores].",
 )
 lang_option = click.option("--lang", default="vie", show_default=True, help="Tesseract language(s).")
+engine_option = click.option(
+    "--ocr-engine",
+    default="tesseract",
+    show_default=True,
+    metavar="NAME",
+    help="The OCR engine: tesseract, a plugin registered under khplan.ocr_engines, or module:factory.",
+)
 preprocess_option = click.option(
     "--preprocess",
     metavar="STEPS",
@@ -97,9 +113,13 @@ restore_option = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Say what was decided: blank pages, preprocessing, restoration, cache."
+)
 @click.version_option(package_name="khplan")
-def main(debug: bool) -> None:
+def main(debug: bool, verbose: bool) -> None:
     """Scanned Vietnamese administrative plans to structured records."""
+    configure_logging(verbose)
 
 
 @main.command()
@@ -113,18 +133,22 @@ def main(debug: bool) -> None:
 @jobs_option
 @lang_option
 @preprocess_option
+@engine_option
 @_handle_errors
-def ocr(file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...]) -> None:
+def ocr(
+    file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...], ocr_engine: str
+) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
     from khplan.pipeline.ingest.output_folder import write_atomic
+    from khplan.pipeline.reading.document import read_document
     from khplan.pipeline.reading.searchable import searchable_pdf
-    from khplan.pipeline.run import read_document
 
-    ctx, pages = read_document(file, _options(jobs, lang, "never", preprocess, searchable_pdf=pdf_out is not None))
+    options = _options(jobs, lang, "never", preprocess, searchable_pdf=pdf_out is not None, ocr_engine=ocr_engine)
+    ctx, pages = read_document(file, options)
     if pdf_out is not None:
         write_atomic(pdf_out, searchable_pdf(ctx, pages))
-    if blank := getattr(pages, "blank", ()):
-        click.echo(f"khplan: {file}: blank page(s) dropped: {', '.join(map(str, blank))}", err=True)
+    if pages.blank:
+        click.echo(f"khplan: {file}: blank page(s) dropped: {', '.join(map(str, pages.blank))}", err=True)
     click.echo("\n".join(page.text for page in pages))
 
 
@@ -182,16 +206,23 @@ def _explain(restoration) -> None:
 @jobs_option
 @lang_option
 @preprocess_option
+@engine_option
 @restore_option
 @_handle_errors
 def extract(
-    file: Path, as_json: bool, jobs: int | None, lang: str, preprocess: tuple[str, ...], restore_mode: str
+    file: Path,
+    as_json: bool,
+    jobs: int | None,
+    lang: str,
+    preprocess: tuple[str, ...],
+    ocr_engine: str,
+    restore_mode: str,
 ) -> None:
     """Extract the plan record of FILE."""
     from khplan.pipeline.report import record_table
     from khplan.pipeline.run import process_document
 
-    result = process_document(file, _options(jobs, lang, restore_mode, preprocess))
+    result = process_document(file, _options(jobs, lang, restore_mode, preprocess, ocr_engine=ocr_engine))
     if as_json:
         click.echo(result.record.model_dump_json(indent=2))
     else:
@@ -210,6 +241,7 @@ def extract(
 @jobs_option
 @lang_option
 @preprocess_option
+@engine_option
 @restore_option
 @click.option(
     "--pdf/--no-pdf",
@@ -218,7 +250,9 @@ def extract(
     show_default=True,
     help="Write a searchable PDF of each scanned document next to its record.",
 )
-@click.option("--verbose", "-v", is_flag=True, help="Show Prefect's flow and task logs.")
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Also show Prefect's flow and task logs (and what khplan -v shows)."
+)
 @click.option(
     "--catalog",
     "catalog_url",
@@ -241,6 +275,7 @@ def ingest(
     jobs: int | None,
     lang: str,
     preprocess: tuple[str, ...],
+    ocr_engine: str,
     restore_mode: str,
     searchable: bool,
     verbose: bool,
@@ -253,13 +288,15 @@ def ingest(
     from khplan.pipeline.ingest.prefect_api import prefect_api
     from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
+    if verbose:
+        configure_logging(True)
     configure_prefect(verbose=verbose)
     with prefect_api(wait=False):  # first: the temporary API boots while the flows import
         from khplan.pipeline.ingest.flows import run_ingest
         from khplan.pipeline.report import print_ingest_report
 
         console = Console()
-        options = _options(jobs, lang, restore_mode, preprocess, searchable_pdf=searchable)
+        options = _options(jobs, lang, restore_mode, preprocess, searchable_pdf=searchable, ocr_engine=ocr_engine)
         report = run_ingest(
             list(sources),
             out,
@@ -312,13 +349,14 @@ catalog_option = click.option(
 @_handle_errors
 def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
     """Export the records of OUT as flat tables (jsonl, csv, parquet) or archive metadata."""
-    from khplan.pipeline.analysis.export import default_destination, load_records, write_export
+    from khplan.pipeline.analysis.export import Format, default_destination, load_records, write_export
     from khplan.pipeline.analysis.export import export as render
 
     if fmt == "parquet" and destination == "-":
         raise click.UsageError("parquet is binary: give --to FILE")
-    target = destination or default_destination(out, fmt, table)  # type: ignore[arg-type]
-    write_export(render(load_records(out, catalog_url), fmt, table), target)  # type: ignore[arg-type]
+    chosen = cast(Format, fmt)  # one of click.Choice's
+    target = destination or default_destination(out, chosen, table)
+    write_export(render(load_records(out, catalog_url), chosen, table), target)
     if str(target) != "-":
         click.echo(f"wrote {target}", err=True)
 
@@ -342,14 +380,15 @@ def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url
 @_handle_errors
 def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None) -> None:
     """Compare the plans of OUT side by side: issuer, period, criteria, award quotas, submission deadlines."""
-    from khplan.pipeline.analysis.compare import compare_plans, comparison_html, comparison_table
+    from khplan.pipeline.analysis.compare import GroupBy, compare_plans, comparison_html, comparison_table
     from khplan.pipeline.analysis.export import load_records
     from khplan.pipeline.ingest.output_folder import write_atomic
 
-    rows = compare_plans(load_records(out, catalog_url), by)  # type: ignore[arg-type]
-    Console().print(comparison_table(rows, by))  # type: ignore[arg-type]
+    grouping = cast(GroupBy, by)  # one of click.Choice's
+    rows = compare_plans(load_records(out, catalog_url), grouping)
+    Console().print(comparison_table(rows, grouping))
     if html_file is not None:
-        write_atomic(html_file, comparison_html(rows, by).encode("utf-8"))  # type: ignore[arg-type]
+        write_atomic(html_file, comparison_html(rows, grouping).encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
 
 

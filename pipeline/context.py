@@ -9,20 +9,21 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Literal, NamedTuple
+
+from khplan.diacritics.damage import RestoreMode
+from khplan.schemas import OcrWord
 
 HASH_CHUNK = 1 << 20
 
 
-class InputKind(str, Enum):
+class InputKind(StrEnum):
     pdf = "pdf"
     image = "image"
     text = "text"
 
-
-RestoreMode = Literal["auto", "always", "never"]
 
 PREPROCESS_STEPS = ("normalise", "denoise")
 """The page preprocessing ``make bench-ocr`` showed to help; every step is in :mod:`pipeline.preprocess`."""
@@ -53,7 +54,9 @@ class Options:
     searchable_pdf: bool = False
     """Also render each OCR'd page's text as an invisible layer, for a searchable PDF."""
     preprocess: tuple[str, ...] = PREPROCESS_STEPS
-    """Named steps a page image goes through before Tesseract (:data:`pipeline.preprocess.PAGE_STEPS`)."""
+    """Named steps a page image goes through before OCR (:data:`khplan.pipeline.reading.preprocess.PAGE_STEPS`)."""
+    ocr_engine: str = "tesseract"
+    """The OCR engine plugin that reads page images (:mod:`khplan.pipeline.reading.engines`)."""
 
 
 def file_sha256(path: Path) -> str:
@@ -75,20 +78,6 @@ class DocContext:
     options: Options = field(default_factory=Options)
 
 
-class WordBox(NamedTuple):
-    """A word Tesseract read, where it sits on the page and in the page text."""
-
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    confidence: float
-    """Tesseract's word confidence, 0-100."""
-    start: int
-    """Character offset of the word in its page's text, 0-based."""
-
-
 class PageText(NamedTuple):
     """The text of one page and how it was obtained."""
 
@@ -98,6 +87,7 @@ class PageText(NamedTuple):
     method: Literal["text", "pdf-text", "ocr"]
     confidence: float | None = None
     """Mean word confidence (0-100) when OCR'd, else None."""
-    words: tuple[WordBox, ...] = ()
+    words: tuple[OcrWord, ...] = ()
+    """The words OCR read, offsets into ``text``."""
     text_layer: bytes | None = None
     """The page's words as an invisible one-page PDF, when a searchable PDF was asked for."""

@@ -39,6 +39,10 @@ class KhplanError(Exception):
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def __reduce__(self) -> tuple[type[KhplanError], tuple[str | None, str]]:
+        """Pickle as itself (path and message), so the error crosses back from a worker process unchanged."""
+        return type(self), (self.path, self.message)
+
 
 class InputFileError(KhplanError):
     """The file is missing, a directory, or cannot be read."""

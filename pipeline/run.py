@@ -1,4 +1,4 @@
-"""One document through all stages, in order. The CLI and the ingest flow both call this."""
+"""One document through all stages, in order. The CLI and the ingest's workers both call this."""
 
 from __future__ import annotations
 
@@ -6,16 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khplan.pipeline.context import DocContext, Options, PageText
-from khplan.pipeline.reading.ocr import OcrEngine
+from khplan.pipeline.reading.document import open_document, read_pages
 from khplan.pipeline.reading.searchable import searchable_pdf
-from khplan.pipeline.stages import (
-    RestoredText,
-    assemble,
-    extract_fields,
-    open_document,
-    read_pages,
-    restore_text,
-)
+from khplan.pipeline.stages import RestoredText, extract_fields, restore_text
 from khplan.schemas import PlanRecord
 
 
@@ -30,7 +23,7 @@ class DocumentResult:
 
     @property
     def text(self) -> str:
-        return assemble(self.restored.pages).text
+        return self.restored.document.text
 
     def searchable_pdf(self) -> bytes | None:
         """The searchable PDF of a scanned document whose pages were OCR'd with a text layer, else None."""
@@ -39,25 +32,12 @@ class DocumentResult:
         return searchable_pdf(self.ctx, self.pages)
 
 
-def read_document(
-    source: Path, options: Options, engine: OcrEngine | None = None, sha256: str | None = None
-) -> tuple[DocContext, list[PageText]]:
-    """Identify, then read or OCR: what ``khplan ocr`` prints."""
-    ctx = open_document(source, options, sha256)
-    return ctx, read_pages(ctx, engine)
-
-
 def process_document(
-    source: Path,
-    options: Options,
-    engine: OcrEngine | None = None,
-    sha256: str | None = None,
-    pages: list[PageText] | None = None,
+    source: Path, options: Options, sha256: str | None = None, pages: list[PageText] | None = None
 ) -> DocumentResult:
     """Identify → read/OCR → restore → extract; ``pages`` (cached by an earlier ingest) skips the reading."""
+    ctx = open_document(source, options, sha256)
     if pages is None:
-        ctx, pages = read_document(source, options, engine, sha256)
-    else:
-        ctx = open_document(source, options, sha256)
+        pages = read_pages(ctx)
     restored = restore_text(ctx, pages)
     return DocumentResult(ctx, pages, restored, extract_fields(ctx, restored))

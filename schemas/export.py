@@ -1,7 +1,7 @@
 """Write the committed JSON Schema of the plan record: ``python -m khplan.schemas.export``.
 
 The committed file lets downstream tools pin the contract without installing
-khplan; ``tests/test_schema_export.py`` fails when it drifts from the models.
+khplan; ``tests/unit/schemas/test_schema.py`` fails when it drifts from the models.
 """
 
 from __future__ import annotations

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+from khplan.schemas.words import Box
+
+SCHEMA_VERSION: Literal["1"] = "1"
 
 _SPACES = re.compile(r"\s+")
 
@@ -48,10 +50,12 @@ MonthDay = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+    # Validated on assignment too: a value an extractor sets is normalised at once, so the record in
+    # memory, the catalog row and the record file can never disagree.
+    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_assignment=True)
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Administrative level of the issuing body."""
 
     central = "central"
@@ -66,7 +70,7 @@ class Level(str, Enum):
     """A sở, ban or ngành of a province."""
 
 
-class Subject(str, Enum):
+class Subject(StrEnum):
     """Who a target, criterion or award is about."""
 
     collective = "collective"
@@ -79,7 +83,7 @@ class Subject(str, Enum):
     """Tập thể and cá nhân alike."""
 
 
-class Cadence(str, Enum):
+class Cadence(StrEnum):
     """When an award is given."""
 
     annual = "annual"
@@ -90,7 +94,7 @@ class Cadence(str, Enum):
     """A single, dated occasion."""
 
 
-class DeadlineKind(str, Enum):
+class DeadlineKind(StrEnum):
     """What a dated obligation is."""
 
     submission = "submission"
@@ -197,9 +201,7 @@ class Span(_Model):
     start: int = Field(ge=0, description="Character offset (0-based) in the document's restored text.")
     end: int = Field(ge=0, description="Exclusive end offset.")
     page: int | None = Field(None, ge=1, description="Page number, 1-based.")
-    box: tuple[int, int, int, int] | None = Field(
-        None, description="Left, top, width, height in pixels of the page image, when OCR'd."
-    )
+    box: Box | None = Field(None, description="Left, top, width, height in pixels of the page image, when OCR'd.")
 
 
 class Provenance(_Model):

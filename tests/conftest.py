@@ -63,9 +63,18 @@ def cli_env(tmp_path_factory) -> dict[str, str]:
     return env
 
 
+@dataclass(frozen=True)
+class CliResult:
+    """What a run of the command line printed and returned."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture(scope="session")
 def khplan(cli_env):
-    """Run the real ``khplan`` command line in a subprocess, as a user would."""
+    """Run the real ``khplan`` command line in a subprocess, as a user would (e2e tests)."""
 
     def run(*args: str | Path, stdin: str | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -76,5 +85,21 @@ def khplan(cli_env):
             env=cli_env,
             timeout=timeout,
         )
+
+    return run
+
+
+@pytest.fixture
+def cli():
+    """Run ``khplan``'s command line in this process (click's runner): what a command prints and exits with,
+    without a new interpreter importing spaCy for every case."""
+    from click.testing import CliRunner
+
+    from khplan.pipeline.cli import main
+
+    def run(*args: str | Path, stdin: str | None = None) -> CliResult:
+        runner = CliRunner(env={"COLUMNS": "200"})
+        result = runner.invoke(main, [str(a) for a in args], input=stdin, catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return run

@@ -25,3 +25,15 @@ def write_variants(folder: Path, seeds, numbers: list[int], prefix: str = "plan"
         path.write_text(plan_variant(texts[i % len(texts)], number), encoding="utf-8")
         written[f"{number}/KH-UBND"] = path
     return written
+
+
+def write_scan_variants(folder: Path, seeds, numbers: list[int], prefix: str = "plan") -> dict[str, Path]:
+    """As :func:`write_variants`, but as one-page scans that :class:`fakes.engines.UnreliableEngine` reads."""
+    from fakes.engines import write_scan
+
+    texts = [seeds["000"].input_text, seeds["001"].input_text, seeds["003"].input_text]
+    written = {}
+    for i, number in enumerate(numbers):
+        path = write_scan(folder / f"{prefix}-{number:03d}.png", plan_variant(texts[i % len(texts)], number))
+        written[f"{number}/KH-UBND"] = path
+    return written

@@ -162,7 +162,7 @@ def quota_chart_svg(rows: list[PlanComparison]) -> str:
     for label in labels:
         counts = [sum(q.quota for q in row.awards if q.label() == label) for row in rows]
         axes.barh(names, counts, left=left, label=label)
-        left = [a + b for a, b in zip(left, counts)]
+        left = [a + b for a, b in zip(left, counts, strict=False)]
     axes.invert_yaxis()
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("awards with a printed count")

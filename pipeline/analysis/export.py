@@ -43,6 +43,11 @@ class ColumnSpec:
     """Reads the value from the record's JSON form, or from one item of a list in it."""
 
 
+def _count_of(name: str) -> Callable[[dict], int]:
+    """The value of a ``<list>_count`` column: how many entries the record's list has."""
+    return lambda record: len(record[name])
+
+
 def _plan_columns() -> list[ColumnSpec]:
     """On every row of every table: which plan the row belongs to."""
     return [
@@ -71,7 +76,7 @@ PLAN_DETAILS = [
     ColumnSpec("period_end", "str", lambda r: r["period"]["end"]),
     ColumnSpec("period_text", "str", lambda r: r["period"]["text"]),
     *(
-        ColumnSpec(f"{name}_count", "int", lambda r, name=name: len(r[name]))
+        ColumnSpec(f"{name}_count", "int", _count_of(name))
         for name in ("legal_bases", "targets", "criteria", "awards", "deadlines")
     ),
     ColumnSpec("recipients", "str", lambda r: "; ".join(r["recipients"]) or None),

@@ -102,7 +102,8 @@ class Catalog:
             metadata.create_all(self.engine)
         except SQLAlchemyError as e:
             shown = make_url(url).render_as_string(hide_password=True)
-            raise CatalogError(shown, f"cannot open the catalog: {str(e.orig or e).strip().splitlines()[0]}") from e
+            cause = getattr(e, "orig", None) or e  # the driver's own error, when SQLAlchemy wraps one
+            raise CatalogError(shown, f"cannot open the catalog: {str(cause).strip().splitlines()[0]}") from e
 
     def close(self) -> None:
         self.engine.dispose()
@@ -144,7 +145,7 @@ class Catalog:
             self.add_source(sha256, record.provenance.source)
 
     def record_quarantined(self, sha256: str, source: str, reason: str, message: str, pipeline_version: str) -> None:
-        values = {column.name: None for column in documents.columns}
+        values: dict[str, object] = {column.name: None for column in documents.columns}
         values.update(
             sha256=sha256,
             status="quarantined",
@@ -175,13 +176,13 @@ class Catalog:
             return [row[0] for row in rows]
 
     def _upsert(self, table: Table, values: dict[str, Any], keys: list[str], update: bool = True) -> None:
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
         dialect = self.engine.dialect.name
-        if dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        elif dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:  # pragma: no cover - the constructor admits only the two
+        if dialect not in ("sqlite", "postgresql"):  # pragma: no cover - the constructor admits only the two
             raise CatalogError(None, f"unsupported catalog database: {dialect}")
+        insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
         statement = insert(table).values(**values)
         changes = {k: v for k, v in values.items() if k not in keys}
         if update and changes:

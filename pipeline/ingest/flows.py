@@ -9,7 +9,7 @@ catalog and the quarantine log; workers write only their own files,
 atomically, records last. That order is what makes a killed ingest safe to
 run again: a record on disk is a finished document, whatever the catalog
 had time to note, and :func:`_triage` takes it from there.
-Prefect holds no logic here: the work is ``pipeline.run.process_document``.
+Prefect holds no logic here: the work is :func:`khplan.pipeline.run.process_document`.
 """
 
 from __future__ import annotations
@@ -19,29 +19,30 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
 configure_prefect()
 
-from prefect import Task, flow, task  # noqa: E402
-from prefect.cache_policies import NO_CACHE  # noqa: E402
-from prefect.client.schemas.objects import TaskRun  # noqa: E402
-from prefect.futures import as_completed  # noqa: E402
-from prefect.states import State  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
+from prefect import Task, flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.futures import PrefectFuture, as_completed
+from prefect.states import State
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from khplan.pipeline.cache_keys import record_key  # noqa: E402
-from khplan.pipeline.context import Options, file_sha256  # noqa: E402
-from khplan.pipeline.errors import DocumentTimeoutError, KhplanError  # noqa: E402
-from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for  # noqa: E402
-from khplan.pipeline.ingest.discovery import discover_inputs  # noqa: E402
-from khplan.pipeline.ingest.output_folder import OutputArchive  # noqa: E402
-from khplan.pipeline.ingest.prefect_api import prefect_api  # noqa: E402
-from khplan.pipeline.ingest.workers import DocumentOutcome, DocumentPool, ProcessDocument, ingest_document, is_transient  # noqa: E402
-from khplan.pipeline.reading.inputs import identify  # noqa: E402
+from khplan.pipeline.cache_keys import record_key
+from khplan.pipeline.context import Options, file_sha256
+from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
+from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for
+from khplan.pipeline.ingest.discovery import discover_inputs
+from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.ingest.prefect_api import prefect_api
+from khplan.pipeline.ingest.workers import DocumentOutcome, DocumentPool, ingest_document, is_transient
+from khplan.pipeline.reading.inputs import identify
 
 
 class _ThreadTimeoutNotice(logging.Filter):
@@ -58,9 +59,10 @@ class _ThreadTimeoutNotice(logging.Filter):
 
 
 logging.getLogger("prefect.task_runs").addFilter(_ThreadTimeoutNotice())
+log = logging.getLogger(__name__)
 
 RETRIES = 2
-RETRY_DELAYS = [1, 5]
+RETRY_DELAYS = [1.0, 5.0]
 """Seconds before the second and third attempt of a document whose worker failed transiently."""
 
 
@@ -104,12 +106,11 @@ def process_document_task(
     options: Options,
     out: Path,
     pool: DocumentPool | None,
-    process: ProcessDocument | None = None,
 ) -> DocumentOutcome:
     """One document: in a worker of ``pool`` on this machine, in this (Dask worker) process without one."""
     if pool is None:
-        return ingest_document(source, sha256, options, out, process)
-    return pool.run(source, sha256, options, out, process)
+        return ingest_document(source, sha256, options, out)
+    return pool.run(source, sha256, options, out)
 
 
 @flow(name="khplan-ingest", validate_parameters=False)
@@ -122,12 +123,10 @@ def ingest_flow(
     retry_quarantined: bool = False,
     timeout: float | None = None,
     distributed: bool = False,
-    process: ProcessDocument | None = None,
     pool: DocumentPool | None = None,
 ) -> IngestReport:
     """Discover, triage against the catalog, process what is new, record every outcome.
 
-    ``process`` stands in for ``process_document`` (tests pass one that crashes or hangs);
     ``pool`` is the worker processes to use here (made and closed by the flow when not given).
     """
     started = time.perf_counter()
@@ -153,7 +152,7 @@ def ingest_flow(
                 report.outcomes.append(outcome)
             elif sha256 is not None:
                 scheduled[sha256] = [str(source)]
-                future = document_task.submit(source, sha256, options, archive.root, pool, process)
+                future = document_task.submit(source, sha256, options, archive.root, pool)
                 submitted[future.task_run_id] = (future, source, sha256)
         with IngestProgress(show_progress, len(submitted)) as progress:
             for future in as_completed([entry[0] for entry in submitted.values()]):
@@ -187,10 +186,12 @@ def _triage(
         # (a quarantine removes the document's older record first): the document is finished.
         catalog.record_done(finished, archive.record_path(sha256), version)
         catalog.add_source(sha256, str(source))
+        log.info("%s: finished by an earlier run that was stopped; its record is taken in", source)
         return DocumentOutcome(str(source), sha256, "cached", record=finished), sha256
-    if row and row["pipeline_version"] == version:
+    if sha256 and row and row["pipeline_version"] == version:
         if row["status"] == "done" and (record := archive.read_record(sha256)) is not None:
             catalog.add_source(sha256, str(source))
+            log.info("%s: cached, its record is current", source)
             return DocumentOutcome(str(source), sha256, "cached", record=record), sha256
         if row["status"] == "quarantined" and not retry_quarantined and str(source) in catalog.sources_of(sha256):
             return DocumentOutcome(str(source), sha256, "quarantined", row["reason"], row["message"]), sha256
@@ -212,7 +213,7 @@ def _settle(future, source: Path, sha256: str) -> DocumentOutcome:
         return future.result()
     except TimeoutError as e:  # Prefect's own limit, on a Dask worker
         return DocumentOutcome(str(source), sha256, "quarantined", DocumentTimeoutError.reason, str(e))
-    except Exception as e:  # noqa: BLE001 - a crash on one document is that document's quarantine
+    except Exception as e:  # a crash on one document is that document's quarantine
         attempts = f" after {RETRIES + 1} attempts" if is_transient(e) else ""
         return DocumentOutcome(
             str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}"
@@ -302,30 +303,28 @@ def run_ingest(
     retry_quarantined: bool = False,
     timeout: float | None = None,
     dask_address: str | None = None,
-    process: ProcessDocument | None = None,
 ) -> IngestReport:
     """Run the ingest flow, ``options.jobs`` documents at a time here, or on the Dask cluster at ``dask_address``."""
-    arguments = dict(
-        sources=list(sources),
-        out=Path(out),
-        options=options,
-        show_progress=show_progress,
-        catalog_url=catalog_url,
-        retry_quarantined=retry_quarantined,
-        timeout=timeout,
-        distributed=dask_address is not None,
-        process=process,
-    )
+    sources, out = list(sources), Path(out)
     if dask_address is None:
         # Twice as many task threads as workers: Prefect's bookkeeping for the next document
         # overlaps the work on this one, while the pool still runs ``jobs`` documents at a time.
-        runner = ThreadPoolTaskRunner(max_workers=2 * options.jobs)
+        runner = _runner(ThreadPoolTaskRunner(max_workers=2 * options.jobs))
         with DocumentPool(options.jobs, timeout) as pool, prefect_api():  # the workers warm up while it starts
-            return ingest_flow.with_options(task_runner=runner)(**arguments, pool=pool)
+            return ingest_flow.with_options(task_runner=runner)(
+                sources, out, options, show_progress, catalog_url, retry_quarantined, timeout, pool=pool
+            )
     from prefect.settings import PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
     from prefect_dask import DaskTaskRunner
 
     with prefect_api() as temporary, contextlib.ExitStack() as stack:
         if temporary:  # its log endpoint would only collect what the console already shows
             stack.enter_context(temporary_settings({PREFECT_LOGGING_TO_API_ENABLED: False}))
-        return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))(**arguments)
+        return ingest_flow.with_options(task_runner=_runner(DaskTaskRunner(address=dask_address)))(
+            sources, out, options, show_progress, catalog_url, retry_quarantined, timeout, distributed=True
+        )
+
+
+def _runner(runner: object) -> TaskRunner[PrefectFuture[Any]]:
+    """A task runner as ``Flow.with_options`` types it (Prefect's generics do not admit its own runners)."""
+    return cast("TaskRunner[PrefectFuture[Any]]", runner)

@@ -138,7 +138,7 @@ class OutputArchive:
 
     def quarantined(self) -> list[QuarantineEntry]:
         """The entries of the quarantine log; a torn last line (a killed run) is skipped."""
-        entries = []
+        entries: list[QuarantineEntry] = []
         try:
             lines = self.quarantine.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
@@ -162,9 +162,7 @@ class OutputArchive:
 
     def append_quarantine(self, source: str, sha256: str | None, reason: str, message: str) -> QuarantineEntry:
         """Log a rejected file once: a rerun that rejects it again for the same reason adds nothing."""
-        entry = QuarantineEntry(
-            source, sha256, reason, message, datetime.now(UTC).isoformat(timespec="seconds")
-        )
+        entry = QuarantineEntry(source, sha256, reason, message, datetime.now(UTC).isoformat(timespec="seconds"))
         if self._known is None:
             self._known = {(e.source, e.sha256, e.reason) for e in self.quarantined()}
         if (source, sha256, reason) in self._known:

@@ -13,6 +13,7 @@ their models. The flow only waits for whatever start-up is left.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import socket
 import subprocess
@@ -62,7 +63,10 @@ class TemporaryApi:
     def start(self) -> None:
         """Launch the server and return at once; :meth:`wait_ready` waits for it."""
         self.port = _free_port()
-        prefect_dir = Path(find_spec("prefect").origin).parent  # type: ignore[arg-type]  # found, not imported
+        spec = find_spec("prefect")  # found, not imported
+        if spec is None or spec.origin is None:
+            raise ApiStartError("Prefect is not installed")
+        prefect_dir = Path(spec.origin).parent
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -145,7 +149,7 @@ def _wait_for(server: TemporaryApi) -> None:
     That is importing FastAPI's JSON encoder (Prefect serialises a flow's
     parameters with it): half a second that would otherwise follow the wait.
     """
-    import fastapi.encoders  # noqa: F401
+    importlib.import_module("fastapi.encoders")
 
     server.wait_ready()
 

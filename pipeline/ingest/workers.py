@@ -14,15 +14,14 @@ Nothing here imports Prefect: workers start quickly and a Dask worker runs
 from __future__ import annotations
 
 import errno
+import logging
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import BrokenExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -30,20 +29,13 @@ from khplan.pipeline.cache_keys import reading_key
 from khplan.pipeline.context import Options
 from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
 from khplan.pipeline.ingest.output_folder import OutputArchive
+from khplan.pipeline.verbosity import configure_logging
 from khplan.schemas import PlanRecord
 
-if TYPE_CHECKING:
-    from khplan.pipeline.run import DocumentResult
+log = logging.getLogger(__name__)
 
 TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EINTR, errno.EBUSY, errno.ENOMEM, errno.EMFILE, errno.ENFILE})
 """OS errors that say 'not now' (resources exhausted for a moment), not 'never'."""
-
-ProcessDocument = Callable[..., "DocumentResult"]
-"""``process_document``'s signature; tests pass a stand-in that crashes or hangs.
-
-Imported where it runs, not here: the ingest's main process needs this module
-but none of the NLP stack, and not importing it leaves the CPU to Prefect's
-API while it starts."""
 
 
 @dataclass
@@ -72,26 +64,28 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
 
 
-def ingest_document(
-    source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument | None = None
-) -> DocumentOutcome:
+def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> DocumentOutcome:
     """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
 
     Page texts cached by an earlier run with the same reading version are
     reused (unless a searchable PDF is wanted and missing), so a new model or
     extractor does not OCR the archive again.
     """
-    if process is None:
-        from khplan.pipeline.run import process_document as process
+    # Imported here, not with the module: the ingest's main process needs this module but none of the
+    # NLP stack, and not importing it leaves the CPU to Prefect's API while it starts.
+    from khplan.pipeline.run import process_document
+
     started = time.perf_counter()
     archive = OutputArchive(out)
     cached = archive.read_pages(sha256, reading_key(options))
     if cached is not None and options.searchable_pdf and not archive.pdf_path(sha256).exists():
         if any(page.method == "ocr" for page in cached):
             cached = None
+    if cached is not None:
+        log.info("%s: page texts from the cache", source)
     try:
-        result = process(source, options, sha256=sha256, pages=cached)
-    except KhplanError as e:  # converted here: KhplanError does not survive pickling back from a worker
+        result = process_document(source, options, sha256=sha256, pages=cached)
+    except KhplanError as e:  # bad input is the document's outcome, not the batch's failure
         return DocumentOutcome(
             str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started
         )
@@ -114,6 +108,7 @@ def _warm_worker() -> None:
     from khplan.diacritics.model import load_model
     from khplan.extractors.gazetteer import units
 
+    configure_logging()
     load_model()
     units()
 
@@ -140,15 +135,11 @@ class DocumentPool:
         for _ in range(jobs):
             self._pool.schedule(int)  # a no-op that makes the pool start its workers now
 
-    def run(
-        self, source: Path, sha256: str, options: Options, out: Path, process: ProcessDocument | None = None
-    ) -> DocumentOutcome:
+    def run(self, source: Path, sha256: str, options: Options, out: Path) -> DocumentOutcome:
         """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
         started = time.perf_counter()
         self._starting.join()  # pebble starts its pool on the first call, from one thread only
-        future = self._pool.schedule(
-            ingest_document, args=(source, sha256, options, out, process), timeout=self.timeout
-        )
+        future = self._pool.schedule(ingest_document, args=(source, sha256, options, out), timeout=self.timeout)
         try:
             return future.result()
         except FutureTimeout:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from khplan.schemas import OcrWord
+
 GUTTER_HEIGHTS = 3.0
 """A gap wider than this many line heights is a gutter, not a space (spaces are ~0.3-0.6)."""
 ZONE_GUTTER_HEIGHTS = 1.5
@@ -29,34 +31,20 @@ _LETTERED = frozenset({"Lu", "Ll", "Lt", "Lo", "Nd", "Nl", "No"})
 """Unicode categories of the characters that make a word a word."""
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    confidence: float
-
-    @property
-    def right(self) -> int:
-        return self.left + self.width
-
-
 @dataclass
 class Line:
     """Words on one line, and the paragraph they belong to (lines of one paragraph join with ``\\n``)."""
 
-    words: list[Word]
+    words: list[OcrWord]
     paragraph: tuple = ()
 
     @property
     def left(self) -> int:
-        return self.words[0].left
+        return self.words[0].box.left
 
     @property
     def right(self) -> int:
-        return self.words[-1].right
+        return self.words[-1].box.right
 
 
 Split = tuple[Line, Line, float]
@@ -64,11 +52,14 @@ Split = tuple[Line, Line, float]
 
 
 def _height(line: Line) -> int:
-    return max(sorted(w.height for w in line.words)[len(line.words) // 2], 1)
+    return max(sorted(w.box.height for w in line.words)[len(line.words) // 2], 1)
 
 
-def _is_speck(word: Word) -> bool:
-    """A 'word' with no letter or digit: a dash, a quote, or dirt Tesseract read as a mark (ˆ is a 'modifier letter')."""
+def _is_speck(word: OcrWord) -> bool:
+    """A 'word' with no letter or digit: a dash, a quote, or dirt Tesseract read as a mark.
+
+    (ˆ is a 'modifier letter', not a letter.)
+    """
     return not any(unicodedata.category(ch) in _LETTERED for ch in word.text)
 
 
@@ -79,13 +70,13 @@ def _gaps(line: Line) -> list[tuple[int, int, int]]:
     otherwise hide the gutter and merge the two columns.
     """
     solid = [i for i, word in enumerate(line.words) if not _is_speck(word)]
-    return [(line.words[b].left - line.words[a].right, a, b) for a, b in zip(solid, solid[1:])]
+    return [(line.words[b].box.left - line.words[a].box.right, a, b) for a, b in zip(solid, solid[1:], strict=False)]
 
 
 def _split(line: Line, before: int, after: int) -> Split:
     """The line cut between two words; specks between them lie in the gutter and are dropped."""
     left, right = line.words[: before + 1], line.words[after:]
-    return Line(left, line.paragraph), Line(right, line.paragraph), (left[-1].right + right[0].left) / 2
+    return Line(left, line.paragraph), Line(right, line.paragraph), (left[-1].box.right + right[0].box.left) / 2
 
 
 def gutter_split(line: Line) -> Split | None:
@@ -102,7 +93,7 @@ def split_at_gutter(line: Line, gutter: tuple[float, float]) -> Split | None:
     gaps = _gaps(line)
     for n, (gap, before, after) in enumerate(gaps):
         left, right = line.words[before], line.words[after]
-        if not (left.right < gutter[1] and right.left > gutter[0]) or gap < ZONE_GUTTER_HEIGHTS * _height(line):
+        if not (left.box.right < gutter[1] and right.box.left > gutter[0]) or gap < ZONE_GUTTER_HEIGHTS * _height(line):
             continue
         others = sorted(width for m, (width, _, _) in enumerate(gaps) if m != n)
         if not others or gap >= ZONE_GUTTER_SPACES * max(others[len(others) // 2], 1):
@@ -136,7 +127,7 @@ def read_in_columns(lines: list[Line]) -> list[Line]:
             continue
         end, gutter = zones[i]
         columns: dict[str, list[Line]] = {"left": [], "right": []}
-        for line, split in zip(lines[i:end], splits[i:end]):
+        for line, split in zip(lines[i:end], splits[i:end], strict=False):
             if split is not None:
                 columns["left"].append(split[0])
                 columns["right"].append(split[1])

@@ -137,9 +137,9 @@ def _as_is(text: str) -> str:
     return text
 
 
-TEXT_DECODERS: dict[str, Decoder] = {"tcvn3": decode_tcvn3, "vni": decode_vni}
+TEXT_DECODERS: dict[LegacyEncoding, Decoder] = {"tcvn3": decode_tcvn3, "vni": decode_vni}
 """Legacy encodings of text that is already a str (Word runs, PDF text layers, UTF-8 files of mojibake)."""
-BYTE_DECODERS: dict[str, Decoder] = {  # over the bytes read as Latin-1, one code point per byte
+BYTE_DECODERS: dict[LegacyEncoding, Decoder] = {  # over the bytes read as Latin-1, one code point per byte
     "tcvn3": lambda raw: raw.translate(TCVN3_BYTES),
     "vni": lambda raw: decode_vni(raw.encode("latin-1").decode("cp1252", errors="replace")),
     "cp1258": lambda raw: raw.encode("latin-1").decode("cp1258", errors="replace"),
@@ -147,7 +147,9 @@ BYTE_DECODERS: dict[str, Decoder] = {  # over the bytes read as Latin-1, one cod
 """Legacy encodings of a file's raw bytes."""
 
 
-def best_decoding(text: str, decoders: dict[str, Decoder], *, keep_as_is: bool = True) -> str | None:
+def best_decoding(
+    text: str, decoders: dict[LegacyEncoding, Decoder], *, keep_as_is: bool = True
+) -> LegacyEncoding | None:
     """Which decoder turns the most of the text's 8-bit words into Vietnamese syllables, if one clearly does."""
     words = [w for w in _WORD.findall(text) if _EIGHT_BIT.search(w)]
     if len(words) < MIN_WORDS:
@@ -171,7 +173,7 @@ def to_unicode(text: str) -> tuple[str, LegacyEncoding | None]:
     name = best_decoding(text, TEXT_DECODERS)
     if name is None:
         return text, None
-    return unicodedata.normalize("NFC", TEXT_DECODERS[name](text)), name  # type: ignore[return-value]
+    return unicodedata.normalize("NFC", TEXT_DECODERS[name](text)), name
 
 
 def decode_legacy_bytes(data: bytes) -> tuple[str, LegacyEncoding] | None:
@@ -180,4 +182,4 @@ def decode_legacy_bytes(data: bytes) -> tuple[str, LegacyEncoding] | None:
     name = best_decoding(raw, BYTE_DECODERS, keep_as_is=False)
     if name is None:
         return None
-    return unicodedata.normalize("NFC", BYTE_DECODERS[name](raw)), name  # type: ignore[return-value]
+    return unicodedata.normalize("NFC", BYTE_DECODERS[name](raw)), name

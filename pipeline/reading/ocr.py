@@ -19,10 +19,11 @@ import pytesseract
 from PIL import Image
 from pytesseract.pytesseract import file_to_dict, run_tesseract
 
-from khplan.pipeline.context import PageText, WordBox
+from khplan.pipeline.context import PageText
 from khplan.pipeline.errors import MissingDependencyError, OcrEngineError
 from khplan.pipeline.reading.images import declared_dpi
-from khplan.pipeline.reading.layout import Line, Word, read_in_columns
+from khplan.pipeline.reading.layout import Line, read_in_columns
+from khplan.schemas import Box, OcrWord
 
 # Parallelism comes from running pages side by side; a Tesseract that also
 # spawns OpenMP threads per page only fights them for the cores.
@@ -117,10 +118,11 @@ def page_from_tsv(data: dict[str, list], page_no: int) -> PageText:
             continue
         block, paragraph = int(data["block_num"][i]), int(data["par_num"][i])
         key = (block, paragraph, int(data["line_num"][i]))
-        word = Word(text, *(int(data[k][i]) for k in ("left", "top", "width", "height")), float(data["conf"][i]))
+        box = Box(*(int(data[k][i]) for k in ("left", "top", "width", "height")))
+        word = OcrWord(text, box, float(data["conf"][i]), page_no)
         lines.setdefault(key, Line([], (block, paragraph))).words.append(word)
     parts: list[str] = []
-    words: list[WordBox] = []
+    words: list[OcrWord] = []
     length = 0
     previous: Line | None = None
     for line in read_in_columns(list(lines.values())):
@@ -133,7 +135,7 @@ def page_from_tsv(data: dict[str, list], page_no: int) -> PageText:
             if n:
                 parts.append(" ")
                 length += 1
-            words.append(WordBox(word.text, word.left, word.top, word.width, word.height, word.confidence, length))
+            words.append(word._replace(start=length, end=length + len(word.text)))
             parts.append(word.text)
             length += len(word.text)
     confidences = [w.confidence for w in words if w.confidence >= 0]

@@ -15,23 +15,29 @@ document in one) reads its pages in order, in place.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from pebble import ProcessExpired, ProcessPool
 from PIL import Image
 
-from khplan.pipeline.context import InputKind, Options, PageText, WordBox
+from khplan.pipeline.context import InputKind, Options, PageText
 from khplan.pipeline.errors import KhplanError, OcrEngineError
 from khplan.pipeline.reading.images import load_image_page
 from khplan.pipeline.reading.ocr import OcrEngine
 from khplan.pipeline.reading.pdf import rasterize_page
 from khplan.pipeline.reading.preprocess import PageImage, is_blank, prepare_page
+from khplan.pipeline.verbosity import configure_logging
+from khplan.schemas import Box, OcrWord
+
+log = logging.getLogger(__name__)
 
 
 class PageJob(NamedTuple):
@@ -42,12 +48,13 @@ class PageJob(NamedTuple):
     page_no: int
     """Page number, 1-based."""
     options: Options
-    engine: OcrEngine
+    engine: OcrEngine | None
+    """The engine that OCRs the page; None when every page of the document has a text layer."""
     text_layer: str | None = None
     """The page's own text (a PDF page that has a text layer): read, not OCR'd."""
 
 
-class PageList(list):
+class PageList(list[PageText]):
     """The pages read, in order, without the blank ones; ``blank`` says which those were."""
 
     def __init__(self, pages: Iterable[PageText] = (), blank: Iterable[int] = ()) -> None:
@@ -63,30 +70,11 @@ class BlankPage:
     page_no: int
 
 
-@dataclass(frozen=True)
-class FailedPage:
-    """A worker's answer for a page it could not read (a KhplanError does not pickle as itself)."""
-
-    error: type[KhplanError]
-    path: str | None
-    message: str
-
-    def raise_error(self) -> None:
-        raise self.error(self.path, self.message)
-
-
-def read_page_in_worker(job: PageJob) -> PageText | BlankPage | FailedPage:
-    """:func:`read_page` with khplan's errors sent back as values."""
-    try:
-        return read_page(job)
-    except KhplanError as e:
-        return FailedPage(type(e), e.path, e.message)
-
-
 def read_page(job: PageJob) -> PageText | BlankPage:
     """One page: its text layer, or the page image read by :func:`read_page_image`."""
     if job.text_layer is not None:
         return PageText(job.page_no, job.text_layer, "pdf-text")
+    assert job.engine is not None, "a page without a text layer needs an engine"
     if job.kind is InputKind.pdf:
         image = rasterize_page(job.source, job.page_no, job.options.dpi, timeout=job.options.page_timeout)
     else:
@@ -99,24 +87,24 @@ def read_page_image(image: Image.Image, page_no: int, steps: Sequence[str], engi
     if is_blank(image):
         return BlankPage(page_no)
     page = prepare_page(image, steps)
+    log.info("page %d: %s before OCR", page_no, ", ".join(page.applied) or "no preprocessing needed")
     text = engine.read_page(page.to_image(), page_no)
     if page.scale == 1 and not page.skew_degrees:
         return text
     return text._replace(words=tuple(_on_original(word, page) for word in text.words))
 
 
-def _on_original(word: WordBox, page: PageImage) -> WordBox:
+def _on_original(word: OcrWord, page: PageImage) -> OcrWord:
     """The word's box in the pixels of the page as it came in, as provenance promises."""
-    left, top, width, height = page.original_box(word.left, word.top, word.width, word.height)
-    return word._replace(left=left, top=top, width=width, height=height)
+    return word._replace(box=Box(*page.original_box(*word.box)))
 
 
 @cache
-def _process_pool(jobs: int) -> ProcessPoolExecutor:
+def _process_pool(jobs: int) -> ProcessPool:
     """One pool per process and job count: pages of every document share ``jobs`` workers."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["khplan.pipeline.reading.pages"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPool(max_workers=jobs, context=context, initializer=configure_logging)
 
 
 def in_worker_process() -> bool:
@@ -129,12 +117,10 @@ def read_all(jobs: list[PageJob], workers: int) -> PageList:
     if workers <= 1 or len(jobs) <= 1 or in_worker_process():
         return _collect(jobs, (_done(read_page, job) for job in jobs))
     pool = _process_pool(workers)
-    try:
-        futures = [pool.submit(read_page_in_worker, job) for job in jobs]
-    except BrokenProcessPool:  # a worker died under an earlier document: start afresh
+    if not pool.active:  # stopped after a worker died under an earlier document: start afresh
         _process_pool.cache_clear()
         pool = _process_pool(workers)
-        futures = [pool.submit(read_page_in_worker, job) for job in jobs]
+    futures = [pool.schedule(read_page, args=(job,)) for job in jobs]
     try:
         return _collect(jobs, futures)
     finally:
@@ -147,7 +133,7 @@ def _done(read, job: PageJob) -> Future:
     future: Future = Future()
     try:
         future.set_result(read(job))
-    except Exception as e:  # noqa: BLE001 - handed over to _collect like a worker's failure
+    except Exception as e:  # handed over to _collect like a worker's failure
         future.set_exception(e)
     return future
 
@@ -155,17 +141,14 @@ def _done(read, job: PageJob) -> Future:
 def _collect(jobs: list[PageJob], futures: Iterable[Future]) -> PageList:
     pages: list[PageText] = []
     blank: list[int] = []
-    for job, future in zip(jobs, futures):
+    for job, future in zip(jobs, futures, strict=False):
         try:
             result = future.result()
-            if isinstance(result, FailedPage):
-                result.raise_error()
         except KhplanError as e:
             if e.path is None:
                 e.path = str(job.source)
             raise
-        except BrokenProcessPool as e:
-            _process_pool.cache_clear()
+        except (ProcessExpired, BrokenProcessPool) as e:  # the worker died; a broken pool is replaced on next use
             raise OcrEngineError(job.source, f"page {job.page_no}: the process reading it died") from e
         if isinstance(result, BlankPage):
             blank.append(result.page_no)

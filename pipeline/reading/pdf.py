@@ -7,6 +7,7 @@ encrypted file from a broken one; their errors become khplan's here.
 from __future__ import annotations
 
 import logging
+import math
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -52,7 +53,7 @@ def count_pages(path: Path) -> int:
 def _is_encrypted(path: Path) -> bool:
     try:
         return pypdf.PdfReader(str(path)).is_encrypted
-    except Exception:  # noqa: BLE001 - a file pypdf cannot parse is not known to be encrypted
+    except Exception:  # a file pypdf cannot parse is not known to be encrypted
         return False
 
 
@@ -69,7 +70,7 @@ def read_text_layer(path: Path, pages: int) -> list[str | None]:
             text = unicodedata.normalize("NFC", to_unicode(page.extract_text() or "")[0])
             letters = sum(ch.isalpha() for ch in text)
             texts.append(text if letters >= MIN_TEXT_LAYER_LETTERS else None)
-    except Exception:  # noqa: BLE001 - an unreadable text layer means: OCR the pages
+    except Exception:  # an unreadable text layer means: OCR the pages
         return [None] * pages
     return texts + [None] * (pages - len(texts))
 
@@ -88,19 +89,19 @@ def raster_dpi(path: Path, page_no: int, dpi: int) -> int:
     """``dpi``, lowered for pages so large that it would exceed :data:`MAX_PAGE_PIXELS`."""
     try:
         square_inches = _page_areas(str(path), path.stat().st_mtime_ns)[page_no - 1]
-    except Exception:  # noqa: BLE001 - poppler will report a page it cannot read
+    except Exception:  # poppler will report a page it cannot read
         return dpi
     if square_inches <= 0:
         return dpi
     return max(1, min(dpi, int((MAX_PAGE_PIXELS / square_inches) ** 0.5)))
 
 
-def rasterize_page(path: Path, page_no: int, dpi: int, timeout: float | None = None) -> Image.Image:
+def rasterize_page(path: Path, page_no: int, dpi: int, timeout: float) -> Image.Image:
     """One page (1-based) as a greyscale image; one at a time keeps memory flat on long PDFs."""
     dpi = raster_dpi(path, page_no, dpi)
     try:
         images = pdf2image.convert_from_path(
-            str(path), dpi=dpi, first_page=page_no, last_page=page_no, grayscale=True, timeout=timeout
+            str(path), dpi=dpi, first_page=page_no, last_page=page_no, grayscale=True, timeout=math.ceil(timeout)
         )
     except (PDFPageCountError, PDFSyntaxError) as e:
         raise CorruptFileError(path, f"page {page_no} cannot be rendered: {e}") from e

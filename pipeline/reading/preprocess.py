@@ -88,6 +88,8 @@ class PageImage:
     """How many of these pixels one pixel of the original page became (word boxes are scaled back by it)."""
     skew_degrees: float = 0.0
     """The rotation ``deskew`` applied, counter-clockwise."""
+    applied: tuple[str, ...] = ()
+    """The steps that changed the page (a step may find nothing to do: ``denoise`` on a clean page)."""
 
     def original_box(self, left: int, top: int, width: int, height: int) -> tuple[int, int, int, int]:
         """A box on these pixels, on the page as it came in: rotation undone, then resampling.
@@ -149,7 +151,8 @@ def prepare_page(image: Image.Image, steps: Sequence[str] = DEFAULT_STEPS) -> Pa
     """Run the named steps over one page image, in order."""
     page = page_image(image)
     for name in steps:
-        page = PAGE_STEPS[name](page)
+        result = PAGE_STEPS[name](page)
+        page = result if result is page else replace(result, applied=(*page.applied, name))
     return page
 
 

@@ -38,13 +38,15 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from khplan.extractors import DocumentText, extract_record, with_words
+from khplan.extractors import DocumentText, extract_record
 from khplan.extractors.matching import squash
 
 SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
@@ -82,8 +84,8 @@ NAME_RATIO = 90
 TEXT_RATIO = 80
 
 
-def _get(record: dict, path: str):
-    value = record
+def _get(record: dict, path: str) -> Any:
+    value: Any = record
     for part in path.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     return value
@@ -145,8 +147,8 @@ def list_counts(kind: str, got: list, want: list) -> tuple[int, int, int]:
     if kind in {"targets", "criteria", "recipients"}:
         unmatched, tp = list(want_keys), 0
         for g in got_keys:
-            best = max(range(len(unmatched)), key=lambda i: fuzz.ratio(g, unmatched[i]), default=None)
-            if best is not None and fuzz.ratio(g, unmatched[best]) >= TEXT_RATIO:
+            best = max(range(len(unmatched)), key=lambda i: fuzz.ratio(str(g), str(unmatched[i])), default=None)
+            if best is not None and fuzz.ratio(str(g), str(unmatched[best])) >= TEXT_RATIO:
                 unmatched.pop(best)
                 tp += 1
         return tp, len(got_keys), len(want_keys)
@@ -270,9 +272,7 @@ def _cached(key: str, make: Callable[[], DocumentText]) -> DocumentText:
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         if "words" in data:
-            return DocumentText(
-                data["text"], tuple(data["pages"]), tuple(tuple(w[:3]) + (tuple(w[3]), w[4]) for w in data["words"])
-            )
+            return DocumentText(data["text"], tuple(data["pages"]), tuple(data["words"]))
     document = make()
     CACHE.mkdir(parents=True, exist_ok=True)
     payload = {
@@ -289,7 +289,7 @@ def scan_text(text: str, quality: str, lang: str, seed: int) -> DocumentText:
     from khplan.pipeline.context import DocContext, InputKind, Options
     from khplan.pipeline.reading.ocr import TesseractEngine
     from khplan.pipeline.reading.pages import BlankPage, read_page_image
-    from khplan.pipeline.stages import assemble, restore_text
+    from khplan.pipeline.stages import restore_text
     from tools.synth.scans import render_scan
 
     engine = TesseractEngine(lang)
@@ -300,8 +300,7 @@ def scan_text(text: str, quality: str, lang: str, seed: int) -> DocumentText:
     )
     pages = [page for page in read if not isinstance(page, BlankPage)]
     ctx = DocContext(source=Path("bench.pdf"), kind=InputKind.pdf, sha256="0" * 64, options=options)
-    restored = restore_text(ctx, pages).pages
-    return with_words(assemble(restored), restored)
+    return restore_text(ctx, pages).document
 
 
 def _timed(board: Board, kind: str, document, count: int = 1) -> dict:
@@ -317,7 +316,7 @@ def restorer_ready(console: Console) -> bool:
 
     try:
         restore("Uy ban nhan dan")
-    except Exception as error:  # noqa: BLE001 - any failure of another stage only narrows the benchmark
+    except Exception as error:  # any failure of another stage only narrows the benchmark
         console.print(f"[yellow]restorer unavailable ({error}); columns that need it are left out[/yellow]")
         return False
     return True
@@ -340,7 +339,10 @@ def bench_seeds(qualities: list[str], langs: list[str], restored: bool) -> Board
                 if lang != "vie" and not restored:
                     continue
                 kind = f"{quality}/{lang}" + ("+restore" if lang == "eng" else "")
-                document = _cached(f"{prefix}|{quality}|{lang}", lambda: scan_text(text, quality, lang, int(prefix)))
+                document = _cached(
+                    f"{prefix}|{quality}|{lang}",
+                    partial(scan_text, text, quality, lang, int(prefix)),
+                )
                 board.add(kind, _timed(board, kind, document, len(seeds)), gold, fields)
     return board
 
@@ -357,13 +359,16 @@ def bench_generated(count: int, corpus: Path | None, scans: int, quality: str) -
         board.add("typed", _timed(board, "typed", plan.text, len(plans)), gold, HEADER)
         board.add("columns", _timed(board, "columns", columns, len(plans)), gold, HEADER)
     for plan in plans[:scans]:
-        document = _cached(f"{plan.name}|{quality}|vie", lambda: scan_text(plan.text, quality, "vie", 0))
+        document = _cached(f"{plan.name}|{quality}|vie", partial(scan_text, plan.text, quality, "vie", 0))
         board.add(f"{quality}/vie", _timed(board, f"{quality}/vie", document, scans), plan.fields, HEADER)
     return board
 
 
 def bench_full(count: int, scans: int, qualities: list[str], langs: list[str], restored: bool) -> tuple[Board, Board]:
-    """Complete generated plans of both families: typed (``count`` each), and ``scans`` each per quality and language."""
+    """Complete generated plans of both families.
+
+    Typed (``count`` each), and ``scans`` each per quality and language.
+    """
     from tools.synth.plan_bodies import FAMILIES
     from tools.synth.plans import generate_full_plans
 
@@ -380,7 +385,8 @@ def bench_full(count: int, scans: int, qualities: list[str], langs: list[str], r
                 kind = f"{family[:3]} {quality}/{lang}" + ("+restore" if lang == "eng" else "")
                 for n, plan in enumerate(plans[:scans]):
                     document = _cached(
-                        f"{plan.name}|{quality}|{lang}|printed", lambda: scan_text(plan.printed, quality, lang, n)
+                        f"{plan.name}|{quality}|{lang}|printed",
+                        partial(scan_text, plan.printed, quality, lang, n),
                     )
                     scanned.add(kind, _timed(scanned, kind, document, scans), plan.fields, fields)
     return typed, scanned
@@ -403,7 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     console = Console(width=max(150, Console().width))  # nine columns of scores; a pipe would wrap them at 80
     restored = restorer_ready(console)
-    seeds = bench_seeds([q for q in args.qualities.split(",") if q], [l for l in args.langs.split(",") if l], restored)
+    seeds = bench_seeds(
+        [q for q in args.qualities.split(",") if q], [lang for lang in args.langs.split(",") if lang], restored
+    )
     console.print(seeds.table("Seeds (development data): right/total for scalars, F1 for lists"))
     if args.generated:
         generated = bench_generated(
@@ -415,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
             args.full,
             args.full_scans,
             [q for q in args.full_qualities.split(",") if q],
-            [l for l in args.langs.split(",") if l],
+            [lang for lang in args.langs.split(",") if lang],
             restored,
         )
         console.print(

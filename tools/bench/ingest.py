@@ -135,7 +135,7 @@ def round_table(measured: dict[str, list[dict]]) -> Table:
     for column in ("round", *measured, "flow 1 job / loop", "1 job / 2 jobs"):
         table.add_column(column, justify="right")
     loops, ones, twos = measured.values()
-    for number, (loop, one, two) in enumerate(zip(loops, ones, twos), start=1):
+    for number, (loop, one, two) in enumerate(zip(loops, ones, twos, strict=False), start=1):
         table.add_row(
             str(number),
             *(f"{run['seconds']:.1f}" for run in (loop, one, two)),
@@ -230,8 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     console.print(table)
     console.print(round_table(measured))
     loops, ones, twos = (measured[label] for label, _, _ in RUNS)
-    overheads = [one["seconds"] / loop["seconds"] - 1 for loop, one in zip(loops, ones)]
-    speedups = [one["seconds"] / two["seconds"] for one, two in zip(ones, twos)]
+    overheads = [one["seconds"] / loop["seconds"] - 1 for loop, one in zip(loops, ones, strict=False)]
+    speedups = [one["seconds"] / two["seconds"] for one, two in zip(ones, twos, strict=False)]
     best = min(o["seconds"] for o in ones) / min(lp["seconds"] for lp in loops) - 1
     flow_one = runs["flow, 1 job"]
     console.print(
@@ -242,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     console.print(
         f"in the median flow run: {flow_one['seconds'] - flow_one['flow_seconds']:.1f} s outside the flow "
         f"body; in the body, the documents took {flow_one['document_seconds']:.1f} s of "
-        f"{flow_one['flow_seconds']:.1f} s in their worker (median loop: {runs['plain loop']['document_seconds']:.1f} s)"
+        f"{flow_one['flow_seconds']:.1f} s in their worker (median loop: "
+        f"{runs['plain loop']['document_seconds']:.1f} s)"
     )
     console.print(
         f"speed-up with 2 jobs: {statistics.median(speedups):.2f}x median of the rounds' ratios "

@@ -37,10 +37,10 @@ from khplan.diacritics import restore
 from khplan.diacritics.orthography import fold
 from khplan.diacritics.scoring import syllable_accuracy
 from khplan.pipeline.context import DocContext, InputKind, Options
+from khplan.pipeline.reading.document import read_pages
 from khplan.pipeline.reading.ocr import PAGE_SEGMENTATION_MODE, TesseractEngine
 from khplan.pipeline.reading.pages import BlankPage, PageJob, read_all, read_page
 from khplan.pipeline.reading.preprocess import DEFAULT_STEPS, check_steps
-from khplan.pipeline.stages import read_pages
 from tools.corpus import locate_corpus
 from tools.synth.plans import SyntheticPlan, generate_plans
 from tools.synth.scans import render_scan
@@ -143,7 +143,7 @@ def run_quality(
     plans: list[SyntheticPlan], documents: list[list[Path]], setup: Setup, *, plain: bool = True
 ) -> dict[str, Score]:
     scores = {name: Score() for name in (("tesseract",) if plain else ()) + ("khplan", "khplan+restore")}
-    for plan, files in zip(plans, documents):
+    for plan, files in zip(plans, documents, strict=False):
         if plain:
             started = _cpu()
             text = "\n".join(plain_tesseract(path, setup.psm) for path in files)

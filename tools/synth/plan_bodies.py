@@ -91,9 +91,11 @@ THEMES: dict[str, tuple[Theme, ...]] = {
             "cải cách hành chính",
             "Chỉ số cải cách hành chính",
             (
-                "Thi đua đổi mới phương thức chỉ đạo, điều hành, nâng cao trách nhiệm của người đứng đầu trong thực hiện nhiệm vụ cải cách hành chính",
+                "Thi đua đổi mới phương thức chỉ đạo, điều hành, nâng cao trách nhiệm của người đứng đầu trong "
+                "thực hiện nhiệm vụ cải cách hành chính",
                 "Thi đua rà soát, đơn giản hóa thủ tục hành chính, giải quyết hồ sơ đúng hạn, không để tồn đọng",
-                "Thi đua nâng cao chất lượng hoạt động của Bộ phận tiếp nhận và trả kết quả theo cơ chế một cửa, một cửa liên thông",
+                "Thi đua nâng cao chất lượng hoạt động của Bộ phận tiếp nhận và trả kết quả theo cơ chế một cửa, "
+                "một cửa liên thông",
                 "Thi đua ứng dụng công nghệ thông tin, tăng tỷ lệ hồ sơ trực tuyến toàn trình",
                 "Thi đua xây dựng đội ngũ cán bộ, công chức, viên chức chuyên nghiệp, trách nhiệm, tận tụy",
             ),
@@ -106,7 +108,8 @@ THEMES: dict[str, tuple[Theme, ...]] = {
             (
                 "Trực tiếp tham mưu, thực hiện nhiệm vụ cải cách hành chính đạt kết quả xuất sắc",
                 "Có sáng kiến, giải pháp về cải cách hành chính được Hội đồng sáng kiến cấp cơ sở công nhận",
-                "Không để xảy ra tình trạng gây phiền hà, sách nhiễu người dân, doanh nghiệp trong giải quyết thủ tục hành chính",
+                "Không để xảy ra tình trạng gây phiền hà, sách nhiễu người dân, doanh nghiệp trong giải quyết "
+                "thủ tục hành chính",
             ),
             (
                 "Nghị quyết",
@@ -200,7 +203,8 @@ THEMES: dict[str, tuple[Theme, ...]] = {
                 "23-CT/TW",
                 "2023-05-25",
                 "Ban Bí thư",
-                "tăng cường sự lãnh đạo của Đảng đối với công tác bảo đảm trật tự, an toàn giao thông trong tình hình mới",
+                "tăng cường sự lãnh đạo của Đảng đối với công tác bảo đảm trật tự, an toàn giao thông trong tình "
+                "hình mới",
             ),
         ),
     ),
@@ -342,12 +346,15 @@ GENERIC_STANDARDS: dict[str, dict[str, tuple[str, ...]]] = {
 PURPOSES: dict[str, tuple[str, ...]] = {
     DEVELOPMENT: (
         "Tạo khí thế thi đua sôi nổi, động viên tập thể, cá nhân phấn đấu hoàn thành xuất sắc nhiệm vụ {short} năm {y}",
-        "Nâng cao nhận thức, trách nhiệm của cấp ủy, chính quyền, người đứng đầu cơ quan, đơn vị trong thực hiện {short}",
-        "Kịp thời phát hiện, biểu dương, khen thưởng những tập thể, cá nhân có thành tích xuất sắc; nhân rộng các điển hình tiên tiến",
+        "Nâng cao nhận thức, trách nhiệm của cấp ủy, chính quyền, người đứng đầu cơ quan, đơn vị trong thực hiện "
+        "{short}",
+        "Kịp thời phát hiện, biểu dương, khen thưởng những tập thể, cá nhân có thành tích xuất sắc; nhân rộng "
+        "các điển hình tiên tiến",
         "Gắn phong trào thi đua với thực hiện nhiệm vụ chính trị của từng cơ quan, đơn vị, địa phương",
     ),
     EVALUATION: (
-        "Cụ thể hóa các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về {short} bằng những việc làm thiết thực",
+        "Cụ thể hóa các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về {short} bằng những việc làm "
+        "thiết thực",
         "Khơi dậy tinh thần chủ động, sáng tạo, khát vọng cống hiến của cán bộ, công chức, viên chức và nhân dân",
         "Thông qua phong trào, lựa chọn những gương điển hình tiên tiến để tôn vinh, khen thưởng và nhân rộng",
         "Góp phần hoàn thành thắng lợi các mục tiêu, nhiệm vụ năm {y} của {unit}",
@@ -683,7 +690,10 @@ class Citation:
 def _citations(b: Body) -> list[Citation]:
     """What a plan of this level, year and subject plausibly rests on."""
     f, rng = b.frame, b.rng
-    before = lambda days: f.issued - timedelta(days=rng.randint(20, days))  # noqa: E731
+
+    def before(days: int) -> date:
+        return f.issued - timedelta(days=rng.randint(20, days))
+
     law = rng.random()
     out: list[Citation] = []
     if f.issued.year >= 2024:
@@ -754,7 +764,7 @@ def _citations(b: Body) -> list[Citation]:
             if f.level == "province"
             else (
                 "HU",
-                f"Ban Thường vụ {'Huyện' if f.kind == 'huyện' else 'Thị' if f.kind == 'thị xã' else 'Thành' if f.kind == 'thành phố' else 'Quận'} ủy",
+                f"Ban Thường vụ { {'huyện': 'Huyện', 'thị xã': 'Thị', 'thành phố': 'Thành'}.get(f.kind, 'Quận') } ủy",
             )
         )
         out.append(
@@ -827,6 +837,7 @@ def _cite_text(b: Body, c: Citation) -> str:
     """One citation as a preamble prints it: kind, số, number, date, issuer, subject."""
     if c.kind == "Luật":
         if c.number:
+            assert c.issued is not None, "a numbered law has its date"
             return f"Luật {c.about} số {c.number} {b.date(c.issued, written=True)}"
         if c.issued and b.rng.random() < 0.6:
             return f"Luật {c.about} {b.date(c.issued, written=True)}"
@@ -873,18 +884,22 @@ def write_preamble(b: Body) -> None:
         rng, b.family, {DEVELOPMENT: ("lines", "lines", "paragraph"), EVALUATION: ("lines", "grouped", "paragraph")}
     )
     if layout == "lines":
-        for text, c in zip(texts, citations):
+        for text, c in zip(texts, citations, strict=False):
             opener = "Căn cứ" if c.kind in ("Luật", "Nghị định") else rng.choice(CITE_OPENERS[b.family])
             b.para(f"{opener} {text};")
     elif layout == "paragraph":
         b.para(f"Căn cứ {'; '.join(texts[:-1])} và {texts[-1]};" if len(texts) > 1 else f"Căn cứ {texts[0]};")
     else:  # laws as Căn cứ lines, the documents implemented in one Thực hiện paragraph
-        laws = [t for t, c in zip(texts, citations) if c.kind in ("Luật", "Nghị định")]
-        rest = [t for t, c in zip(texts, citations) if c.kind not in ("Luật", "Nghị định")]
+        laws = [t for t, c in zip(texts, citations, strict=False) if c.kind in ("Luật", "Nghị định")]
+        implemented = [t for t, c in zip(texts, citations, strict=False) if c.kind not in ("Luật", "Nghị định")]
         for text in laws:
             b.para(f"Căn cứ {text};")
-        if rest:
-            b.para(f"Thực hiện {', '.join(rest[:-1])} và {rest[-1]}," if len(rest) > 1 else f"Thực hiện {rest[0]},")
+        if implemented:
+            b.para(
+                f"Thực hiện {', '.join(implemented[:-1])} và {implemented[-1]},"
+                if len(implemented) > 1
+                else f"Thực hiện {implemented[0]},"
+            )
     issuing = _pick(
         rng,
         b.family,
@@ -924,8 +939,13 @@ def write_purpose(b: Body) -> None:
             text = b.fmt(text)
             if title == "Mục đích" and i == 0 and f.theme.programme and rng.random() < 0.5:
                 kind, num, when, issuer, about = f.theme.programme
-                if date.fromisoformat(when) < f.issued and not any(l["number"] == num for l in b.gold["legal_bases"]):
-                    text += f", góp phần thực hiện thắng lợi {kind} số {num} {b.date(date.fromisoformat(when))} của {issuer}"
+                if date.fromisoformat(when) < f.issued and not any(
+                    basis["number"] == num for basis in b.gold["legal_bases"]
+                ):
+                    text += (
+                        f", góp phần thực hiện thắng lợi {kind} số {num} {b.date(date.fromisoformat(when))} "
+                        f"của {issuer}"
+                    )
                     b.gold["legal_bases"].append({"kind": kind, "number": num, "date": when, "issuer": issuer})
             mark = f"{'abcdđeg'[i]})" if marker == "letter" else b.style.dash
             b.item(mark, text, last=i == len(items) - 1)
@@ -1262,7 +1282,10 @@ def rule_cap(b: Body, a: Awarding, marker: str) -> None:
     q1, q2 = rng.randint(2, 6), rng.randint(3, 10)
     condition = f"có thành tích xuất sắc trong phong trào thi đua {f.theme.short}"
     if b.family == DEVELOPMENT:
-        text = f"Tặng {form} của {_printed_title(b, f.head)} cho không quá {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
+        text = (
+            f"Tặng {form} của {_printed_title(b, f.head)} cho không quá {_count(q1)} tập thể và {_count(q2)} "
+            f"cá nhân {condition}"
+        )
     else:
         text = (
             f"{form} của {_printed_title(b, f.head)}: tối đa {_count(q1)} tập thể và {_count(q2)} cá nhân {condition}"
@@ -1310,9 +1333,15 @@ def rule_delegated(b: Body, a: Awarding, marker: str) -> None:
         return rule_pair(b, a, marker)
     printed = [_printed_title(b, h) for h in heads]
     if b.family == DEVELOPMENT:
-        text = f"Giấy khen: {'; '.join(printed)} xem xét, quyết định tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc"
+        text = (
+            f"Giấy khen: {'; '.join(printed)} xem xét, quyết định tặng Giấy khen cho các tập thể, cá nhân có "
+            "thành tích xuất sắc"
+        )
     else:
-        text = f"Giấy khen do {printed[0]} và {printed[1]} tặng theo thẩm quyền cho các tập thể, cá nhân có thành tích xuất sắc"
+        text = (
+            f"Giấy khen do {printed[0]} và {printed[1]} tặng theo thẩm quyền cho các tập thể, cá nhân có thành "
+            "tích xuất sắc"
+        )
     b.item(marker, text, last=True)
     for head in heads:
         b.gold["awards"].append(_award("Giấy khen", head, "any", a.cadence, condition="có thành tích xuất sắc"))
@@ -1478,7 +1507,7 @@ def write_dossier(b: Body, number: str) -> None:
         return
     period_end = date.fromisoformat(b.gold["deadlines"][-1]["date"])
     due = max(f.issued + timedelta(days=30), period_end - timedelta(days=rng.randint(10, 45)))
-    receiving = f"{_printed_title(b, receiver)} (qua {office})" if f.level != "department" else office
+    receiving = f"{_printed_title(b, receiver or '')} (qua {office})" if f.level != "department" else office
     variant = _pick(
         rng,
         b.family,
@@ -1530,10 +1559,12 @@ def write_implementation(b: Body) -> None:
                 b.family,
                 {
                     DEVELOPMENT: (
-                        "là cơ quan thường trực, chủ trì hướng dẫn, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp, báo cáo kết quả về {up} {due}.",
+                        "là cơ quan thường trực, chủ trì hướng dẫn, theo dõi, đôn đốc việc thực hiện Kế hoạch; "
+                        "tổng hợp, báo cáo kết quả về {up} {due}.",
                     ),
                     EVALUATION: (
-                        "Tham mưu triển khai, kiểm tra việc thực hiện Kế hoạch; định kỳ tổng hợp kết quả, báo cáo {up} {due}.",
+                        "Tham mưu triển khai, kiểm tra việc thực hiện Kế hoạch; định kỳ tổng hợp kết quả, báo "
+                        "cáo {up} {due}.",
                     ),
                 },
             ).format(up=f.upper_office, due=due_text)
@@ -1553,7 +1584,10 @@ def write_implementation(b: Body) -> None:
     plan_month = min(12, f.issued.month + 1)
     plan_year = f.issued.year if f.issued.month < 12 else f.issued.year
     if b.family == DEVELOPMENT:
-        text = f"Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng phong trào thi đua, gửi về {f.office} trong tháng {plan_month}/{plan_year}."
+        text = (
+            f"Căn cứ Kế hoạch này, xây dựng kế hoạch hưởng ứng phong trào thi đua, gửi về {f.office} trong "
+            f"tháng {plan_month}/{plan_year}."
+        )
         b.gold["deadlines"].append(
             _deadline(
                 "submission",
@@ -1565,7 +1599,10 @@ def write_implementation(b: Body) -> None:
         )
     else:
         due = f.issued + timedelta(days=rng.randint(15, 30))
-        text = f"Triển khai Kế hoạch đến toàn thể cán bộ, công chức, viên chức; đăng ký thi đua gửi về {f.office} trước {b.date(due)}."
+        text = (
+            f"Triển khai Kế hoạch đến toàn thể cán bộ, công chức, viên chức; đăng ký thi đua gửi về {f.office} "
+            f"trước {b.date(due)}."
+        )
         b.gold["deadlines"].append(
             _deadline("submission", when=due, action="Đăng ký thi đua", to=_cap(f.office), text=b.date(due))
         )
@@ -1586,10 +1623,12 @@ def write_implementation(b: Body) -> None:
             b.family,
             {
                 DEVELOPMENT: (
-                    "Trên đây là Kế hoạch {t}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về {o} để tổng hợp, báo cáo {b} xem xét, giải quyết./.",
+                    "Trên đây là Kế hoạch {t}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ "
+                    "quan, đơn vị phản ánh về {o} để tổng hợp, báo cáo {b} xem xét, giải quyết./.",
                 ),
                 EVALUATION: (
-                    "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện Kế hoạch {t}; kịp thời phản ánh khó khăn, vướng mắc về {o} để tổng hợp, báo cáo {b}./.",
+                    "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện Kế hoạch {t}; kịp "
+                    "thời phản ánh khó khăn, vướng mắc về {o} để tổng hợp, báo cáo {b}./.",
                 ),
             },
         ).format(t=f.title[:1].lower() + f.title[1:], o=f.office, b=f.body)
@@ -1653,6 +1692,7 @@ def _signature(b: Body) -> tuple[list[str], dict]:
     """The block's lines (quyền hạn, chức vụ, họ tên) and the signer's gold."""
     f, rng = b.frame, b.rng
     person = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE_NAMES[b.family])} {rng.choice(GIVEN_NAMES[b.family])}"
+    options: tuple[tuple[tuple[str, ...], str | None, str], ...]
     if f.level == "department":
         options = (
             (("GIÁM ĐỐC",), None, "Giám đốc"),
@@ -1701,7 +1741,8 @@ def write_closing(b: Body) -> None:
 
 
 def write_body(frame: Frame, rng: random.Random, family: str) -> tuple[list[str], list[str], dict]:
-    """The body's lines as typed and as printed (preamble to signature), and the gold of every list field, signer, period."""
+    """The body's lines as typed and as printed (preamble to signature), and the gold of every list field, signer,
+    period."""
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r}; one of {', '.join(FAMILIES)}")
     b = Body(rng, frame, family, _style(rng, family))

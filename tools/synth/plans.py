@@ -15,9 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tools.corpus import corpus_files, iter_lines
 from tools.synth.plan_bodies import DEVELOPMENT, THEMES, Frame, write_body
+
+if TYPE_CHECKING:
+    from khplan.extractors.gazetteer import AdminUnit
 
 PLAN_OPENINGS = (
     "Phát động phong trào thi đua",
@@ -86,12 +90,17 @@ def _unit_pools() -> dict[str, list]:
     return pools
 
 
-def _issuing_unit(rng: random.Random, n: int, pools: dict[str, list]) -> tuple[str, object, object]:
+def _issuing_unit(rng: random.Random, n: int, pools: dict[str, list]) -> tuple[str, AdminUnit, AdminUnit]:
     """The level (cycling province, district, commune, department), unit and province of the ``n``-th plan."""
     level = ("province", "district", "commune", "department")[n % 4]
     unit = rng.choice(pools[level])
     province = next(p for p in pools["province"] if p.name == unit.province)
     return level, unit, province
+
+
+def _fixed(subject: str) -> Callable[[random.Random], str]:
+    """A header's subject that is already chosen (a full plan's campaign), where a generator is asked for."""
+    return lambda _rng: subject
 
 
 @dataclass(frozen=True)
@@ -129,8 +138,12 @@ def _header(
     issued = date(year, rng.randint(*months), rng.randint(1, 28))
     if level == "department":
         department, code = rng.choice(DEPARTMENTS)
-        left = (f"UBND {unit.kind.upper()} {unit.name.upper()}", department.upper())
-        issuer = {"name": department, "parent": f"Ủy ban nhân dân {unit.kind} {unit.name}", "level": level}
+        left: tuple[str, ...] = (f"UBND {unit.kind.upper()} {unit.name.upper()}", department.upper())
+        issuer: dict[str, str | None] = {
+            "name": department,
+            "parent": f"Ủy ban nhân dân {unit.kind} {unit.name}",
+            "level": level,
+        }
     else:
         code = "UBND"
         left = ("ỦY BAN NHÂN DÂN", f"{unit.kind.upper()} {unit.name.upper()}")
@@ -170,7 +183,7 @@ def _corpus_theme(sentences: list[str]) -> Callable[[random.Random], str]:
 
 def _header_lines(header: PlanHeader) -> list[str]:
     """The header as typed text: one line per row, both columns on it, then the type line and the title."""
-    return [*(f"{a}   {b}" for a, b in zip(header.left, header.right)), "KẾ HOẠCH", header.title]
+    return [*(f"{a}   {b}" for a, b in zip(header.left, header.right, strict=False)), "KẾ HOẠCH", header.title]
 
 
 def _plan(
@@ -201,7 +214,13 @@ def generate_full_plans(count: int, *, seed: int = 0, family: str = DEVELOPMENT)
         theme = rng.choice(THEMES[family])
         on = f" trên địa bàn {unit.kind} {unit.name}" if level != "department" and rng.random() < 0.3 else ""
         header = _header(
-            level, unit, rng, lambda _: theme.title + on, province, months=(1, 9), periods=FULL_PLAN_PERIODS
+            level,
+            unit,
+            rng,
+            _fixed(theme.title + on),
+            province,
+            months=(1, 9),
+            periods=FULL_PLAN_PERIODS,
         )
         frame = Frame(
             level=level,

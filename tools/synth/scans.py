@@ -206,7 +206,10 @@ def render_pages(
 
     ``margins_mm`` is (top, right, bottom, left), the ND30 defaults.
     """
-    px = lambda mm: round(mm / MM_PER_INCH * dpi)  # noqa: E731
+
+    def px(mm: float) -> int:
+        return round(mm / MM_PER_INCH * dpi)
+
     width, height = px(A4_MM[0]), px(A4_MM[1])
     top, right, bottom, left = (px(m) for m in margins_mm)
     size = round(size_pt / 72 * dpi)
@@ -271,7 +274,7 @@ def degrade(page: Image.Image, quality: Degradation, rng: random.Random) -> Imag
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     if quality.noise or quality.speckle:
         np_rng = np.random.default_rng(rng.randrange(2**32))
-        pixels = np.asarray(image, dtype=np.float32)
+        pixels: np.ndarray = np.asarray(image, dtype=np.float32)
         if quality.noise:
             pixels = pixels + np_rng.normal(0.0, quality.noise, pixels.shape)
         if quality.speckle:

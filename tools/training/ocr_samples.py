@@ -270,7 +270,10 @@ def align_tokens(gold: str, ocr: str) -> list[TokenPair]:
     whitespace tokens, punctuation attached.
 
     >>> align_tokens("Số: 69 của Chính phủ", "S6: 69 ctia Chinh pht")
-    [TokenPair(gold='Số:', ocr='S6:', kind='1:1'), TokenPair(gold='69', ocr='69', kind='1:1'), TokenPair(gold='của', ocr='ctia', kind='1:1'), TokenPair(gold='Chính', ocr='Chinh', kind='1:1'), TokenPair(gold='phủ', ocr='pht', kind='1:1')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [TokenPair(gold='Số:', ocr='S6:', kind='1:1'), TokenPair(gold='69', ocr='69', kind='1:1'),
+     TokenPair(gold='của', ocr='ctia', kind='1:1'), TokenPair(gold='Chính', ocr='Chinh', kind='1:1'),
+     TokenPair(gold='phủ', ocr='pht', kind='1:1')]
     """
     gold_tokens, ocr_tokens = gold.split(), ocr.split()
     pairs = []
@@ -301,7 +304,7 @@ def char_confusions(pairs: Iterable[TokenPair]) -> tuple[Counter[tuple[str, str]
 
     def count(gold: str, ocr: str) -> None:
         if len(gold) == len(ocr):
-            confusions.update((g, o) for g, o in zip(gold, ocr) if g != o)
+            confusions.update((g, o) for g, o in zip(gold, ocr, strict=False) if g != o)
         else:
             confusions[(gold, ocr)] += 1
 

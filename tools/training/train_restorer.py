@@ -115,7 +115,7 @@ def word_pairs(samples) -> Counter:
             gold_tokens, ocr_tokens = tokenize(pair[0]), tokenize(pair[1])
             if len(gold_tokens) != len(ocr_tokens):
                 continue
-            for g, o in zip(gold_tokens, ocr_tokens):
+            for g, o in zip(gold_tokens, ocr_tokens, strict=False):
                 if g.kind is Kind.word and o.text:
                     pairs[(g.text.lower(), o.text.lower())] += 1
     return pairs

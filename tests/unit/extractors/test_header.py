@@ -1,0 +1,182 @@
+"""Header fields: type, number, date, place, trích yếu — from clean, column-read and legacy-OCR headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khplan.extractors import DocumentText, PageSpan, extract_record
+
+MERGED = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN PHÙ MỸ Độc lập - Tự do - Hạnh phúc
+Số: 69 /KH-UBND Phù Mỹ, ngày 13 tháng 4 năm 2022
+KẾ HOẠCH
+Phát động phong trào thi đua đẩy mạnh cải cách hành chính
+huyện Phù Mỹ giai đoạn 2021 - 2025
+
+Thực hiện Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ;
+"""
+
+COLUMNS = """ỦY BAN NHÂN DÂN
+XÃ HÒA PHONG
+Số: 12/KH-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa Phong, ngày 05 tháng 01 năm 2023
+KẾ HOẠCH
+Tổ chức phong trào thi đua xây dựng nông thôn mới năm 2023
+Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;
+Thực hiện chỉ đạo của Ủy ban nhân dân huyện Hòa Vang;
+"""
+
+LEGACY = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
+TINH QUANG NINH Poc lip - Tr do - Hanh phiic
+Sé: 40 /KH-UBND Qudng Ninh, ngay]9 thing 02 nim 2024
+KE HOACH
+"""
+
+
+def test_number_loses_the_space_before_its_slash():
+    assert extract_record(MERGED).number == "69/KH-UBND"
+
+
+def test_place_and_date_are_cut_from_the_number_line():
+    record = extract_record(MERGED)
+    assert (record.place, record.issue_date) == ("Phù Mỹ", dt.date(2022, 4, 13))
+
+
+def test_title_joins_its_lines_and_stops_before_the_preamble():
+    assert extract_record(MERGED).title == (
+        "Phát động phong trào thi đua đẩy mạnh cải cách hành chính huyện Phù Mỹ giai đoạn 2021 - 2025"
+    )
+
+
+def test_type_line_gives_the_type_in_sentence_case():
+    assert extract_record(MERGED).doc_type == "Kế hoạch"
+
+
+def test_header_read_column_by_column():
+    record = extract_record(COLUMNS)
+    assert (record.number, record.place, record.issue_date) == ("12/KH-UBND", "Hòa Phong", dt.date(2023, 1, 5))
+    assert record.title == "Tổ chức phong trào thi đua xây dựng nông thôn mới năm 2023"
+
+
+def test_legacy_ocr_number_with_mangled_so():
+    assert extract_record(LEGACY).number == "40/KH-UBND"
+
+
+def test_legacy_ocr_day_read_through_a_bracket_and_flagged():
+    record = extract_record(LEGACY)
+    assert record.issue_date == dt.date(2024, 2, 19)
+    assert [w.code for w in record.warnings if w.field == "issue_date"] == ["low_ocr_confidence"]
+
+
+def test_legacy_ocr_place_takes_the_gazetteer_spelling():
+    assert extract_record(LEGACY).place == "Quảng Ninh"
+
+
+def test_legacy_ocr_type_line_without_marks():
+    assert extract_record(LEGACY).doc_type == "Kế hoạch"
+
+
+def test_lost_code_letter_d_is_restored_in_the_number():
+    record = extract_record("UY BAN NHAN DAN\nTINH BAC NINH\nSo: 15/QD-UBND Bac Ninh, ngay 02 thang 3 nam 2021\n")
+    assert record.number == "15/QĐ-UBND"
+
+
+def test_type_inferred_from_code_when_no_type_line():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nBắc Ninh, ngày 02 tháng 3 năm 2021\nVề việc khen thưởng\n"
+    )
+    assert record.doc_type == "Quyết định"
+    assert "inferred_doc_type" in [w.code for w in record.warnings]
+
+
+def test_number_without_type_code_is_a_cong_van():
+    record = extract_record("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 1520/UBND-NC\nBắc Ninh, ngày 02 tháng 3 năm 2021\n")
+    assert record.doc_type == "Công văn"
+
+
+def test_outer_quotes_leave_the_title():
+    text = "Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\n“Thi đua thực hiện văn hóa công sở”\n\nCăn cứ"
+    assert extract_record(text).title == "Thi đua thực hiện văn hóa công sở"
+
+
+def test_body_numbers_are_not_the_plan_number():
+    text = "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ về cải cách hành chính.\n"
+    assert extract_record(text).number is None
+
+
+def test_recipe_yields_no_number_date_or_issuer():
+    record = extract_record("Phở bò: nước dùng, bánh phở, thịt bò, hành.\n")
+    assert (record.number, record.issue_date, record.issuer.name, record.doc_type) == (None, None, None, None)
+
+
+def test_missing_fields_are_flagged_not_invented():
+    record = extract_record("Thực đơn: cơm, canh chua, cá kho.\n")
+    assert {w.field for w in record.warnings if w.code == "field_not_found"} >= {"number", "issue_date", "issuer.name"}
+
+
+def test_number_span_points_at_its_evidence_and_page():
+    second = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 40 /KH-UBND"
+    text = "trang bìa\n" + second
+    record = extract_record(DocumentText(text, (PageSpan(1, 0, 9), PageSpan(2, 10, len(text)))))
+    (span,) = record.provenance.spans["number"]
+    assert text[span.start : span.end].startswith("Số: 40 /KH-UBND")
+    assert span.page == 2
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_seed_header_fields_from_the_text_users_hold(prefix, seeds):
+    """000/003 as raw legacy OCR (no restorer), 001 as clean markdown: the fields that do not depend on marks."""
+    seed = seeds[prefix]
+    record = extract_record(seed.input_text).model_dump(mode="json")
+    fields = ("doc_type", "number", "issue_date", "place", "issuer")
+    assert {f: record[f] for f in fields} == {f: seed.fields[f] for f in fields}
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_seed_header_fields_from_gold_text(prefix, seeds):
+    seed = seeds[prefix]
+    record = extract_record(seed.gold_text).model_dump(mode="json")
+    fields = ("doc_type", "number", "issue_date", "place", "title", "issuer")
+    assert {f: record[f] for f in fields} == {f: seed.fields[f] for f in fields}
+
+
+def test_specks_around_the_type_line_are_ignored():
+    assert (
+        extract_record("Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\n- KẾ HOẠCH m _\nThi đua\n").doc_type
+        == "Kế hoạch"
+    )
+
+
+def test_month_word_garbled_past_recognition():
+    record = extract_record("Số: 40 /KH-UBND\nQuảng Ninh, ngày 19 cn 02 năm 2024\nKẾ HOẠCH\n")
+    assert record.issue_date == dt.date(2024, 2, 19)
+
+
+def test_place_and_date_read_below_the_type_line():
+    record = extract_record(
+        "Số: 44/KH-UBND\n.. KẾ HOẠCH\nChâu Thành, ngày 07 tháng 3 năm 2023\nPhát động phong trào thi đua năm "
+        "2023\n\nCăn cứ"
+    )
+    assert (record.place, record.issue_date, record.title) == (
+        "Châu Thành",
+        dt.date(2023, 3, 7),
+        "Phát động phong trào thi đua năm 2023",
+    )
+
+
+def test_title_goes_on_across_a_blank_line_in_lower_case():
+    text = (
+        "Số: 3/KH-UBND\nHà Nội, ngày 01 tháng 02 năm 2020\nKẾ HOẠCH\nPhát động phong trào thi đua -\n\n- "
+        "huyện Phù Mỹ giai đoạn 2021 - 2025.\n\nThực hiện"
+    )
+    assert extract_record(text).title == "Phát động phong trào thi đua huyện Phù Mỹ giai đoạn 2021 - 2025"
+
+
+def test_so_garbled_into_two_characters_still_opens_the_number():
+    record = extract_record("S60: 44 /KH-UBND\nChâu Thành, ngày 07 tháng 3 năm 2023\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert record.number == "44/KH-UBND"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from khplan.diacritics import assess_damage
+from khplan.extractors import document_of
+from khplan.pipeline.context import DocContext, InputKind, Options, PageText
+from khplan.pipeline.stages import restore_text
+
+
+def _ctx(mode: str = "auto") -> DocContext:
+    return DocContext(
+        source=__import__("pathlib").Path("x.txt"),
+        kind=InputKind.text,
+        sha256="0" * 64,
+        options=Options(jobs=1, restore=mode),
+    )
+
+
+def test_intact_text_has_most_words_marked(seeds):
+    assert assess_damage(seeds["001"].input_text).marked_share > 0.8
+    assert assess_damage(seeds["000"].input_text).marked_share < 0.3
+
+
+def test_auto_mode_leaves_intact_text_alone(seeds):
+    pages = [PageText(1, seeds["001"].input_text, "text")]
+    restored = restore_text(_ctx(), pages)
+    assert not restored.restored and restored.pages == pages
+
+
+def test_auto_mode_restores_legacy_ocr_line_for_line(seeds):
+    text = seeds["003"].input_text
+    restored = restore_text(_ctx(), [PageText(1, text, "text")])
+    assert restored.restored
+    assert len(restored.pages[0].text.splitlines()) == len(text.splitlines())
+
+
+def test_never_mode_keeps_legacy_text(seeds):
+    pages = [PageText(1, seeds["003"].input_text, "text")]
+    assert restore_text(_ctx("never"), pages).pages == pages
+
+
+def test_assembled_text_remembers_where_pages_are():
+    doc = document_of([PageText(1, "Số: 1", "ocr"), PageText(2, "KẾ HOẠCH", "ocr")])
+    assert doc.text == "Số: 1\nKẾ HOẠCH"
+    assert [(p.page, doc.text[p.start : p.end]) for p in doc.pages] == [(1, "Số: 1"), (2, "KẾ HOẠCH")]
+
+
+def test_the_damage_decides_the_channel_and_whether_to_restore(seeds):
+    from khplan.diacritics import restoration_channel
+
+    intact, legacy = seeds["001"].input_text, seeds["003"].input_text
+    assert restoration_channel(intact) is None
+    assert restoration_channel(intact, ocr_read=True) == "modern"
+    assert restoration_channel(legacy) == "legacy"
+    assert restoration_channel(legacy, mode="never") is None
+    assert restoration_channel("Uy ban nhan dan huyen Phu My ban hanh ke hoach") == "stripped"
