@@ -69,11 +69,12 @@ $(SETUP_STAMP): pyproject.toml
 demo: setup
 	$(BIN)/khplan ingest data/samples --out $(DEMO_OUT)
 
+# Tests run on every core (pytest-xdist): most of an end-to-end test's time is a subprocess's start-up.
 test: setup test-packages lint
-	KHPLAN_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest
+	KHPLAN_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -n auto
 
 test-fast: setup
-	$(BIN)/python -m pytest tests/unit -q
+	$(BIN)/python -m pytest tests/unit -q -n auto
 
 # mypy cannot follow setuptools' editable finder (the khplan.* mapping of the top-level folders), so it
 # checks a view of them: build/typecheck/khplan/<folder> -> <folder>.

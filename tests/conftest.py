@@ -63,6 +63,29 @@ def cli_env(tmp_path_factory) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """One Prefect API for the test session (khplan's own temporary server, on a free loopback port, with a
+    throwaway database): the flows of the integration tests and the ingests of the end-to-end ones report to it,
+    instead of each starting one."""
+    from khplan.pipeline.ingest.prefect_api import TemporaryApi
+
+    home = tmp_path_factory.mktemp("prefect-server-home")
+    previous = os.environ.get("PREFECT_HOME")
+    os.environ["PREFECT_HOME"] = str(home)  # the server subprocess inherits it: its database goes there
+    server = TemporaryApi()
+    try:
+        server.start()
+    finally:
+        if previous is None:
+            del os.environ["PREFECT_HOME"]
+        else:
+            os.environ["PREFECT_HOME"] = previous
+    server.wait_ready()
+    yield server.api_url
+    server.stop()
+
+
 @dataclass(frozen=True)
 class CliResult:
     """What a run of the command line printed and returned."""

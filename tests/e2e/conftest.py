@@ -12,18 +12,6 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def prefect_server():
-    """A Prefect API on a free loopback port for the test session (khplan's own temporary server)."""
-    from khplan.pipeline.ingest.prefect_api import TemporaryApi
-
-    server = TemporaryApi()
-    server.start()
-    server.wait_ready()
-    yield server.api_url
-    server.stop()
-
-
-@pytest.fixture(scope="session")
 def cli_env(cli_env, prefect_server) -> dict[str, str]:
     return {**cli_env, "PREFECT_API_URL": prefect_server}
 

@@ -13,14 +13,14 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
-    """Flows run in-process against a temporary Prefect database, as Prefect's own tests do."""
+def prefect_harness(prefect_server):
+    """Flows run in-process, reporting to the session's throwaway Prefect server (as with PREFECT_API_URL set)."""
     from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
     configure_prefect()
-    from prefect.testing.utilities import prefect_test_harness
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    with prefect_test_harness(server_startup_timeout=120):
+    with temporary_settings({PREFECT_API_URL: prefect_server}):
         yield
 
 

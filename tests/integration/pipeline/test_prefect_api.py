@@ -24,20 +24,7 @@ def isolated_home(tmp_path, monkeypatch):
     (tmp_path / "prefect-home").mkdir()
 
 
-def test_temporary_api_answers_until_stopped(isolated_home):
-    server = TemporaryApi()
-    server.start()
-    try:
-        server.wait_ready()
-        assert _health(server.api_url) == 200
-    finally:
-        url = server.api_url
-        server.stop()
-    with pytest.raises(OSError):
-        _health(url)
-
-
-def test_a_port_taken_meanwhile_moves_the_server_to_another(isolated_home, monkeypatch):
+def test_temporary_api_moves_off_a_port_taken_meanwhile_and_answers_until_stopped(isolated_home, monkeypatch):
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen()
@@ -51,8 +38,11 @@ def test_a_port_taken_meanwhile_moves_the_server_to_another(isolated_home, monke
         assert server.port != taken.getsockname()[1]
         assert _health(server.api_url) == 200
     finally:
+        url = server.api_url
         server.stop()
         taken.close()
+    with pytest.raises(OSError):
+        _health(url)
 
 
 def test_a_server_that_cannot_start_says_so(isolated_home, monkeypatch):
