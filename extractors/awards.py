@@ -217,6 +217,37 @@ def _is_bare(ex: Extraction, block: Block, quota: int | None) -> bool:
     return quota is None and len(words) <= BARE_WORDS and not _GROUP.search(ex.folded, block.start, block.end)
 
 
+_CENTRAL_CONFERRER = re.compile(r"\b(?:thu tuong|chinh phu|chu tich nuoc|bo truong|trung uong)\b")
+_DEPARTMENT_CONFERRER = re.compile(r"\b(?:giam doc|so [a-z]|truong ban|cuc truong)|\bso$")
+_UNIT_OF_BODY = re.compile(
+    r"\b(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|hoi dong thi dua khen thuong|chu tich)\s+"
+    r"(?P<kind>thi xa|thi tran|thanh pho|tinh|huyen|quan|xa|phuong)\b"
+)
+_LEVEL_OF_KIND = {
+    "tinh": "province",
+    "huyen": "district",
+    "quan": "district",
+    "thi xa": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "thi tran": "commune",
+}
+"""``thành phố`` alone says neither province nor district (Đà Nẵng, Quy Nhơn): left unknown."""
+
+
+def conferrer_level(conferrer: str | None) -> str | None:
+    """The level of the body that grants an award, from how the plan names it (``Chủ tịch UBND huyện`` → district)."""
+    if not conferrer:
+        return None
+    folded = " ".join(fold_key(expand_abbreviations(conferrer)).replace("-", " ").split())
+    if _CENTRAL_CONFERRER.search(folded):
+        return "central"
+    if _DEPARTMENT_CONFERRER.search(folded):
+        return "department"
+    unit = _UNIT_OF_BODY.search(folded)
+    return _LEVEL_OF_KIND.get(unit.group("kind")) if unit else None
+
+
 @extractor("awards", requires=["analysis.layout", "analysis.doc", "record.period"], assigns=["record.awards"])
 def extract_awards(ex: Extraction) -> None:
     """awards: one entry per award rule."""
@@ -266,6 +297,7 @@ def extract_awards(ex: Extraction) -> None:
                 award = Award(
                     form=canonical(form),
                     conferrer=conferrer,
+                    conferrer_level=conferrer_level(conferrer),
                     subject=subj,
                     cadence=cadence,
                     quota=q,

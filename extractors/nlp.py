@@ -11,6 +11,7 @@ marks legacy OCR loses. Built once per process; nothing is downloaded.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -64,8 +65,34 @@ def entities(ex: Extraction, label: str, start: int = 0, end: int | None = None)
     return [ent for ent in doc.ents if ent.label_ == label and ent.start_char >= start and ent.end_char <= end]
 
 
+SECTION_CHARS = 200_000
+"""Text is parsed in sections of about this size, cut at a line break: spaCy refuses texts over its
+``max_length`` (a million characters), and a long archive document must not lose its lists to that."""
+
+
 @extractor("nlp", assigns=["analysis.doc"])
 def analyse(ex: Extraction) -> None:
     """Run the entity ruler over the folded text once, for every extractor that needs vocabulary."""
     # a term broken across lines ("Nghị\nquyết") is still one term: newlines read as spaces, offsets unchanged
-    ex.analyses["doc"] = pipeline()(ex.folded.replace("\n", " "))
+    ex.analyses["doc"] = parse(ex.folded)
+
+
+def parse(folded: str) -> Doc:
+    """The entity-ruled Doc of ``folded``: one Doc whatever the length, its offsets the text's own."""
+    nlp = pipeline()
+    sections = list(_sections(folded))
+    if len(sections) == 1:
+        return nlp(sections[0])
+    return Doc.from_docs(list(nlp.pipe(sections)), ensure_whitespace=False)
+
+
+def _sections(folded: str) -> Iterator[str]:
+    """Consecutive pieces of the text, newlines as spaces, each ending at a line break where one is near."""
+    start = 0
+    while start < len(folded):
+        end = min(len(folded), start + SECTION_CHARS)
+        if end < len(folded):
+            cut = folded.rfind("\n", start + SECTION_CHARS // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield folded[start:end].replace("\n", " ")
+        start = end

@@ -8,6 +8,7 @@ traceback unless they ask with ``--debug``.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,8 @@ import click
 from rich.console import Console
 
 from khplan.diacritics.damage import RestoreMode
-from khplan.pipeline.context import PREPROCESS_STEPS, Options, default_jobs
-from khplan.pipeline.errors import ExitCode, KhplanError
+from khplan.pipeline.context import DEFAULT_LIMITS, PREPROCESS_STEPS, Limits, Options, default_jobs
+from khplan.pipeline.errors import ExitCode, InputFileError, KhplanError
 from khplan.pipeline.verbosity import configure_logging
 
 stderr = Console(stderr=True)
@@ -56,6 +57,7 @@ def _options(
     preprocess: tuple[str, ...],
     searchable_pdf: bool = False,
     ocr_engine: str = "tesseract",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Options:
     return Options(
         jobs=jobs or default_jobs(),
@@ -64,7 +66,38 @@ def _options(
         searchable_pdf=searchable_pdf,
         preprocess=preprocess,
         ocr_engine=ocr_engine,
+        limits=limits,
     )
+
+
+def output_console() -> Console:
+    """The console tables go to: the terminal's width, or, piped, wide enough that nothing is cut mid-word."""
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=PIPED_WIDTH)
+    return console
+
+
+PIPED_WIDTH = 200
+"""Columns of tables printed to a pipe or a file (identifier columns never wrap, whatever the width)."""
+
+
+def limits_options(command: Callable) -> Callable:
+    """``--max-pages`` and ``--max-chars``: past them an input is refused as ``too_large``."""
+    command = click.option(
+        "--max-chars",
+        type=click.IntRange(min=1),
+        default=DEFAULT_LIMITS.max_chars,
+        show_default=True,
+        help="Characters of text an input may hold (Word files are checked unpacked, before parsing).",
+    )(command)
+    return click.option(
+        "--max-pages",
+        type=click.IntRange(min=1),
+        default=DEFAULT_LIMITS.max_pages,
+        show_default=True,
+        help="Pages a PDF or image may have.",
+    )(command)
 
 
 def _preprocess_steps(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
@@ -134,16 +167,25 @@ def main(debug: bool, verbose: bool) -> None:
 @lang_option
 @preprocess_option
 @engine_option
+@limits_options
 @_handle_errors
 def ocr(
-    file: Path, pdf_out: Path | None, jobs: int | None, lang: str, preprocess: tuple[str, ...], ocr_engine: str
+    file: Path,
+    pdf_out: Path | None,
+    jobs: int | None,
+    lang: str,
+    preprocess: tuple[str, ...],
+    ocr_engine: str,
+    max_pages: int,
+    max_chars: int,
 ) -> None:
     """Print the text of FILE: OCR'd for scans and images, read for text and text PDFs."""
     from khplan.pipeline.ingest.output_folder import write_atomic
     from khplan.pipeline.reading.document import read_document
     from khplan.pipeline.reading.searchable import searchable_pdf
 
-    options = _options(jobs, lang, "never", preprocess, searchable_pdf=pdf_out is not None, ocr_engine=ocr_engine)
+    limits = Limits(max_pages, max_chars)
+    options = _options(jobs, lang, "never", preprocess, pdf_out is not None, ocr_engine, limits)
     ctx, pages = read_document(file, options)
     if pdf_out is not None:
         write_atomic(pdf_out, searchable_pdf(ctx, pages))
@@ -208,6 +250,7 @@ def _explain(restoration) -> None:
 @preprocess_option
 @engine_option
 @restore_option
+@limits_options
 @_handle_errors
 def extract(
     file: Path,
@@ -217,16 +260,19 @@ def extract(
     preprocess: tuple[str, ...],
     ocr_engine: str,
     restore_mode: str,
+    max_pages: int,
+    max_chars: int,
 ) -> None:
     """Extract the plan record of FILE."""
     from khplan.pipeline.report import record_table
     from khplan.pipeline.run import process_document
 
-    result = process_document(file, _options(jobs, lang, restore_mode, preprocess, ocr_engine=ocr_engine))
+    options = _options(jobs, lang, restore_mode, preprocess, False, ocr_engine, Limits(max_pages, max_chars))
+    result = process_document(file, options)
     if as_json:
         click.echo(result.record.model_dump_json(indent=2))
     else:
-        Console().print(record_table(result.record))
+        output_console().print(record_table(result.record))
 
 
 @main.command()
@@ -268,6 +314,8 @@ def extract(
     help="Seconds one document may take before it is stopped and quarantined (reason timeout).",
 )
 @click.option("--dask-address", metavar="tcp://HOST:8786", help="Run the documents on this Dask cluster.")
+@click.option("--strict", is_flag=True, help="Exit non-zero (2) when any file was quarantined (for scripts).")
+@limits_options
 @_handle_errors
 def ingest(
     sources: tuple[Path, ...],
@@ -283,11 +331,17 @@ def ingest(
     retry_quarantined: bool,
     timeout: float,
     dask_address: str | None,
+    strict: bool,
+    max_pages: int,
+    max_chars: int,
 ) -> None:
     """Ingest files and folders into OUT, as a Prefect flow. Bad files are quarantined, not fatal."""
     from khplan.pipeline.ingest.prefect_api import prefect_api
     from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
+    for source in sources:  # a typo is the user's, not an archive's: refused before anything runs
+        if not os.path.lexists(source):
+            raise InputFileError(source, "no such file or folder")
     if verbose:
         configure_logging(True)
     configure_prefect(verbose=verbose)
@@ -295,31 +349,42 @@ def ingest(
         from khplan.pipeline.ingest.flows import run_ingest
         from khplan.pipeline.report import print_ingest_report
 
-        console = Console()
-        options = _options(jobs, lang, restore_mode, preprocess, searchable_pdf=searchable, ocr_engine=ocr_engine)
+        console = output_console()
+        limits = Limits(max_pages, max_chars)
+        options = _options(jobs, lang, restore_mode, preprocess, searchable, ocr_engine, limits)
         report = run_ingest(
             list(sources),
             out,
             options,
-            show_progress=console.is_terminal,
+            progress="bar" if console.is_terminal else "lines",
             catalog_url=catalog_url,
             retry_quarantined=retry_quarantined,
             timeout=timeout,
             dask_address=dask_address,
         )
     print_ingest_report(report, console)
+    if strict and (quarantined := report.count("quarantined")):
+        click.echo(f"khplan: {quarantined} file(s) quarantined (--strict)", err=True)
+        sys.exit(int(ExitCode.input_file))
 
 
 ingested_option = click.option(
+    "--from",
     "--out",
     "-o",
+    "out",
     required=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The folder an ingest wrote (records/, catalog.sqlite).",
+    metavar="OUT",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder an ingest wrote (records/, catalog.sqlite), read, never written; --out is its older name.",
 )
 catalog_option = click.option(
     "--catalog", "catalog_url", metavar="URL", help="The catalog the ingest used, if not OUT/catalog.sqlite."
 )
+
+
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "xlsx", "nd30", "archive")
+EXPORT_TABLES = ("all", "plans", "awards", "deadlines", "legal_bases", "criteria", "targets", "recipients", "warnings")
 
 
 @main.command()
@@ -327,38 +392,41 @@ catalog_option = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet", "archive"]),
+    type=click.Choice(EXPORT_FORMATS),
     default="jsonl",
     show_default=True,
-    help="archive: each document's metadata under Nghị định 30/2020/NĐ-CP Phụ lục VI names.",
+    help="xlsx: one workbook, a sheet per table; nd30: each document's metadata under Nghị định 30/2020/NĐ-CP "
+    "Phụ lục VI names (archive is its older name).",
 )
 @click.option(
     "--table",
-    type=click.Choice(["plans", "awards", "deadlines", "legal_bases", "criteria"]),
-    default="plans",
+    type=click.Choice(EXPORT_TABLES),
+    default="all",
     show_default=True,
-    help="Which flat table (every row names its plan).",
+    help="Which table (every row names its plan); all writes every one.",
 )
 @click.option(
     "--to",
     "destination",
-    metavar="FILE|-",
-    help="Where to write [default: OUT/exports/TABLE.FORMAT]; - for standard output.",
+    metavar="PATH|-",
+    help="Where to write [default: the folder OUT/exports/]: a folder, a file (one table), or - for standard "
+    "output (one table).",
 )
 @catalog_option
 @_handle_errors
 def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
-    """Export the records of OUT as flat tables (jsonl, csv, parquet) or archive metadata."""
-    from khplan.pipeline.analysis.export import Format, default_destination, load_records, write_export
-    from khplan.pipeline.analysis.export import export as render
+    """Export the records of OUT as tables (csv, jsonl, parquet, xlsx) or as archive metadata (nd30)."""
+    from khplan.pipeline.analysis.export import FORMAT_ALIASES, Format, export_files, load_records, write_exports
 
-    if fmt == "parquet" and destination == "-":
-        raise click.UsageError("parquet is binary: give --to FILE")
-    chosen = cast(Format, fmt)  # one of click.Choice's
-    target = destination or default_destination(out, chosen, table)
-    write_export(render(load_records(out, catalog_url), chosen, table), target)
-    if str(target) != "-":
-        click.echo(f"wrote {target}", err=True)
+    chosen = cast(Format, FORMAT_ALIASES.get(fmt, fmt))  # one of click.Choice's
+    if destination == "-" and chosen in ("parquet", "xlsx"):
+        raise click.UsageError(f"{chosen} is binary: give --to FILE")
+    if destination == "-" and table == "all" and chosen != "nd30":
+        raise click.UsageError("standard output takes one table: give --table")
+    files = export_files(load_records(out, catalog_url), chosen, table, bom=destination != "-")
+    for where in write_exports(files, out, destination):
+        if where != "standard output":
+            click.echo(f"wrote {where}", err=True)
 
 
 @main.command()
@@ -371,39 +439,84 @@ def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url
     help="Group the plans by the issuer's province, its level, or the year of issue.",
 )
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table: for people; csv, json: the same figures for programs (on standard output).",
+)
+@click.option(
     "--html",
     "html_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the comparison as a self-contained page with a chart of award quotas.",
+    help="Also write the comparison as a self-contained page with a chart of award quotas per group.",
 )
 @catalog_option
 @_handle_errors
-def compare(out: Path, by: str, html_file: Path | None, catalog_url: str | None) -> None:
-    """Compare the plans of OUT side by side: issuer, period, criteria, award quotas, submission deadlines."""
-    from khplan.pipeline.analysis.compare import GroupBy, compare_plans, comparison_html, comparison_table
+def compare(out: Path, by: str, fmt: str, html_file: Path | None, catalog_url: str | None) -> None:
+    """Compare the plans of OUT: issuer, period, criteria, award quotas by level, submission deadlines,
+    and the quotas summed per province (or level, or year)."""
+    from khplan.pipeline.analysis.compare import (
+        GroupBy,
+        compare_plans,
+        comparison_csv,
+        comparison_html,
+        comparison_json,
+        comparison_table,
+        group_table,
+    )
     from khplan.pipeline.analysis.export import load_records
     from khplan.pipeline.ingest.output_folder import write_atomic
 
-    grouping = cast(GroupBy, by)  # one of click.Choice's
-    rows = compare_plans(load_records(out, catalog_url), grouping)
-    Console().print(comparison_table(rows, grouping))
+    comparison = compare_plans(load_records(out, catalog_url), cast(GroupBy, by))  # by: one of click.Choice's
+    if fmt == "csv":
+        click.echo(comparison_csv(comparison), nl=False)
+    elif fmt == "json":
+        click.echo(comparison_json(comparison), nl=False)
+    else:
+        console = output_console()
+        console.print(comparison_table(comparison))
+        console.print(group_table(comparison))
     if html_file is not None:
-        write_atomic(html_file, comparison_html(rows, grouping).encode("utf-8"))
+        write_atomic(html_file, comparison_html(comparison).encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
 
 
 @main.command()
 @ingested_option
 @click.argument("ics_file", metavar="FILE.ics", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["submission", "review", "period_end", "target"]),
+    help="Only deadlines of this kind (repeat for several).",
+)
+@click.option(
+    "--plan",
+    "plans",
+    multiple=True,
+    metavar="ID|NUMBER",
+    help="Only this plan: its sha256 (or 8+ characters of it) or its number (repeat for several).",
+)
+@click.option("--remind-days", type=click.IntRange(min=0), help="Add a reminder this many days before each deadline.")
 @catalog_option
 @_handle_errors
-def calendar(out: Path, ics_file: Path, catalog_url: str | None) -> None:
+def calendar(
+    out: Path,
+    ics_file: Path,
+    kinds: tuple[str, ...],
+    plans: tuple[str, ...],
+    remind_days: int | None,
+    catalog_url: str | None,
+) -> None:
     """Write every deadline of the plans in OUT as an iCalendar event (yearly ones recur)."""
     from khplan.pipeline.analysis.calendar_export import deadline_calendar
     from khplan.pipeline.analysis.export import load_records
     from khplan.pipeline.ingest.output_folder import write_atomic
 
-    result = deadline_calendar(load_records(out, catalog_url))
+    result = deadline_calendar(load_records(out, catalog_url), kinds=kinds, plans=plans, remind_days=remind_days)
     write_atomic(ics_file, result.calendar.to_ical())
     unplaced = f"; {result.unplaced} without a date left out" if result.unplaced else ""
     click.echo(f"wrote {ics_file}: {result.events} deadlines{unplaced}", err=True)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from khplan.diacritics.damage import RestoreMode
 from khplan.schemas import OcrWord
@@ -38,6 +38,39 @@ def default_jobs() -> int:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How large an input may be before it is refused as ``too_large`` (``--max-pages``, ``--max-chars``).
+
+    Checked before the expensive step, from what is cheap to know: a file's
+    size, a PDF's page count, a Word file's uncompressed size and paragraph
+    count (scanned, not parsed), the text's length once read.
+    """
+
+    max_pages: int = 1000
+    """Pages of a PDF or multi-page image: 1,000 is past any plan; a 2,000-page blank PDF is an attack."""
+    max_chars: int = 3_000_000
+    """Characters of text: a thousand dense pages."""
+
+    @property
+    def max_text_bytes(self) -> int:
+        """A text file's size in bytes (UTF-8 spends up to four on a character)."""
+        return 4 * self.max_chars
+
+    @property
+    def max_docx_bytes(self) -> int:
+        """A Word file's XML, uncompressed: markup is verbose, but not 50 bytes a character."""
+        return 50 * self.max_chars
+
+    @property
+    def max_docx_paragraphs(self) -> int:
+        """Paragraphs of a Word file: ten characters a paragraph on average is already a list of blanks."""
+        return self.max_chars // 10
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
 class Options:
     """What the user chose for a run; every stage reads its settings from here."""
 
@@ -57,6 +90,16 @@ class Options:
     """Named steps a page image goes through before OCR (:data:`khplan.pipeline.reading.preprocess.PAGE_STEPS`)."""
     ocr_engine: str = "tesseract"
     """The OCR engine plugin that reads page images (:mod:`khplan.pipeline.reading.engines`)."""
+    limits: Limits = field(default_factory=Limits)
+    """Past these an input is quarantined as ``too_large``."""
+
+
+def path_text(path: Path | str) -> str:
+    """A path as text that survives JSON, a catalog and a terminal: bytes that are not UTF-8 shown as ``\\xff``.
+
+    A file name is bytes; Python carries the undecodable ones as lone surrogates, which no encoder writes.
+    """
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def file_sha256(path: Path) -> str:
@@ -76,6 +119,14 @@ class DocContext:
     kind: InputKind
     sha256: str
     options: Options = field(default_factory=Options)
+
+
+class PageProgress(Protocol):
+    """Told how far the reading of one document has got: its page count once known, then each page read."""
+
+    def start(self, pages: int) -> None: ...
+
+    def advance(self, pages: int = 1) -> None: ...
 
 
 class PageText(NamedTuple):

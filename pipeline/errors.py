@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+from khplan.pipeline.context import path_text
+
 
 class ExitCode(IntEnum):
     ok = 0
@@ -33,7 +35,7 @@ class KhplanError(Exception):
 
     def __init__(self, path: Path | str | None, message: str) -> None:
         super().__init__(message)
-        self.path = str(path) if path is not None else None
+        self.path = path_text(path) if path is not None else None
         self.message = message
 
     def __str__(self) -> str:
@@ -61,6 +63,14 @@ class CorruptFileError(KhplanError):
 
     exit_code = ExitCode.input_file
     reason = "corrupt_file"
+
+
+class TooLargeError(KhplanError):
+    """Past a limit of :class:`~khplan.pipeline.context.Limits` (pages, characters, uncompressed size):
+    a zip bomb or a runaway file must not take the machine, however it is named."""
+
+    exit_code = ExitCode.input_file
+    reason = "too_large"
 
 
 class EncryptedPdfError(KhplanError):
@@ -101,6 +111,13 @@ class OcrEngineError(KhplanError):
 
     exit_code = ExitCode.child_process_error
     reason = "ocr_failed"
+
+
+class OutputBusyError(KhplanError):
+    """Another ingest holds the output folder."""
+
+    exit_code = ExitCode.file_access_error
+    reason = "output_busy"
 
 
 class DocumentTimeoutError(KhplanError):

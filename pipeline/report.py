@@ -42,10 +42,20 @@ def record_table(record: PlanRecord) -> Table:
     return table
 
 
+IDENTIFIER_COLUMNS = frozenset({"status", "number", "date"})
+"""Never wrapped: ``69/KH-UB`` / ``ND`` reads as two wrong numbers."""
+
+
 def print_ingest_report(report: IngestReport, console: Console) -> None:
     records = Table(title="Records", show_lines=False)
     for column in ("file", "status", "number", "date", "issuer", "province", "title"):
-        records.add_column(column, overflow="fold", max_width=48 if column == "title" else None)
+        identifier = column in IDENTIFIER_COLUMNS
+        records.add_column(
+            column,
+            no_wrap=identifier,
+            overflow="ellipsis" if column == "file" else "fold",
+            max_width=48 if column == "title" else None,
+        )
     for outcome in report.outcomes:
         if outcome.status == "quarantined":
             continue
@@ -72,7 +82,7 @@ def print_ingest_report(report: IngestReport, console: Console) -> None:
     if quarantined:
         table = Table(title="Quarantined")
         table.add_column("file", overflow="fold")
-        table.add_column("reason")
+        table.add_column("reason", no_wrap=True)
         table.add_column("message", overflow="fold")
         for outcome in quarantined:
             table.add_row(Path(outcome.source).name, outcome.reason or "", outcome.message or "")

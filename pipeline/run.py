@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from khplan.pipeline.context import DocContext, Options, PageText
+from khplan.pipeline.context import DocContext, Options, PageProgress, PageText
 from khplan.pipeline.reading.document import open_document, read_pages
 from khplan.pipeline.reading.searchable import searchable_pdf
 from khplan.pipeline.stages import RestoredText, extract_fields, restore_text
@@ -33,11 +33,18 @@ class DocumentResult:
 
 
 def process_document(
-    source: Path, options: Options, sha256: str | None = None, pages: list[PageText] | None = None
+    source: Path,
+    options: Options,
+    sha256: str | None = None,
+    pages: list[PageText] | None = None,
+    progress: PageProgress | None = None,
 ) -> DocumentResult:
     """Identify → read/OCR → restore → extract; ``pages`` (cached by an earlier ingest) skips the reading."""
     ctx = open_document(source, options, sha256)
     if pages is None:
-        pages = read_pages(ctx)
+        pages = read_pages(ctx, progress)
+    elif progress is not None:
+        progress.start(len(pages))
+        progress.advance(len(pages))
     restored = restore_text(ctx, pages)
     return DocumentResult(ctx, pages, restored, extract_fields(ctx, restored))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from khplan.diacritics import restoration_channel, restore
 from khplan.extractors import DocumentText, document_of, extract_record
-from khplan.pipeline.context import DocContext, PageText
+from khplan.pipeline.context import DocContext, PageText, path_text
 from khplan.pipeline.errors import NotAPlanError
 from khplan.schemas import PlanRecord, Provenance
 
@@ -57,13 +57,15 @@ def document_method(pages: list[PageText]) -> str:
 
 def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
     """The plan record of the document, with where it came from."""
-    record = extract_record(restored.document)
+    # Strict: a component that fails fails the document (one line, or its quarantine), never a record
+    # that silently lacks what that component should have found.
+    record = extract_record(restored.document, strict=True)
     if not (record.number or record.issue_date or record.issuer.name):
         raise NotAPlanError(
             ctx.source, "not a Vietnamese administrative document (no number, date or issuing body found)"
         )
     record.provenance = Provenance(
-        source=str(ctx.source),
+        source=path_text(ctx.source),
         sha256=ctx.sha256,
         pages=len(restored.pages),
         method=document_method(restored.pages),

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from khplan.schemas.words import Box
 
 SCHEMA_VERSION: Literal["1"] = "1"
+"""Bumped when a field's meaning changes (schemas/CHANGELOG.md); fields are added within a version."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -52,7 +53,14 @@ MonthDay = Annotated[
 class _Model(BaseModel):
     # Validated on assignment too: a value an extractor sets is normalised at once, so the record in
     # memory, the catalog row and the record file can never disagree.
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_assignment=True)
+    # The schema describes records as khplan writes them (serialization mode), where every field with a default
+    # is always present: such fields are required there, and a consumer may rely on them.
+    model_config = ConfigDict(
+        extra="forbid",
+        use_enum_values=True,
+        validate_assignment=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
 
 class Level(StrEnum):
@@ -177,6 +185,11 @@ class Criterion(_Model):
 class Award(_Model):
     form: Text = Field(description="Form of the award.", examples=["Bằng khen", "Giấy khen", "Cờ thi đua"])
     conferrer: Text | None = Field(None, examples=["Chủ tịch Ủy ban nhân dân tỉnh"])
+    conferrer_level: Level | None = Field(
+        None,
+        description="The level of the body that grants it, normalised from `conferrer` (for comparing across plans).",
+        examples=["province", "district"],
+    )
     subject: Subject | None = None
     cadence: Cadence | None = None
     quota: int | None = Field(None, ge=0, description="Number of awards when a count is printed.")
@@ -214,10 +227,33 @@ class Provenance(_Model):
     )
 
 
+class WarningCode(StrEnum):
+    """Why a reviewer should look at a field (the README lists them; keep the two in step)."""
+
+    field_not_found = "field_not_found"
+    """The document should state it, and nothing was found."""
+    low_ocr_confidence = "low_ocr_confidence"
+    """OCR was unsure of the words the value rests on (or of the digits of a date)."""
+    inferred = "inferred"
+    """Not stated where it belongs; taken from elsewhere in the document (targets from the award rules)."""
+    inferred_year = "inferred_year"
+    """A date printed without its year got the plan's year."""
+    inferred_day = "inferred_day"
+    """A date printed as a month or period got its last day."""
+    inferred_doc_type = "inferred_doc_type"
+    """No type line: the type was read from the number's ký hiệu."""
+    unresolved_unit = "unresolved_unit"
+    """An administrative unit named in the header is not in the gazetteer."""
+    ambiguous_unit = "ambiguous_unit"
+    """The unit's name exists in several provinces and the text names none of them."""
+    extractor_failed = "extractor_failed"
+    """A component failed on this document (library use; the pipeline fails the document instead)."""
+
+
 class ReviewWarning(_Model):
     """Something a reviewer should look at."""
 
-    code: str = Field(examples=["field_not_found", "inferred_year", "low_ocr_confidence", "unresolved_unit"])
+    code: WarningCode = Field(description="Why: one of a fixed list (see WarningCode).")
     field: str | None = Field(None, description="Field path the warning is about.", examples=["issue_date"])
     message: Text
 

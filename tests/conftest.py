@@ -64,7 +64,7 @@ def cli_env(tmp_path_factory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def prefect_server(tmp_path_factory):
+def prefect_api_server(tmp_path_factory):
     """One Prefect API for the test session (khplan's own temporary server, on a free loopback port, with a
     throwaway database): the flows of the integration tests and the ingests of the end-to-end ones report to it,
     instead of each starting one."""
@@ -72,7 +72,7 @@ def prefect_server(tmp_path_factory):
 
     home = tmp_path_factory.mktemp("prefect-server-home")
     previous = os.environ.get("PREFECT_HOME")
-    os.environ["PREFECT_HOME"] = str(home)  # the server subprocess inherits it: its database goes there
+    os.environ["PREFECT_HOME"] = str(home)  # the server's home (its database template) is the session's own
     server = TemporaryApi()
     try:
         server.start()
@@ -82,8 +82,14 @@ def prefect_server(tmp_path_factory):
         else:
             os.environ["PREFECT_HOME"] = previous
     server.wait_ready()
-    yield server.api_url
+    yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def prefect_server(prefect_api_server) -> str:
+    """The session's Prefect API address."""
+    return prefect_api_server.api_url
 
 
 @dataclass(frozen=True)

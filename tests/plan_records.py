@@ -32,6 +32,7 @@ def phu_my() -> PlanRecord:
             Award(
                 form="Giấy khen",
                 conferrer="Chủ tịch Ủy ban nhân dân huyện",
+                conferrer_level="district",
                 subject="collective",
                 cadence="annual",
                 rank_limit=3,
@@ -40,6 +41,7 @@ def phu_my() -> PlanRecord:
             Award(
                 form="Giấy khen",
                 conferrer="Chủ tịch Ủy ban nhân dân huyện",
+                conferrer_level="district",
                 subject="individual",
                 cadence="final",
                 quota=5,
@@ -72,9 +74,27 @@ def chau_thanh() -> PlanRecord:
         issuer=Issuer(name="Ủy ban nhân dân huyện Châu Thành", level="district", province="Tây Ninh"),
         period=Period(start="2023", end="2023", text="năm 2023"),
         awards=[
-            Award(form="Giấy khen", conferrer="Chủ tịch Ủy ban nhân dân huyện", subject="collective", quota=6),
-            Award(form="Giấy khen", conferrer="Chủ tịch Ủy ban nhân dân huyện", subject="individual", quota=10),
-            Award(form="Bằng khen", conferrer="Chủ tịch Ủy ban nhân dân tỉnh", subject="collective", quota=1),
+            Award(
+                form="Giấy khen",
+                conferrer="Chủ tịch Ủy ban nhân dân huyện",
+                conferrer_level="district",
+                subject="collective",
+                quota=6,
+            ),
+            Award(
+                form="Giấy khen",
+                conferrer="Chủ tịch Ủy ban nhân dân huyện",
+                conferrer_level="district",
+                subject="individual",
+                quota=10,
+            ),
+            Award(
+                form="Bằng khen",
+                conferrer="Chủ tịch Ủy ban nhân dân tỉnh",
+                conferrer_level="province",
+                subject="collective",
+                quota=1,
+            ),
         ],
         deadlines=[Deadline(kind="submission", date=dt.date(2023, 10, 15), action="Gửi báo cáo", to="Phòng Nội vụ")],
         provenance=Provenance(source="in/chau-thanh.md", sha256=CHAU_THANH, pages=1, method="text"),

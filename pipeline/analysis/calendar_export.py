@@ -4,24 +4,34 @@ A deadline with a full date is an all-day event on that day. One that
 recurs every year (``trước ngày 31/01 hàng năm``) is an all-day event on
 its first occurrence on or after the plan's issue date, repeating yearly
 (``RRULE:FREQ=YEARLY``) until the end of the plan's period when that is
-known. A month and day that does not recur is placed in the plan's year.
-The description names the plan and the body that receives the dossier, so
-a clerk's calendar says what to send where. Deadlines with no date at all
-cannot be placed and are counted, not guessed.
+known — for a submission, until the one due in the year after the period's
+last year (the dossier of a year's results is sent early the next year). A
+month and day that does not recur is placed in the plan's year. The summary
+is the deadline's action, short enough for a calendar's cell (at most
+:data:`SUMMARY_LENGTH` characters); the description names the plan, its
+issuer and the body that receives the dossier, so a clerk's calendar says
+what to send where. Deadlines with no date at all cannot be placed and are
+counted, not guessed. ``remind_days`` adds an alarm that many days before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vRecur
 
 from khplan.schemas import PlanRecord
 
 PRODID = "-//khplan//deadline calendar//VI"
 KIND_NAMES = {"submission": "Nộp hồ sơ", "review": "Sơ kết, tổng kết", "period_end": "Kết thúc", "target": "Chỉ tiêu"}
 """Summary prefix when a deadline names no action, by its kind."""
+
+
+SUMMARY_LENGTH = 80
+"""Characters of an event's summary: what a calendar shows in a day's cell."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +87,35 @@ def _description(record: PlanRecord, deadline) -> str:
     return "\n".join(lines)
 
 
-def deadline_calendar(records: list[PlanRecord], now: dt.datetime | None = None) -> DeadlineCalendar:
-    """The calendar of every placeable deadline of ``records``."""
+def summary(what: str, number: str | None) -> str:
+    """``Gửi hồ sơ đề nghị khen thưởng (69/KH-UBND)``, cut at a word with ``…`` to :data:`SUMMARY_LENGTH`."""
+    what = " ".join(what.split())
+    suffix = f" ({number})" if number else ""
+    room = SUMMARY_LENGTH - len(suffix)
+    if len(what) > room:
+        cut = what[: room - 1].rsplit(" ", 1)[0] if " " in what[: room - 1] else what[: room - 1]
+        what = cut.rstrip(" ,;:.-") + "…"
+    return f"{what}{suffix}"[:SUMMARY_LENGTH]
+
+
+def _last_occurrence(record: PlanRecord, deadline: Any) -> dt.date | None:
+    """Until when a yearly deadline repeats: the period's end, or for a submission the one due the year after."""
+    end = _period_end(record)
+    if end is None or deadline.kind != "submission":
+        return end
+    return _first_on_or_after(deadline.month_day, dt.date(end.year + 1, 1, 1))
+
+
+def deadline_calendar(
+    records: list[PlanRecord],
+    now: dt.datetime | None = None,
+    *,
+    kinds: Collection[str] = (),
+    plans: Collection[str] = (),
+    remind_days: int | None = None,
+) -> DeadlineCalendar:
+    """The calendar of every placeable deadline of ``records`` (of these ``kinds`` and ``plans``, when given:
+    a plan by its sha256, a prefix of it, or its number)."""
     now = now or dt.datetime.now(dt.UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -87,7 +124,11 @@ def deadline_calendar(records: list[PlanRecord], now: dt.datetime | None = None)
     calendar.add("x-wr-calname", "Hạn thi đua, khen thưởng")
     events = unplaced = 0
     for record in records:
+        if plans and not any(_names(record, plan) for plan in plans):
+            continue
         for index, deadline in enumerate(record.deadlines):
+            if kinds and deadline.kind not in kinds:
+                continue
             event = Event()
             if deadline.date:
                 day = deadline.date
@@ -95,7 +136,7 @@ def deadline_calendar(records: list[PlanRecord], now: dt.datetime | None = None)
                 day = _first_on_or_after(deadline.month_day, anchor)
                 if deadline.recurrence == "annual":
                     rule = vRecur(freq="yearly")
-                    if (until := _period_end(record)) and until >= day:
+                    if (until := _last_occurrence(record, deadline)) and until >= day:
                         rule["until"] = until
                     event.add("rrule", rule)
             else:
@@ -106,10 +147,22 @@ def deadline_calendar(records: list[PlanRecord], now: dt.datetime | None = None)
             event.add("dtstart", day)
             event.add("dtend", day + dt.timedelta(days=1))
             what = deadline.action or KIND_NAMES.get(deadline.kind, deadline.kind)
-            event.add("summary", f"{what} ({record.number})" if record.number else what)
+            event.add("summary", summary(what, record.number))
             event.add("description", _description(record, deadline))
             event.add("categories", [deadline.kind])
             event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not block the day
+            if remind_days is not None:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", summary(what, record.number))
+                alarm.add("trigger", dt.timedelta(days=-remind_days))
+                event.add_component(alarm)
             calendar.add_component(event)
             events += 1
     return DeadlineCalendar(calendar, events, unplaced)
+
+
+def _names(record: PlanRecord, plan: str) -> bool:
+    """Whether ``plan`` (a sha256, a prefix of one at least 8 long, or a number) names ``record``."""
+    sha256 = record.provenance.sha256 or ""
+    return (len(plan) >= 8 and sha256.startswith(plan.lower())) or plan.replace(" ", "") == (record.number or "")

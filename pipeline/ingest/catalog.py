@@ -1,20 +1,27 @@
-"""The catalog: one row per input document (keyed by the sha256 of its bytes), and every path it was seen at.
+"""The catalog: one row per input document (keyed by the sha256 of its bytes), every path it was seen at,
+and each record as analysts' tables.
 
 SQLAlchemy Core keeps the same code on the embedded SQLite default
 (``OUT/catalog.sqlite``) and on a shared PostgreSQL (``--catalog
-postgresql://user@host/db``, through psycopg 3). The catalog is also the
+postgresql://user@host/db``, through psycopg 3). ``documents`` is also the
 ingest cache: a document whose row carries the current pipeline version is
-not processed again.
+not processed again. ``plans`` and one table per list of the record
+(``awards``, ``deadlines``, ``legal_bases``, ``criteria``, ``targets``,
+``recipients``, ``warnings``; :mod:`khplan.pipeline.record_tables` defines
+their columns) hold every done record, keyed by plan and entry, indexed on
+what analysts facet by.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     Column,
+    Date,
+    Index,
     Integer,
     MetaData,
     String,
@@ -22,11 +29,13 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from khplan.pipeline import record_tables
 from khplan.pipeline.errors import ExitCode, KhplanError
 from khplan.schemas import PlanRecord
 
@@ -63,6 +72,31 @@ sources = Table(
     Column("path", Text, primary_key=True),
 )
 
+_SQL_TYPES = {"str": Text, "int": Integer, "date": Date}
+
+
+def _record_table(name: str) -> Table:
+    spec = record_tables.columns(name)
+    keys = {"plan_id", "entry"}
+    table = Table(
+        name,
+        metadata,
+        *(
+            Column(c.name, String(64) if c.name in keys else _SQL_TYPES[c.kind](), primary_key=c.name in keys)
+            for c in spec
+        ),
+    )
+    for column in spec:
+        if column.index:
+            Index(f"ix_{name}_{column.name}", table.c[column.name])
+    if name != "plans":
+        Index(f"ix_{name}_plan_id", table.c.plan_id)
+    return table
+
+
+RECORD_TABLES: dict[str, Table] = {name: _record_table(name) for name in record_tables.TABLES}
+"""The analysts' tables, by name."""
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -88,8 +122,19 @@ def catalog_url_for(url: str | None, out: Path) -> str:
     return url
 
 
+class MissingCatalogError(KhplanError):
+    """An analyst command pointed at a folder with no usable catalog: it reads one, it never makes one."""
+
+    exit_code = ExitCode.input_file
+    reason = "no_catalog"
+
+
 class Catalog:
-    def __init__(self, url: str) -> None:
+    """The catalog database. ``create=False`` (export, compare, calendar, review) opens an existing one only."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        if not create:
+            _check_exists(url)
         try:
             self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         except (ArgumentError, ImportError) as e:
@@ -99,7 +144,13 @@ class Catalog:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            metadata.create_all(self.engine)
+            if create:
+                metadata.create_all(self.engine)
+            elif not inspect(self.engine).has_table("documents"):
+                shown = make_url(url).render_as_string(hide_password=True)
+                raise MissingCatalogError(
+                    shown, "holds no khplan catalog (no documents table); is it the one the ingest used?"
+                )
         except SQLAlchemyError as e:
             shown = make_url(url).render_as_string(hide_password=True)
             cause = getattr(e, "orig", None) or e  # the driver's own error, when SQLAlchemy wraps one
@@ -141,8 +192,29 @@ class Catalog:
             "updated_at": _now(),
         }
         self._upsert(documents, values, ["sha256"])
+        self.store_tables(record)
         if record.provenance.source:
             self.add_source(sha256, record.provenance.source)
+
+    def store_tables(self, record: PlanRecord) -> None:
+        """The record's rows in the analysts' tables, replacing what an older record of the document left."""
+        sha256 = record.provenance.sha256
+        with self.engine.begin() as conn:
+            self._delete_tables(conn, sha256)
+            for name, table in RECORD_TABLES.items():
+                rows = [_typed(row, name) for row in record_tables.table_rows(record, name)]
+                if rows:
+                    conn.execute(table.insert(), rows)
+
+    def has_tables(self, sha256: str) -> bool:
+        """Whether the analysts' tables hold this document (catalogs older than them do not, until re-stored)."""
+        with self.engine.connect() as conn:
+            plans = RECORD_TABLES["plans"]
+            return conn.execute(select(plans.c.plan_id).where(plans.c.plan_id == sha256)).first() is not None
+
+    def _delete_tables(self, conn: Any, sha256: str | None) -> None:
+        for table in RECORD_TABLES.values():
+            conn.execute(table.delete().where(table.c.plan_id == sha256))
 
     def record_quarantined(self, sha256: str, source: str, reason: str, message: str, pipeline_version: str) -> None:
         values: dict[str, object] = {column.name: None for column in documents.columns}
@@ -155,6 +227,8 @@ class Catalog:
             updated_at=_now(),
         )
         self._upsert(documents, values, ["sha256"])
+        with self.engine.begin() as conn:
+            self._delete_tables(conn, sha256)
         self.add_source(sha256, source)
 
     def documents(self, status: str | None = None) -> list[dict[str, Any]]:
@@ -191,6 +265,31 @@ class Catalog:
             statement = statement.on_conflict_do_nothing(index_elements=keys)
         with self.engine.begin() as conn:
             conn.execute(statement)
+
+
+def _typed(row: dict[str, Any], table: str) -> dict[str, Any]:
+    """A row with its date columns as dates (the record's JSON form carries them as ISO strings)."""
+    dates = {c.name for c in record_tables.columns(table) if c.kind == "date"}
+    return {k: (date.fromisoformat(v) if k in dates and v else v) for k, v in row.items()}
+
+
+def _check_exists(url: str) -> None:
+    """A SQLite catalog must be there and not empty: connecting would create a new, empty one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return
+    path = Path(parsed.database)
+    folder = path.parent
+    if not path.exists():
+        raise MissingCatalogError(
+            folder, f"no catalog here ({path.name} is missing): give the folder a khplan ingest wrote (--from OUT)"
+        )
+    if path.stat().st_size == 0:
+        raise MissingCatalogError(
+            path,
+            f"the catalog is damaged (an empty file); `khplan ingest SOURCES --out {folder}` rebuilds it from "
+            "the records on disk",
+        )
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

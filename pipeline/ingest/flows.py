@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from khplan.pipeline.ingest.prefect_settings import configure_prefect
 
@@ -31,11 +32,12 @@ from prefect.client.schemas.objects import TaskRun
 from prefect.futures import PrefectFuture, as_completed
 from prefect.states import State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
+from pydantic import SecretStr
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from khplan.pipeline.cache_keys import record_key
-from khplan.pipeline.context import Options, file_sha256
+from khplan.pipeline.context import Options, file_sha256, path_text
 from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
 from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for
 from khplan.pipeline.ingest.discovery import discover_inputs
@@ -118,8 +120,8 @@ def ingest_flow(
     sources: list[Path],
     out: Path,
     options: Options,
-    show_progress: bool = False,
-    catalog_url: str | None = None,
+    progress: ProgressMode = "none",
+    catalog_url: SecretStr | None = None,
     retry_quarantined: bool = False,
     timeout: float | None = None,
     distributed: bool = False,
@@ -128,15 +130,18 @@ def ingest_flow(
     """Discover, triage against the catalog, process what is new, record every outcome.
 
     ``pool`` is the worker processes to use here (made and closed by the flow when not given).
+    ``catalog_url`` comes wrapped as a secret: Prefect records a flow's parameters in its database, and
+    a PostgreSQL URL may hold a password.
     """
     started = time.perf_counter()
     archive = OutputArchive(out)
-    archive.prepare()
-    catalog = Catalog(catalog_url_for(catalog_url, archive.root))
-    version = record_key(options)
     report = IngestReport()
     with contextlib.ExitStack() as stack:
+        archive.prepare()
+        url = catalog_url.get_secret_value() if catalog_url is not None else None
+        catalog = Catalog(catalog_url_for(url, archive.root))
         stack.callback(catalog.close)
+        version = record_key(options)
         if distributed:  # no pool of our own: Prefect's timeout (cooperative) stands in for the worker kill
             pool, document_task = None, process_document_task.with_options(timeout_seconds=timeout)
         else:
@@ -146,21 +151,22 @@ def ingest_flow(
             )
         submitted = {}
         scheduled: dict[str, list[str]] = {}
-        for source in discover_inputs(sources, exclude=[archive.root]):
+        for source in discover_inputs(sources, skip=archive.owns):
             outcome, sha256 = _triage(source, archive, catalog, version, scheduled, retry_quarantined)
             if outcome is not None:
                 report.outcomes.append(outcome)
             elif sha256 is not None:
-                scheduled[sha256] = [str(source)]
+                scheduled[sha256] = [path_text(source)]
                 future = document_task.submit(source, sha256, options, archive.root, pool)
                 submitted[future.task_run_id] = (future, source, sha256)
-        with IngestProgress(show_progress, len(submitted)) as progress:
+        queue = pool.progress_queue if pool is not None else None
+        with IngestProgress(progress, len(submitted), queue=queue) as shown:
             for future in as_completed([entry[0] for entry in submitted.values()]):
                 _, source, sha256 = submitted[future.task_run_id]
                 outcome = _settle(future, source, sha256)
                 _store(outcome, archive, catalog, version, scheduled[sha256])
                 report.outcomes.append(outcome)
-                progress.advance(outcome.pages)
+                shown.finished(outcome)
         for duplicate in report.outcomes:
             if duplicate.status == "duplicate":
                 original = next(o for o in report.outcomes if o.sha256 == duplicate.sha256 and o.status != "duplicate")
@@ -185,25 +191,28 @@ def _triage(
         # A record the catalog does not list as done was written by a run killed before it noted it
         # (a quarantine removes the document's older record first): the document is finished.
         catalog.record_done(finished, archive.record_path(sha256), version)
-        catalog.add_source(sha256, str(source))
+        catalog.add_source(sha256, path_text(source))
         log.info("%s: finished by an earlier run that was stopped; its record is taken in", source)
-        return DocumentOutcome(str(source), sha256, "cached", record=finished), sha256
+        return DocumentOutcome(path_text(source), sha256, "cached", record=finished), sha256
     if sha256 and row and row["pipeline_version"] == version:
         if row["status"] == "done" and (record := archive.read_record(sha256)) is not None:
-            catalog.add_source(sha256, str(source))
+            if not catalog.has_tables(sha256):  # a catalog made before the analysts' tables: filled now
+                catalog.store_tables(record)
+            catalog.add_source(sha256, path_text(source))
             log.info("%s: cached, its record is current", source)
-            return DocumentOutcome(str(source), sha256, "cached", record=record), sha256
-        if row["status"] == "quarantined" and not retry_quarantined and str(source) in catalog.sources_of(sha256):
-            return DocumentOutcome(str(source), sha256, "quarantined", row["reason"], row["message"]), sha256
+            return DocumentOutcome(path_text(source), sha256, "cached", record=record), sha256
+        if row["status"] == "quarantined" and not retry_quarantined and path_text(source) in catalog.sources_of(sha256):
+            return DocumentOutcome(path_text(source), sha256, "quarantined", row["reason"], row["message"]), sha256
     try:
         identify(source)
     except KhplanError as e:
-        return _quarantine(str(source), sha256, e.reason, e.message, archive, catalog, version), sha256
+        return _quarantine(path_text(source), sha256, e.reason, e.message, archive, catalog, version), sha256
     if sha256 is None:
-        return _quarantine(str(source), None, "unreadable_file", "cannot be read", archive, catalog, version), None
+        outcome = _quarantine(path_text(source), None, "unreadable_file", "cannot be read", archive, catalog, version)
+        return outcome, None
     if sha256 in scheduled:  # same bytes as a file already queued: reported with its outcome
-        scheduled[sha256].append(str(source))
-        return DocumentOutcome(str(source), sha256, "duplicate"), sha256
+        scheduled[sha256].append(path_text(source))
+        return DocumentOutcome(path_text(source), sha256, "duplicate"), sha256
     return None, sha256
 
 
@@ -212,11 +221,11 @@ def _settle(future, source: Path, sha256: str) -> DocumentOutcome:
     try:
         return future.result()
     except TimeoutError as e:  # Prefect's own limit, on a Dask worker
-        return DocumentOutcome(str(source), sha256, "quarantined", DocumentTimeoutError.reason, str(e))
+        return DocumentOutcome(path_text(source), sha256, "quarantined", DocumentTimeoutError.reason, str(e))
     except Exception as e:  # a crash on one document is that document's quarantine
         attempts = f" after {RETRIES + 1} attempts" if is_transient(e) else ""
         return DocumentOutcome(
-            str(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}"
+            path_text(source), sha256, "quarantined", "internal_error", f"{type(e).__name__}: {e}{attempts}"
         )
 
 
@@ -257,38 +266,83 @@ def _sha_if_readable(source: Path) -> str | None:
         return None
 
 
-class IngestProgress:
-    """Two rich progress rows, documents (of the total to process) and pages read; nothing off a terminal."""
+ProgressMode = Literal["bar", "lines", "none"]
 
-    def __init__(self, enabled: bool, total: int, console: Console | None = None) -> None:
+
+class IngestProgress:
+    """What a person watching an ingest sees.
+
+    ``bar`` (a terminal): two rich progress rows, documents of the total to
+    process and pages read, the page total growing as each document's worker
+    counts its pages and advancing page by page (the workers report over the
+    pool's queue). ``lines`` (a pipe or a log): one line per finished
+    document. ``none``: nothing.
+    """
+
+    def __init__(self, mode: ProgressMode, total: int, console: Console | None = None, queue: Any = None) -> None:
+        self.mode: ProgressMode = mode if total else "none"
+        self.console = console or Console()
+        self.total = total
+        self.queue = queue if self.mode == "bar" else None
         self.bar = (
             Progress(
                 TextColumn("{task.description:>9}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=console,
+                console=self.console,
                 transient=True,
             )
-            if enabled and total
+            if self.mode == "bar"
             else None
         )
-        self.total = total
+        self._pages_total = 0
+        self._reported: set[str] = set()
+        self._listener: threading.Thread | None = None
 
     def __enter__(self) -> IngestProgress:
         if self.bar:
             self.bar.start()
             self.documents = self.bar.add_task("documents", total=self.total)
             self.pages = self.bar.add_task("pages", total=None)
+            if self.queue is not None:
+                self._listener = threading.Thread(target=self._listen, name="khplan-progress", daemon=True)
+                self._listener.start()
         return self
 
-    def advance(self, pages: int) -> None:
-        """One more document done, with its ``pages``."""
+    def _listen(self) -> None:
+        assert self.queue is not None
+        while (message := self.queue.get()) is not None:
+            kind, sha256, pages = message
+            if kind == "start":
+                self._reported.add(sha256)
+                self._pages_total += pages
+                assert self.bar is not None
+                self.bar.update(self.pages, total=self._pages_total)
+            else:
+                assert self.bar is not None
+                self.bar.advance(self.pages, pages)
+
+    def finished(self, outcome: DocumentOutcome) -> None:
+        """One more document done (its pages already counted, when its worker reported them)."""
         if self.bar:
             self.bar.advance(self.documents)
-            self.bar.advance(self.pages, pages)
+            if outcome.sha256 not in self._reported:  # no worker messages (Dask, or a failure before reading)
+                self._pages_total += outcome.pages
+                self.bar.update(self.pages, total=self._pages_total or None, advance=outcome.pages)
+        elif self.mode == "lines":
+            what = outcome.record.number if outcome.record and outcome.record.number else outcome.reason or ""
+            self.console.print(
+                f"{outcome.status:<11} {outcome.source}  {what}  {outcome.pages} p  {outcome.seconds:.1f} s",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
+        if self._listener is not None and self.queue is not None:
+            self.queue.put(None)
+            self._listener.join(timeout=5)
         if self.bar:
             self.bar.stop()
 
@@ -297,7 +351,7 @@ def run_ingest(
     sources: list[Path],
     out: Path,
     options: Options,
-    show_progress: bool = False,
+    progress: ProgressMode = "none",
     *,
     catalog_url: str | None = None,
     retry_quarantined: bool = False,
@@ -306,13 +360,31 @@ def run_ingest(
 ) -> IngestReport:
     """Run the ingest flow, ``options.jobs`` documents at a time here, or on the Dask cluster at ``dask_address``."""
     sources, out = list(sources), Path(out)
+    secret = SecretStr(catalog_url) if catalog_url is not None else None
+    archive = OutputArchive(out)
+    with archive.locked():  # before Prefect: a busy folder or a bad catalog is one line, not a failed flow
+        Catalog(catalog_url_for(catalog_url, archive.root)).close()
+        return _run_flow(sources, out, options, progress, secret, retry_quarantined, timeout, dask_address)
+
+
+def _run_flow(
+    sources: list[Path],
+    out: Path,
+    options: Options,
+    progress: ProgressMode,
+    secret: SecretStr | None,
+    retry_quarantined: bool,
+    timeout: float | None,
+    dask_address: str | None,
+) -> IngestReport:
     if dask_address is None:
         # Twice as many task threads as workers: Prefect's bookkeeping for the next document
         # overlaps the work on this one, while the pool still runs ``jobs`` documents at a time.
         runner = _runner(ThreadPoolTaskRunner(max_workers=2 * options.jobs))
-        with DocumentPool(options.jobs, timeout) as pool, prefect_api():  # the workers warm up while it starts
+        pool = DocumentPool(options.jobs, timeout, page_progress=progress == "bar")
+        with pool, prefect_api():  # the workers warm up while it starts
             return ingest_flow.with_options(task_runner=runner)(
-                sources, out, options, show_progress, catalog_url, retry_quarantined, timeout, pool=pool
+                sources, out, options, progress, secret, retry_quarantined, timeout, pool=pool
             )
     from prefect.settings import PREFECT_LOGGING_TO_API_ENABLED, temporary_settings
     from prefect_dask import DaskTaskRunner
@@ -321,7 +393,7 @@ def run_ingest(
         if temporary:  # its log endpoint would only collect what the console already shows
             stack.enter_context(temporary_settings({PREFECT_LOGGING_TO_API_ENABLED: False}))
         return ingest_flow.with_options(task_runner=_runner(DaskTaskRunner(address=dask_address)))(
-            sources, out, options, show_progress, catalog_url, retry_quarantined, timeout, distributed=True
+            sources, out, options, progress, secret, retry_quarantined, timeout, distributed=True
         )
 
 

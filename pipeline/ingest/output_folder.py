@@ -8,15 +8,23 @@ the new one, never a torn one.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from khplan.pipeline.context import PageText
-from khplan.schemas import PlanRecord
+from khplan.pipeline.errors import OutputBusyError
+from khplan.schemas import Box, OcrWord, PlanRecord
+
+OUTPUTS = frozenset({"records", "text", "pages", "exports", "quarantine.jsonl"})
+"""What an ingest writes in its output folder, besides the catalog and the lock."""
+LOCK_NAME = ".khplan.lock"
 
 
 def _process_umask() -> int:
@@ -30,10 +38,14 @@ def _process_umask() -> int:
 _FILE_MODE = 0o666 & ~_process_umask()
 
 
+TEMPORARY_PREFIX = ".khplan-tmp."
+"""Every temporary file khplan writes starts so: a killed run's leftovers are found by it, and nothing else is."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so readers see the old bytes or the new, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
@@ -76,10 +88,37 @@ class OutputArchive:
         self.clear_leftovers()
 
     def clear_leftovers(self) -> None:
-        """Remove temporary files a killed run left behind; their targets were never replaced."""
+        """Remove temporary files a killed run left behind (ours only: named so); their targets were never replaced."""
         for folder in (self.root, self.records, self.texts, self.pages):
-            for leftover in folder.glob(".*.tmp"):
+            for leftover in folder.glob(f"{TEMPORARY_PREFIX}*.tmp"):
                 leftover.unlink(missing_ok=True)
+
+    def owns(self, path: Path) -> bool:
+        """Whether ``path`` is one of this folder's outputs (not an input, when the folder lies in a source)."""
+        try:
+            relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.root))
+        except ValueError:
+            return False
+        if not relative.parts:
+            return False  # the folder itself: its other files may be the user's scans
+        first = relative.parts[0]
+        return first in OUTPUTS or first.startswith((self.catalog_path.name, ".khplan"))
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the folder for one ingest: a second one at the same time would interleave catalog and log."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / LOCK_NAME, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise OutputBusyError(
+                    self.root, "another khplan ingest is writing to this folder; wait for it to end"
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def record_path(self, sha256: str) -> Path:
         return self.records / f"{sha256}.json"
@@ -110,11 +149,19 @@ class OutputArchive:
         return self.pages / f"{sha256}.json"
 
     def write_pages(self, sha256: str, pages: list[PageText], reading_version: str) -> None:
-        """Cache a document's page texts (not its word boxes or text layers) under the version that read them."""
+        """Cache a document's page texts and OCR'd words (boxes, confidences: the evidence a record made later
+        from them points at) under the version that read them; a searchable PDF's text layer is not kept."""
         entry = {
             "reading_version": reading_version,
             "pages": [
-                {"page_no": p.page_no, "text": p.text, "method": p.method, "confidence": p.confidence} for p in pages
+                {
+                    "page_no": p.page_no,
+                    "text": p.text,
+                    "method": p.method,
+                    "confidence": p.confidence,
+                    "words": [[w.text, *w.box, w.confidence, w.start, w.end] for w in p.words],
+                }
+                for p in pages
             ],
         }
         write_atomic(self.pages_path(sha256), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
@@ -127,7 +174,19 @@ class OutputArchive:
             return None
         if entry.get("reading_version") != reading_version:
             return None
-        return [PageText(p["page_no"], p["text"], p["method"], p["confidence"]) for p in entry["pages"]]
+        return [
+            PageText(
+                p["page_no"],
+                p["text"],
+                p["method"],
+                p["confidence"],
+                tuple(
+                    OcrWord(text, Box(left, top, width, height), confidence, p["page_no"], start, end)
+                    for text, left, top, width, height, confidence, start, end in p.get("words", ())
+                ),
+            )
+            for p in entry["pages"]
+        ]
 
     def read_record(self, sha256: str) -> PlanRecord | None:
         path = self.record_path(sha256)

@@ -13,9 +13,13 @@ their models. The flow only waits for whatever start-up is left.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import os
+import shutil
+import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -25,6 +29,8 @@ import urllib.request
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
+
+from khplan.pipeline.ingest.prefect_settings import default_prefect_home
 
 
 def _startup_timeout() -> float:
@@ -46,8 +52,23 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+WORKDIR_PREFIX = "khplan-prefect-"
+"""Each temporary server keeps its database in its own folder, removed when the server stops."""
+TEMPLATE_NAME = "khplan-api-template-{version}.db"
+"""An empty, migrated Prefect database, kept in Prefect's home: copying it spares each run the migrations."""
+
+
 class TemporaryApi:
-    """A Prefect server on a free loopback port for the length of one ingest."""
+    """A Prefect server on a free loopback port for the length of one ingest, with a database of its own.
+
+    Nothing of a run is kept: the database lives in a private temporary folder
+    (mode 0700) removed when the server stops, and is a copy of an empty,
+    migrated template (made from the first server's database, before any run),
+    so the server boots without running Prefect's migrations. The server dies
+    with the process that started it (``PR_SET_PDEATHSIG``), even under
+    ``kill -9``; folders and servers left by an older run killed before this
+    existed are cleared when the next one starts.
+    """
 
     def __init__(self, attempts: int = 3) -> None:
         self.attempts = attempts
@@ -55,10 +76,17 @@ class TemporaryApi:
         self.process: subprocess.Popen | None = None
         self._log = tempfile.TemporaryFile()
         self._ready = False
+        self.workdir: Path | None = None
 
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api"
+
+    @property
+    def database(self) -> Path:
+        """The run's own Prefect database (removed with the server)."""
+        assert self.workdir is not None, "start() first"
+        return self.workdir / "prefect.db"
 
     def start(self) -> None:
         """Launch the server and return at once; :meth:`wait_ready` waits for it."""
@@ -67,6 +95,19 @@ class TemporaryApi:
         if spec is None or spec.origin is None:
             raise ApiStartError("Prefect is not installed")
         prefect_dir = Path(spec.origin).parent
+        if self.workdir is None:
+            clear_stale_servers()
+            self.workdir = Path(tempfile.mkdtemp(prefix=WORKDIR_PREFIX))  # 0700
+            (self.workdir / "owner.pid").write_text(str(os.getpid()))
+            template = _template_path()
+            if template.exists():
+                shutil.copyfile(template, self.database)
+                self.database.chmod(0o600)
+        environment = {
+            **os.environ,
+            **_SERVER_ENVIRONMENT,
+            "PREFECT_API_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{self.database}",
+        }
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -85,10 +126,12 @@ class TemporaryApi:
                 "--lifespan",
                 "on",
             ],
-            env={**os.environ, **_SERVER_ENVIRONMENT},
+            env=environment,
             stdout=subprocess.DEVNULL,
             stderr=self._log,
+            preexec_fn=_die_with_parent,
         )
+        (self.workdir / "server.pid").write_text(str(self.process.pid))
 
     def wait_ready(self) -> None:
         """Block until the server answers its health check; a lost port race starts it again elsewhere."""
@@ -111,6 +154,7 @@ class TemporaryApi:
             self._ready = self._healthy()
             if not self._ready:
                 time.sleep(0.05)
+        _save_template(self.database)
 
     def _healthy(self) -> bool:
         try:
@@ -134,13 +178,79 @@ class TemporaryApi:
             self.process = None
         self._ready = False
         self._log.close()
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
 
 
-_TEMPORARY_API_SETTINGS = {"flows.heartbeat_frequency": None, "client.csrf_support_enabled": False}
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """Ask Linux to stop the server when the process that started it dies (``PR_SET_PDEATHSIG``)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass  # not Linux: clear_stale_servers() cleans up after a killed run instead
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _template_path() -> Path:
+    from importlib.metadata import version
+
+    home = Path(os.environ.get("PREFECT_HOME") or default_prefect_home()).expanduser()
+    return home / TEMPLATE_NAME.format(version=version("prefect"))
+
+
+def _save_template(database: Path) -> None:
+    """Keep the freshly migrated, still empty database as the template for the next servers."""
+    template = _template_path()
+    if template.exists() or not database.exists():
+        return
+    template.parent.mkdir(parents=True, exist_ok=True)
+    partial = template.with_name(f".khplan-tmp.{template.name}.{os.getpid()}")
+    try:
+        with sqlite3.connect(database) as source, sqlite3.connect(partial) as copy:
+            source.backup(copy)  # consistent while the server holds the file open
+        partial.chmod(0o600)
+        os.replace(partial, template)
+    except (sqlite3.Error, OSError):
+        partial.unlink(missing_ok=True)  # no template: the next server migrates, as this one did
+
+
+def clear_stale_servers() -> None:
+    """Remove the folders, and stop the servers, that runs killed before they could clean up left behind."""
+    for workdir in Path(tempfile.gettempdir()).glob(f"{WORKDIR_PREFIX}*"):
+        try:
+            owner = int((workdir / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue  # not finished starting, or not ours
+        if _alive(owner):
+            continue
+        try:
+            server = int((workdir / "server.pid").read_text())
+            if _alive(server) and b"prefect.server.api.server" in Path(f"/proc/{server}/cmdline").read_bytes():
+                os.kill(server, signal.SIGTERM)
+        except (OSError, ValueError):
+            pass
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+_TEMPORARY_API_SETTINGS = {"flows.heartbeat_frequency": None, "client.csrf_support_enabled": False, "ui_url": ""}
 """No flow-run heartbeats to a server that lives as long as the run: they would tell no one of a crash,
 and the flow's end waits up to a second for the heartbeat thread to notice it should stop. No CSRF
 token either: the temporary server does not protect against CSRF (Prefect's default), and the client
-would first ask for one and be refused."""
+would first ask for one and be refused. No UI address: the temporary server has no UI, and is gone once the
+ingest ends, so Prefect's "View at …" link would lead nowhere."""
 
 
 def _wait_for(server: TemporaryApi) -> None:

@@ -22,11 +22,12 @@ from concurrent.futures import BrokenExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
 from khplan.pipeline.cache_keys import reading_key
-from khplan.pipeline.context import Options
+from khplan.pipeline.context import Options, path_text
 from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
 from khplan.pipeline.ingest.output_folder import OutputArchive
 from khplan.pipeline.verbosity import configure_logging
@@ -64,6 +65,23 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
 
 
+class QueuedProgress:
+    """A document's page progress, sent from the worker to the flow's progress display over the pool's queue."""
+
+    def __init__(self, queue: Any, sha256: str) -> None:
+        self.queue, self.sha256 = queue, sha256
+
+    def start(self, pages: int) -> None:
+        self.queue.put(("start", self.sha256, pages))
+
+    def advance(self, pages: int = 1) -> None:
+        self.queue.put(("page", self.sha256, pages))
+
+
+_progress_queue: Any = None
+"""The pool's progress queue, in a worker process (set as the worker starts)."""
+
+
 def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> DocumentOutcome:
     """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
 
@@ -83,17 +101,27 @@ def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> D
             cached = None
     if cached is not None:
         log.info("%s: page texts from the cache", source)
+    progress = QueuedProgress(_progress_queue, sha256) if _progress_queue is not None else None
     try:
-        result = process_document(source, options, sha256=sha256, pages=cached)
+        result = process_document(source, options, sha256=sha256, pages=cached, progress=progress)
     except KhplanError as e:  # bad input is the document's outcome, not the batch's failure
         return DocumentOutcome(
-            str(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started
+            path_text(source), sha256, "quarantined", e.reason, e.message, seconds=time.perf_counter() - started
+        )
+    except Exception as e:
+        if is_transient(e):
+            raise  # the flow retries it
+        # A bug: quarantined here, as a message, because the exception itself may not survive the trip
+        # back from the worker (lxml's errors carry an unpicklable log).
+        message = f"{type(e).__name__}: {e}"
+        return DocumentOutcome(
+            path_text(source), sha256, "quarantined", "internal_error", message, seconds=time.perf_counter() - started
         )
     if cached is None:
         archive.write_pages(sha256, result.pages, reading_key(options))
     archive.write_document(result.record, result.text, result.searchable_pdf())
     return DocumentOutcome(
-        str(source),
+        path_text(source),
         sha256,
         "done",
         record=result.record,
@@ -103,11 +131,13 @@ def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> D
     )
 
 
-def _warm_worker() -> None:
+def _warm_worker(progress_queue: Any = None) -> None:
     """Load the restoration model and the gazetteer as a worker starts, not under its first document."""
     from khplan.diacritics.model import load_model
     from khplan.extractors.gazetteer import units
 
+    global _progress_queue
+    _progress_queue = progress_queue
     configure_logging()
     load_model()
     units()
@@ -121,11 +151,15 @@ class DocumentPool:
     import khplan): made before the flow, that happens while Prefect's API starts.
     """
 
-    def __init__(self, jobs: int, timeout: float | None) -> None:
+    def __init__(self, jobs: int, timeout: float | None, page_progress: bool = False) -> None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["khplan.pipeline.run", "khplan.pipeline.ingest.workers"])
         self.timeout = timeout
-        self._pool = ProcessPool(max_workers=jobs, initializer=_warm_worker, context=context)
+        self.progress_queue = context.Queue() if page_progress else None
+        """Where the workers report each document's page count and pages read (``("start"|"page", sha256, n)``)."""
+        self._pool = ProcessPool(
+            max_workers=jobs, initializer=_warm_worker, initargs=(self.progress_queue,), context=context
+        )
         self._starting = threading.Thread(
             target=self._start_workers, args=(jobs,), name="khplan-pool-start", daemon=True
         )
@@ -144,9 +178,9 @@ class DocumentPool:
             return future.result()
         except FutureTimeout:
             error = DocumentTimeoutError(source, f"not finished within {self.timeout:g} s (its worker was stopped)")
-            return DocumentOutcome(
-                str(source), sha256, "quarantined", error.reason, error.message, seconds=time.perf_counter() - started
-            )
+            seconds = time.perf_counter() - started
+            name = path_text(source)
+            return DocumentOutcome(name, sha256, "quarantined", error.reason, error.message, seconds=seconds)
 
     def close(self) -> None:
         self._starting.join()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from khplan.pipeline.context import DocContext, InputKind, Options, PageText, file_sha256
-from khplan.pipeline.errors import EmptyDocumentError
+from khplan.pipeline.context import DocContext, InputKind, Options, PageProgress, PageText, file_sha256
+from khplan.pipeline.errors import EmptyDocumentError, TooLargeError
 from khplan.pipeline.reading.engines import load_engine
 from khplan.pipeline.reading.images import count_image_pages
 from khplan.pipeline.reading.inputs import identify, read_text_file
@@ -24,30 +24,35 @@ log = logging.getLogger(__name__)
 
 def open_document(source: Path, options: Options, sha256: str | None = None) -> DocContext:
     """Identify the input and fix its identity (sha256, unless the caller hashed it already)."""
-    kind = identify(source)
+    kind = identify(source, options.limits)
     return DocContext(source=source, kind=kind, sha256=sha256 or file_sha256(source), options=options)
 
 
-def read_pages(ctx: DocContext) -> PageList:
+def read_pages(ctx: DocContext, progress: PageProgress | None = None) -> PageList:
     """Text of every page: read where the input is text, OCR'd where it is an image; blank pages dropped.
 
     The list's ``blank`` names the pages found blank. Scanned pages are read
     side by side in worker processes (:mod:`khplan.pipeline.reading.pages`)
     by the OCR engine ``ctx.options.ocr_engine`` names.
     """
+    limits = ctx.options.limits
     if ctx.kind is InputKind.text:
-        return PageList([PageText(1, read_text_file(ctx.source), "text")])
+        text = PageText(1, read_text_file(ctx.source, limits), "text")
+        if progress is not None:
+            progress.start(1)
+            progress.advance()
+        return PageList([text])
     check_steps(ctx.options.preprocess)
-    if ctx.kind is InputKind.pdf:
-        count = count_pages(ctx.source)
-        layers = read_text_layer(ctx.source, count)
-    else:
-        count = count_image_pages(ctx.source)
-        layers = [None] * count
+    count = count_pages(ctx.source) if ctx.kind is InputKind.pdf else count_image_pages(ctx.source)
+    if count > limits.max_pages:
+        raise TooLargeError(ctx.source, f"{count:,} pages, over the limit of {limits.max_pages:,} (--max-pages)")
+    layers = read_text_layer(ctx.source, count) if ctx.kind is InputKind.pdf else [None] * count
     engine = load_engine(ctx) if any(layer is None for layer in layers) else None
     jobs = [PageJob(ctx.source, ctx.kind, n, ctx.options, engine, layers[n - 1]) for n in range(1, count + 1)]
     log.info("%s: %d page(s), %d with a text layer", ctx.source, count, sum(layer is not None for layer in layers))
-    pages = read_all(jobs, ctx.options.jobs)
+    if progress is not None:
+        progress.start(count)
+    pages = read_all(jobs, ctx.options.jobs, progress)
     if pages.blank:
         log.info("%s: page(s) %s blank, dropped", ctx.source, ", ".join(map(str, pages.blank)))
     if not pages:

@@ -21,6 +21,7 @@ MIN_DPI, MAX_DPI = 70, 1200
 
 def _open(path: Path) -> Image.Image:
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged EXIF: the page may still read
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             image = Image.open(path)
@@ -28,7 +29,7 @@ def _open(path: Path) -> Image.Image:
             raise CorruptFileError(path, "image is too large to be a page scan (decompression bomb)") from e
         except UnidentifiedImageError as e:
             raise CorruptFileError(path, "not a readable image") from e
-        except OSError as e:
+        except (OSError, SyntaxError, ValueError, TypeError, EOFError) as e:
             raise CorruptFileError(path, f"image cannot be read: {e}") from e
     if image.width * image.height > MAX_PAGE_PIXELS:
         raise CorruptFileError(path, f"image is {image.width}x{image.height} pixels, too large to be a page scan")
@@ -36,20 +37,26 @@ def _open(path: Path) -> Image.Image:
 
 
 def count_image_pages(path: Path) -> int:
-    with _open(path) as image:
-        return getattr(image, "n_frames", 1)
+    with _open(path) as image, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged EXIF
+        try:
+            return getattr(image, "n_frames", 1)
+        except (OSError, SyntaxError, ValueError, TypeError, EOFError) as e:  # a TIFF cut short
+            raise CorruptFileError(path, f"image is damaged: {e}") from e
 
 
 def load_image_page(path: Path, page_no: int) -> Image.Image:
     """Page ``page_no`` (1-based) as a greyscale image, fully decoded."""
-    with _open(path) as image:
+    with _open(path) as image, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged EXIF
         try:
             frame = ImageSequence.Iterator(image)[page_no - 1]
             if frame.width * frame.height > MAX_PAGE_PIXELS:
                 raise CorruptFileError(path, f"page {page_no} is too large to be a page scan")
             frame.load()
             return frame.convert("L")
-        except (OSError, SyntaxError, ValueError, IndexError) as e:
+        except (OSError, SyntaxError, ValueError, IndexError, TypeError, EOFError) as e:
+            # Pillow's messages for a file cut short: "image file is truncated", "Missing dimensions" ...
             raise CorruptFileError(path, f"page {page_no} of the image is damaged: {e}") from e
 
 

@@ -8,15 +8,19 @@ reason instead of crashing a later stage.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
-from khplan.pipeline.context import InputKind
+from khplan.pipeline.context import DEFAULT_LIMITS, InputKind, Limits
 from khplan.pipeline.errors import (
     CorruptFileError,
     EmptyDocumentError,
     EncodingError,
     InputFileError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from khplan.pipeline.reading.legacy_encodings import decode_legacy_bytes, to_unicode
@@ -59,12 +63,18 @@ _BINARY_CONTROLS = set(range(0x00, 0x09)) | {0x0B} | set(range(0x0E, 0x20)) | {0
 _MAX_BINARY_SHARE = 0.01
 
 
-def identify(path: Path) -> InputKind:
-    """The kind of input ``path`` holds, checked against its first bytes."""
-    if not path.exists():
-        raise InputFileError(path, "no such file")
-    if path.is_dir():
+def identify(path: Path, limits: Limits = DEFAULT_LIMITS) -> InputKind:
+    """The kind of input ``path`` holds, checked against its first bytes.
+
+    What the path is comes first, from ``stat`` alone: a FIFO would block the
+    first read forever, a device (``/dev/zero`` behind a ``.txt`` name) never
+    ends, and a symlink loop has no file at all; none of them is opened.
+    """
+    file_stat = _stat(path)
+    if stat.S_ISDIR(file_stat.st_mode):
         raise InputFileError(path, "is a directory, not a file (use `khplan ingest` for folders)")
+    if not stat.S_ISREG(file_stat.st_mode):
+        raise InputFileError(path, f"is not a regular file but {_file_type(file_stat.st_mode)}")
     suffix = path.suffix.lower()
     kind = EXTENSIONS.get(suffix)
     if kind is None:
@@ -80,7 +90,33 @@ def identify(path: Path) -> InputKind:
     signatures = _SIGNATURES.get(suffix)
     if signatures and not head.startswith(signatures):
         raise CorruptFileError(path, f"not a valid {_FORMAT_NAMES[suffix]} (its first bytes do not match the format)")
+    if suffix in (".txt", ".md") and file_stat.st_size > limits.max_text_bytes:
+        size = f"{file_stat.st_size:,} bytes of text"
+        raise TooLargeError(path, f"{size}, over the limit of {limits.max_chars:,} characters (--max-chars)")
     return kind
+
+
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return os.stat(path)  # follows symlinks: a link is what it points at
+    except FileNotFoundError as e:
+        raise InputFileError(path, "no such file") from e
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputFileError(path, "is a symlink loop (it points, through links, back at itself)") from e
+        raise InputFileError(path, f"cannot be read: {e.strerror or e}") from e
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a file khplan can read"
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -110,10 +146,10 @@ def decode_text(data: bytes, path: Path) -> str:
         ) from e
 
 
-def read_text_file(path: Path) -> str:
+def read_text_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of a .txt/.md/.docx input in Unicode (legacy encodings converted), lines ending in ``\\n``."""
     if path.suffix.lower() == ".docx":
-        text = read_docx(path)
+        text = read_docx(path, limits)
     else:
         try:
             data = path.read_bytes()
@@ -124,4 +160,7 @@ def read_text_file(path: Path) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyDocumentError(path, "holds no text")
+    if len(text) > limits.max_chars:
+        size = f"{len(text):,} characters of text"
+        raise TooLargeError(path, f"{size}, over the limit of {limits.max_chars:,} (--max-chars)")
     return text

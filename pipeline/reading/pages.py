@@ -28,7 +28,7 @@ from typing import NamedTuple
 from pebble import ProcessExpired, ProcessPool
 from PIL import Image
 
-from khplan.pipeline.context import InputKind, Options, PageText
+from khplan.pipeline.context import InputKind, Options, PageProgress, PageText, path_text
 from khplan.pipeline.errors import KhplanError, OcrEngineError
 from khplan.pipeline.reading.images import load_image_page
 from khplan.pipeline.reading.ocr import OcrEngine
@@ -112,17 +112,17 @@ def in_worker_process() -> bool:
     return multiprocessing.parent_process() is not None
 
 
-def read_all(jobs: list[PageJob], workers: int) -> PageList:
+def read_all(jobs: list[PageJob], workers: int, progress: PageProgress | None = None) -> PageList:
     """Every job's page, in order; the first failure (with the document's name) stops the rest."""
     if workers <= 1 or len(jobs) <= 1 or in_worker_process():
-        return _collect(jobs, (_done(read_page, job) for job in jobs))
+        return _collect(jobs, (_done(read_page, job) for job in jobs), progress)
     pool = _process_pool(workers)
     if not pool.active:  # stopped after a worker died under an earlier document: start afresh
         _process_pool.cache_clear()
         pool = _process_pool(workers)
     futures = [pool.schedule(read_page, args=(job,)) for job in jobs]
     try:
-        return _collect(jobs, futures)
+        return _collect(jobs, futures, progress)
     finally:
         for future in futures:
             future.cancel()
@@ -138,7 +138,7 @@ def _done(read, job: PageJob) -> Future:
     return future
 
 
-def _collect(jobs: list[PageJob], futures: Iterable[Future]) -> PageList:
+def _collect(jobs: list[PageJob], futures: Iterable[Future], progress: PageProgress | None = None) -> PageList:
     pages: list[PageText] = []
     blank: list[int] = []
     for job, future in zip(jobs, futures, strict=False):
@@ -146,7 +146,7 @@ def _collect(jobs: list[PageJob], futures: Iterable[Future]) -> PageList:
             result = future.result()
         except KhplanError as e:
             if e.path is None:
-                e.path = str(job.source)
+                e.path = path_text(job.source)
             raise
         except (ProcessExpired, BrokenProcessPool) as e:  # the worker died; a broken pool is replaced on next use
             raise OcrEngineError(job.source, f"page {job.page_no}: the process reading it died") from e
@@ -154,4 +154,6 @@ def _collect(jobs: list[PageJob], futures: Iterable[Future]) -> PageList:
             blank.append(result.page_no)
         else:
             pages.append(result)
+        if progress is not None:
+            progress.advance()
     return PageList(pages, blank)

@@ -14,26 +14,32 @@ which is surer than guessing from the letters.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
-from khplan.pipeline.errors import CorruptFileError
+from khplan.pipeline.context import DEFAULT_LIMITS, Limits
+from khplan.pipeline.errors import CorruptFileError, TooLargeError
 from khplan.pipeline.reading.legacy_encodings import decode_tcvn3, decode_vni
 
 LAYOUT_TABLE_MAX_ROWS = 4
 """A two-column table this short is page layout, not data."""
 
 
-def read_docx(path: Path) -> str:
+def read_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Paragraphs and tables of the document body, in order, one paragraph per line."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
+    from lxml.etree import XMLSyntaxError
 
+    check_size(path, limits)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
         raise CorruptFileError(path, "not a readable Word document (.docx)") from e
+    except XMLSyntaxError as e:  # a cut document.xml, an entity loop ("billion laughs"): lxml says which
+        raise CorruptFileError(path, f"its XML is damaged: {e.msg}") from None
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
@@ -41,6 +47,40 @@ def read_docx(path: Path) -> str:
         else:
             blocks.append(paragraph_text(item))
     return "\n".join(blocks) + "\n"
+
+
+_PARAGRAPH = re.compile(rb"<w:p[ >/]")
+_SCAN_CHUNK = 1 << 20
+
+
+def check_size(path: Path, limits: Limits) -> None:
+    """Refuse a zip bomb or a file of millions of paragraphs before python-docx parses it into memory.
+
+    The sizes come from the zip's directory, the paragraphs from streaming
+    ``word/document.xml`` through a pattern: nothing is parsed, and the scan
+    stops at the limit.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+            if unpacked > limits.max_docx_bytes:
+                limit = f"the limit for {limits.max_chars:,} characters (--max-chars)"
+                raise TooLargeError(path, f"unpacks to {unpacked:,} bytes, over {limit}")
+            if "word/document.xml" not in archive.namelist():
+                return  # python-docx says what is wrong with it
+            paragraphs, tail = 0, b""
+            with archive.open("word/document.xml") as xml:
+                while chunk := xml.read(_SCAN_CHUNK):
+                    paragraphs += len(_PARAGRAPH.findall(tail + chunk))
+                    tail = chunk[-5:]
+                    paragraphs -= len(_PARAGRAPH.findall(tail))  # counted again with the next chunk
+                    if paragraphs > limits.max_docx_paragraphs:
+                        break
+            paragraphs += len(_PARAGRAPH.findall(tail))
+            if paragraphs > limits.max_docx_paragraphs:
+                raise TooLargeError(path, f"over {limits.max_docx_paragraphs:,} paragraphs (the limit for --max-chars)")
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        raise CorruptFileError(path, f"not a readable Word document (.docx): {e}") from e
 
 
 def paragraph_text(paragraph) -> str:

@@ -21,7 +21,7 @@ from khplan.pipeline.context import Options
 from khplan.pipeline.ingest.catalog import Catalog, sqlite_url
 from khplan.pipeline.ingest.flows import IngestProgress, run_ingest
 from khplan.pipeline.ingest.output_folder import OutputArchive
-from khplan.pipeline.ingest.workers import is_transient
+from khplan.pipeline.ingest.workers import DocumentOutcome, is_transient
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -144,9 +144,9 @@ def test_same_inputs_twice_on_either_catalog(tmp_path, seeds, catalog_url):
 def test_progress_shows_documents_and_pages():
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100)
-    with IngestProgress(True, 2, console=console) as progress:
-        progress.advance(3)
-        progress.advance(4)
+    with IngestProgress("bar", 2, console=console) as progress:  # no worker messages: counted per document
+        progress.finished(DocumentOutcome("a.pdf", "a" * 64, "done", pages=3))
+        progress.finished(DocumentOutcome("b.pdf", "b" * 64, "done", pages=4))
         progress.bar.refresh()
     shown = screen.getvalue()
     assert "documents" in shown and "2/2" in shown

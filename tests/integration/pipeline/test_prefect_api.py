@@ -63,3 +63,52 @@ def test_a_configured_server_is_used_and_none_started(monkeypatch):
         with prefect_api() as temporary:
             assert temporary is None
     assert started == []
+
+
+def test_a_run_keeps_nothing_the_database_is_the_runs_own_and_private(isolated_home):
+    first = TemporaryApi()
+    first.start()
+    first.wait_ready()
+    workdir, template = first.workdir, api_module._template_path()
+    assert workdir is not None and first.database.exists()
+    assert oct(workdir.stat().st_mode & 0o777) == "0o700"
+    assert template.exists() and oct(template.stat().st_mode & 0o777) == "0o600"  # empty and migrated
+    first.stop()
+    assert not workdir.exists()
+
+    second = TemporaryApi()  # starts from the template: no migrations
+    second.start()
+    second.wait_ready()
+    assert _health(second.api_url) == 200
+    second.stop()
+
+
+def test_the_server_dies_with_the_process_that_started_it(isolated_home, tmp_path):
+    """kill -9 of an ingest left its temporary API running, reparented to init; now the kernel stops it."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import time
+
+    script = (
+        "import json, sys\n"
+        "from khplan.pipeline.ingest.prefect_api import TemporaryApi\n"
+        "server = TemporaryApi(); server.start(); server.wait_ready()\n"
+        "print(json.dumps([server.process.pid, str(server.workdir)]), flush=True)\n"
+        "import time; time.sleep(600)\n"
+    )
+    starter = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    server_pid, workdir = json.loads(starter.stdout.readline())
+    os.kill(starter.pid, signal.SIGKILL)
+    starter.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and api_module._alive(server_pid):
+        time.sleep(0.1)
+        try:
+            os.waitpid(server_pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+    assert not api_module._alive(server_pid) or open(f"/proc/{server_pid}/stat").read().split()[2] == "Z"
+    api_module.clear_stale_servers()  # and the folder it left is cleared by the next start
+    assert not os.path.exists(workdir)

@@ -1,26 +1,21 @@
-"""``khplan export``: flat tables in jsonl, csv and parquet, and Phụ lục VI archive metadata."""
+"""``khplan export``: the analysts' tables in jsonl, csv, parquet and xlsx, and ND 30 archive metadata."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 import pyarrow.parquet as pq
 import pytest
+from openpyxl import load_workbook
 from plan_records import CHAU_THANH, PHU_MY, chau_thanh, ingested_folder, phu_my
 
-from khplan.pipeline.analysis.export import (
-    ARCHIVE_FIELDS,
-    TABLES,
-    archive_metadata,
-    columns_of,
-    export,
-    load_records,
-    table_rows,
-)
-
-PLAN_KEY = {"plan_id", "plan_number", "plan_issuer", "plan_province"}
+from khplan.pipeline.analysis.export import export_files, load_records, rows_of
+from khplan.pipeline.analysis.nd30 import MAX_LENGTHS, nd30_metadata
+from khplan.pipeline.record_tables import TABLES, columns
+from khplan.schemas import Award
 
 
 @pytest.fixture
@@ -28,70 +23,136 @@ def records():
     return [phu_my(), chau_thanh()]
 
 
-@pytest.mark.parametrize("table", TABLES)
-def test_every_row_names_its_plan(records, table):
-    rows = table_rows(records, table)
-    assert rows
+def _names(table: str) -> list[str]:
+    return [c.name for c in columns(table)]
+
+
+def _one(records, fmt: str, table: str, **options) -> bytes:
+    (file,) = export_files(records, fmt, table, **options)
+    return file.data
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES if t != "plans"])
+def test_every_entry_row_is_keyed_by_plan_and_entry(records, table):
+    rows = rows_of(records, table)
     for row in rows:
-        assert PLAN_KEY <= row.keys() and list(row) == columns_of(table)
-        assert row["plan_id"] in {PHU_MY, CHAU_THANH} and row["plan_province"] in {"Bình Định", "Tây Ninh"}
+        assert list(row) == _names(table) and row["plan_id"] in {PHU_MY, CHAU_THANH}
+    keys = [(row["plan_id"], row["entry"]) for row in rows]
+    assert len(keys) == len(set(keys))
 
 
-def test_one_row_per_award(records):
-    rows = table_rows(records, "awards")
-    assert [(r["plan_number"], r["form"], r["quota"]) for r in rows] == [
-        ("69/KH-UBND", "Giấy khen", None),
-        ("69/KH-UBND", "Giấy khen", 5),
-        ("44/KH-UBND", "Giấy khen", 6),
-        ("44/KH-UBND", "Giấy khen", 10),
-        ("44/KH-UBND", "Bằng khen", 1),
+def test_one_row_per_award_with_its_conferrers_level(records):
+    rows = rows_of(records, "awards")
+    assert [(r["plan_id"][:1], r["form"], r["quota"], r["conferrer_level"]) for r in rows] == [
+        ("a", "Giấy khen", None, "district"),
+        ("a", "Giấy khen", 5, "district"),
+        ("b", "Giấy khen", 6, "district"),
+        ("b", "Giấy khen", 10, "district"),
+        ("b", "Bằng khen", 1, "province"),
     ]
 
 
-def test_plans_table_counts_the_lists(records):
-    (row, _) = table_rows(records, "plans")
-    assert (row["criteria_count"], row["awards_count"], row["deadlines_count"]) == (2, 2, 3)
-    assert row["issue_date"] == "2022-04-13" and row["recipients"] == "Sở Nội vụ; Thường trực Huyện ủy"
+def test_plans_table_counts_the_lists_and_types_the_period(records):
+    (row, _) = rows_of(records, "plans")
+    assert (row["criteria_count"], row["awards_count"], row["deadlines_count"], row["recipients_count"]) == (2, 2, 3, 2)
+    assert row["issue_date"] == "2022-04-13"
+    assert (row["period_start"], row["period_start_precision"]) == ("2021-01-01", "year")
+    assert (row["period_end"], row["period_end_precision"]) == ("2025-12-31", "year")
 
 
 def test_csv_opens_in_a_spreadsheet_with_its_vietnamese(records):
-    data = export(records, "csv", "deadlines")
-    assert data.startswith("\ufeff".encode("utf-8"))
+    data = _one(records, "csv", "deadlines")
+    assert data.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0]["to"] == "Phòng Nội vụ" and rows[0]["month_day"] == "01-31"
-    assert list(rows[0]) == columns_of("deadlines")
+    assert list(rows[0]) == _names("deadlines")
+
+
+def test_csv_down_a_pipe_has_no_byte_order_mark(records):
+    assert not _one(records, "csv", "plans", bom=False).startswith(b"\xef\xbb\xbf")
+
+
+def test_a_title_that_reads_as_a_formula_is_written_as_text(records, tmp_path):
+    """A title starting with = + - @ would run in a spreadsheet: it is prefixed with ' (OWASP)."""
+    records[0].title = '=HYPERLINK("http://evil.example","bấm vào đây")'
+    records[1].title = "-2+3"
+    plans = list(csv.DictReader(io.StringIO(_one(records, "csv", "plans").decode("utf-8-sig"))))
+    assert plans[0]["title"] == "'" + records[0].title and plans[1]["title"] == "'-2+3"
+    (tmp_path / "a.xlsx").write_bytes(_one(records, "xlsx", "plans"))
+    sheet = load_workbook(tmp_path / "a.xlsx")["plans"]
+    titles = [cell.value for cell in next(sheet.iter_cols(min_col=_names("plans").index("title") + 1))][1:]
+    assert titles == ["'" + records[0].title, "'-2+3"]
 
 
 def test_jsonl_is_one_object_per_row(records):
-    lines = export(records, "jsonl", "legal_bases").decode("utf-8").splitlines()
+    lines = _one(records, "jsonl", "legal_bases").decode("utf-8").splitlines()
     assert [json.loads(line)["number"] for line in lines] == ["76/NQ-CP"]
 
 
-def test_parquet_has_typed_columns(records, tmp_path):
-    (tmp_path / "d.parquet").write_bytes(export(records, "parquet", "deadlines"))
-    table = pq.read_table(tmp_path / "d.parquet")
-    assert table.column_names == columns_of("deadlines")
-    assert str(table.schema.field("date").type) == "date32[day]"
-    assert table.column("date").to_pylist()[1].isoformat() == "2025-12-31"
+def test_parquet_types_every_date_and_count(records, tmp_path):
+    (tmp_path / "p.parquet").write_bytes(_one(records, "parquet", "plans"))
+    table = pq.read_table(tmp_path / "p.parquet")
+    for name in ("issue_date", "period_start", "period_end"):
+        assert str(table.schema.field(name).type) == "date32[day]", name
+    assert str(table.schema.field("awards_count").type) == "int64"
+    assert table.column("period_end").to_pylist()[0] == dt.date(2025, 12, 31)
+    (tmp_path / "l.parquet").write_bytes(_one(records, "parquet", "legal_bases"))
+    legal = pq.read_table(tmp_path / "l.parquet")
+    assert str(legal.schema.field("date").type) == "date32[day]"
+    (tmp_path / "a.parquet").write_bytes(_one(records, "parquet", "awards"))
+    quotas = pq.read_table(tmp_path / "a.parquet").column("quota")
+    assert str(quotas.type) == "int64" and quotas.to_pylist()[0] is None  # nullable, not NaN
+
+
+def test_the_plans_table_carries_the_successor_unit(records):
+    records[0].issuer_successor = {"name": "Gia Lai", "kind": "tỉnh", "level": "province", "province": "Gia Lai"}
+    (row, _) = rows_of(records, "plans")
+    assert (row["successor_name"], row["successor_province"]) == ("Gia Lai", "Gia Lai")
+
+
+def test_all_tables_in_one_call(records, tmp_path):
+    files = export_files(records, "csv", "all")
+    assert [f.name for f in files] == [f"{t}.csv" for t in TABLES]
+    (workbook_file,) = export_files(records, "xlsx", "all")
+    (tmp_path / workbook_file.name).write_bytes(workbook_file.data)
+    workbook = load_workbook(tmp_path / workbook_file.name)
+    assert workbook.sheetnames == list(TABLES)
+    assert [c.value for c in workbook["awards"][1]] == _names("awards")
+    assert workbook["plans"].cell(row=2, column=_names("plans").index("issue_date") + 1).value.date() == dt.date(
+        2022, 4, 13
+    )
 
 
 def test_empty_table_keeps_its_columns(tmp_path):
-    (tmp_path / "e.parquet").write_bytes(export([chau_thanh()], "parquet", "criteria"))
-    assert pq.read_table(tmp_path / "e.parquet").column_names == columns_of("criteria")
-    assert export([chau_thanh()], "csv", "criteria").decode("utf-8-sig").strip() == ",".join(columns_of("criteria"))
+    (tmp_path / "e.parquet").write_bytes(_one([chau_thanh()], "parquet", "criteria"))
+    assert pq.read_table(tmp_path / "e.parquet").column_names == _names("criteria")
+    assert _one([chau_thanh()], "csv", "criteria").decode("utf-8-sig").strip() == ",".join(_names("criteria"))
 
 
-def test_archive_metadata_uses_phu_luc_vi_names():
-    metadata = archive_metadata(phu_my())
+def test_nd30_metadata_follows_the_decree():
+    metadata = nd30_metadata(phu_my())
     assert (metadata["CodeNumber"], metadata["CodeNotation"], metadata["IssuedDate"]) == ("69", "KH-UBND", "2022-04-13")
     assert (metadata["OrganName"], metadata["TypeName"]) == ("Ủy ban nhân dân huyện Phù Mỹ", "Kế hoạch")
-    assert metadata["SignerInfo"] == {
-        "Competence": "TM. Ủy ban nhân dân",
-        "Position": "Chủ tịch",
-        "FullName": "Lê Văn Lịch",
-    }
+    assert metadata["SignerInfo"] == {"Position": "Chủ tịch", "FullName": "Lê Văn Lịch"}  # no Competence: not in it
+    assert metadata["Description"] == "Thẩm quyền ký: TM. Ủy ban nhân dân"
+    assert metadata["To"] == [
+        {"OrganId": None, "OrganName": "Sở Nội vụ"},
+        {"OrganId": None, "OrganName": "Thường trực Huyện ủy"},
+    ]
+    assert "ToPlaces" not in metadata  # an incoming document's field
+    assert metadata["FileCode"] == {"OrganId": None, "FileCatalog": None, "FileNotation": None}
     assert (metadata["PageAmount"], metadata["Language"]) == (7, "Tiếng Việt")
-    assert {name.split(".")[0] for name in ARCHIVE_FIELDS} | {"khplan"} == set(metadata)
+    assert metadata["khplan"]["too_long"] == []
+
+
+def test_nd30_reports_a_value_longer_than_the_decree_allows_and_keeps_it_whole():
+    record = phu_my()
+    record.title = "Phát động phong trào thi đua " * 30
+    metadata = nd30_metadata(record)
+    assert metadata["Subject"] == record.title
+    assert metadata["khplan"]["too_long"] == [
+        {"field": "Subject", "length": len(record.title), "limit": MAX_LENGTHS["Subject"]}
+    ]
 
 
 def test_records_come_from_the_catalog_in_its_order(tmp_path):
@@ -102,7 +163,7 @@ def test_records_come_from_the_catalog_in_its_order(tmp_path):
 def test_missing_record_is_one_clear_error(tmp_path, cli):
     out = ingested_folder(tmp_path / "out", [phu_my()])
     (out / "records" / f"{PHU_MY}.json").unlink()
-    result = cli("export", "--out", out)
+    result = cli("export", "--from", out)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
         f"khplan: {out / 'records' / (PHU_MY + '.json')}: listed in the catalog but missing or unreadable; run "
@@ -110,19 +171,28 @@ def test_missing_record_is_one_clear_error(tmp_path, cli):
     ]
 
 
-def test_cli_writes_each_format(tmp_path, cli):
+def test_cli_writes_every_table_and_each_format(tmp_path, cli):
     out = ingested_folder(tmp_path / "out", [phu_my(), chau_thanh()])
-    for fmt, table in (("csv", "awards"), ("parquet", "plans"), ("archive", "plans")):
-        result = cli("export", "--out", out, "--format", fmt, "--table", table)
-        assert result.returncode == 0, result.stderr
+    assert cli("export", "--from", out, "--format", "csv").returncode == 0
     assert len((out / "exports" / "awards.csv").read_text(encoding="utf-8-sig").splitlines()) == 6
+    assert cli("export", "--from", out, "--format", "parquet", "--table", "plans").returncode == 0
     assert pq.read_table(out / "exports" / "plans.parquet").num_rows == 2
-    archive = [
-        json.loads(line)
-        for line in (out / "exports" / "archive-metadata.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    assert [a["CodeNumber"] for a in archive] == ["69", "44"]
-    to_stdout = cli("export", "--out", out, "--table", "criteria", "--to", "-")
-    assert [json.loads(line)["text"] for line in to_stdout.stdout.splitlines()][
-        0
-    ] == "Có sáng kiến được công nhận và áp dụng"
+    assert cli("export", "--out", out, "--format", "archive").returncode == 0  # the older names still work
+    lines = (out / "exports" / "nd30-metadata.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["CodeNumber"] for line in lines] == ["69", "44"]
+    to_stdout = cli("export", "--from", out, "--table", "criteria", "--to", "-")
+    assert json.loads(to_stdout.stdout.splitlines()[0])["text"] == "Có sáng kiến được công nhận và áp dụng"
+
+
+@pytest.mark.parametrize("command", [["export"], ["compare"], ["calendar", "x.ics"]])
+def test_readers_refuse_a_folder_with_no_catalog_and_create_none(tmp_path, cli, command):
+    folder = tmp_path / "not-an-ingest"
+    folder.mkdir()
+    result = cli(*command[:1], "--from", folder, *command[1:])
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no catalog here" in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_awards_of_the_record_always_carry_a_level_field():
+    assert "conferrer_level" in Award(form="Giấy khen").model_dump()
