@@ -49,6 +49,7 @@ READING_MODULES: tuple[str, ...] = (
     "khplan.pipeline.reading.pdf",
     "khplan.pipeline.reading.preprocess",
     "khplan.pipeline.reading.searchable",
+    "khplan.pipeline.reading.ocrmypdf_plugin",
     "khplan.pipeline.reading.word_documents",
     "khplan.diacritics",
     "khplan.diacritics.damage",

@@ -85,7 +85,7 @@ class Options:
     page_timeout: float = 180.0
     """Seconds Tesseract may spend on one page before the page fails."""
     searchable_pdf: bool = False
-    """Also render each OCR'd page's text as an invisible layer, for a searchable PDF."""
+    """Also write a searchable PDF of a scanned document (:mod:`khplan.pipeline.reading.searchable`)."""
     preprocess: tuple[str, ...] = PREPROCESS_STEPS
     """Named steps a page image goes through before OCR (:data:`khplan.pipeline.reading.preprocess.PAGE_STEPS`)."""
     ocr_engine: str = "tesseract"
@@ -140,5 +140,8 @@ class PageText(NamedTuple):
     """Mean word confidence (0-100) when OCR'd, else None."""
     words: tuple[OcrWord, ...] = ()
     """The words OCR read, offsets into ``text``."""
-    text_layer: bytes | None = None
-    """The page's words as an invisible one-page PDF, when a searchable PDF was asked for."""
+    size: tuple[int, int] | None = None
+    """Width and height in pixels of the page image the words' boxes are on (the page as it came in); None when
+    not OCR'd."""
+    dpi: float | None = None
+    """That image's resolution (dots per inch): boxes in inches are box / dpi."""

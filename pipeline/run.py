@@ -26,8 +26,8 @@ class DocumentResult:
         return self.restored.document.text
 
     def searchable_pdf(self) -> bytes | None:
-        """The searchable PDF of a scanned document whose pages were OCR'd with a text layer, else None."""
-        if not any(page.text_layer for page in self.pages):
+        """The searchable PDF of a scanned document (any page OCR'd), else None."""
+        if not any(page.method == "ocr" for page in self.pages):
             return None
         return searchable_pdf(self.ctx, self.pages)
 

@@ -160,6 +160,8 @@ class OutputArchive:
                     "method": p.method,
                     "confidence": p.confidence,
                     "words": [[w.text, *w.box, w.confidence, w.start, w.end] for w in p.words],
+                    "size": p.size,
+                    "dpi": p.dpi,
                 }
                 for p in pages
             ],
@@ -184,6 +186,8 @@ class OutputArchive:
                     OcrWord(text, Box(left, top, width, height), confidence, p["page_no"], start, end)
                     for text, left, top, width, height, confidence, start, end in p.get("words", ())
                 ),
+                tuple(p["size"]) if p.get("size") else None,
+                p.get("dpi"),
             )
             for p in entry["pages"]
         ]

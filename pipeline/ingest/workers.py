@@ -86,8 +86,8 @@ def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> D
     """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
 
     Page texts cached by an earlier run with the same reading version are
-    reused (unless a searchable PDF is wanted and missing), so a new model or
-    extractor does not OCR the archive again.
+    reused (with their words, which the searchable PDF is made from), so a new
+    model or extractor does not OCR the archive again.
     """
     # Imported here, not with the module: the ingest's main process needs this module but none of the
     # NLP stack, and not importing it leaves the CPU to Prefect's API while it starts.
@@ -96,9 +96,6 @@ def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> D
     started = time.perf_counter()
     archive = OutputArchive(out)
     cached = archive.read_pages(sha256, reading_key(options))
-    if cached is not None and options.searchable_pdf and not archive.pdf_path(sha256).exists():
-        if any(page.method == "ocr" for page in cached):
-            cached = None
     if cached is not None:
         log.info("%s: page texts from the cache", source)
     progress = QueuedProgress(_progress_queue, sha256) if _progress_queue is not None else None
@@ -119,7 +116,8 @@ def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> D
         )
     if cached is None:
         archive.write_pages(sha256, result.pages, reading_key(options))
-    archive.write_document(result.record, result.text, result.searchable_pdf())
+    pdf = result.searchable_pdf() if options.searchable_pdf else None
+    archive.write_document(result.record, result.text, pdf)
     return DocumentOutcome(
         path_text(source),
         sha256,

@@ -28,7 +28,7 @@ EngineFactory = Callable[[DocContext], OcrEngine]
 
 def tesseract_engine(ctx: DocContext) -> OcrEngine:
     options = ctx.options
-    return TesseractEngine(options.lang, options.page_timeout, text_layer=options.searchable_pdf)
+    return TesseractEngine(options.lang, options.page_timeout)
 
 
 def engine_factory(name: str) -> EngineFactory:

@@ -59,18 +59,13 @@ def _installed_languages() -> frozenset[str]:
 class TesseractEngine:
     """Tesseract ``vie`` (LSTM), words and boxes from its TSV.
 
-    With ``text_layer``, the same Tesseract run also renders the page's
-    invisible text as a one-page PDF (``textonly_pdf``), which
-    :mod:`pipeline.searchable` lays over the page image: one recognition,
-    two outputs, as OCRmyPDF does.
+    The searchable PDF's text layer is made from these words later
+    (:mod:`khplan.pipeline.reading.searchable`): one recognition serves both.
     """
 
-    def __init__(
-        self, lang: str = "vie", timeout: float = 180.0, text_layer: bool = False, psm: int = PAGE_SEGMENTATION_MODE
-    ) -> None:
+    def __init__(self, lang: str = "vie", timeout: float = 180.0, psm: int = PAGE_SEGMENTATION_MODE) -> None:
         self.lang = lang
         self.timeout = timeout
-        self.text_layer = text_layer
         self.psm = psm
 
     def check(self) -> None:
@@ -82,26 +77,22 @@ class TesseractEngine:
             )
 
     def read_page(self, image: Image.Image, page_no: int) -> PageText:
-        outputs = "tsv pdf" if self.text_layer else "tsv"
         config = f"--psm {self.psm} -c tessedit_create_tsv=1"
         if dpi := declared_dpi(image):
             config += f" --dpi {dpi}"
-        if self.text_layer:
-            config += " -c textonly_pdf=1"
         try:
             with tempfile.TemporaryDirectory(prefix="khplan-ocr-") as work:
                 base = Path(work) / "page"
                 # Uncompressed greyscale BMP: a PNG of a noisy 300 dpi page costs ~0.7 s of zlib for
                 # nothing, and Leptonica reads PGM so slowly that Tesseract takes ~10% longer on it.
                 (image if image.mode == "L" else image.convert("L")).save(f"{base}.bmp")
-                run_tesseract(f"{base}.bmp", str(base), outputs, self.lang, config, timeout=self.timeout)
+                run_tesseract(f"{base}.bmp", str(base), "tsv", self.lang, config, timeout=self.timeout)
                 tsv = Path(f"{base}.tsv").read_text(encoding="utf-8")
-                layer = Path(f"{base}.pdf").read_bytes() if self.text_layer else None
         except RuntimeError as e:  # pytesseract signals its timeout this way
             raise OcrEngineError(None, f"page {page_no}: Tesseract gave no answer within {self.timeout:g} s") from e
         except pytesseract.TesseractError as e:
             raise OcrEngineError(None, f"page {page_no}: Tesseract failed: {e.message or e}") from e
-        return page_from_tsv(file_to_dict(tsv, "\t", -1), page_no)._replace(text_layer=layer)
+        return page_from_tsv(file_to_dict(tsv, "\t", -1), page_no)
 
 
 def page_from_tsv(data: dict[str, list], page_no: int) -> PageText:

@@ -1,65 +1,103 @@
-"""Searchable PDFs: the page images with an invisible text layer, as archivists expect.
+"""Searchable PDFs as archives expect them: the scan as it was, an invisible text layer, PDF/A-2b.
 
-The text layer comes from the same Tesseract run that read the page
-(``textonly_pdf``), so nothing is recognised twice. Pages of a scanned PDF are
-kept exactly as they were (no re-compression, OCRmyPDF's habit) with the
-layer laid over them; pages that already carried text are copied unchanged;
-each page of an image input becomes a JPEG page at its own resolution.
-Blank pages, which the OCR stage drops from the text, stay in the PDF: an
-archival copy keeps every sheet.
+OCRmyPDF writes them (a well-kept library that does exactly this): the
+input's image streams are kept, never re-encoded (a bilevel Group 4 TIFF
+stays bilevel and lossless, a scanned PDF's JPEGs stay those JPEGs), pages
+that already carry text are copied as they are, the output is PDF/A-2b
+(validated by pikepdf, with Ghostscript as OCRmyPDF's fallback), and the
+input's metadata is kept; ``Producer`` names khplan. Its OCR step is
+khplan's own reading, replayed (:mod:`khplan.pipeline.reading.ocrmypdf_plugin`):
+the text layer holds the words khplan read, in its reading order (the
+header's columns one after the other), as OCR read them — not restored; the
+record's evidence spans point into the restored text, and each span's page
+and box locate it on the page either way. Blank pages, which the reading
+stage drops from the text, stay in the PDF: an archival copy keeps every sheet.
 """
 
 from __future__ import annotations
 
-import io
-
-import pypdf
-from PIL import Image
+import logging
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
 
 from khplan.pipeline.context import DocContext, InputKind, PageText
-from khplan.pipeline.errors import InputFileError
-from khplan.pipeline.reading.images import count_image_pages, declared_dpi, load_image_page
+from khplan.pipeline.errors import InputFileError, KhplanError
+from khplan.pipeline.reading.images import declared_dpi
 
-JPEG_QUALITY = 75
-"""Enough for 300 dpi greyscale text pages; about 0.4 MB an A4 page."""
+log = logging.getLogger(__name__)
+
+PLUGIN = "khplan.pipeline.reading.ocrmypdf_plugin"
 DEFAULT_IMAGE_DPI = 300
+"""The resolution assumed for an image that declares none (as the reading stage assumes it)."""
+TIFF_TITLE_TAGS = (269, 270)
+"""DocumentName, ImageDescription: where a scanner or an archive's tool writes a scan's title."""
+
+
+class SearchablePdfError(KhplanError):
+    """OCRmyPDF could not write the searchable PDF (its message says why)."""
+
+    reason = "searchable_pdf_failed"
 
 
 def searchable_pdf(ctx: DocContext, pages: list[PageText]) -> bytes:
-    """The document as one PDF whose OCR'd pages carry their text invisibly."""
+    """The document as a PDF/A-2b whose OCR'd pages carry the words khplan read as an invisible layer."""
+    import ocrmypdf
+    import pikepdf
+
+    from khplan.pipeline.reading.ocrmypdf_plugin import replaying
+
     if ctx.kind is InputKind.text:
         raise InputFileError(ctx.source, "is a text file; there is no page image to make searchable")
-    writer = pypdf.PdfWriter()
-    layers = {page.page_no: page.text_layer for page in pages}
-    if ctx.kind is InputKind.pdf:
-        original = pypdf.PdfReader(str(ctx.source))
-        for page_no, page in enumerate(original.pages, 1):
-            writer.add_page(page)
-            _lay_text_over(writer.pages[-1], layers.get(page_no))
-    else:
-        for page_no in range(1, count_image_pages(ctx.source) + 1):
-            writer.add_page(_image_page(load_image_page(ctx.source, page_no)))
-            _lay_text_over(writer.pages[-1], layers.get(page_no))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    with tempfile.TemporaryDirectory(prefix="khplan-pdf-") as work:
+        output = Path(work) / "searchable.pdf"
+        options = ocrmypdf.OcrOptions(
+            input_file=ctx.source,
+            output_file=output,
+            plugins=[PLUGIN],
+            languages=["vie"],
+            output_type="pdfa-2",
+            pdfa_backend="internal",  # pikepdf writes and validates it; Debian 12's Ghostscript 10.0 corrupts PDFs
+            mode="skip",  # a page with text of its own is copied as it is
+            optimize=0,  # the scan's images as they are: no recompression
+            image_dpi=None if ctx.kind is InputKind.pdf else _image_dpi(ctx.source),
+            title=_image_title(ctx.source) if ctx.kind is InputKind.image else None,
+            jobs=1,
+            use_threads=True,
+            progress_bar=False,
+            quiet=True,
+        )
+        with replaying(pages):
+            try:
+                code = ocrmypdf.ocr(options)
+            except ocrmypdf.exceptions.ExitCodeException as e:
+                raise SearchablePdfError(ctx.source, f"the searchable PDF could not be written: {e}") from e
+        if code != ocrmypdf.ExitCode.ok:
+            raise SearchablePdfError(ctx.source, f"the searchable PDF could not be written (OCRmyPDF exit {code})")
+        with pikepdf.open(output, allow_overwriting_input=True) as pdf:
+            with pdf.open_metadata(set_pikepdf_as_editor=False) as metadata:  # XMP and document info, in step
+                metadata["pdf:Producer"] = f"khplan {version('khplan')} (OCRmyPDF {ocrmypdf.__version__})"
+            pdf.save(output)
+        return output.read_bytes()
 
 
-def _image_page(image: Image.Image) -> pypdf.PageObject:
-    buffer = io.BytesIO()
-    image.save(buffer, "PDF", resolution=declared_dpi(image) or DEFAULT_IMAGE_DPI, quality=JPEG_QUALITY)
-    return pypdf.PdfReader(buffer).pages[0]
+def _image_dpi(path: Path) -> int:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return round(declared_dpi(image) or DEFAULT_IMAGE_DPI)
 
 
-def _lay_text_over(page: pypdf.PageObject, layer: bytes | None) -> None:
-    """Scale the text page onto ``page``: Tesseract sized it from the image's pixels and dpi."""
-    if layer is None:
-        return
-    text_page = pypdf.PdfReader(io.BytesIO(layer)).pages[0]
-    box, text_box = page.mediabox, text_page.mediabox
-    transform = (
-        pypdf.Transformation()
-        .scale(float(box.width) / float(text_box.width), float(box.height) / float(text_box.height))
-        .translate(float(box.left), float(box.bottom))
-    )
-    page.merge_transformed_page(text_page, transform)
+def _image_title(path: Path) -> str | None:
+    """The title a TIFF carries (DocumentName, else ImageDescription), kept as the PDF's title."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        tags = getattr(image, "tag_v2", None)
+        if tags is None:
+            return None
+        for tag in TIFF_TITLE_TAGS:
+            value = tags.get(tag)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return None

@@ -58,3 +58,58 @@ def test_a_text_file_has_no_searchable_pdf(tmp_path, cli):
         == f"khplan: {tmp_path / 'plan.txt'}: is a text file; there is no page image to make searchable"
     )
     assert not (tmp_path / "out.pdf").exists()
+
+
+def _group4_tiff(path, pages, title: str | None = None):
+    """A multi-page bilevel TIFF, CCITT Group 4, as archive scanners write them."""
+    from PIL import TiffImagePlugin
+
+    bilevel = [page.point(lambda v: 255 if v > 160 else 0).convert("1") for page in pages]
+    info = TiffImagePlugin.ImageFileDirectory_v2()
+    if title:
+        info[269] = title  # DocumentName
+    bilevel[0].save(
+        path, "TIFF", save_all=True, append_images=bilevel[1:], compression="group4", dpi=(300, 300), tiffinfo=info
+    )
+    return path
+
+
+def test_a_bilevel_scan_stays_bilevel_and_lossless_in_a_validated_pdfa(tmp_path, cli):
+    """A 5-page Group 4 TIFF of 298 KB became 4.17 MB of JPEGs, not PDF/A, its title dropped; no longer."""
+    import pikepdf
+    from pikepdf.pdfa import validate_written
+
+    scan = _group4_tiff(
+        tmp_path / "scan.tif",
+        render_scan(TEXT, "clean", seed=3) * 3,
+        title="Ke hoach 40/KH-UBND - ho so luu tru 1998",  # TIFF ASCII tag, as archive scanners write it
+    )
+
+    result = cli("ocr", scan, "--pdf", tmp_path / "out.pdf")
+
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out.pdf"
+    assert out.stat().st_size < 2 * scan.stat().st_size
+    assert validate_written(out, "2b").verdict == "pass"
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 3
+        for page in pdf.pages:
+            (image,) = page.get_images().values()
+            filters = [str(f) for f in (image.Filter if isinstance(image.Filter, pikepdf.Array) else [image.Filter])]
+            assert (filters, int(image.BitsPerComponent)) == (["/CCITTFaxDecode"], 1)
+        assert str(pdf.docinfo["/Producer"]).startswith("khplan ")
+        assert str(pdf.docinfo["/Title"]) == "Ke hoach 40/KH-UBND - ho so luu tru 1998"
+        assert pdf.open_metadata().pdfa_status == "2B"
+
+
+def test_the_text_layer_reads_the_header_column_by_column(tmp_path, cli):
+    header = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH QUẢNG NINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 40 /KH-UBND Quảng Ninh, ngày 19 tháng 02 năm 2024\n"
+        "KẾ HOẠCH\n"
+    )
+    scan = save_pages(render_scan(header, "clean", seed=2), tmp_path / "header.pdf")
+    assert cli("ocr", scan, "--pdf", tmp_path / "out.pdf").returncode == 0
+    text = pypdf.PdfReader(tmp_path / "out.pdf").pages[0].extract_text()
+    assert text.index("TỈNH QUẢNG NINH") < text.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # left column first
