@@ -93,9 +93,16 @@ def _retry_if_transient(task: Task, task_run: TaskRun, state: State) -> bool:
     return isinstance(error, BaseException) and is_transient(error)
 
 
+def _task_run_name() -> str:
+    """``process <file name>``, the name as text (a file name that is not UTF-8 cannot go in Prefect's events)."""
+    from prefect.runtime import task_run
+
+    return f"process {path_text(Path(task_run.parameters['source']).name)}"
+
+
 @task(
     name="process-document",
-    task_run_name="process {source.name}",
+    task_run_name=_task_run_name,
     retries=RETRIES,
     retry_delay_seconds=RETRY_DELAYS,
     retry_condition_fn=_retry_if_transient,

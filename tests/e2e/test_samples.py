@@ -13,7 +13,7 @@ SAMPLES = Path(__file__).parents[2] / "data" / "samples"
 def test_demo_samples_ingest_to_three_records(tmp_path, own_api_env):
     """As ``make demo`` runs it: no Prefect server configured, so the ingest starts its temporary API."""
     result = subprocess.run(
-        [sys.executable, "-m", "khplan.pipeline", "ingest", str(SAMPLES), "--out", str(tmp_path)],
+        [sys.executable, "-m", "khplan.pipeline", "ingest", str(SAMPLES), "--out", str(tmp_path), "-v"],
         capture_output=True,
         text=True,
         env=own_api_env,
@@ -28,3 +28,6 @@ def test_demo_samples_ingest_to_three_records(tmp_path, own_api_env):
         ("69/KH-UBND", "Bình Định"),
     ]
     assert not (tmp_path / "quarantine.jsonl").exists()
+    assert "View at" not in result.stderr  # no link to a temporary Prefect API that is gone once the ingest ends
+    assert "restoring diacritics, legacy channel" in result.stderr  # -v says what was decided
+    assert not list(tmp_path.glob(".khplan-tmp.*"))

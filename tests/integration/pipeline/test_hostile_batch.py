@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from seed_archives import write_variants
+from seed_archives import plan_variant, write_variants
 
 from khplan.pipeline.context import Options
 from khplan.pipeline.errors import OutputBusyError
@@ -39,7 +39,7 @@ def test_odd_files_are_quarantined_and_the_batch_completes(tmp_path, seeds):
     (archive / "zero.txt").symlink_to("/dev/zero")
     odd_name = os.path.join(os.fsencode(archive), b"k\xe9-ho\xe1ch.txt")
     with open(odd_name, "wb") as handle:
-        handle.write((archive / "plan-001.txt").read_bytes().replace(b"1/KH-UBND", b"31/KH-UBND", 1))
+        handle.write(plan_variant(seeds["001"].input_text, 31).encode("utf-8"))
 
     started = time.monotonic()
     report = run_ingest([archive], tmp_path / "out", OPTIONS)
