@@ -23,7 +23,7 @@ TEST_APT_PACKAGES := postgresql
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages test-packages demo test test-fast lint model samples schema clean bench-ocr bench-extract bench-restore bench-ingest
+.PHONY: help setup system-packages test-packages demo test test-fast lint model samples schema clean bench-ocr bench-extract bench-restore bench-ingest bench-pdf
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
@@ -37,6 +37,7 @@ help:
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
 	@echo "make bench-ingest  documents/min and pages/min of khplan ingest, 1 and 2 jobs, vs a plain loop"
+	@echo "make bench-pdf  searchable PDFs: khplan ocr --pdf vs ocrmypdf -l vie, time and size"
 
 setup: system-packages $(SETUP_STAMP)
 
@@ -112,6 +113,10 @@ EXTRACT_QUALITIES ?= fair
 EXTRACT_LANGS ?= vie,eng
 bench-extract: setup
 	$(BIN)/python -m tools.bench.extract --corpus $(CORPUS) --qualities $(EXTRACT_QUALITIES) --langs $(EXTRACT_LANGS)
+
+# khplan ocr --pdf against ocrmypdf -l vie on the same scans (BASELINE_KHPLAN=path/to/khplan times another too).
+bench-pdf: setup
+	$(BIN)/python -m tools.bench.searchable --corpus $(CORPUS) $(if $(BASELINE_KHPLAN),--khplan $(BASELINE_KHPLAN))
 
 # 50 generated plans (20 scanned PDFs, 30 legacy OCR texts), built once in build/bench-ingest.
 bench-ingest: setup

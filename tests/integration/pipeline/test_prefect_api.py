@@ -19,8 +19,10 @@ def _health(api_url: str) -> int:
 
 @pytest.fixture
 def isolated_home(tmp_path, monkeypatch):
-    """The server's database goes to a throwaway Prefect home."""
+    """The server's database goes to a throwaway Prefect home (no template: the first start migrates, which a
+    loaded test machine may take minutes over)."""
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
+    monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
     (tmp_path / "prefect-home").mkdir()
 
 
