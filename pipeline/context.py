@@ -91,3 +91,7 @@ class PageText(NamedTuple):
     """The words OCR read, offsets into ``text``."""
     text_layer: bytes | None = None
     """The page's words as an invisible one-page PDF, when a searchable PDF was asked for."""
+    size: tuple[int, int] | None = None
+    """Width and height in pixels of the page image the words' boxes are on, when the page was an image."""
+    dpi: int | None = None
+    """That image's resolution, when known."""

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from khplan.pipeline.context import PageText
-from khplan.schemas import PlanRecord
+from khplan.schemas import Box, OcrWord, PlanRecord
 
 
 def _process_umask() -> int:
@@ -97,6 +97,12 @@ class OutputArchive:
         write_atomic(self.text_path(sha256), text.encode("utf-8"))
         if pdf is not None:
             write_atomic(self.pdf_path(sha256), pdf)
+        return self.write_record(record)
+
+    def write_record(self, record: PlanRecord) -> Path:
+        """The record alone (a correction applied to it): replaced whole."""
+        sha256 = record.provenance.sha256
+        assert sha256, "a record without its input's sha256 cannot be stored"
         path = self.record_path(sha256)
         write_atomic(path, (record.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return path
@@ -110,24 +116,49 @@ class OutputArchive:
         return self.pages / f"{sha256}.json"
 
     def write_pages(self, sha256: str, pages: list[PageText], reading_version: str) -> None:
-        """Cache a document's page texts (not its word boxes or text layers) under the version that read them."""
+        """Cache a document's page texts, with their words' boxes and page sizes (evidence a re-extraction cites),
+        under the version that read them; text layers are not kept."""
         entry = {
             "reading_version": reading_version,
             "pages": [
-                {"page_no": p.page_no, "text": p.text, "method": p.method, "confidence": p.confidence} for p in pages
+                {
+                    "page_no": p.page_no,
+                    "text": p.text,
+                    "method": p.method,
+                    "confidence": p.confidence,
+                    "words": [[w.text, list(w.box), w.confidence, w.page, w.start, w.end] for w in p.words],
+                    "size": list(p.size) if p.size else None,
+                    "dpi": p.dpi,
+                }
+                for p in pages
             ],
         }
         write_atomic(self.pages_path(sha256), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
     def read_pages(self, sha256: str, reading_version: str) -> list[PageText] | None:
-        """The cached page texts, if the same reading version produced them."""
+        """The cached page texts, if the same reading version produced them (and kept the OCR'd pages' words)."""
         try:
             entry = json.loads(self.pages_path(sha256).read_bytes())
         except (OSError, ValueError):
             return None
         if entry.get("reading_version") != reading_version:
             return None
-        return [PageText(p["page_no"], p["text"], p["method"], p["confidence"]) for p in entry["pages"]]
+        pages = entry["pages"]
+        if any(p["method"] == "ocr" and "words" not in p for p in pages):
+            return None  # cached before words were kept: without them a record cites no boxes
+        return [
+            PageText(
+                p["page_no"],
+                p["text"],
+                p["method"],
+                p["confidence"],
+                tuple(OcrWord(w[0], Box(*w[1]), *w[2:]) for w in p.get("words", ())),
+                None,
+                tuple(p["size"]) if p.get("size") else None,
+                p.get("dpi"),
+            )
+            for p in pages
+        ]
 
     def read_record(self, sha256: str) -> PlanRecord | None:
         path = self.record_path(sha256)

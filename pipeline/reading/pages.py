@@ -30,7 +30,7 @@ from PIL import Image
 
 from khplan.pipeline.context import InputKind, Options, PageText
 from khplan.pipeline.errors import KhplanError, OcrEngineError
-from khplan.pipeline.reading.images import load_image_page
+from khplan.pipeline.reading.images import declared_dpi, load_image_page
 from khplan.pipeline.reading.ocr import OcrEngine
 from khplan.pipeline.reading.pdf import rasterize_page
 from khplan.pipeline.reading.preprocess import PageImage, is_blank, prepare_page
@@ -83,12 +83,13 @@ def read_page(job: PageJob) -> PageText | BlankPage:
 
 
 def read_page_image(image: Image.Image, page_no: int, steps: Sequence[str], engine: OcrEngine) -> PageText | BlankPage:
-    """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given."""
+    """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given (whose
+    size and resolution the page text carries, so that boxes can be drawn on it)."""
     if is_blank(image):
         return BlankPage(page_no)
     page = prepare_page(image, steps)
     log.info("page %d: %s before OCR", page_no, ", ".join(page.applied) or "no preprocessing needed")
-    text = engine.read_page(page.to_image(), page_no)
+    text = engine.read_page(page.to_image(), page_no)._replace(size=image.size, dpi=declared_dpi(image))
     if page.scale == 1 and not page.skew_degrees:
         return text
     return text._replace(words=tuple(_on_original(word, page) for word in text.words))
