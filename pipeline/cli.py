@@ -410,6 +410,32 @@ def calendar(out: Path, ics_file: Path, catalog_url: str | None) -> None:
 
 
 @main.command()
+@ingested_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to serve on; any other than loopback requires the token printed at start.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option("--reviewer", metavar="NAME", help="Who signs the corrections [default: the OS user].")
+@catalog_option
+@_handle_errors
+def review(out: Path, host: str, port: int, reviewer: str | None, catalog_url: str | None) -> None:
+    """Review the records of OUT in a browser: each field beside its evidence on the page, corrections kept."""
+    from khplan.pipeline.review.server import default_reviewer, serve
+
+    try:
+        serve(out, host, port, reviewer=reviewer or default_reviewer(), catalog_url=catalog_url, announce=_announce)
+    except OSError as e:
+        raise KhplanError(f"{host}:{port}", f"cannot serve there: {e.strerror or e}") from e
+
+
+def _announce(line: str) -> None:
+    click.echo(line, err=True)
+
+
+@main.command()
 @_handle_errors
 def schema() -> None:
     """Print the JSON Schema of the plan record."""

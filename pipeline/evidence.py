@@ -29,14 +29,11 @@ from khplan.diacritics import Restoration
 from khplan.extractors import DocumentText
 from khplan.extractors.config import PIPELINE
 from khplan.extractors.matching import fold_key
-from khplan.extractors.ocr_confidence import LOW_CONFIDENCE, words_in
+from khplan.extractors.ocr_confidence import words_in
 from khplan.extractors.registry import REGISTRY
 from khplan.pipeline.context import PageText
 from khplan.schemas import FieldConfidence, PageSize, PlanRecord, Span, UncertainText
-from khplan.schemas.plan import ENTRY_ID_PREFIXES
-
-LOW_RESTORATION = 0.8
-"""Posterior below which a restored syllable is marked for the reviewer (most are above 0.99)."""
+from khplan.schemas.plan import DOUBTFUL_OCR, DOUBTFUL_RESTORATION, ENTRY_ID_PREFIXES
 
 _SPACES = re.compile(r"\s+")
 
@@ -152,16 +149,16 @@ def field_confidence(
 
 
 def uncertain_text(document: DocumentText, restored: Sequence[Restored]) -> list[UncertainText]:
-    """Words OCR gave less than :data:`LOW_CONFIDENCE` and syllables restored below :data:`LOW_RESTORATION`."""
+    """Words OCR gave less than :data:`DOUBTFUL_OCR` and syllables restored below :data:`DOUBTFUL_RESTORATION`."""
     marks = [
         UncertainText(start=w.start, end=w.end, source="ocr", confidence=w.confidence)
         for w in document.words
-        if 0 <= w.confidence < LOW_CONFIDENCE
+        if 0 <= w.confidence < DOUBTFUL_OCR
     ]
     marks += [
         UncertainText(start=r.start, end=r.end, source="restoration", confidence=r.confidence)
         for r in restored
-        if r.confidence < LOW_RESTORATION
+        if r.confidence < DOUBTFUL_RESTORATION
     ]
     return sorted(marks, key=lambda m: (m.start, m.end))
 

@@ -263,6 +263,12 @@ class PageSize(_Model):
     dpi: int | None = Field(None, ge=1, description="Its resolution, when known (a PDF page: as rasterised).")
 
 
+DOUBTFUL_OCR = 70.0
+"""Mean OCR word confidence (0-100) below which a field, or a word, is doubtful; reliable words score 85+."""
+DOUBTFUL_RESTORATION = 0.8
+"""Restoration posterior below which a restored syllable, and a field resting on it, is doubtful."""
+
+
 class FieldConfidence(_Model):
     """How sure khplan is of one field, from each step that made it."""
 
@@ -276,6 +282,13 @@ class FieldConfidence(_Model):
         description="Lowest posterior (0-1) of a syllable restoration rewrote in the evidence; 1 when it changed none.",
     )
     rule: str | None = Field(None, description="The extractor that set the field.", examples=["awards", "header"])
+
+    @property
+    def doubtful(self) -> bool:
+        """OCR or restoration was unsure of the field's evidence."""
+        return (self.ocr is not None and self.ocr < DOUBTFUL_OCR) or (
+            self.restoration is not None and self.restoration < DOUBTFUL_RESTORATION
+        )
 
 
 class UncertainText(_Model):

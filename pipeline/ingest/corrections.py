@@ -231,11 +231,31 @@ def _append(record: PlanRecord, list_name: str, entry_id: str, entry: Any) -> No
 
 
 def _remove(record: PlanRecord, list_name: str, index: int) -> None:
+    """Remove the entry, and renumber what names later entries by index (evidence, confidence, warnings)."""
     del getattr(record, list_name)[index]
+    provenance = record.provenance
     if list_name == "recipients":
-        ids = list(record.provenance.recipient_ids)
+        ids = list(provenance.recipient_ids)
         del ids[index]
-        record.provenance.recipient_ids = ids
+        provenance.recipient_ids = ids
+    provenance.spans = {new: v for key, v in provenance.spans.items() if (new := _renumber(key, list_name, index))}
+    provenance.confidence = {
+        new: v for key, v in provenance.confidence.items() if (new := _renumber(key, list_name, index))
+    }
+    for warning in record.warnings:
+        if warning.field:
+            warning.field = _renumber(warning.field, list_name, index) or list_name
+
+
+def _renumber(key: str, list_name: str, removed: int) -> str | None:
+    """``awards[4].quota`` after ``awards[2]`` is removed: ``awards[3].quota``; ``awards[2]…`` itself: None."""
+    match = re.match(rf"^{list_name}\[(\d+)\](.*)$", key)
+    if not match:
+        return key
+    index = int(match[1])
+    if index == removed:
+        return None
+    return f"{list_name}[{index - 1 if index > removed else index}]{match[2]}"
 
 
 def apply_corrections(record: PlanRecord, corrections: Iterable[Correction]) -> PlanRecord:
