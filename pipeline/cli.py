@@ -327,10 +327,11 @@ catalog_option = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet", "archive"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "archive", "gold"]),
     default="jsonl",
     show_default=True,
-    help="archive: each document's metadata under Nghị định 30/2020/NĐ-CP Phụ lục VI names.",
+    help="archive: each document's metadata under Nghị định 30/2020/NĐ-CP Phụ lục VI names; gold: the documents "
+    "marked reviewed, as gold in the format of tests/fixtures/real (a folder: --to DIR).",
 )
 @click.option(
     "--table",
@@ -348,10 +349,18 @@ catalog_option = click.option(
 @catalog_option
 @_handle_errors
 def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
-    """Export the records of OUT as flat tables (jsonl, csv, parquet) or archive metadata."""
+    """Export the records of OUT as flat tables (jsonl, csv, parquet), archive metadata, or reviewed gold."""
     from khplan.pipeline.analysis.export import Format, default_destination, load_records, write_export
     from khplan.pipeline.analysis.export import export as render
 
+    if fmt == "gold":
+        from khplan.pipeline.analysis.gold import export_gold
+
+        if destination == "-":
+            raise click.UsageError("gold is a folder of files: give --to DIR")
+        done = export_gold(out, Path(destination or out / "exports" / "gold"), catalog_url)
+        click.echo(f"wrote {done.documents} reviewed document(s) to {done.folder}", err=True)
+        return
     if fmt == "parquet" and destination == "-":
         raise click.UsageError("parquet is binary: give --to FILE")
     chosen = cast(Format, fmt)  # one of click.Choice's

@@ -195,9 +195,13 @@ class ReviewStore:
                 return None
             record = document.record.model_copy(deep=True)
             apply_correction(record, correction)
-            entry_field = FieldPath.parse(correction.path)
-            if entry_field.attr is not None:  # the whole entry, should a new extraction lose its evidence
-                entry_path = f"{entry_field.list_name}[{entry_field.entry_id}]"
+            target = FieldPath.parse(correction.path)
+            if correction.new is not None:  # stored as the schema normalised it ("12" is 12, spaces collapsed)
+                correction = dataclasses.replace(correction, new=value_at(record, target))
+                if op == "set" and correction.new == correction.old:
+                    return None
+            if target.attr is not None:  # the whole entry, should a new extraction lose its evidence
+                entry_path = f"{target.list_name}[{target.entry_id}]"
                 correction = dataclasses.replace(correction, entry=value_at(record, entry_path))
             self.catalog.add_correction(sha256, correction)
             self._save(record)
