@@ -71,7 +71,11 @@ def test_an_entry_keeps_its_correction_when_extracted_again_from_the_same_eviden
 
 
 def test_ids_do_not_depend_on_the_marks_restoration_put_back():
-    plain = "Giay khen cua Chu tich cho 06 tap the.\nGiay khen cua Chu tich cho 10 ca nhan.\nBang khen cua Chu tich tinh cho 01 tap the.\n"
+    plain = (
+        "Giay khen cua Chu tich cho 06 tap the.\n"
+        "Giay khen cua Chu tich cho 10 ca nhan.\n"
+        "Bang khen cua Chu tich tinh cho 01 tap the.\n"
+    )
     assert [a.id for a in _extracted(text=plain).awards] == [a.id for a in _extracted().awards]
 
 
