@@ -25,7 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("build/demo"), help="an ingested output folder")
     parser.add_argument("--to", type=Path, default=Path("docs"), help="where the PNG files go")
-    parser.add_argument("--field", default="signer.name", help="the field selected in the document view")
+    parser.add_argument("--field", default="number", help="the field selected in the document view")
     args = parser.parse_args()
 
     sock = bind("127.0.0.1", 0)
@@ -47,7 +47,11 @@ def main() -> None:
             page.goto(f"{base}/documents/{scanned[0]}")
             page.locator(f'.field[data-path="{args.field}"]').click()
             page.wait_for_selector(".box")
-            page.wait_for_timeout(500)
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('figure.page img')].filter(i => i.getBoundingClientRect().top"
+                " < innerHeight && i.getBoundingClientRect().bottom > 0).every(i => i.complete && i.naturalWidth)"
+            )
+            page.wait_for_timeout(300)
             page.screenshot(path=str(args.to / "review-document.png"))
     finally:
         server.should_exit = True
