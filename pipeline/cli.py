@@ -18,7 +18,7 @@ from rich.console import Console
 
 from khplan.diacritics.damage import RestoreMode
 from khplan.pipeline.context import PREPROCESS_STEPS, Options, default_jobs
-from khplan.pipeline.errors import ExitCode, KhplanError
+from khplan.pipeline.errors import ExitCode, InputFileError, KhplanError
 from khplan.pipeline.verbosity import configure_logging
 
 stderr = Console(stderr=True)
@@ -38,7 +38,7 @@ def _handle_errors(command: Callable) -> Callable:
         except KeyboardInterrupt:
             click.echo("khplan: interrupted", err=True)
             sys.exit(int(ExitCode.ctrl_c))
-        except click.exceptions.Exit:
+        except (click.exceptions.Exit, click.ClickException):  # click prints a usage error itself (exit 2)
             raise
         except Exception as e:  # the promise is: no traceback, one line, non-zero
             if debug:
@@ -434,6 +434,8 @@ def review(out: Path, host: str, port: int, reviewer: str | None, catalog_url: s
     """Review the records of OUT in a browser: each field beside its evidence on the page, corrections kept."""
     from khplan.pipeline.review.server import default_reviewer, serve
 
+    if catalog_url is None and not (out / "catalog.sqlite").exists():
+        raise InputFileError(out, "has no catalog.sqlite: review a folder khplan ingest wrote (or give --catalog)")
     try:
         serve(out, host, port, reviewer=reviewer or default_reviewer(), catalog_url=catalog_url, announce=_announce)
     except OSError as e:

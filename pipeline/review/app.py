@@ -102,8 +102,9 @@ def create_app(config: ReviewConfig, guard: Guard) -> FastAPI:
             doc = store.document(known(sha256))
         except UnknownDocument:
             raise HTTPException(404, "no such document") from None
-        order = [i.sha256 for i in store.queue() if i.status != "quarantined"]
-        pending = [i.sha256 for i in store.queue() if i.status == "pending" and i.sha256 != sha256]
+        items = store.queue()
+        order = [i.sha256 for i in items if i.status != "quarantined"]
+        pending = [i.sha256 for i in items if i.status == "pending" and i.sha256 != sha256]
         at = order.index(sha256) if sha256 in order else -1
         neighbours = {
             "previous": order[at - 1] if at > 0 else None,

@@ -153,7 +153,7 @@
     async function send(body, errorPlace) {
       try {
         await post(`${api}/corrections`, body);
-        reloadAt(body.path.replace(/^([a-z_]+)$/, "$1"));
+        reloadAt(body.path);
       } catch (error) {
         if (errorPlace) errorPlace.textContent = error.message;
         else window.alert(error.message);

@@ -181,3 +181,16 @@ def test_marking_reviewed_then_gold_export(out, tmp_path):
         "id\tpart\torigin\tdoc_type\tlevel\ttopic",
         f"{CHAU_THANH[:12]}\treviewed\tkhplan review\tKế hoạch\tdistrict\t",
     ]
+
+
+def test_review_refuses_a_folder_no_ingest_wrote_and_creates_nothing(tmp_path, cli):
+    result = cli("review", "--out", tmp_path)
+    assert result.returncode == 2
+    assert "has no catalog.sqlite" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_gold_goes_to_a_folder_not_to_standard_output(out, cli):
+    result = cli("export", "--out", out, "--format", "gold", "--to", "-")
+    assert result.returncode == 2
+    assert "gold is a folder of files" in result.stderr
