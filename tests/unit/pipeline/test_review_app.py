@@ -194,3 +194,41 @@ def test_gold_goes_to_a_folder_not_to_standard_output(out, cli):
     result = cli("export", "--out", out, "--format", "gold", "--to", "-")
     assert result.returncode == 2
     assert "gold is a folder of files" in result.stderr
+
+
+def test_a_new_extraction_that_disagrees_is_offered_and_can_be_turned_down_or_taken(out):
+    from khplan.pipeline.ingest.corrections import apply_corrections
+
+    client = _client(out)
+    _correct(client, CHAU_THANH, op="set", path="place", value="Thị trấn Châu Thành")
+    catalog = Catalog(sqlite_url(out / "catalog.sqlite"))
+    newer = chau_thanh()  # as a new model would extract it: the worker applies the corrections on top
+    newer.place = "Châu Thành, Sóc Trăng"
+    OutputArchive(out).write_record(apply_corrections(newer, catalog.corrections_of(CHAU_THANH)))
+    catalog.close()
+
+    page = client.get(f"/documents/{CHAU_THANH}").text
+    assert "The latest extraction reads <q>Châu Thành, Sóc Trăng</q>" in page
+    assert re.search(r"<td class=\"num flag\">1</td>\s*<td class=\"num\">1</td>", client.get("/").text)
+
+    assert _correct(client, CHAU_THANH, op="keep", path="place").json() == {"ok": True}
+    assert "The latest extraction reads" not in client.get(f"/documents/{CHAU_THANH}").text
+    assert OutputArchive(out).read_record(CHAU_THANH).place == "Thị trấn Châu Thành"
+    refused = _correct(client, CHAU_THANH, op="keep", path="place")
+    assert refused.status_code == 422 and "no suggestion" in refused.json()["error"]
+
+
+def test_compare_and_calendar_read_the_corrected_values(out):
+    from khplan.pipeline.analysis.calendar_export import deadline_calendar
+    from khplan.pipeline.analysis.compare import compare_plans
+    from khplan.pipeline.analysis.export import load_records
+
+    client = _client(out)
+    record = OutputArchive(out).read_record(CHAU_THANH)
+    _correct(client, CHAU_THANH, op="set", path=f"awards[{record.awards[0].id}].quota", value="9")
+    _correct(client, CHAU_THANH, op="set", path=f"deadlines[{record.deadlines[0].id}].date", value="2023-10-20")
+
+    (plan,) = [p for p in compare_plans(load_records(out), "province") if p.plan_id == CHAU_THANH]
+    assert any(a.quota == 9 + 10 for a in plan.awards), plan.awards  # 06 -> 9, beside the 10 of the same form
+    ical = deadline_calendar(load_records(out)).calendar.to_ical().decode()
+    assert "DTSTART;VALUE=DATE:20231020" in ical
