@@ -18,7 +18,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 	fonts-liberation2 fonts-texgyre fonts-freefont-ttf fonts-dejavu-core fontconfig \
 	python3 python3-venv python3-pip
 
-TEST_APT_PACKAGES := postgresql
+TEST_APT_PACKAGES := postgresql chromium
 
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -58,6 +58,7 @@ system-packages:
 
 # The catalog tests run on a real PostgreSQL server: the test session starts a
 # throwaway cluster (temporary folder, unix socket only) and stops it at the end.
+# The review app's browser test drives Debian's chromium through Playwright.
 test-packages:
 	$(call apt_install,$(TEST_APT_PACKAGES))
 

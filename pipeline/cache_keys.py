@@ -64,6 +64,7 @@ READING_MODULES: tuple[str, ...] = (
 RECORD_MODULES: tuple[str, ...] = (
     "khplan.pipeline.run",
     "khplan.pipeline.stages",
+    "khplan.pipeline.evidence",
     "khplan.schemas.plan",
     "khplan.data",
     "khplan.diacritics.abbreviations",

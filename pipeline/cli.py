@@ -39,7 +39,7 @@ def _handle_errors(command: Callable) -> Callable:
         except KeyboardInterrupt:
             click.echo("khplan: interrupted", err=True)
             sys.exit(int(ExitCode.ctrl_c))
-        except click.exceptions.Exit:
+        except (click.exceptions.Exit, click.ClickException):  # click prints a usage error itself (exit 2)
             raise
         except Exception as e:  # the promise is: no traceback, one line, non-zero
             if debug:
@@ -392,11 +392,12 @@ EXPORT_TABLES = ("all", "plans", "awards", "deadlines", "legal_bases", "criteria
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_FORMATS),
+    type=click.Choice((*EXPORT_FORMATS, "gold")),
     default="jsonl",
     show_default=True,
     help="xlsx: one workbook, a sheet per table; nd30: each document's metadata under Nghị định 30/2020/NĐ-CP "
-    "Phụ lục VI names (archive is its older name).",
+    "Phụ lục VI names (archive is its older name); gold: the documents marked reviewed, as gold in the format of "
+    "tests/fixtures/real (a folder: --to DIR).",
 )
 @click.option(
     "--table",
@@ -415,7 +416,15 @@ EXPORT_TABLES = ("all", "plans", "awards", "deadlines", "legal_bases", "criteria
 @catalog_option
 @_handle_errors
 def export(out: Path, fmt: str, table: str, destination: str | None, catalog_url: str | None) -> None:
-    """Export the records of OUT as tables (csv, jsonl, parquet, xlsx) or as archive metadata (nd30)."""
+    """Export the records of OUT as tables (csv, jsonl, parquet, xlsx), archive metadata (nd30) or reviewed gold."""
+    if fmt == "gold":
+        from khplan.pipeline.analysis.gold import export_gold
+
+        if destination == "-":
+            raise click.UsageError("gold is a folder of files: give --to DIR")
+        done = export_gold(out, Path(destination or out / "exports" / "gold"), catalog_url)
+        click.echo(f"wrote {done.documents} reviewed document(s) to {done.folder}", err=True)
+        return
     from khplan.pipeline.analysis.export import FORMAT_ALIASES, Format, export_files, load_records, write_exports
 
     chosen = cast(Format, FORMAT_ALIASES.get(fmt, fmt))  # one of click.Choice's
@@ -520,6 +529,32 @@ def calendar(
     write_atomic(ics_file, result.calendar.to_ical())
     unplaced = f"; {result.unplaced} without a date left out" if result.unplaced else ""
     click.echo(f"wrote {ics_file}: {result.events} deadlines{unplaced}", err=True)
+
+
+@main.command()
+@ingested_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to serve on; any other than loopback requires the token printed at start.",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free one).")
+@click.option("--reviewer", metavar="NAME", help="Who signs the corrections [default: the OS user].")
+@catalog_option
+@_handle_errors
+def review(out: Path, host: str, port: int, reviewer: str | None, catalog_url: str | None) -> None:
+    """Review the records of OUT in a browser: each field beside its evidence on the page, corrections kept."""
+    from khplan.pipeline.review.server import default_reviewer, serve
+
+    try:
+        serve(out, host, port, reviewer=reviewer or default_reviewer(), catalog_url=catalog_url, announce=_announce)
+    except OSError as e:
+        raise KhplanError(f"{host}:{port}", f"cannot serve there: {e.strerror or e}") from e
+
+
+def _announce(line: str) -> None:
+    click.echo(line, err=True)
 
 
 @main.command()

@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from khplan.diacritics import restoration_channel, restore
+from khplan.diacritics import Restoration, restoration_channel, restore
 from khplan.extractors import DocumentText, document_of, extract_record
 from khplan.pipeline.context import DocContext, PageText, path_text
 from khplan.pipeline.errors import NotAPlanError
+from khplan.pipeline.evidence import annotate
 from khplan.schemas import PlanRecord, Provenance
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ class RestoredText:
     pages: list[PageText]
     restored: bool
     """True when the restorer ran (the text had lost its diacritics, or the user asked)."""
+    restorations: tuple[Restoration | None, ...] = ()
+    """Each page's restoration (its changes and their confidence), when the restorer ran."""
 
     @property
     def document(self) -> DocumentText:
@@ -46,7 +49,12 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         log.info("%s: text kept as read (restore mode %s)", ctx.source, ctx.options.restore)
         return RestoredText(pages, restored=False)
     log.info("%s: restoring diacritics, %s channel", ctx.source, channel)
-    return RestoredText([page._replace(text=restore(page.text, channel=channel).text) for page in pages], restored=True)
+    restorations = tuple(restore(page.text, channel=channel) for page in pages)
+    return RestoredText(
+        [page._replace(text=r.text) for page, r in zip(pages, restorations, strict=True)],
+        restored=True,
+        restorations=restorations,
+    )
 
 
 def document_method(pages: list[PageText]) -> str:
@@ -56,10 +64,11 @@ def document_method(pages: list[PageText]) -> str:
 
 
 def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
-    """The plan record of the document, with where it came from."""
+    """The plan record of the document, with where it came from and what a reviewer needs to check it."""
+    document = restored.document
     # Strict: a component that fails fails the document (one line, or its quarantine), never a record
     # that silently lacks what that component should have found.
-    record = extract_record(restored.document, strict=True)
+    record = extract_record(document, strict=True)
     if not (record.number or record.issue_date or record.issuer.name):
         raise NotAPlanError(
             ctx.source, "not a Vietnamese administrative document (no number, date or issuing body found)"
@@ -71,4 +80,5 @@ def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
         method=document_method(restored.pages),
         spans=record.provenance.spans,
     )
+    annotate(record, document, restored.pages, restored.restorations)
     return record

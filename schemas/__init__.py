@@ -19,9 +19,11 @@ if TYPE_CHECKING:
         Criterion,
         Deadline,
         DeadlineKind,
+        FieldConfidence,
         Issuer,
         LegalBasis,
         Level,
+        PageSize,
         Period,
         PlanRecord,
         Provenance,
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
         Span,
         Subject,
         Target,
+        UncertainText,
         UnitSuccessor,
     )
 
@@ -41,9 +44,11 @@ _PLAN_NAMES = frozenset(
         "Criterion",
         "Deadline",
         "DeadlineKind",
+        "FieldConfidence",
         "Issuer",
         "LegalBasis",
         "Level",
+        "PageSize",
         "Period",
         "PlanRecord",
         "Provenance",
@@ -52,6 +57,7 @@ _PLAN_NAMES = frozenset(
         "Span",
         "Subject",
         "Target",
+        "UncertainText",
         "UnitSuccessor",
     }
 )
@@ -74,9 +80,11 @@ __all__ = [
     "Criterion",
     "Deadline",
     "DeadlineKind",
+    "FieldConfidence",
     "Issuer",
     "LegalBasis",
     "Level",
+    "PageSize",
     "Period",
     "PlanRecord",
     "Provenance",
@@ -85,5 +93,6 @@ __all__ = [
     "Span",
     "Subject",
     "Target",
+    "UncertainText",
     "UnitSuccessor",
 ]

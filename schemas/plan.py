@@ -14,7 +14,7 @@ import unicodedata
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 
 from khplan.schemas.words import Box
 
@@ -44,6 +44,32 @@ PartialDate = Annotated[
         examples=["2021", "2023-10", "2024-03-31"],
     ),
 ]
+ENTRY_ID_PREFIXES: dict[str, str] = {
+    "legal_bases": "lb",
+    "targets": "tg",
+    "criteria": "cr",
+    "awards": "aw",
+    "deadlines": "dl",
+    "recipients": "rc",
+}
+"""The record's lists and the two letters the ids of their entries start with."""
+
+EntryId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z]{2}-[0-9a-f]{10}$",
+        description="A list entry's id: two letters naming the list, then ten hex digits.",
+        examples=["aw-3f2a9c1b0d"],
+    ),
+]
+StableEntryId = Annotated[
+    EntryId | None,
+    Field(
+        exclude_if=lambda value: value is None,
+        description="Stable id of the entry, from its evidence: kept across re-extraction while the evidence is.",
+    ),
+]
+"""A list entry's ``id`` field: left out of the JSON until assigned."""
 MonthDay = Annotated[
     str,
     Field(pattern=r"^\d{2}-\d{2}$", description="MM-DD of a recurring date.", examples=["01-31"]),
@@ -166,6 +192,7 @@ class Period(_Model):
 
 
 class LegalBasis(_Model):
+    id: StableEntryId = None
     kind: Text | None = Field(None, description="Kind of the cited document.", examples=["Nghị quyết", "Quyết định"])
     number: DocNumber | None = Field(None, description="Normalised like `number`.", examples=["09-CTr/TU"])
     date: PartialDate | None = Field(None, description="Date of the cited document, or null.")
@@ -173,16 +200,19 @@ class LegalBasis(_Model):
 
 
 class Target(_Model):
+    id: StableEntryId = None
     subject: Subject = Field(description="Who competes.")
     text: Text = Field(description="One listed group.")
 
 
 class Criterion(_Model):
+    id: StableEntryId = None
     subject: Subject
     text: Text = Field(description="One bullet a competitor must meet.")
 
 
 class Award(_Model):
+    id: StableEntryId = None
     form: Text = Field(description="Form of the award.", examples=["Bằng khen", "Giấy khen", "Cờ thi đua"])
     conferrer: Text | None = Field(None, examples=["Chủ tịch Ủy ban nhân dân tỉnh"])
     conferrer_level: Level | None = Field(
@@ -199,6 +229,7 @@ class Award(_Model):
 
 
 class Deadline(_Model):
+    id: StableEntryId = None
     kind: DeadlineKind
     date: dt.date | None = Field(None, description="ISO date when a full date is known.")
     month_day: MonthDay | None = None
@@ -215,6 +246,59 @@ class Span(_Model):
     end: int = Field(ge=0, description="Exclusive end offset.")
     page: int | None = Field(None, ge=1, description="Page number, 1-based.")
     box: Box | None = Field(None, description="Left, top, width, height in pixels of the page image, when OCR'd.")
+    ocr_text: str | None = Field(
+        None,
+        description=(
+            "The words under `box` as OCR read them, which is what the searchable PDF's text layer holds there "
+            "(the span's own offsets index the restored text)."
+        ),
+    )
+
+
+class PageSize(_Model):
+    """The page image that boxes are measured on: draw a box at ``box / width`` of the page shown."""
+
+    page: int = Field(ge=1, description="Page number, 1-based (the page of the input file).")
+    width: int = Field(ge=1, description="Width in pixels.")
+    height: int = Field(ge=1, description="Height in pixels.")
+    dpi: int | None = Field(None, ge=1, description="Its resolution, when known (a PDF page: as rasterised).")
+
+
+DOUBTFUL_OCR = 70.0
+"""Mean OCR word confidence (0-100) below which a field, or a word, is doubtful; reliable words score 85+."""
+DOUBTFUL_RESTORATION = 0.8
+"""Restoration posterior below which a restored syllable, and a field resting on it, is doubtful."""
+
+
+class FieldConfidence(_Model):
+    """How sure khplan is of one field, from each step that made it."""
+
+    ocr: float | None = Field(
+        None, ge=0, le=100, description="Mean OCR word confidence (0-100) over the field's evidence, when OCR'd."
+    )
+    restoration: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Lowest posterior (0-1) of a syllable restoration rewrote in the evidence; 1 when it changed none.",
+    )
+    rule: str | None = Field(None, description="The extractor that set the field.", examples=["awards", "header"])
+
+    @property
+    def doubtful(self) -> bool:
+        """OCR or restoration was unsure of the field's evidence."""
+        return (self.ocr is not None and self.ocr < DOUBTFUL_OCR) or (
+            self.restoration is not None and self.restoration < DOUBTFUL_RESTORATION
+        )
+
+
+class UncertainText(_Model):
+    """A stretch of the text (a word or syllable) that OCR or restoration was unsure of."""
+
+    start: int = Field(ge=0, description="Character offset in the document's restored text.")
+    end: int = Field(ge=0, description="Exclusive end offset.")
+    source: Literal["ocr", "restoration"]
+    confidence: float = Field(description="OCR word confidence 0-100, or restoration posterior 0-1.")
 
 
 class Provenance(_Model):
@@ -224,6 +308,36 @@ class Provenance(_Model):
     method: Literal["text", "pdf-text", "ocr"] | None = None
     spans: dict[str, list[Span]] = Field(
         default_factory=dict, description="Field path (e.g. `number`, `issuer.name`) to its evidence."
+    )
+    text_layer: Literal["ocr"] | None = Field(
+        None,
+        description=(
+            "What the searchable PDF's invisible text holds: `ocr`, the words as OCR read them, before restoration. "
+            "Spans index the restored text (OUT/text); a span's `ocr_text` is the layer's text in its box."
+        ),
+    )
+    page_sizes: list[PageSize] = Field(
+        default_factory=list, description="Size and resolution of each page image the boxes are measured on."
+    )
+    recipient_ids: list[EntryId] = Field(
+        default_factory=list, description="Stable ids of the `recipients` entries, in their order (strings carry none)."
+    )
+    confidence: dict[str, FieldConfidence] = Field(
+        default_factory=dict, description="Field path to how sure OCR, restoration and the rule were of it."
+    )
+    uncertain: list[UncertainText] = Field(
+        default_factory=list, description="Words OCR doubted and syllables restoration doubted, in text order."
+    )
+    corrected: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Field paths a person set in `khplan review` (`awards[aw-…].quota`); an entry path whose entry is "
+            "absent was removed by a person. A re-extraction never overwrites them."
+        ),
+    )
+    extracted: dict[str, JsonValue] = Field(
+        default_factory=dict,
+        description="For each corrected path, what the latest extraction gave there (null: nothing).",
     )
 
 

@@ -1,5 +1,6 @@
 """The catalog: one row per input document (keyed by the sha256 of its bytes), every path it was seen at,
-and each record as analysts' tables.
+and each record as analysts' tables, and what people did in ``khplan review``: the values they
+corrected and the documents they marked reviewed.
 
 SQLAlchemy Core keeps the same code on the embedded SQLite default
 (``OUT/catalog.sqlite``) and on a shared PostgreSQL (``--catalog
@@ -14,6 +15,7 @@ what analysts facet by.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    delete,
     event,
     inspect,
     select,
@@ -37,6 +40,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from khplan.pipeline import record_tables
 from khplan.pipeline.errors import ExitCode, KhplanError
+from khplan.pipeline.ingest.corrections import Correction
 from khplan.schemas import PlanRecord
 
 metadata = MetaData()
@@ -96,6 +100,29 @@ def _record_table(name: str) -> Table:
 
 RECORD_TABLES: dict[str, Table] = {name: _record_table(name) for name in record_tables.TABLES}
 """The analysts' tables, by name."""
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("path", Text, nullable=False, doc="field path, e.g. issue_date or awards[aw-3f2a9c1b0d].quota"),
+    Column("old", Text, doc="JSON of the value replaced"),
+    Column("new", Text, doc="JSON of the value set (null for a removed entry)"),
+    Column("entry", Text, doc="JSON of the whole list entry after the change, for an entry's field"),
+    Column("reviewer", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+"""Every value a person set, in order; never deleted: records are the extraction with these applied."""
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("reviewer", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+"""Documents a person marked reviewed."""
 
 
 def _now() -> str:
@@ -248,6 +275,68 @@ class Catalog:
         with self.engine.connect() as conn:
             rows = conn.execute(select(sources.c.path).where(sources.c.sha256 == sha256).order_by(sources.c.path))
             return [row[0] for row in rows]
+
+    def ensure_review_tables(self) -> None:
+        """The review's tables, in a catalog written before they existed (the review writes; analysts only read)."""
+        metadata.create_all(self.engine, tables=[corrections, reviews])
+
+    def _has_table(self, table: Table) -> bool:
+        return inspect(self.engine).has_table(table.name)
+
+    def add_correction(self, sha256: str, correction: Correction) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                corrections.insert().values(
+                    sha256=sha256,
+                    path=correction.path,
+                    old=json.dumps(correction.old, ensure_ascii=False),
+                    new=json.dumps(correction.new, ensure_ascii=False),
+                    entry=None if correction.entry is None else json.dumps(correction.entry, ensure_ascii=False),
+                    reviewer=correction.reviewer,
+                    at=correction.at,
+                )
+            )
+
+    def corrections_of(self, sha256: str) -> list[Correction]:
+        """The document's corrections, oldest first."""
+        return self.all_corrections({sha256}).get(sha256, [])
+
+    def all_corrections(self, sha256s: set[str] | None = None) -> dict[str, list[Correction]]:
+        """Corrections by document (of these documents, or of all), oldest first."""
+        if not self._has_table(corrections):
+            return {}
+        query = select(corrections).order_by(corrections.c.id)
+        if sha256s is not None:
+            query = query.where(corrections.c.sha256.in_(sorted(sha256s)))
+        found: dict[str, list[Correction]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                found.setdefault(row["sha256"], []).append(
+                    Correction(
+                        path=row["path"],
+                        old=json.loads(row["old"]) if row["old"] is not None else None,
+                        new=json.loads(row["new"]) if row["new"] is not None else None,
+                        reviewer=row["reviewer"],
+                        at=row["at"],
+                        entry=json.loads(row["entry"]) if row["entry"] is not None else None,
+                    )
+                )
+        return found
+
+    def mark_reviewed(self, sha256: str, reviewer: str) -> None:
+        self._upsert(reviews, {"sha256": sha256, "reviewer": reviewer, "at": _now()}, ["sha256"])
+
+    def unmark_reviewed(self, sha256: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(reviews).where(reviews.c.sha256 == sha256))
+
+    def reviews(self) -> dict[str, dict[str, str]]:
+        """Reviewed documents: sha256 -> who marked them and when."""
+        if not self._has_table(reviews):
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(reviews)).mappings()
+            return {row["sha256"]: {"reviewer": row["reviewer"], "at": row["at"]} for row in rows}
 
     def _upsert(self, table: Table, values: dict[str, Any], keys: list[str], update: bool = True) -> None:
         from sqlalchemy.dialects.postgresql import insert as postgresql_insert

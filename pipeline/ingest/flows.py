@@ -40,11 +40,13 @@ from khplan.pipeline.cache_keys import record_key
 from khplan.pipeline.context import Options, file_sha256, path_text
 from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
 from khplan.pipeline.ingest.catalog import Catalog, catalog_url_for
+from khplan.pipeline.ingest.corrections import Correction, apply_corrections
 from khplan.pipeline.ingest.discovery import discover_inputs
 from khplan.pipeline.ingest.output_folder import OutputArchive
 from khplan.pipeline.ingest.prefect_api import prefect_api
 from khplan.pipeline.ingest.workers import DocumentOutcome, DocumentPool, ingest_document, is_transient
 from khplan.pipeline.reading.inputs import identify
+from khplan.schemas import PlanRecord
 
 
 class _ThreadTimeoutNotice(logging.Filter):
@@ -115,11 +117,12 @@ def process_document_task(
     options: Options,
     out: Path,
     pool: DocumentPool | None,
+    corrections: tuple[Correction, ...] = (),
 ) -> DocumentOutcome:
     """One document: in a worker of ``pool`` on this machine, in this (Dask worker) process without one."""
     if pool is None:
-        return ingest_document(source, sha256, options, out)
-    return pool.run(source, sha256, options, out)
+        return ingest_document(source, sha256, options, out, corrections)
+    return pool.run(source, sha256, options, out, corrections)
 
 
 @flow(name="khplan-ingest", validate_parameters=False)
@@ -164,7 +167,8 @@ def ingest_flow(
                 report.outcomes.append(outcome)
             elif sha256 is not None:
                 scheduled[sha256] = [path_text(source)]
-                future = document_task.submit(source, sha256, options, archive.root, pool)
+                corrections = tuple(catalog.corrections_of(sha256))
+                future = document_task.submit(source, sha256, options, archive.root, pool, corrections)
                 submitted[future.task_run_id] = (future, source, sha256)
         queue = pool.progress_queue if pool is not None else None
         with IngestProgress(progress, len(submitted), queue=queue) as shown:
@@ -197,13 +201,17 @@ def _triage(
     if sha256 and (row is None or row["status"] == "quarantined") and (finished := archive.read_record(sha256)):
         # A record the catalog does not list as done was written by a run killed before it noted it
         # (a quarantine removes the document's older record first): the document is finished.
+        finished = _with_corrections(finished, archive, catalog)
         catalog.record_done(finished, archive.record_path(sha256), version)
         catalog.add_source(sha256, path_text(source))
         log.info("%s: finished by an earlier run that was stopped; its record is taken in", source)
         return DocumentOutcome(path_text(source), sha256, "cached", record=finished), sha256
     if sha256 and row and row["pipeline_version"] == version:
         if row["status"] == "done" and (record := archive.read_record(sha256)) is not None:
-            if not catalog.has_tables(sha256):  # a catalog made before the analysts' tables: filled now
+            if (corrected := _with_corrections(record, archive, catalog)) is not record:
+                record = corrected
+                catalog.record_done(record, archive.record_path(sha256), version)
+            elif not catalog.has_tables(sha256):  # a catalog made before the analysts' tables: filled now
                 catalog.store_tables(record)
             catalog.add_source(sha256, path_text(source))
             log.info("%s: cached, its record is current", source)
@@ -236,8 +244,19 @@ def _settle(future, source: Path, sha256: str) -> DocumentOutcome:
         )
 
 
+def _with_corrections(record: PlanRecord, archive: OutputArchive, catalog: Catalog) -> PlanRecord:
+    """``record`` with every correction the catalog holds for it, its file rewritten if that changed it
+    (a correction made while the document was being processed, or before a crash); else ``record`` itself."""
+    corrected = apply_corrections(record, catalog.corrections_of(record.provenance.sha256 or ""))
+    if corrected == record:
+        return record
+    archive.write_record(corrected)
+    return corrected
+
+
 def _store(outcome: DocumentOutcome, archive: OutputArchive, catalog: Catalog, version: str, paths: list[str]) -> None:
     if outcome.status == "done" and outcome.record is not None:
+        outcome.record = _with_corrections(outcome.record, archive, catalog)
         catalog.record_done(outcome.record, archive.record_path(outcome.sha256 or ""), version)
     elif outcome.status == "quarantined":
         _quarantine(

@@ -136,6 +136,12 @@ class OutputArchive:
         write_atomic(self.text_path(sha256), text.encode("utf-8"))
         if pdf is not None:
             write_atomic(self.pdf_path(sha256), pdf)
+        return self.write_record(record)
+
+    def write_record(self, record: PlanRecord) -> Path:
+        """The record alone (a correction applied to it): replaced whole."""
+        sha256 = record.provenance.sha256
+        assert sha256, "a record without its input's sha256 cannot be stored"
         path = self.record_path(sha256)
         write_atomic(path, (record.model_dump_json(indent=2) + "\n").encode("utf-8"))
         return path
@@ -169,13 +175,16 @@ class OutputArchive:
         write_atomic(self.pages_path(sha256), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
 
     def read_pages(self, sha256: str, reading_version: str) -> list[PageText] | None:
-        """The cached page texts, if the same reading version produced them."""
+        """The cached page texts, if the same reading version produced them (and kept the OCR'd pages' words)."""
         try:
             entry = json.loads(self.pages_path(sha256).read_bytes())
         except (OSError, ValueError):
             return None
         if entry.get("reading_version") != reading_version:
             return None
+        pages = entry["pages"]
+        if any(p["method"] == "ocr" and "words" not in p for p in pages):
+            return None  # cached before words were kept: without them a record cites no boxes
         return [
             PageText(
                 p["page_no"],
@@ -189,7 +198,7 @@ class OutputArchive:
                 tuple(p["size"]) if p.get("size") else None,
                 p.get("dpi"),
             )
-            for p in entry["pages"]
+            for p in pages
         ]
 
     def read_record(self, sha256: str) -> PlanRecord | None:

@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import BrokenExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pebble import ProcessExpired, ProcessPool
 from khplan.pipeline.cache_keys import reading_key
 from khplan.pipeline.context import Options, path_text
 from khplan.pipeline.errors import DocumentTimeoutError, KhplanError
+from khplan.pipeline.ingest.corrections import Correction, apply_corrections
 from khplan.pipeline.ingest.output_folder import OutputArchive
 from khplan.pipeline.verbosity import configure_logging
 from khplan.schemas import PlanRecord
@@ -82,12 +84,16 @@ _progress_queue: Any = None
 """The pool's progress queue, in a worker process (set as the worker starts)."""
 
 
-def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> DocumentOutcome:
+def ingest_document(
+    source: Path, sha256: str, options: Options, out: Path, corrections: Sequence[Correction] = ()
+) -> DocumentOutcome:
     """All stages for one file, outputs written atomically; bad input is an outcome, not an exception.
 
     Page texts cached by an earlier run with the same reading version are
     reused (with their words, which the searchable PDF is made from), so a new
-    model or extractor does not OCR the archive again.
+    model or extractor does not OCR the archive again. The record written is the
+    extraction with the document's ``corrections`` applied: a person's values
+    are never overwritten, not even for a moment.
     """
     # Imported here, not with the module: the ingest's main process needs this module but none of the
     # NLP stack, and not importing it leaves the CPU to Prefect's API while it starts.
@@ -116,13 +122,14 @@ def ingest_document(source: Path, sha256: str, options: Options, out: Path) -> D
         )
     if cached is None:
         archive.write_pages(sha256, result.pages, reading_key(options))
+    record = apply_corrections(result.record, corrections) if corrections else result.record
     pdf = result.searchable_pdf() if options.searchable_pdf else None
-    archive.write_document(result.record, result.text, pdf)
+    archive.write_document(record, result.text, pdf)
     return DocumentOutcome(
         path_text(source),
         sha256,
         "done",
-        record=result.record,
+        record=record,
         seconds=time.perf_counter() - started,
         pages=len(result.pages),
         pages_cached=cached is not None,
@@ -167,11 +174,15 @@ class DocumentPool:
         for _ in range(jobs):
             self._pool.schedule(int)  # a no-op that makes the pool start its workers now
 
-    def run(self, source: Path, sha256: str, options: Options, out: Path) -> DocumentOutcome:
+    def run(
+        self, source: Path, sha256: str, options: Options, out: Path, corrections: Sequence[Correction] = ()
+    ) -> DocumentOutcome:
         """Process one document in a worker; overrunning the limit quarantines it (its worker is killed)."""
         started = time.perf_counter()
         self._starting.join()  # pebble starts its pool on the first call, from one thread only
-        future = self._pool.schedule(ingest_document, args=(source, sha256, options, out), timeout=self.timeout)
+        future = self._pool.schedule(
+            ingest_document, args=(source, sha256, options, out, tuple(corrections)), timeout=self.timeout
+        )
         try:
             return future.result()
         except FutureTimeout:

@@ -83,7 +83,8 @@ def read_page(job: PageJob) -> PageText | BlankPage:
 
 
 def read_page_image(image: Image.Image, page_no: int, steps: Sequence[str], engine: OcrEngine) -> PageText | BlankPage:
-    """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given."""
+    """A page image checked for blankness, preprocessed and OCR'd, its word boxes on the image as given (whose
+    size and resolution the page text carries, so that boxes can be drawn on it)."""
     if is_blank(image):
         return BlankPage(page_no)
     page = prepare_page(image, steps)

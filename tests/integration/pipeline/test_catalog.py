@@ -85,3 +85,22 @@ def test_unreachable_server_is_one_clear_error_without_the_password(tmp_path):
 def test_unsupported_database_is_refused(tmp_path):
     with pytest.raises(CatalogError, match="not a catalog database URL|unsupported"):
         Catalog("mysql://u@db/khplan")
+
+
+def test_corrections_and_reviews_are_kept_in_order(catalog):
+    from khplan.pipeline.ingest.corrections import Correction
+
+    first = Correction("issue_date", "2024-02-19", "2024-02-20", "lan", "2026-12-04T10:00:00+00:00")
+    second = Correction(
+        "awards[aw-0123456789].quota", None, 12, "minh", "2026-12-04T10:05:00+00:00", entry={"form": "Giấy khen"}
+    )
+    catalog.add_correction(SHA, first)
+    catalog.add_correction(SHA, second)
+    catalog.add_correction("1" * 64, first)
+    assert catalog.corrections_of(SHA) == [first, second]
+    assert set(catalog.all_corrections()) == {SHA, "1" * 64}
+    catalog.mark_reviewed(SHA, "lan")
+    catalog.mark_reviewed(SHA, "minh")
+    assert catalog.reviews()[SHA]["reviewer"] == "minh"
+    catalog.unmark_reviewed(SHA)
+    assert catalog.reviews() == {}
