@@ -7,6 +7,10 @@ which recognises nothing: it replays the words khplan's reading stage
 already read (preprocessing, Tesseract, the header's columns), scaled from
 the pixels khplan read to the page image OCRmyPDF rasterised, line by line in
 khplan's reading order. One recognition per page, whoever writes the PDF.
+Nor does it need OCRmyPDF's rendering of each page, only its size: the page
+it rasterises for the engine is a blank of the right size and resolution
+(rendering and compressing a 300 dpi page cost 2 s a page; the output never
+holds it, since the input's own page is kept and only the text is grafted).
 
 :func:`replaying` hands the pages over for one document; OCRmyPDF runs one
 document per process at a time (its own lock), in threads.
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ocrmypdf import hookimpl
+from ocrmypdf.helpers import Resolution
 from ocrmypdf.hocrtransform import BoundingBox, OcrClass, OcrElement
 from ocrmypdf.pluginspec import OcrEngine, OrientationConfidence
 from PIL import Image
@@ -153,3 +158,43 @@ def _scaled(box: Sequence[int], scale_x: float, scale_y: float) -> BoundingBox:
 @hookimpl
 def get_ocr_engine(options: Any) -> OcrEngine:
     return ReplayEngine()
+
+
+_BLANK_MODES = {"pngmono": "1", "pngmonod": "1", "pnggray": "L", "png256": "L", "png16m": "RGB"}
+"""The raster devices OCRmyPDF asks for, and the image mode of a blank page in each."""
+
+
+@hookimpl
+def rasterize_pdf_page(
+    input_file: Path,
+    output_file: Path,
+    raster_device: str,
+    raster_dpi: Resolution,
+    pageno: int,
+    page_dpi: Resolution | None,
+    rotation: int | None,
+    filter_vector: bool,
+    stop_on_soft_error: bool,
+    options: Any,
+    use_cropbox: bool,
+) -> Path | None:
+    """A blank page of the size OCRmyPDF's own rasteriser would make (pixels, dpi), for the replaying engine."""
+    mode = _BLANK_MODES.get(raster_device.lower())
+    if mode is None:
+        return None  # a device this engine never sees: OCRmyPDF's rasteriser does it
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(input_file)
+    try:
+        width_pt, height_pt = document[pageno - 1].get_size()
+    finally:
+        document.close()
+    dpi = raster_dpi.round(6)
+    width, height = round(width_pt * dpi.x / 72.0), round(height_pt * dpi.y / 72.0)
+    if rotation and rotation % 180 == 90:
+        width, height = height, width
+    shown = page_dpi or raster_dpi
+    Image.new(mode, (width, height), 1 if mode == "1" else 255 if mode == "L" else (255, 255, 255)).save(
+        output_file, "PNG", dpi=(float(shown.x), float(shown.y))
+    )
+    return output_file

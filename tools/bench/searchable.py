@@ -46,9 +46,10 @@ def make_scans(corpus: Path, folder: Path, pages: int) -> list[Path]:
     return [_bilevel_tiff(images, folder / "scan-g4.tif"), save_pages(images, folder / "scan.pdf")]
 
 
-def _run(command: list[str]) -> float:
+def _run(command: list[str], cwd: Path) -> float:
+    """Wall-clock seconds of ``command``, run from ``cwd`` (not this checkout, whose folders would shadow another's)."""
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr[-2000:]}")
     return time.perf_counter() - started
@@ -83,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             order = list(tools.items()) if round_no % 2 == 0 else list(reversed(tools.items()))
             for scan in scans:
                 for name, template in order:
-                    out = folder / f"{scan.stem}-{len(results)}.pdf"
+                    out = folder / f"{scan.stem}-round{round_no}-{list(tools).index(name)}.pdf"
                     command = [part.replace("{in}", str(scan)).replace("{out}", str(out)) for part in template]
-                    seconds.setdefault((scan.name, name), []).append(_run(command))
+                    seconds.setdefault((scan.name, name), []).append(_run(command, folder))
                     results[(scan.name, name)] = out
         table = Table(title=f"Searchable PDFs of {args.pages}-page scans, median of {args.rounds} rounds")
         for column in ("scan", "input size", "tool", "seconds", "output size", "PDF/A"):

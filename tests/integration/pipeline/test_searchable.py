@@ -113,3 +113,31 @@ def test_the_text_layer_reads_the_header_column_by_column(tmp_path, cli):
     assert cli("ocr", scan, "--pdf", tmp_path / "out.pdf").returncode == 0
     text = pypdf.PdfReader(tmp_path / "out.pdf").pages[0].extract_text()
     assert text.index("TỈNH QUẢNG NINH") < text.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # left column first
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".tif"])
+def test_each_word_of_the_text_layer_lies_on_its_ink(suffix, tmp_path, cli):
+    """The layer's boxes are khplan's word boxes, scaled to the page: a word's box holds the printed word."""
+    import re
+
+    from PIL import ImageOps
+
+    pages = render_scan(TEXT, "clean", seed=4)
+    scan = save_pages(pages, tmp_path / f"scan{suffix}")
+    assert cli("ocr", scan, "--pdf", tmp_path / "out.pdf").returncode == 0
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    page_size = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
+    assert page_size is not None
+    image = pages[0].convert("L")
+    scale = image.width / float(page_size.group(1))
+    words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', bbox)
+    assert {"HOẠCH", "40/KH-UBND"} <= {w[4] for w in words}
+    for *box, word in words:
+        left, top, right, bottom = (round(float(v) * scale) for v in box)
+        inked = ImageOps.invert(image.crop((left, top, right, bottom))).getbbox()
+        margin = image.crop((right + 40, top, right + 80, bottom)) if word == "HOẠCH" else None
+        assert inked is not None, f"no ink under {word!r} at {box}"
+        if margin is not None:  # and beside the title's last word, nothing: the box is where the word is
+            assert ImageOps.invert(margin).getbbox() is None

@@ -28,3 +28,14 @@ def test_entity_offsets_are_offsets_in_the_document():
     analyse(ex)
     (kind,) = entities(ex, "DOC_KIND")
     assert ex.text[kind.start_char : kind.end_char] == "Nghị quyết"
+
+
+def test_a_text_longer_than_spacys_limit_keeps_its_vocabulary_and_offsets():
+    filler = "Các cơ quan, đơn vị tổ chức thực hiện nghiêm túc kế hoạch này.\n" * 20_000  # 1.3 M characters
+    text = filler + "Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh.\n"
+    assert len(text) > 1_000_000
+    ex = Extraction.start(text)
+    analyse(ex)
+    (form,) = entities(ex, "AWARD_FORM")
+    assert form.start_char > 1_000_000
+    assert ex.text[form.start_char : form.end_char] == "Bằng khen"
