@@ -17,6 +17,7 @@ stage drops from the text, stay in the PDF: an archival copy keeps every sheet.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
@@ -62,7 +63,7 @@ def searchable_pdf(ctx: DocContext, pages: list[PageText]) -> bytes:
             optimize=0,  # the scan's images as they are: no recompression
             image_dpi=None if ctx.kind is InputKind.pdf else _image_dpi(ctx.source),
             title=_image_title(ctx.source) if ctx.kind is InputKind.image else None,
-            jobs=1,
+            jobs=min(4, os.cpu_count() or 1),  # threads: a page is now cheap, the graft and checks run side by side
             use_threads=True,
             progress_bar=False,
             quiet=True,
