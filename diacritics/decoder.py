@@ -29,6 +29,14 @@ class Candidate:
     """True when the candidate is the observed token left as it is."""
     unknown: float = 0.0
     """log10 share of ``<unk>``'s mass this spelling gets, when the LM does not know it (else 0)."""
+    prior: float = 0.0
+    """log10 bonus from what surrounds the token: a name stands here, the document reads this phrase so
+    elsewhere, the text was intact (see :mod:`diacritics.restorer`)."""
+
+    @property
+    def bonus(self) -> float:
+        """What the candidate adds to a path's score besides the LM and the weighted channel."""
+        return self.unknown + self.prior
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ def decode(
         if i in restarts and i:
             hypotheses = _close(hypotheses, score_of)
         options = [
-            (index, c.lm_id, c.lm_id << 3, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)
+            (index, c.lm_id, c.lm_id << 3, c.bonus + channel_weight * c.channel) for index, c in enumerate(candidates)
         ]
         expanded: dict[int, tuple[float, tuple | None]] = {}
         get = expanded.get
@@ -115,7 +123,7 @@ def posteriors(
     scores = []
     for candidate in positions[at]:
         history = [*left, candidate.lm_id]
-        total = lm.logprob(left, candidate.lm_id) + candidate.unknown + channel_weight * candidate.channel
+        total = lm.logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         for word in right:
             total += lm.logprob(history, word)
             history.append(word)

@@ -8,6 +8,14 @@ through, codes getting their Đ back (``QD-UBND`` -> ``QĐ-UBND``). Casing,
 punctuation, spacing and line structure of the input are kept exactly: only
 the letters of restored words change.
 
+Three things besides channel and language model decide a reading. Every
+word comes out a Vietnamese syllable of the inventory unless no syllable is
+within the channel's reach (then it is kept and flagged doubtful) or it is a
+foreign word the corpus uses (``email``). Where the context says a name
+stands, the spellings names take are preferred (:mod:`diacritics.names`).
+And a repeated phrase read with confidence in one place informs its other
+occurrences in the same document.
+
 Which channel applies is decided per document from the text itself
 (:func:`khplan.diacritics.damage.detect_channel`): intact Vietnamese (modern OCR, typed text) keeps
 its marks unless the evidence is strong; accent-stripped text only gets
@@ -18,8 +26,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -30,8 +38,9 @@ from khplan.diacritics.channel import Channel
 from khplan.diacritics.damage import CHANNELS, detect_channel
 from khplan.diacritics.decoder import Candidate, decode, posteriors
 from khplan.diacritics.model import RestorationModel, load_model
-from khplan.diacritics.orthography import fold
-from khplan.diacritics.result import Restoration, TokenChange
+from khplan.diacritics.names import NamePrior, Priors, Slot
+from khplan.diacritics.orthography import fold, has_diacritics
+from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
 from khplan.diacritics.tokens import Kind, Token, tokenize
@@ -45,10 +54,15 @@ TOP_FORMS = 12
 """Folded forms whose spellings are scored in full, after the folded channel has ranked them all."""
 FORM_MARGIN = 6.0
 """Folded forms trailing the best by more than this (log10 channel score) are not looked at."""
+DOUBTFUL_BELOW = 0.6
+"""A restored word whose reading has less posterior than this is reported as doubtful (a review warning)."""
+PHRASE_LENGTHS = (3, 2)
+"""Lengths of the repeated phrases whose readings are made consistent across a document."""
 
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 class Restorer:
@@ -72,13 +86,18 @@ class Restorer:
         self.weight = model.settings.channel_weight.get(channel, 1.0)
         self.keep = model.settings.keep_logprob.get(channel, -3.0)
         self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
+        self.intact = model.settings.intact_bonus.get(channel, 0.0)
         self.folded = self.channel.folded()
+        settings = model.settings
+        self.names = base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
 
     def _candidates(self, observed: str) -> tuple[Candidate, ...]:
         """Spellings ``observed`` (a word token, any case) may stand for, best channel score first."""
         model, channel = self.model, self.channel
         lower = unicodedata.normalize("NFC", observed).lower()
+        if self.name == "modern" and lower.isalpha():  # "hoá" is "hóa" with the tone placed the old way
+            lower = normalize_syllable(lower)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
         form = fold(lower)
@@ -102,13 +121,22 @@ class Restorer:
                 prior = unigram[lm_id] + (0.0 if lm_id else model.unknown_logprob)
                 scored.append((self.weight * score + prior, score, spelling, lm_id))
         scored.sort(reverse=True)
+        normal = normalize_syllable(lower)
+        intact = self.intact if has_diacritics(lower) or self.name == "modern" else 0.0
         out = [
-            Candidate(spelling, lm_id, score, False, 0.0 if lm_id else model.unknown_logprob)
+            Candidate(
+                spelling,
+                lm_id,
+                score,
+                False,
+                0.0 if lm_id else model.unknown_logprob,
+                intact if spelling == normal else 0.0,
+            )
             for rank, score, spelling, lm_id in scored[: model.settings.top_candidates]
             if rank >= scored[0][0] - model.settings.candidate_margin
         ]
-        normal = normalize_syllable(lower)
-        if normal not in model.index:
+        if not out or normal in model.foreign:
+            # No syllable within the channel's reach (or a foreign word the corpus uses): keep the token.
             lm_id = model.vocabulary.id(normal)
             out.append(Candidate(observed, lm_id, self.keep, True, 0.0 if lm_id else model.unknown_logprob))
         return tuple(out)
@@ -134,7 +162,62 @@ class Restorer:
             )
             confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
             return Restorer(self.model, self.name, adapt=False, base=self, confusions=confusions).restore(text, explain)
+        hinted = self._consistent(positions, where, choices)
+        if hinted is not positions:
+            positions = hinted
+            choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, restarts)
         return self._render(lines, positions, where, choices, explain)
+
+    def _consistent(self, positions: list[tuple[Candidate, ...]], where, choices: Sequence[int]):
+        """The lattice with each repeated phrase nudged toward the reading it got where the reading was sure.
+
+        Names and campaign titles recur in a plan; one occurrence may have the
+        context ("đồng chí Cao Tường Huy") that another lacks (the signature).
+        A phrase is the same run of two or three observed words (one word alone
+        means too many things); where its occurrences were read differently, the
+        reading whose least sure word is surest, if above the settings'
+        ``consistent_confidence``, gives the others a bonus. Returns
+        ``positions`` itself when nothing is to be nudged.
+        """
+        settings = self.model.settings
+        occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        words = [i for i, (_, token) in enumerate(where) if token.kind is Kind.word]
+        for n, i in enumerate(words):
+            line = where[i][0]
+            for length in PHRASE_LENGTHS:
+                run = words[n : n + length]
+                if len(run) < length or run[-1] - i != length - 1 or where[run[-1]][0] != line:
+                    continue
+                if any(len(positions[j]) > 1 for j in run):
+                    occurrences[tuple(where[j][1].text for j in run)].append(i)
+        hints: dict[int, str] = {}
+        for phrase, starts in occurrences.items():
+            if len(starts) < 2:
+                continue
+            span = range(len(phrase))
+            readings = {i: tuple(positions[i + k][choices[i + k]].spelling for k in span) for i in starts}
+            if len(set(readings.values())) < 2:
+                continue
+            sureness = {
+                i: min(posteriors(positions, choices, self.model.lm, self.weight, i + k)[choices[i + k]] for k in span)
+                for i in starts
+            }
+            best = max(starts, key=lambda i: sureness[i])
+            if sureness[best] < settings.consistent_confidence:
+                continue
+            for i in starts:
+                if readings[i] != readings[best]:
+                    for k in span:
+                        hints.setdefault(i + k, readings[best][k])
+        if not hints:
+            return positions
+        hinted = list(positions)
+        for i, spelling in hints.items():
+            hinted[i] = tuple(
+                replace(c, prior=c.prior + settings.consistency_weight) if c.spelling == spelling else c
+                for c in positions[i]
+            )
+        return hinted
 
     def _lattice(self, lines: list[str]):
         """Candidates at every position, which token each position reads, and where paragraphs begin."""
@@ -146,16 +229,34 @@ class Restorer:
             tokens = tokenize(line)
             if tokens and _starts_paragraph(line, previous):
                 restarts.add(len(positions))
+            slots: list[Slot] = []
             for n, token in enumerate(tokens):
                 if n == 0 and (marker := _LETTER_ITEM.match(line)):
                     item, forced = _next_item(item, marker.group(1))
                     if forced:
                         positions.append((Candidate(forced, self.model.vocabulary.id(forced), 0.0),))
                         where.append((number, token))
+                        slots.append(Slot(token.text))
                         continue
+                first = len(positions)
+                if n == 0 and _LETTER_ITEM.match(line) or self._letters_only(token):
+                    # a list item's letter ("b)"), letters no syllable was printed as ("Thg", "Tp"): as they are
+                    positions.append(
+                        (Candidate(token.text, self.model.vocabulary.id(token_symbols(token)[0]), 0.0, True),)
+                    )
+                    where.append((number, token))
+                    slots.append(Slot(token.text))
+                    continue
                 for candidate in self._token_candidates(token):
                     positions.append(candidate)
                     where.append((number, token))
+                if token.kind is Kind.word:
+                    spellings = tuple(c.spelling for c in positions[first] if not c.keep)
+                    slots.append(Slot(token.text, first, spellings))
+                else:
+                    slots.append(Slot(token.text))
+            if any(slot.capitalised for slot in slots):
+                _apply(positions, self.names.priors(slots))
             previous = line if line.strip() else ""
         return positions, where, frozenset(restarts)
 
@@ -182,8 +283,12 @@ class Restorer:
                 continue  # a punctuation run spans several positions
             chosen = positions[i][choices[i]]
             if token.kind in (Kind.word, Kind.number) and not chosen.keep:
-                restored = apply_case(token.text, chosen.spelling)
+                # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
+                same = chosen.spelling == normalize_syllable(token.text)
+                restored = token.text if same else apply_case(token.text, chosen.spelling)
                 reason = "accent" if fold(restored) == fold(token.text) else "ocr-confusion"
+            elif token.kind is Kind.word and self._unrestorable(token.text):
+                restored, reason = token.text, "unrestorable"
             elif token.kind in (Kind.code, Kind.abbreviation):
                 restored, reason = restore_code(token.text), "code"
             else:
@@ -198,21 +303,27 @@ class Restorer:
             for start, end, replacement in sorted(spans, reverse=True):
                 line = line[:start] + replacement + line[end:]
             out_lines[number] = line
+        lm, weight = self.model.lm, self.weight
+
+        def confidence(i: int, token: Token, restored: str, reason: str) -> tuple[float, list[tuple[str, float]]]:
+            """Posterior of the reading at position ``i`` (0 for a word no syllable was found for)."""
+            candidates = positions[i]
+            probabilities = posteriors(positions, choices, lm, weight, i) if len(candidates) > 1 else [1.0]
+            readings = [
+                (token.text if c.keep else apply_case(token.text, c.spelling), p)
+                for c, p in zip(candidates, probabilities, strict=False)
+            ]
+            if reason == "unrestorable":
+                return 0.0, readings
+            sure = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
+            return sure, readings
 
         def evidence() -> list[TokenChange]:
             changes = []
             for i, number, token, restored, reason in decisions:
-                if restored == token.text and not (explain and token.kind is Kind.word):
+                if restored == token.text and not (reason == "unrestorable" or (explain and token.kind is Kind.word)):
                     continue
-                candidates = positions[i]
-                probabilities = (
-                    posteriors(positions, choices, self.model.lm, self.weight, i) if len(candidates) > 1 else [1.0]
-                )
-                readings = [
-                    (token.text if c.keep else apply_case(token.text, c.spelling), p)
-                    for c, p in zip(candidates, probabilities, strict=False)
-                ]
-                confidence = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
+                sure, readings = confidence(i, token, restored, reason)
                 alternatives = tuple(
                     sorted(((w, round(p, 4)) for w, p in readings if w != restored), key=lambda x: -x[1])
                 )
@@ -222,14 +333,51 @@ class Restorer:
                         token.start,
                         token.text,
                         restored,
-                        round(confidence, 4),
+                        round(sure, 4),
                         alternatives,
                         reason or "kept",
                     )
                 )
             return changes
 
-        return Restoration("\n".join(out_lines), evidence)
+        def doubtful() -> list[DoubtfulSpan]:
+            """Words read with less than :data:`DOUBTFUL_BELOW` (unrestorable ones too), on the output."""
+            shift: dict[int, int] = defaultdict(int)
+            spans = []
+            for i, number, token, restored, reason in decisions:
+                start = token.start + shift[number]
+                shift[number] += len(restored) - len(token.text)
+                if token.kind is not Kind.word or len(positions[i]) == 1 and reason != "unrestorable":
+                    continue
+                sure, _ = confidence(i, token, restored, reason)
+                if sure < DOUBTFUL_BELOW:
+                    spans.append(DoubtfulSpan(number + 1, start, start + len(restored), restored, round(sure, 4)))
+            return spans
+
+        return Restoration("\n".join(out_lines), evidence, doubtful)
+
+    def _letters_only(self, token: Token) -> bool:
+        """Letters without a vowel: no syllable, unless legacy OCR printed its vowels as letters ("ndm", "bd")."""
+        return (
+            token.kind is Kind.word
+            and self.name not in DIGIT_WORD_CHANNELS
+            and token.text.isalpha()
+            and not _VOWEL.search(fold(token.text))
+        )
+
+    def _unrestorable(self, text: str) -> bool:
+        """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""
+        normal = normalize_syllable(text)
+        return normal not in self.model.index and normal not in self.model.foreign
+
+
+def _apply(positions: list[tuple[Candidate, ...]], priors: Priors) -> None:
+    """Add the name prior's bonuses to the candidates they are for."""
+    for i, bonuses in priors.items():
+        positions[i] = tuple(
+            replace(c, prior=c.prior + bonuses[c.spelling]) if not c.keep and c.spelling in bonuses else c
+            for c in positions[i]
+        )
 
 
 def _next_item(previous: str, letter: str) -> tuple[str, str | None]:
