@@ -91,3 +91,5 @@ class PageText(NamedTuple):
     """The words OCR read, offsets into ``text``."""
     text_layer: bytes | None = None
     """The page's words as an invisible one-page PDF, when a searchable PDF was asked for."""
+    doubtful: tuple[tuple[int, int, float], ...] = ()
+    """Words restoration was unsure of, as ``(start, end, confidence)`` offsets into ``text`` (after restoring)."""

@@ -37,7 +37,8 @@ class RestoredText:
 def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     """Undo what reading the document did to its Vietnamese, with one channel for the whole document.
 
-    Whether to restore, and how, is :func:`khplan.diacritics.restoration_channel`'s decision.
+    Whether to restore, and how, is :func:`khplan.diacritics.restoration_channel`'s decision. Each page
+    keeps the words restoration doubted, which the extractors turn into review warnings.
     """
     text = "\n".join(p.text for p in pages)
     ocr_read = any(p.method == "ocr" for p in pages)
@@ -46,7 +47,14 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         log.info("%s: text kept as read (restore mode %s)", ctx.source, ctx.options.restore)
         return RestoredText(pages, restored=False)
     log.info("%s: restoring diacritics, %s channel", ctx.source, channel)
-    return RestoredText([page._replace(text=restore(page.text, channel=channel).text) for page in pages], restored=True)
+    restored = []
+    for page in pages:
+        restoration = restore(page.text, channel=channel)
+        doubtful = tuple(restoration.doubtful_offsets())
+        if doubtful:
+            log.info("%s: page %d: %d restored words doubtful", ctx.source, page.page_no, len(doubtful))
+        restored.append(page._replace(text=restoration.text, doubtful=doubtful))
+    return RestoredText(restored, restored=True)
 
 
 def document_method(pages: list[PageText]) -> str:
