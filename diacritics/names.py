@@ -91,16 +91,22 @@ class NamePrior:
         n = len(slots)
         i = 0
         while i < n:
-            if slots[i].position is None:
+            if slots[i].position is None or not _capitalised(slots, i + 1):
                 i += 1
                 continue
-            after_kind = _ends_with(slots, i, UNIT_KINDS)
-            after_person = _ends_with(slots, i, PERSON_TRIGGERS)
-            if after_kind and _capitalised(slots, i + 1):
-                i = self._unit(slots, i + 1, out)
+            kind = _ends_with(slots, i, UNIT_KINDS)
+            person = _ends_with(slots, i, PERSON_TRIGGERS)
+            if kind:
+                end = self._unit(slots, i + 1, out)
+                if slots[i + 1].position in out:  # a unit was found: the word before it is its kind
+                    self._trigger(slots, i, kind, self.unit_weight, out)
+                i = end
                 continue
-            if after_person and _capitalised(slots, i + 1):
-                i = self._person(slots, i + 1, _capitalised_run(slots, i + 1), out)
+            if person:
+                end = self._person(slots, i + 1, _capitalised_run(slots, i + 1), out)
+                if slots[i + 1].position in out:
+                    self._trigger(slots, i, person, self.person_weight, out)
+                i = end
                 continue
             i += 1
         if self._place_line(slots):
@@ -108,6 +114,14 @@ class NamePrior:
         if self._signature_line(slots):
             self._person(slots, 0, len(slots), out)
         return out
+
+    @staticmethod
+    def _trigger(slots: Sequence[Slot], end: int, phrase: tuple[str, ...], weight: float, out: Priors) -> None:
+        """The words before a name read as the phrase that announces it ("tỉnh", "đồng chí", "ông")."""
+        for k, word in enumerate(phrase):
+            slot = slots[end - len(phrase) + 1 + k]
+            if slot.position is not None and slot.position not in out:
+                out[slot.position] = {s: 0.0 if s == word else -weight for s in slot.spellings}
 
     def _unit(self, slots: Sequence[Slot], start: int, out: Priors) -> int:
         """Bonus the spellings of the longest unit names matching from ``start``; the index after them."""
@@ -174,15 +188,15 @@ def _log10(x: float) -> float:
     return math.log10(max(x, NAME_FLOOR))
 
 
-def _ends_with(slots: Sequence[Slot], i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
-    """True when a trigger phrase can be read ending at slot ``i``."""
+def _ends_with(slots: Sequence[Slot], i: int, phrases: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The trigger phrase that can be read ending at slot ``i``, if any."""
     for phrase in phrases:
         start = i - len(phrase) + 1
         if start < 0:
             continue
         if all(word in slots[start + k].spellings for k, word in enumerate(phrase)):
-            return True
-    return False
+            return phrase
+    return None
 
 
 def _capitalised(slots: Sequence[Slot], i: int) -> bool:

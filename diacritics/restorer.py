@@ -82,13 +82,13 @@ class Restorer:
         self.base = base
         """When set, this restorer re-reads a document: it re-scores the base restorer's candidates
         with ``confusions`` (the base channel adapted to the document) instead of looking them up again."""
-        self.channel = confusions or model.channels[channel]
-        self.weight = model.settings.channel_weight.get(channel, 1.0)
-        self.keep = model.settings.keep_logprob.get(channel, -3.0)
-        self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
-        self.intact = model.settings.intact_bonus.get(channel, 0.0)
-        self.folded = self.channel.folded()
         settings = model.settings
+        self.channel = confusions or model.channels[channel]
+        self.weight = settings.channel_weight.get(channel, 1.0)
+        self.keep = settings.keep_logprob.get(channel, -3.0)
+        self.intact = settings.intact_bonus.get(channel, 0.0)
+        self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
+        self.folded = self.channel.folded()
         self.names = base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
 

@@ -87,3 +87,14 @@ def test_no_context_no_prior(prior):
 def test_words_that_can_be_no_name_are_left_to_the_language_model(prior):
     priors = prior.priors(_slots(("ong", ("ông",)), ("Xyz", ("xơ", "xờ"))))
     assert 1 not in priors
+
+
+def test_the_words_announcing_a_name_are_read_as_such(prior):
+    priors = prior.priors(
+        _slots(("Ong", ("ống", "ông", "ong")), ("Nguyen", ("nguyên", "nguyễn")), ("Hai", ("hai", "hải", "hài")))
+    )
+    assert _preferred(priors, 0) == "ông"
+    priors = prior.priors(
+        _slots(("TINH", ("tính", "tỉnh", "tình")), ("DAK", ("đắk", "dak")), ("LAK", ("lắk", "lak", "lạc")))
+    )
+    assert [_preferred(priors, i) for i in range(3)] == ["tỉnh", "đắk", "lắk"]

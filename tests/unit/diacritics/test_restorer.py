@@ -82,3 +82,61 @@ def test_case_follows_the_token():
 def test_unknown_channel_is_refused():
     with pytest.raises(ValueError, match="unknown channel"):
         restore("x", channel="fax")
+
+
+def test_every_output_word_is_a_syllable_of_the_inventory_when_one_is_within_reach():
+    from khplan.diacritics.model import load_model
+    from khplan.diacritics.syllables import normalize_syllable
+    from khplan.diacritics.tokens import Kind, tokenize
+
+    index = load_model().index
+    # legacy OCR junk the old decoder let through as it was: "phugc" (phước), "hqi" (hội), "luoqong" (lượng)
+    text = "Nguyen phugc hqi dong thi dua, so luoqong can bo"
+    restored = restore(text, channel="legacy").text
+    words = [t.text for t in tokenize(restored) if t.kind is Kind.word]
+    assert all(normalize_syllable(w) in index for w in words), restored
+
+
+def test_a_word_no_syllable_is_within_reach_of_is_kept_and_flagged():
+    restoration = restore("Ke hoach xqzvwo nam 2024", channel="legacy", explain=True)
+    assert "xqzvwo" in restoration.text
+    (flag,) = [c for c in restoration.changes if c.original == "xqzvwo"]
+    assert flag.reason == "unrestorable" and flag.confidence == 0.0 and flag.restored == "xqzvwo"
+    assert any(d.text == "xqzvwo" and d.confidence == 0.0 for d in restoration.doubtful)
+
+
+def test_doubtful_spans_point_into_the_restored_text():
+    restoration = restore("Dong chi Nguyen Van Cuong ctia xqzvwo", channel="legacy")
+    lines = restoration.text.split("\n")
+    for span in restoration.doubtful:
+        assert lines[span.line - 1][span.start : span.end] == span.text
+    for start, end, _ in restoration.doubtful_offsets():
+        assert restoration.text[start:end].strip() == restoration.text[start:end]
+
+
+def test_foreign_words_the_corpus_uses_are_left_alone():
+    assert "email" in restore_diacritics("Gui ve dia chi email cua So").split()
+
+
+def test_a_name_restored_with_confidence_in_one_place_is_read_so_elsewhere():
+    import dataclasses
+
+    from khplan.diacritics.model import load_model
+    from khplan.diacritics.restorer import Restorer
+
+    text = (
+        "Giao dong chi Le Minh Tien, Pho Chu tich UBND huyen chi dao thuc hien.\n"
+        "De nghi Le Minh Tien bao cao ket qua truoc ngay 15/12."
+    )
+    model = load_model()
+    alone = dataclasses.replace(model, settings=dataclasses.replace(model.settings, consistency_weight=0.0))
+    first, second = Restorer(alone, "stripped").restore(text).text.split("\n")
+    assert "Lê Minh Tiến" in first and "Lê Minh Tiến" not in second  # no context for the name the second time
+    first, second = Restorer(model, "stripped").restore(text).text.split("\n")
+    assert "Lê Minh Tiến" in first and "Lê Minh Tiến" in second
+
+
+def test_names_take_the_spellings_names_have_where_context_says_a_name_stands():
+    assert restore_diacritics("Ong Nguyen Van Cuong, Chu tich UBND tinh Quang Ngai") == (
+        "Ông Nguyễn Văn Cường, Chủ tịch UBND tỉnh Quảng Ngãi"
+    )
