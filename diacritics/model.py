@@ -24,7 +24,7 @@ from khplan.diacritics.lm import NgramModel
 from khplan.diacritics.syllables import SyllableIndex
 from khplan.diacritics.symbols import Vocabulary
 
-MODEL_FILE = "restorer_2026_12_02.npz"
+MODEL_FILE = "restorer_2026_12_04.npz"
 MODELS_DIR = Path(str(files("khplan.data"))) / "models"
 """Where the shipped model lies: inside the installed package (``data/models/`` of a source tree)."""
 
