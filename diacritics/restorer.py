@@ -89,7 +89,9 @@ class Restorer:
         self.intact = settings.intact_bonus.get(channel, 0.0)
         self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
         self.folded = self.channel.folded()
-        self.names = base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
+        self.names: NamePrior = (
+            base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
+        )
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
 
     def _candidates(self, observed: str) -> tuple[Candidate, ...]:

@@ -50,7 +50,8 @@ class RealDocument:
         """From the type line on (the whole text when there is none), at most :data:`BODY_WORDS` words."""
         lines = self.text.splitlines()
         start = next((n for n, line in enumerate(lines) if _TYPE_LINE.match(fold(line.strip()))), 0)
-        out, words = [], 0
+        out: list[str] = []
+        words = 0
         for line in lines[start:]:
             if words + len(line.split()) > BODY_WORDS and out:
                 break

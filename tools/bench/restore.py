@@ -189,7 +189,7 @@ def pyvi_system() -> Callable[[str], str] | None:
 def underthesea_system() -> Callable[[str], str] | None:
     """underthesea's ``restore_diacritics``, line by line, when the installed release has it."""
     try:
-        from underthesea import restore_diacritics  # type: ignore[attr-defined]
+        from underthesea import restore_diacritics
     except ImportError:
         return None
     return lambda text: "\n".join(str(restore_diacritics(line)) if line.strip() else line for line in text.split("\n"))

@@ -560,11 +560,11 @@ def _khplan_reader(page: PIL.Image.Image, lang: str) -> tuple[str, float | None]
     """The page as khplan's reading stage gives it: preprocessed, read by Tesseract, rebuilt column by column."""
     from khplan.pipeline.context import PREPROCESS_STEPS
     from khplan.pipeline.reading.ocr import TesseractEngine
-    from khplan.pipeline.reading.pages import read_page_image
+    from khplan.pipeline.reading.pages import BlankPage, read_page_image
 
     page.info["dpi"] = (DPI, DPI)
     read = read_page_image(page, 1, PREPROCESS_STEPS, TesseractEngine(lang))
-    if not hasattr(read, "text"):  # a blank page
+    if isinstance(read, BlankPage):
         return "", None
     return read.text, read.confidence
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
@@ -41,6 +42,9 @@ from khplan.diacritics.symbols import Vocabulary, line_symbols
 from khplan.diacritics.tokens import Kind, is_syllable_shape, tokenize
 from tools.corpus import corpus_files, iter_lines, locate_corpus
 from tools.training import domain_corpus
+
+if TYPE_CHECKING:
+    from tools.training.ocr_samples import Reader
 
 LM_ORDER = 3
 MIN_COUNT = 2
@@ -281,7 +285,7 @@ def word_pairs(samples) -> Counter:
     return pairs
 
 
-CHANNEL_SHAPES = {
+CHANNEL_SHAPES: dict[str, tuple[str, int, tuple[float, float, float], Reader, str]] = {
     # name: (Tesseract language, folded lookup distance, floors of unseen emissions: 1 char, 2 chars, deletion,
     #        who reads the page, how varied the pages are)
     "legacy": ("eng", 2, (1e-5, 1e-7, 1e-3), "tesseract", "archive"),
