@@ -8,12 +8,13 @@ each step, which is exact in practice for the 2–8 candidates a syllable has.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel
+from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel, pack
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,30 @@ def decode(
     return choices[::-1]
 
 
+def redecode(
+    positions: Sequence[Sequence[Candidate]],
+    choices: Sequence[int],
+    changed: Iterable[int],
+    lm: NgramModel,
+    channel_weight: float,
+    beam: int,
+    restarts: frozenset[int] = frozenset(),
+) -> list[int]:
+    """:func:`decode` again after the candidates at ``changed`` positions changed, paragraph by paragraph.
+
+    A paragraph starts from ``<s>`` and the best path through it carries on
+    whatever follows, so only the paragraphs holding a changed position can
+    read differently: those are decoded again, the others keep ``choices``.
+    """
+    bounds = sorted({0, len(positions), *(r for r in restarts if 0 < r < len(positions))})
+    out = list(choices)
+    paragraphs = {bisect.bisect_right(bounds, i) - 1 for i in changed}
+    for paragraph in sorted(paragraphs):
+        start, end = bounds[paragraph], bounds[paragraph + 1]
+        out[start:end] = decode(positions[start:end], lm, channel_weight, beam)
+    return out
+
+
 def _close(hypotheses, score_of):
     """End the paragraph (``</s>``) and start the next from ``<s>``: the best path so far carries on."""
     best_score, best_back = -math.inf, None
@@ -120,12 +145,18 @@ def posteriors(
     context = max(lm.order - 1, 1)
     left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
     right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
+    score_of = lm.cached_logprob
+
+    def logprob(history: list[int], word: int) -> float:
+        history = history[-context:]
+        return score_of(pack(history), len(history), word)
+
     scores = []
     for candidate in positions[at]:
         history = [*left, candidate.lm_id]
-        total = lm.logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
+        total = logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         for word in right:
-            total += lm.logprob(history, word)
+            total += logprob(history, word)
             history.append(word)
         scores.append(total)
     peak = max(scores)

@@ -243,5 +243,5 @@ def unit_names() -> frozenset[tuple[str, ...]]:
 
 
 def is_capitalised(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and letters[0].isupper()
+    """The word's first letter is a capital."""
+    return next((c.isupper() for c in text if c.isalpha()), False)

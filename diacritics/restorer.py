@@ -33,10 +33,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from khplan.diacritics.abbreviations import restore_code
+from khplan.diacritics.abbreviations import D_RESTORED, restore_code
 from khplan.diacritics.channel import Channel
 from khplan.diacritics.damage import CHANNELS, detect_channel
-from khplan.diacritics.decoder import Candidate, decode, posteriors
+from khplan.diacritics.decoder import Candidate, decode, posteriors, redecode
 from khplan.diacritics.model import RestorationModel, load_model
 from khplan.diacritics.names import NamePrior, Priors, Slot
 from khplan.diacritics.orthography import fold, has_diacritics
@@ -59,10 +59,20 @@ DOUBTFUL_BELOW = 0.6
 PHRASE_LENGTHS = (3, 2)
 """Lengths of the repeated phrases whose readings are made consistent across a document."""
 
+SPECK_LOGPROB = -1.0
+"""log10 price of each mark inside a word OCR printed that is no letter or digit ("d(f)ng")."""
+ABBREVIATION_KEEP = -3.0
+"""log10 channel price of reading capitals that are no syllable (legacy OCR) as an abbreviation printed as it is."""
+UNSURE_BELOW = 0.9
+"""An occurrence of a repeated phrase read with less posterior than this takes its surest occurrence's reading."""
+
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _VOWEL = re.compile(r"[aeiouy]")
+_normal = lru_cache(maxsize=100_000)(normalize_syllable)
+"""Word-level :func:`normalize_syllable` and :func:`fold`, memoised: a document repeats its words."""
+_fold = lru_cache(maxsize=100_000)(fold)
 
 
 class Restorer:
@@ -87,12 +97,18 @@ class Restorer:
         self.weight = settings.channel_weight.get(channel, 1.0)
         self.keep = settings.keep_logprob.get(channel, -3.0)
         self.intact = settings.intact_bonus.get(channel, 0.0)
+        self.margin = settings.candidate_margin.get(channel, 3.0)
         self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
         self.folded = self.channel.folded()
         self.names: NamePrior = (
             base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
         )
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+        self.spellings = lru_cache(maxsize=200_000)(self._spellings)
+
+    def _spellings(self, observed: str) -> tuple[str, ...]:
+        """The spellings a word token may stand for (its candidates but the token kept as it is)."""
+        return tuple(c.spelling for c in self.candidates(observed) if not c.keep)
 
     def _candidates(self, observed: str) -> tuple[Candidate, ...]:
         """Spellings ``observed`` (a word token, any case) may stand for, best channel score first."""
@@ -135,8 +151,14 @@ class Restorer:
                 intact if spelling == normal else 0.0,
             )
             for rank, score, spelling, lm_id in scored[: model.settings.top_candidates]
-            if rank >= scored[0][0] - model.settings.candidate_margin
+            if rank >= scored[0][0] - self.margin
         ]
+        if not out and self.name in DIGIT_WORD_CHANNELS and (letters := _without_marks_inside(lower)) != lower:
+            # "d(f)ng", "t}u.rc": OCR printed specks inside the word; read the word without them, at a price
+            removed = len(lower) - len(letters)
+            out = [
+                replace(c, channel=c.channel + SPECK_LOGPROB * removed) for c in self.candidates(letters) if not c.keep
+            ]
         if not out or normal in model.foreign:
             # No syllable within the channel's reach (or a foreign word the corpus uses): keep the token.
             lm_id = model.vocabulary.id(normal)
@@ -166,8 +188,11 @@ class Restorer:
             return Restorer(self.model, self.name, adapt=False, base=self, confusions=confusions).restore(text, explain)
         hinted = self._consistent(positions, where, choices)
         if hinted is not positions:
+            changed = [i for i, (a, b) in enumerate(zip(positions, hinted, strict=True)) if a is not b]
             positions = hinted
-            choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, restarts)
+            choices = redecode(
+                positions, choices, changed, self.model.lm, self.weight, self.model.settings.beam, restarts
+            )
         return self._render(lines, positions, where, choices, explain)
 
     def _consistent(self, positions: list[tuple[Candidate, ...]], where, choices: Sequence[int]):
@@ -184,15 +209,24 @@ class Restorer:
         settings = self.model.settings
         occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
         words = [i for i, (_, token) in enumerate(where) if token.kind is Kind.word]
-        for n, i in enumerate(words):
-            line = where[i][0]
-            for length in PHRASE_LENGTHS:
-                run = words[n : n + length]
-                if len(run) < length or run[-1] - i != length - 1 or where[run[-1]][0] != line:
-                    continue
-                if any(len(positions[j]) > 1 for j in run):
-                    occurrences[tuple(where[j][1].text for j in run)].append(i)
+        texts = [where[i][1].text for i in words]
+        line_of = [where[i][0] for i in words]
+        ambiguous = [len(positions[i]) > 1 for i in words]
+        for length in PHRASE_LENGTHS:  # longer phrases first: their hints win
+            for n in range(len(words) - length + 1):
+                last = n + length - 1
+                i = words[n]
+                if words[last] - i == last - n and line_of[last] == line_of[n] and any(ambiguous[n : last + 1]):
+                    occurrences[tuple(texts[n : last + 1])].append(i)
         hints: dict[int, str] = {}
+        known: dict[int, float] = {}
+
+        def sure(at: int) -> float:
+            """Posterior of the reading chosen at ``at`` (a word is in several phrases: computed once)."""
+            if at not in known:
+                known[at] = posteriors(positions, choices, self.model.lm, self.weight, at)[choices[at]]
+            return known[at]
+
         for phrase, starts in occurrences.items():
             if len(starts) < 2:
                 continue
@@ -200,17 +234,17 @@ class Restorer:
             readings = {i: tuple(positions[i + k][choices[i + k]].spelling for k in span) for i in starts}
             if len(set(readings.values())) < 2:
                 continue
-            sureness = {
-                i: min(posteriors(positions, choices, self.model.lm, self.weight, i + k)[choices[i + k]] for k in span)
-                for i in starts
-            }
+            sureness = {i: min(sure(i + k) for k in span) for i in starts}
             best = max(starts, key=lambda i: sureness[i])
             if sureness[best] < settings.consistent_confidence:
                 continue
             for i in starts:
-                if readings[i] != readings[best]:
+                # an occurrence its own context reads surely keeps its reading ("sử dụng công trình" beside
+                # "xây dựng công trình": the phrase "dung cong" reads two ways)
+                if readings[i] != readings[best] and sureness[i] < UNSURE_BELOW:
                     for k in span:
-                        hints.setdefault(i + k, readings[best][k])
+                        if readings[i][k] != readings[best][k]:  # a word read alike needs no nudge
+                            hints.setdefault(i + k, readings[best][k])
         if not hints:
             return positions
         hinted = list(positions)
@@ -253,8 +287,7 @@ class Restorer:
                     positions.append(candidate)
                     where.append((number, token))
                 if token.kind is Kind.word:
-                    spellings = tuple(c.spelling for c in positions[first] if not c.keep)
-                    slots.append(Slot(token.text, first, spellings))
+                    slots.append(Slot(token.text, first, self.spellings(token.text)))
                 else:
                     slots.append(Slot(token.text))
             if any(slot.capitalised for slot in slots):
@@ -273,6 +306,14 @@ class Restorer:
             number = Candidate(token.text, vocabulary.id(token_symbols(token)[0]), 0.0, True)
             yield (number, *(c for c in self.candidates(token.text) if not c.keep))
             return
+        if self.name in DIGIT_WORD_CHANNELS and token.kind is Kind.abbreviation and _may_be_heading_word(token.text):
+            # Legacy OCR prints a heading's "CHƯƠNG" as "CHUGNG" and "HỘI" as "HQI": capitals that are no
+            # syllable may be one, or an abbreviation ("UBND") as the language model knows it
+            symbol = token_symbols(token)[0]
+            lm_id = vocabulary.id(symbol)
+            kept = Candidate(token.text, lm_id, ABBREVIATION_KEEP, True, 0.0 if lm_id else self.model.unknown_logprob)
+            yield (kept, *(c for c in self.candidates(token.text) if not c.keep))
+            return
         for symbol in token_symbols(token):
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
 
@@ -284,11 +325,11 @@ class Restorer:
             if decisions and decisions[-1][1] == number and decisions[-1][2].start == token.start:
                 continue  # a punctuation run spans several positions
             chosen = positions[i][choices[i]]
-            if token.kind in (Kind.word, Kind.number) and not chosen.keep:
+            if token.kind in (Kind.word, Kind.number, Kind.abbreviation) and not chosen.keep:
                 # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
-                same = chosen.spelling == normalize_syllable(token.text)
+                same = chosen.spelling == _normal(token.text)
                 restored = token.text if same else apply_case(token.text, chosen.spelling)
-                reason = "accent" if fold(restored) == fold(token.text) else "ocr-confusion"
+                reason = "accent" if same or _fold(restored) == _fold(token.text) else "ocr-confusion"
             elif token.kind is Kind.word and self._unrestorable(token.text):
                 restored, reason = token.text, "unrestorable"
             elif token.kind in (Kind.code, Kind.abbreviation):
@@ -360,17 +401,28 @@ class Restorer:
 
     def _letters_only(self, token: Token) -> bool:
         """Letters without a vowel: no syllable, unless legacy OCR printed its vowels as letters ("ndm", "bd")."""
-        return (
-            token.kind is Kind.word
-            and self.name not in DIGIT_WORD_CHANNELS
-            and token.text.isalpha()
-            and not _VOWEL.search(fold(token.text))
-        )
+        return token.kind is Kind.word and self.name not in DIGIT_WORD_CHANNELS and _no_vowel(token.text)
 
     def _unrestorable(self, text: str) -> bool:
         """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""
-        normal = normalize_syllable(text)
+        normal = _normal(text)
         return normal not in self.model.index and normal not in self.model.foreign
+
+
+@lru_cache(maxsize=100_000)
+def _no_vowel(text: str) -> bool:
+    """Letters only, and no vowel among them ("Thg", "Tp", the "b" of a list)."""
+    return text.isalpha() and not _VOWEL.search(fold(text))
+
+
+def _without_marks_inside(word: str) -> str:
+    """The word's letters and digits only."""
+    return "".join(c for c in word if c.isalnum())
+
+
+def _may_be_heading_word(text: str) -> bool:
+    """Capitals with a vowel, none of the codes whose Đ is restored: a heading's word legacy OCR garbled."""
+    return len(text) >= 2 and text.isalpha() and _VOWEL.search(fold(text)) is not None and text not in D_RESTORED
 
 
 def _apply(positions: list[tuple[Candidate, ...]], priors: Priors) -> None:

@@ -140,3 +140,83 @@ def test_names_take_the_spellings_names_have_where_context_says_a_name_stands():
     assert restore_diacritics("Ong Nguyen Van Cuong, Chu tich UBND tinh Quang Ngai") == (
         "Ông Nguyễn Văn Cường, Chủ tịch UBND tỉnh Quảng Ngãi"
     )
+
+
+def test_a_phrase_its_own_context_reads_surely_keeps_its_reading():
+    # "bi mat" is "bí mật" (a secret) where the text is sure of it; the context of the other occurrence
+    # reads "bị mất" (lost) as surely, and consistency does not override it
+    text = (
+        "Bao ve bi mat nha nuoc theo quy dinh cua phap luat.\nCong nhan luu hanh giong cay trong bi mat hoac hu hong."
+    )
+    first, second = restore_diacritics(text).split("\n")
+    assert "bí mật nhà nước" in first
+    assert "cây trồng bị mất hoặc hư hỏng" in second
+
+
+def test_redecoding_the_nudged_paragraphs_reads_as_decoding_everything():
+    import dataclasses
+
+    from khplan.diacritics.decoder import decode, redecode
+    from khplan.diacritics.model import load_model
+    from khplan.diacritics.restorer import Restorer
+
+    model = load_model()
+    restorer = Restorer(model, "stripped")
+    text = (
+        "Uy ban nhan dan tinh ban hanh ke hoach.\n"
+        "Cac co quan, don vi to chuc thuc hien.\n"
+        "So Noi vu theo doi, tong hop ket qua thi dua.\n"
+        "Dong chi Le Minh Tien chi dao thuc hien."
+    )
+    positions, _, restarts = restorer._lattice(text.split("\n"))
+    choices = decode(positions, model.lm, 1.0, model.settings.beam, restarts)
+    assert len(restarts) >= 3
+    nudged = list(positions)
+    changed = [i for i, candidates in enumerate(positions) if len(candidates) > 2][:3]
+    for i in changed:  # favour a candidate each nudged position did not choose, overwhelmingly
+        other = 1 if choices[i] != 1 else 2
+        nudged[i] = tuple(
+            dataclasses.replace(c, prior=c.prior + 50.0) if k == other else c for k, c in enumerate(positions[i])
+        )
+    full = decode(nudged, model.lm, 1.0, model.settings.beam, restarts)
+    assert redecode(nudged, choices, changed, model.lm, 1.0, model.settings.beam, restarts) == full
+    assert full != choices
+
+
+def test_stripped_text_keeps_fewer_candidates_than_ocr():
+    from khplan.diacritics.model import load_model
+
+    margins = load_model().settings.candidate_margin
+    assert margins["stripped"] < margins["legacy"] == margins["modern"]
+
+
+def test_a_model_from_before_margins_per_channel_still_loads(tmp_path):
+    import json
+
+    import numpy as np
+
+    from khplan.diacritics.model import RestorationModel, model_path
+
+    with np.load(model_path(), allow_pickle=False) as stored:
+        arrays = {k: stored[k] for k in stored.files}
+    meta = json.loads(str(arrays["meta"]))
+    meta["settings"]["candidate_margin"] = 3.0
+    arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    old = tmp_path / "old.npz"
+    np.savez(old, **arrays)
+    assert RestorationModel.load(old).settings.candidate_margin == {"stripped": 3.0, "legacy": 3.0, "modern": 3.0}
+
+
+def test_capitals_legacy_ocr_garbled_are_read_and_abbreviations_kept():
+    assert restore("HQI DONG THI DUA KHEN THUONG", channel="legacy").text == "HỘI ĐỒNG THI ĐUA KHEN THƯỞNG"
+    assert restore("CHUGNG I\nQUY DINH CHUNG", channel="legacy").text == "CHƯƠNG I\nQUY ĐỊNH CHUNG"
+    assert restore("KE HOACH CUA UBND TINH VE CONG TAC ATGT", channel="legacy").text == (
+        "KẾ HOẠCH CỦA UBND TỈNH VỀ CÔNG TÁC ATGT"
+    )
+
+
+def test_specks_inside_a_word_do_not_keep_it_from_its_syllable():
+    restored = restore("Thuc hién tét céng tac d(f)ng vién, khen thudng", channel="legacy").text
+    assert restored == "Thực hiện tốt công tác động viên, khen thưởng"
+    restored = restore("Phong trao thi dua t}u.rc hién nhiém vu", channel="legacy").text
+    assert restored == "Phong trào thi đua thực hiện nhiệm vụ"
