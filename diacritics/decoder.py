@@ -9,7 +9,6 @@ each step, which is exact in practice for the 2–8 candidates a syllable has.
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -66,12 +65,16 @@ def decode(
     hypotheses: dict[int, tuple[float, tuple | None]] = {(BOS << 3) | 1: (0.0, None)}
     score_of = lm.cached_logprob
     memo = lm.memo  # looked up inline: the call it saves is a third of the inner loop
+    known_options: dict[int, list[tuple[int, int, int, float]]] = {}
     for i, candidates in enumerate(positions):
         if i in restarts and i:
             hypotheses = _close(hypotheses, score_of)
-        options = [
-            (index, c.lm_id, c.lm_id << 3, c.bonus + channel_weight * c.channel) for index, c in enumerate(candidates)
-        ]
+        options = known_options.get(id(candidates))  # a word's candidates are one cached tuple wherever it stands
+        if options is None:
+            options = known_options[id(candidates)] = [
+                (index, c.lm_id, c.lm_id << 3, c.bonus + channel_weight * c.channel)
+                for index, c in enumerate(candidates)
+            ]
         expanded: dict[int, tuple[float, tuple | None]] = {}
         get = expanded.get
         for key, (score, back) in hypotheses.items():
@@ -89,7 +92,7 @@ def decode(
                 if best is None or best[0] < total:
                     expanded[state] = (total, (back, index))
         if len(expanded) > beam:
-            expanded = dict(heapq.nlargest(beam, expanded.items(), key=lambda item: item[1][0]))
+            expanded = dict(sorted(expanded.items(), key=_score, reverse=True)[:beam])
         hypotheses = expanded
     best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0] >> 3, item[0] & 7, EOS))
     choices: list[int] = []
@@ -122,6 +125,10 @@ def redecode(
         start, end = bounds[paragraph], bounds[paragraph + 1]
         out[start:end] = decode(positions[start:end], lm, channel_weight, beam)
     return out
+
+
+def _score(item: tuple[int, tuple[float, tuple | None]]) -> float:
+    return item[1][0]
 
 
 def _close(hypotheses, score_of):
