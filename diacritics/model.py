@@ -37,13 +37,16 @@ class DecoderSettings:
     beam: int = 5
     """Hypotheses kept per position: on held-out stripped text beam 6 gains 0.005% for 6% more time, beam 4 loses
     0.08%."""
-    top_candidates: int = 12
-    """Candidates kept per token after channel scoring."""
-    candidate_margin: dict[str, float] = field(default_factory=lambda: {"stripped": 2.5, "legacy": 3.0, "modern": 3.0})
+    top_candidates: dict[str, int] = field(default_factory=lambda: {"stripped": 12, "legacy": 24, "modern": 12})
+    """Candidates kept per token after channel scoring, per channel."""
+    candidate_margin: dict[str, float] = field(default_factory=lambda: {"stripped": 2.5, "legacy": 7.0, "modern": 3.0})
     """Candidates whose channel-and-unigram score trails the best by more than this (log10) are dropped, per
     channel. Stripped text has no channel evidence, so the unigram alone ranks a form's spellings: on the
-    development laws and real development documents 2.5 reads as well as 3.0 and decodes a fifth faster;
-    OCR channels keep 3.0 (2.5 lost 0.1-0.3 points on the seeds)."""
+    development laws and real development documents 2.5 reads as well as 3.0 and decodes a fifth faster.
+    Legacy OCR garbles letters its channel has seldom seen garbled so ("cứ" printed "cv", "ctv"): a wide
+    margin and 24 candidates leave the language model the word (real development documents 96.74% ->
+    97.04%, seeds 000 and 003 97.46% -> 98.00% and 95.01% -> 95.81%, against 3.0 and 12), at 1.6 times the
+    time."""
     keep_logprob: dict[str, float] = field(default_factory=lambda: {"stripped": -3.0, "legacy": -3.0, "modern": -3.0})
     """log10 P(a non-Vietnamese token printed as it is), per channel: the price of leaving a token alone."""
     intact_bonus: dict[str, float] = field(default_factory=lambda: {"stripped": 0.0, "legacy": 0.0, "modern": 0.0})
@@ -114,8 +117,9 @@ class RestorationModel:
         channels = {name: Channel.from_dict(data) for name, data in meta.pop("channels").items()}
         channels["stripped"] = stripping_channel()
         stored = meta.pop("settings")
-        if isinstance(stored.get("candidate_margin"), int | float):  # a model from before margins per channel
-            stored["candidate_margin"] = dict.fromkeys(("stripped", "legacy", "modern"), stored["candidate_margin"])
+        for key in ("candidate_margin", "top_candidates"):
+            if isinstance(stored.get(key), int | float):  # a model from before these were set per channel
+                stored[key] = dict.fromkeys(("stripped", "legacy", "modern"), stored[key])
         settings = DecoderSettings(**stored)
         unknown = meta.pop("unknown_logprob")
         if units is None:  # a model built before names were bundled: read them from the package now

@@ -98,6 +98,7 @@ class Restorer:
         self.keep = settings.keep_logprob.get(channel, -3.0)
         self.intact = settings.intact_bonus.get(channel, 0.0)
         self.margin = settings.candidate_margin.get(channel, 3.0)
+        self.top = settings.top_candidates.get(channel, 12)
         self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
         self.folded = self.channel.folded()
         self.names: NamePrior = (
@@ -150,7 +151,7 @@ class Restorer:
                 0.0 if lm_id else model.unknown_logprob,
                 intact if spelling == normal else 0.0,
             )
-            for rank, score, spelling, lm_id in scored[: model.settings.top_candidates]
+            for rank, score, spelling, lm_id in scored[: self.top]
             if rank >= scored[0][0] - self.margin
         ]
         if not out and self.name in DIGIT_WORD_CHANNELS and (letters := _without_marks_inside(lower)) != lower:

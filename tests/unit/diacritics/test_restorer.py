@@ -183,11 +183,11 @@ def test_redecoding_the_nudged_paragraphs_reads_as_decoding_everything():
     assert full != choices
 
 
-def test_stripped_text_keeps_fewer_candidates_than_ocr():
+def test_stripped_text_keeps_fewer_candidates_than_ocr_and_legacy_ocr_most():
     from khplan.diacritics.model import load_model
 
     margins = load_model().settings.candidate_margin
-    assert margins["stripped"] < margins["legacy"] == margins["modern"]
+    assert margins["stripped"] < margins["modern"] < margins["legacy"]
 
 
 def test_a_model_from_before_margins_per_channel_still_loads(tmp_path):
@@ -201,10 +201,13 @@ def test_a_model_from_before_margins_per_channel_still_loads(tmp_path):
         arrays = {k: stored[k] for k in stored.files}
     meta = json.loads(str(arrays["meta"]))
     meta["settings"]["candidate_margin"] = 3.0
+    meta["settings"]["top_candidates"] = 12
     arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
     old = tmp_path / "old.npz"
     np.savez(old, **arrays)
-    assert RestorationModel.load(old).settings.candidate_margin == {"stripped": 3.0, "legacy": 3.0, "modern": 3.0}
+    settings = RestorationModel.load(old).settings
+    assert settings.candidate_margin == {"stripped": 3.0, "legacy": 3.0, "modern": 3.0}
+    assert settings.top_candidates == {"stripped": 12, "legacy": 12, "modern": 12}
 
 
 def test_capitals_legacy_ocr_garbled_are_read_and_abbreviations_kept():
