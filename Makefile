@@ -9,6 +9,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus/vlc
+# Administrative text the language model learns plans' language from (kept out of git; see data/models/README.md).
+ADMIN_CORPUS ?= /work/corpus/admin
 DEMO_OUT ?= build/demo
 
 # Tesseract with Vietnamese (and English, for the legacy-OCR channel), poppler
@@ -30,10 +32,10 @@ help:
 	@echo "make test     set up, then lint and run the whole test suite (unit, integration, end-to-end)"
 	@echo "make test-fast  the unit tests only (no Tesseract, Prefect or subprocess; under a minute)"
 	@echo "make lint     ruff, mypy and the import contracts"
-	@echo "make model    rebuild the diacritics model from $(CORPUS)"
+	@echo "make model    rebuild the diacritics model from $(CORPUS) and $(ADMIN_CORPUS)"
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
-	@echo "make bench-restore  diacritics restoration on held-out text, stripped and OCR'd, with pyvi beside it"
+	@echo "make bench-restore  diacritics restoration on real documents (dev, held-back, seeds) and held-out laws"
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
 	@echo "make bench-ingest  documents/min and pages/min of khplan ingest, 1 and 2 jobs, vs a plain loop"
@@ -89,7 +91,7 @@ lint: setup
 	$(BIN)/mypy -p khplan -p tools
 
 model: setup
-	$(BIN)/python -m tools.training.train_restorer --corpus $(CORPUS) --out data/models
+	$(BIN)/python -m tools.training.train_restorer --corpus $(CORPUS) --admin-corpus $(ADMIN_CORPUS) --out data/models
 
 samples: setup
 	$(BIN)/python -m tools.synth.scans tests/fixtures/seeds/000_380647e38b81023e.gold.txt \

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from khplan.diacritics.damage import Damage, assess_damage, restoration_channel
-from khplan.diacritics.result import Restoration, TokenChange
+from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 
 if TYPE_CHECKING:
     from khplan.diacritics.restorer import restore
@@ -43,6 +43,7 @@ def restore_diacritics(text: str) -> str:
 
 __all__ = [
     "Damage",
+    "DoubtfulSpan",
     "Restoration",
     "TokenChange",
     "assess_damage",

@@ -8,12 +8,12 @@ each step, which is exact in practice for the 2–8 candidates a syllable has.
 
 from __future__ import annotations
 
-import heapq
+import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel
+from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel, pack
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,14 @@ class Candidate:
     """True when the candidate is the observed token left as it is."""
     unknown: float = 0.0
     """log10 share of ``<unk>``'s mass this spelling gets, when the LM does not know it (else 0)."""
+    prior: float = 0.0
+    """log10 bonus from what surrounds the token: a name stands here, the document reads this phrase so
+    elsewhere, the text was intact (see :mod:`diacritics.restorer`)."""
+
+    @property
+    def bonus(self) -> float:
+        """What the candidate adds to a path's score besides the LM and the weighted channel."""
+        return self.unknown + self.prior
 
 
 @dataclass(frozen=True)
@@ -57,12 +65,16 @@ def decode(
     hypotheses: dict[int, tuple[float, tuple | None]] = {(BOS << 3) | 1: (0.0, None)}
     score_of = lm.cached_logprob
     memo = lm.memo  # looked up inline: the call it saves is a third of the inner loop
+    known_options: dict[int, list[tuple[int, int, int, float]]] = {}
     for i, candidates in enumerate(positions):
         if i in restarts and i:
             hypotheses = _close(hypotheses, score_of)
-        options = [
-            (index, c.lm_id, c.lm_id << 3, c.unknown + channel_weight * c.channel) for index, c in enumerate(candidates)
-        ]
+        options = known_options.get(id(candidates))  # a word's candidates are one cached tuple wherever it stands
+        if options is None:
+            options = known_options[id(candidates)] = [
+                (index, c.lm_id, c.lm_id << 3, c.bonus + channel_weight * c.channel)
+                for index, c in enumerate(candidates)
+            ]
         expanded: dict[int, tuple[float, tuple | None]] = {}
         get = expanded.get
         for key, (score, back) in hypotheses.items():
@@ -80,7 +92,7 @@ def decode(
                 if best is None or best[0] < total:
                     expanded[state] = (total, (back, index))
         if len(expanded) > beam:
-            expanded = dict(heapq.nlargest(beam, expanded.items(), key=lambda item: item[1][0]))
+            expanded = dict(sorted(expanded.items(), key=_score, reverse=True)[:beam])
         hypotheses = expanded
     best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0] >> 3, item[0] & 7, EOS))
     choices: list[int] = []
@@ -89,6 +101,34 @@ def decode(
         back, index = back
         choices.append(index)
     return choices[::-1]
+
+
+def redecode(
+    positions: Sequence[Sequence[Candidate]],
+    choices: Sequence[int],
+    changed: Iterable[int],
+    lm: NgramModel,
+    channel_weight: float,
+    beam: int,
+    restarts: frozenset[int] = frozenset(),
+) -> list[int]:
+    """:func:`decode` again after the candidates at ``changed`` positions changed, paragraph by paragraph.
+
+    A paragraph starts from ``<s>`` and the best path through it carries on
+    whatever follows, so only the paragraphs holding a changed position can
+    read differently: those are decoded again, the others keep ``choices``.
+    """
+    bounds = sorted({0, len(positions), *(r for r in restarts if 0 < r < len(positions))})
+    out = list(choices)
+    paragraphs = {bisect.bisect_right(bounds, i) - 1 for i in changed}
+    for paragraph in sorted(paragraphs):
+        start, end = bounds[paragraph], bounds[paragraph + 1]
+        out[start:end] = decode(positions[start:end], lm, channel_weight, beam)
+    return out
+
+
+def _score(item: tuple[int, tuple[float, tuple | None]]) -> float:
+    return item[1][0]
 
 
 def _close(hypotheses, score_of):
@@ -112,12 +152,18 @@ def posteriors(
     context = max(lm.order - 1, 1)
     left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
     right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
+    score_of = lm.cached_logprob
+
+    def logprob(history: list[int], word: int) -> float:
+        history = history[-context:]
+        return score_of(pack(history), len(history), word)
+
     scores = []
     for candidate in positions[at]:
         history = [*left, candidate.lm_id]
-        total = lm.logprob(left, candidate.lm_id) + candidate.unknown + channel_weight * candidate.channel
+        total = logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         for word in right:
-            total += lm.logprob(history, word)
+            total += logprob(history, word)
             history.append(word)
         scores.append(total)
     peak = max(scores)

@@ -166,17 +166,36 @@ def train_kneser_ney(
     order: int = 3,
     prune_singletons_from: int = 3,
 ) -> NgramModel:
-    """Estimate an interpolated modified KN model from id sentences.
+    """Estimate an interpolated modified KN model from id sentences (see :func:`estimate_kneser_ney`)."""
+    if not 1 <= order <= MAX_ORDER:
+        raise ValueError(f"order must be 1..{MAX_ORDER}")
+    return estimate_kneser_ney(count_ngrams(sentences, order), vocab_size, prune_singletons_from)
+
+
+def merge_counts(parts: Iterable[tuple[list[Counter], int]]) -> list[Counter]:
+    """Raw counts of several corpora, each multiplied by its weight: how domain text is weighed against laws."""
+    merged: list[Counter] | None = None
+    for counts, weight in parts:
+        if merged is None:
+            merged = [Counter() for _ in counts]
+        for table, part in zip(merged, counts, strict=True):
+            for gram, count in part.items():
+                table[gram] += weight * count
+    return merged or []
+
+
+def estimate_kneser_ney(raw: list[Counter], vocab_size: int, prune_singletons_from: int = 3) -> NgramModel:
+    """An interpolated modified KN model from raw n-gram counts (:func:`count_ngrams`, :func:`merge_counts`).
 
     N-grams of order >= ``prune_singletons_from`` seen once are dropped from
     the stored tables after estimation (their mass stays with the backoff),
     which shrinks the model by more than half for a small loss.
     """
+    order = len(raw)
     if not 1 <= order <= MAX_ORDER:
         raise ValueError(f"order must be 1..{MAX_ORDER}")
     if vocab_size > MAX_VOCAB:
         raise ValueError(f"vocabulary of {vocab_size} exceeds {MAX_VOCAB}")
-    raw = count_ngrams(sentences, order)
     adjusted = adjust_counts(raw)
     logprob_tables: list[dict[int, float]] = []
     backoff_tables: list[dict[int, float]] = []

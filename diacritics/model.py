@@ -9,6 +9,7 @@ it, so a new model reprocesses what it may change.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from khplan.diacritics.lm import NgramModel
 from khplan.diacritics.syllables import SyllableIndex
 from khplan.diacritics.symbols import Vocabulary
 
-MODEL_FILE = "restorer_2026_12_02.npz"
+MODEL_FILE = "restorer_2026_12_04.npz"
 MODELS_DIR = Path(str(files("khplan.data"))) / "models"
 """Where the shipped model lies: inside the installed package (``data/models/`` of a source tree)."""
 
@@ -36,12 +37,29 @@ class DecoderSettings:
     beam: int = 5
     """Hypotheses kept per position: on held-out stripped text beam 6 gains 0.005% for 6% more time, beam 4 loses
     0.08%."""
-    top_candidates: int = 12
-    """Candidates kept per token after channel scoring."""
-    candidate_margin: float = 3.0
-    """Candidates whose channel-and-unigram score trails the best by more than this (log10) are dropped."""
+    top_candidates: dict[str, int] = field(default_factory=lambda: {"stripped": 12, "legacy": 24, "modern": 12})
+    """Candidates kept per token after channel scoring, per channel."""
+    candidate_margin: dict[str, float] = field(default_factory=lambda: {"stripped": 2.5, "legacy": 7.0, "modern": 3.0})
+    """Candidates whose channel-and-unigram score trails the best by more than this (log10) are dropped, per
+    channel. Stripped text has no channel evidence, so the unigram alone ranks a form's spellings: on the
+    development laws and real development documents 2.5 reads as well as 3.0 and decodes a fifth faster.
+    Legacy OCR garbles letters its channel has seldom seen garbled so ("cứ" printed "cv", "ctv"): a wide
+    margin and 24 candidates leave the language model the word (real development documents 96.74% ->
+    97.04%, seeds 000 and 003 97.46% -> 98.00% and 95.01% -> 95.81%, against 3.0 and 12), at 1.6 times the
+    time."""
     keep_logprob: dict[str, float] = field(default_factory=lambda: {"stripped": -3.0, "legacy": -3.0, "modern": -3.0})
     """log10 P(a non-Vietnamese token printed as it is), per channel: the price of leaving a token alone."""
+    intact_bonus: dict[str, float] = field(default_factory=lambda: {"stripped": 0.0, "legacy": 0.0, "modern": 0.0})
+    """log10 bonus of a word read as printed when it is a valid syllable with its marks, per channel: on intact
+    text (modern OCR, typed) a correct word is changed only on strong evidence."""
+    person_weight: float = 1.0
+    """Weight of the personal-name prior (log10 per decade of name frequency) where a name stands."""
+    unit_weight: float = 2.0
+    """log10 bonus of the spellings of an administrative unit's name after ``tỉnh``, ``huyện`` …"""
+    consistency_weight: float = 2.0
+    """log10 bonus toward a phrase's confident reading elsewhere in the document."""
+    consistent_confidence: float = 0.9
+    """Posterior above which a phrase's reading informs its other occurrences."""
 
 
 @dataclass
@@ -56,6 +74,10 @@ class RestorationModel:
     unknown_logprob: float
     """log10 share of ``<unk>``'s mass one syllable unknown to the LM gets."""
     meta: dict = field(default_factory=dict)
+    units: frozenset[tuple[str, ...]] = frozenset()
+    """Short names of the administrative units, as syllables (:func:`diacritics.names.unit_names`, at build time)."""
+    foreign: frozenset[str] = frozenset()
+    """Words that are no Vietnamese syllable and that restoration leaves alone (``email``, ``internet``)."""
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,13 +90,7 @@ class RestorationModel:
         meta = {
             **self.meta,
             "channels": {name: ch.to_dict() for name, ch in self.channels.items() if name != "stripped"},
-            "settings": {
-                "channel_weight": self.settings.channel_weight,
-                "beam": self.settings.beam,
-                "top_candidates": self.settings.top_candidates,
-                "candidate_margin": self.settings.candidate_margin,
-                "keep_logprob": self.settings.keep_logprob,
-            },
+            "settings": dataclasses.asdict(self.settings),
             "unknown_logprob": self.unknown_logprob,
         }
         partial = path.with_name(f".{path.name}.tmp.npz")
@@ -82,7 +98,9 @@ class RestorationModel:
             partial,
             vocabulary=np.array(self.vocabulary.symbols),
             syllables=np.array(sorted({s for spellings in self.index.by_form.values() for s in spellings})),
-            meta=np.array(json.dumps(meta, ensure_ascii=False)),
+            units=np.array(sorted(" ".join(name) for name in self.units)),
+            foreign=np.array(sorted(self.foreign)),
+            meta=np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True)),
             **arrays,
         )
         os.replace(partial, path)
@@ -94,11 +112,21 @@ class RestorationModel:
             lm = NgramModel.from_arrays({k[3:]: arrays[k] for k in arrays.files if k.startswith("lm_")})
             vocabulary = Vocabulary(arrays["vocabulary"].tolist())
             index = SyllableIndex(arrays["syllables"].tolist())
+            units = frozenset(tuple(name.split()) for name in arrays["units"].tolist()) if "units" in arrays else None
+            foreign = frozenset(arrays["foreign"].tolist()) if "foreign" in arrays else frozenset()
         channels = {name: Channel.from_dict(data) for name, data in meta.pop("channels").items()}
         channels["stripped"] = stripping_channel()
-        settings = DecoderSettings(**meta.pop("settings"))
+        stored = meta.pop("settings")
+        for key in ("candidate_margin", "top_candidates"):
+            if isinstance(stored.get(key), int | float):  # a model from before these were set per channel
+                stored[key] = dict.fromkeys(("stripped", "legacy", "modern"), stored[key])
+        settings = DecoderSettings(**stored)
         unknown = meta.pop("unknown_logprob")
-        return cls(vocabulary, lm, index, channels, settings, unknown, meta)
+        if units is None:  # a model built before names were bundled: read them from the package now
+            from khplan.diacritics.names import unit_names
+
+            units = unit_names()
+        return cls(vocabulary, lm, index, channels, settings, unknown, meta, units, foreign)
 
 
 class ModelMissingError(FileNotFoundError):

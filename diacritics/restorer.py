@@ -8,6 +8,14 @@ through, codes getting their Đ back (``QD-UBND`` -> ``QĐ-UBND``). Casing,
 punctuation, spacing and line structure of the input are kept exactly: only
 the letters of restored words change.
 
+Three things besides channel and language model decide a reading. Every
+word comes out a Vietnamese syllable of the inventory unless no syllable is
+within the channel's reach (then it is kept and flagged doubtful) or it is a
+foreign word the corpus uses (``email``). Where the context says a name
+stands, the spellings names take are preferred (:mod:`diacritics.names`).
+And a repeated phrase read with confidence in one place informs its other
+occurrences in the same document.
+
 Which channel applies is decided per document from the text itself
 (:func:`khplan.diacritics.damage.detect_channel`): intact Vietnamese (modern OCR, typed text) keeps
 its marks unless the evidence is strong; accent-stripped text only gets
@@ -18,20 +26,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from khplan.diacritics.abbreviations import restore_code
+from khplan.diacritics.abbreviations import D_RESTORED, restore_code
 from khplan.diacritics.channel import Channel
 from khplan.diacritics.damage import CHANNELS, detect_channel
-from khplan.diacritics.decoder import Candidate, decode, posteriors
+from khplan.diacritics.decoder import Candidate, decode, posteriors, redecode
 from khplan.diacritics.model import RestorationModel, load_model
-from khplan.diacritics.orthography import fold
-from khplan.diacritics.result import Restoration, TokenChange
+from khplan.diacritics.names import NamePrior, Priors, Slot
+from khplan.diacritics.orthography import fold, has_diacritics
+from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
 from khplan.diacritics.tokens import Kind, Token, tokenize
@@ -45,10 +54,25 @@ TOP_FORMS = 12
 """Folded forms whose spellings are scored in full, after the folded channel has ranked them all."""
 FORM_MARGIN = 6.0
 """Folded forms trailing the best by more than this (log10 channel score) are not looked at."""
+DOUBTFUL_BELOW = 0.6
+"""A restored word whose reading has less posterior than this is reported as doubtful (a review warning)."""
+PHRASE_LENGTHS = (3, 2)
+"""Lengths of the repeated phrases whose readings are made consistent across a document."""
+
+SPECK_LOGPROB = -1.0
+"""log10 price of each mark inside a word OCR printed that is no letter or digit ("d(f)ng")."""
+ABBREVIATION_KEEP = -3.0
+"""log10 channel price of reading capitals that are no syllable (legacy OCR) as an abbreviation printed as it is."""
+UNSURE_BELOW = 0.9
+"""An occurrence of a repeated phrase read with less posterior than this takes its surest occurrence's reading."""
 
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+_VOWEL = re.compile(r"[aeiouy]")
+_normal = lru_cache(maxsize=100_000)(normalize_syllable)
+"""Word-level :func:`normalize_syllable` and :func:`fold`, memoised: a document repeats its words."""
+_fold = lru_cache(maxsize=100_000)(fold)
 
 
 class Restorer:
@@ -68,17 +92,31 @@ class Restorer:
         self.base = base
         """When set, this restorer re-reads a document: it re-scores the base restorer's candidates
         with ``confusions`` (the base channel adapted to the document) instead of looking them up again."""
+        settings = model.settings
         self.channel = confusions or model.channels[channel]
-        self.weight = model.settings.channel_weight.get(channel, 1.0)
-        self.keep = model.settings.keep_logprob.get(channel, -3.0)
+        self.weight = settings.channel_weight.get(channel, 1.0)
+        self.keep = settings.keep_logprob.get(channel, -3.0)
+        self.intact = settings.intact_bonus.get(channel, 0.0)
+        self.margin = settings.candidate_margin.get(channel, 3.0)
+        self.top = settings.top_candidates.get(channel, 12)
         self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
         self.folded = self.channel.folded()
+        self.names: NamePrior = (
+            base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
+        )
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+        self.spellings = lru_cache(maxsize=200_000)(self._spellings)
+
+    def _spellings(self, observed: str) -> tuple[str, ...]:
+        """The spellings a word token may stand for (its candidates but the token kept as it is)."""
+        return tuple(c.spelling for c in self.candidates(observed) if not c.keep)
 
     def _candidates(self, observed: str) -> tuple[Candidate, ...]:
         """Spellings ``observed`` (a word token, any case) may stand for, best channel score first."""
         model, channel = self.model, self.channel
         lower = unicodedata.normalize("NFC", observed).lower()
+        if self.name == "modern" and lower.isalpha():  # "hoá" is "hóa" with the tone placed the old way
+            lower = normalize_syllable(lower)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
         form = fold(lower)
@@ -102,13 +140,28 @@ class Restorer:
                 prior = unigram[lm_id] + (0.0 if lm_id else model.unknown_logprob)
                 scored.append((self.weight * score + prior, score, spelling, lm_id))
         scored.sort(reverse=True)
-        out = [
-            Candidate(spelling, lm_id, score, False, 0.0 if lm_id else model.unknown_logprob)
-            for rank, score, spelling, lm_id in scored[: model.settings.top_candidates]
-            if rank >= scored[0][0] - model.settings.candidate_margin
-        ]
         normal = normalize_syllable(lower)
-        if normal not in model.index:
+        intact = self.intact if has_diacritics(lower) or self.name == "modern" else 0.0
+        out = [
+            Candidate(
+                spelling,
+                lm_id,
+                score,
+                False,
+                0.0 if lm_id else model.unknown_logprob,
+                intact if spelling == normal else 0.0,
+            )
+            for rank, score, spelling, lm_id in scored[: self.top]
+            if rank >= scored[0][0] - self.margin
+        ]
+        if not out and self.name in DIGIT_WORD_CHANNELS and (letters := _without_marks_inside(lower)) != lower:
+            # "d(f)ng", "t}u.rc": OCR printed specks inside the word; read the word without them, at a price
+            removed = len(lower) - len(letters)
+            out = [
+                replace(c, channel=c.channel + SPECK_LOGPROB * removed) for c in self.candidates(letters) if not c.keep
+            ]
+        if not out or normal in model.foreign:
+            # No syllable within the channel's reach (or a foreign word the corpus uses): keep the token.
             lm_id = model.vocabulary.id(normal)
             out.append(Candidate(observed, lm_id, self.keep, True, 0.0 if lm_id else model.unknown_logprob))
         return tuple(out)
@@ -134,7 +187,74 @@ class Restorer:
             )
             confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
             return Restorer(self.model, self.name, adapt=False, base=self, confusions=confusions).restore(text, explain)
+        hinted = self._consistent(positions, where, choices)
+        if hinted is not positions:
+            changed = [i for i, (a, b) in enumerate(zip(positions, hinted, strict=True)) if a is not b]
+            positions = hinted
+            choices = redecode(
+                positions, choices, changed, self.model.lm, self.weight, self.model.settings.beam, restarts
+            )
         return self._render(lines, positions, where, choices, explain)
+
+    def _consistent(self, positions: list[tuple[Candidate, ...]], where, choices: Sequence[int]):
+        """The lattice with each repeated phrase nudged toward the reading it got where the reading was sure.
+
+        Names and campaign titles recur in a plan; one occurrence may have the
+        context ("đồng chí Cao Tường Huy") that another lacks (the signature).
+        A phrase is the same run of two or three observed words (one word alone
+        means too many things); where its occurrences were read differently, the
+        reading whose least sure word is surest, if above the settings'
+        ``consistent_confidence``, gives the others a bonus. Returns
+        ``positions`` itself when nothing is to be nudged.
+        """
+        settings = self.model.settings
+        occurrences: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        words = [i for i, (_, token) in enumerate(where) if token.kind is Kind.word]
+        texts = [where[i][1].text for i in words]
+        line_of = [where[i][0] for i in words]
+        ambiguous = [len(positions[i]) > 1 for i in words]
+        for length in PHRASE_LENGTHS:  # longer phrases first: their hints win
+            for n in range(len(words) - length + 1):
+                last = n + length - 1
+                i = words[n]
+                if words[last] - i == last - n and line_of[last] == line_of[n] and any(ambiguous[n : last + 1]):
+                    occurrences[tuple(texts[n : last + 1])].append(i)
+        hints: dict[int, str] = {}
+        known: dict[int, float] = {}
+
+        def sure(at: int) -> float:
+            """Posterior of the reading chosen at ``at`` (a word is in several phrases: computed once)."""
+            if at not in known:
+                known[at] = posteriors(positions, choices, self.model.lm, self.weight, at)[choices[at]]
+            return known[at]
+
+        for phrase, starts in occurrences.items():
+            if len(starts) < 2:
+                continue
+            span = range(len(phrase))
+            readings = {i: tuple(positions[i + k][choices[i + k]].spelling for k in span) for i in starts}
+            if len(set(readings.values())) < 2:
+                continue
+            sureness = {i: min(sure(i + k) for k in span) for i in starts}
+            best = max(starts, key=lambda i: sureness[i])
+            if sureness[best] < settings.consistent_confidence:
+                continue
+            for i in starts:
+                # an occurrence its own context reads surely keeps its reading ("sử dụng công trình" beside
+                # "xây dựng công trình": the phrase "dung cong" reads two ways)
+                if readings[i] != readings[best] and sureness[i] < UNSURE_BELOW:
+                    for k in span:
+                        if readings[i][k] != readings[best][k]:  # a word read alike needs no nudge
+                            hints.setdefault(i + k, readings[best][k])
+        if not hints:
+            return positions
+        hinted = list(positions)
+        for i, spelling in hints.items():
+            hinted[i] = tuple(
+                replace(c, prior=c.prior + settings.consistency_weight) if c.spelling == spelling else c
+                for c in positions[i]
+            )
+        return hinted
 
     def _lattice(self, lines: list[str]):
         """Candidates at every position, which token each position reads, and where paragraphs begin."""
@@ -146,16 +266,33 @@ class Restorer:
             tokens = tokenize(line)
             if tokens and _starts_paragraph(line, previous):
                 restarts.add(len(positions))
+            slots: list[Slot] = []
             for n, token in enumerate(tokens):
                 if n == 0 and (marker := _LETTER_ITEM.match(line)):
                     item, forced = _next_item(item, marker.group(1))
                     if forced:
                         positions.append((Candidate(forced, self.model.vocabulary.id(forced), 0.0),))
                         where.append((number, token))
+                        slots.append(Slot(token.text))
                         continue
+                first = len(positions)
+                if n == 0 and _LETTER_ITEM.match(line) or self._letters_only(token):
+                    # a list item's letter ("b)"), letters no syllable was printed as ("Thg", "Tp"): as they are
+                    positions.append(
+                        (Candidate(token.text, self.model.vocabulary.id(token_symbols(token)[0]), 0.0, True),)
+                    )
+                    where.append((number, token))
+                    slots.append(Slot(token.text))
+                    continue
                 for candidate in self._token_candidates(token):
                     positions.append(candidate)
                     where.append((number, token))
+                if token.kind is Kind.word:
+                    slots.append(Slot(token.text, first, self.spellings(token.text)))
+                else:
+                    slots.append(Slot(token.text))
+            if any(slot.capitalised for slot in slots):
+                _apply(positions, self.names.priors(slots))
             previous = line if line.strip() else ""
         return positions, where, frozenset(restarts)
 
@@ -170,6 +307,14 @@ class Restorer:
             number = Candidate(token.text, vocabulary.id(token_symbols(token)[0]), 0.0, True)
             yield (number, *(c for c in self.candidates(token.text) if not c.keep))
             return
+        if self.name in DIGIT_WORD_CHANNELS and token.kind is Kind.abbreviation and _may_be_heading_word(token.text):
+            # Legacy OCR prints a heading's "CHƯƠNG" as "CHUGNG" and "HỘI" as "HQI": capitals that are no
+            # syllable may be one, or an abbreviation ("UBND") as the language model knows it
+            symbol = token_symbols(token)[0]
+            lm_id = vocabulary.id(symbol)
+            kept = Candidate(token.text, lm_id, ABBREVIATION_KEEP, True, 0.0 if lm_id else self.model.unknown_logprob)
+            yield (kept, *(c for c in self.candidates(token.text) if not c.keep))
+            return
         for symbol in token_symbols(token):
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
 
@@ -181,9 +326,13 @@ class Restorer:
             if decisions and decisions[-1][1] == number and decisions[-1][2].start == token.start:
                 continue  # a punctuation run spans several positions
             chosen = positions[i][choices[i]]
-            if token.kind in (Kind.word, Kind.number) and not chosen.keep:
-                restored = apply_case(token.text, chosen.spelling)
-                reason = "accent" if fold(restored) == fold(token.text) else "ocr-confusion"
+            if token.kind in (Kind.word, Kind.number, Kind.abbreviation) and not chosen.keep:
+                # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
+                same = chosen.spelling == _normal(token.text)
+                restored = token.text if same else apply_case(token.text, chosen.spelling)
+                reason = "accent" if same or _fold(restored) == _fold(token.text) else "ocr-confusion"
+            elif token.kind is Kind.word and self._unrestorable(token.text):
+                restored, reason = token.text, "unrestorable"
             elif token.kind in (Kind.code, Kind.abbreviation):
                 restored, reason = restore_code(token.text), "code"
             else:
@@ -198,21 +347,27 @@ class Restorer:
             for start, end, replacement in sorted(spans, reverse=True):
                 line = line[:start] + replacement + line[end:]
             out_lines[number] = line
+        lm, weight = self.model.lm, self.weight
+
+        def confidence(i: int, token: Token, restored: str, reason: str) -> tuple[float, list[tuple[str, float]]]:
+            """Posterior of the reading at position ``i`` (0 for a word no syllable was found for)."""
+            candidates = positions[i]
+            probabilities = posteriors(positions, choices, lm, weight, i) if len(candidates) > 1 else [1.0]
+            readings = [
+                (token.text if c.keep else apply_case(token.text, c.spelling), p)
+                for c, p in zip(candidates, probabilities, strict=False)
+            ]
+            if reason == "unrestorable":
+                return 0.0, readings
+            sure = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
+            return sure, readings
 
         def evidence() -> list[TokenChange]:
             changes = []
             for i, number, token, restored, reason in decisions:
-                if restored == token.text and not (explain and token.kind is Kind.word):
+                if restored == token.text and not (reason == "unrestorable" or (explain and token.kind is Kind.word)):
                     continue
-                candidates = positions[i]
-                probabilities = (
-                    posteriors(positions, choices, self.model.lm, self.weight, i) if len(candidates) > 1 else [1.0]
-                )
-                readings = [
-                    (token.text if c.keep else apply_case(token.text, c.spelling), p)
-                    for c, p in zip(candidates, probabilities, strict=False)
-                ]
-                confidence = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
+                sure, readings = confidence(i, token, restored, reason)
                 alternatives = tuple(
                     sorted(((w, round(p, 4)) for w, p in readings if w != restored), key=lambda x: -x[1])
                 )
@@ -222,14 +377,62 @@ class Restorer:
                         token.start,
                         token.text,
                         restored,
-                        round(confidence, 4),
+                        round(sure, 4),
                         alternatives,
                         reason or "kept",
                     )
                 )
             return changes
 
-        return Restoration("\n".join(out_lines), evidence)
+        def doubtful() -> list[DoubtfulSpan]:
+            """Words read with less than :data:`DOUBTFUL_BELOW` (unrestorable ones too), on the output."""
+            shift: dict[int, int] = defaultdict(int)
+            spans = []
+            for i, number, token, restored, reason in decisions:
+                start = token.start + shift[number]
+                shift[number] += len(restored) - len(token.text)
+                if token.kind is not Kind.word or len(positions[i]) == 1 and reason != "unrestorable":
+                    continue
+                sure, _ = confidence(i, token, restored, reason)
+                if sure < DOUBTFUL_BELOW:
+                    spans.append(DoubtfulSpan(number + 1, start, start + len(restored), restored, round(sure, 4)))
+            return spans
+
+        return Restoration("\n".join(out_lines), evidence, doubtful)
+
+    def _letters_only(self, token: Token) -> bool:
+        """Letters without a vowel: no syllable, unless legacy OCR printed its vowels as letters ("ndm", "bd")."""
+        return token.kind is Kind.word and self.name not in DIGIT_WORD_CHANNELS and _no_vowel(token.text)
+
+    def _unrestorable(self, text: str) -> bool:
+        """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""
+        normal = _normal(text)
+        return normal not in self.model.index and normal not in self.model.foreign
+
+
+@lru_cache(maxsize=100_000)
+def _no_vowel(text: str) -> bool:
+    """Letters only, and no vowel among them ("Thg", "Tp", the "b" of a list)."""
+    return text.isalpha() and not _VOWEL.search(fold(text))
+
+
+def _without_marks_inside(word: str) -> str:
+    """The word's letters and digits only."""
+    return "".join(c for c in word if c.isalnum())
+
+
+def _may_be_heading_word(text: str) -> bool:
+    """Capitals with a vowel, none of the codes whose Đ is restored: a heading's word legacy OCR garbled."""
+    return len(text) >= 2 and text.isalpha() and _VOWEL.search(fold(text)) is not None and text not in D_RESTORED
+
+
+def _apply(positions: list[tuple[Candidate, ...]], priors: Priors) -> None:
+    """Add the name prior's bonuses to the candidates they are for."""
+    for i, bonuses in priors.items():
+        positions[i] = tuple(
+            replace(c, prior=c.prior + bonuses[c.spelling]) if not c.keep and c.spelling in bonuses else c
+            for c in positions[i]
+        )
 
 
 def _next_item(previous: str, letter: str) -> tuple[str, str | None]:

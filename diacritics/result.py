@@ -22,12 +22,28 @@ class TokenChange:
     alternatives: tuple[tuple[str, float], ...] = ()
     """Runner-up candidates with their probabilities, best first."""
     reason: str = ""
-    """Why: ``accent`` (marks only), ``ocr-confusion`` (letters too), ``code`` (a Đ back in a document code)."""
+    """Why: ``accent`` (marks only), ``ocr-confusion`` (letters too), ``code`` (a Đ back in a document code),
+    ``unrestorable`` (no Vietnamese syllable within reach: kept as it was, confidence 0), ``kept``."""
+
+
+@dataclass(frozen=True)
+class DoubtfulSpan:
+    """A word of the *restored* text whose reading restoration was unsure of: what a field resting on it must flag."""
+
+    line: int
+    """Line number, 1-based (one output line per input line)."""
+    start: int
+    """Character offset of the word in its restored line, 0-based."""
+    end: int
+    """Exclusive end offset in the restored line."""
+    text: str
+    confidence: float
+    """Posterior of the reading, 0-1 (0 for a word no syllable was found for)."""
 
 
 @dataclass
 class Restoration:
-    """Restored text (one output line per input line) and the changes that made it.
+    """Restored text (one output line per input line), the changes that made it, and the words it doubts.
 
     The changes, with their confidences, are worked out when first asked for:
     the pipeline only needs the text, ``khplan restore --explain`` the evidence.
@@ -35,7 +51,20 @@ class Restoration:
 
     text: str
     explain: Callable[[], list[TokenChange]] | None = field(default=None, repr=False, compare=False)
+    doubt: Callable[[], list[DoubtfulSpan]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def changes(self) -> list[TokenChange]:
         return self.explain() if self.explain else []
+
+    @cached_property
+    def doubtful(self) -> list[DoubtfulSpan]:
+        """Words of :attr:`text` read with low confidence, worked out on first use (it costs a pass over the text)."""
+        return self.doubt() if self.doubt else []
+
+    def doubtful_offsets(self) -> list[tuple[int, int, float]]:
+        """:attr:`doubtful` as ``(start, end, confidence)`` offsets into :attr:`text`."""
+        starts = [0]
+        for line in self.text.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        return [(starts[d.line - 1] + d.start, starts[d.line - 1] + d.end, d.confidence) for d in self.doubtful]

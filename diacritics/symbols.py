@@ -2,13 +2,15 @@
 
 Syllables are seen in their normal spelling (lower case, NFC, modern tone
 placement); numbers, codes, Roman numerals and URLs as one class symbol each,
-since "ngày <num> tháng" is what predicts the next word, not which day;
+since "ngày <num> tháng" is what predicts the next word, not which day (a
+whole date in one token is ``<date>``: "ngày <date>;");
 punctuation as itself, because "a)" at the start of a list item and "," before
 "cá nhân" carry real context.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +19,10 @@ from khplan.diacritics.lm import SPECIALS, UNK
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.tokens import Kind, Token, tokenize
 
+DATE_SYMBOL = "<date>"
+_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$")
+"""``19/6/2015``, ``16/7``: a date in one token, which is followed by what follows a date ("ngày 19/6/2015;"),
+not by what follows a day ("ngày 19 tháng")."""
 CLASS_SYMBOLS = {
     Kind.number: "<num>",
     Kind.code: "<code>",
@@ -28,6 +34,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "–": "-
 
 def token_symbols(token: Token) -> list[str]:
     """The LM symbols of one token (punctuation runs give one symbol per mark)."""
+    if token.kind is Kind.number and _DATE.match(token.text):
+        return [DATE_SYMBOL]
     if token.kind in CLASS_SYMBOLS:
         return [CLASS_SYMBOLS[token.kind]]
     if token.kind is Kind.punct:

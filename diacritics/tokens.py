@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from khplan.diacritics.orthography import fold
@@ -72,6 +73,7 @@ def _split_edges(chunk: str, offset: int) -> Iterator[tuple[str, int]]:
         yield chunk[end:], offset + end
 
 
+@lru_cache(maxsize=100_000)
 def classify(text: str) -> Kind:
     """What a punctuation-free chunk is."""
     if not any(c.isalnum() for c in text):

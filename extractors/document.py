@@ -36,6 +36,9 @@ class Page(Protocol):
     @property
     def words(self) -> tuple[OcrWord, ...]: ...
 
+    @property
+    def doubtful(self) -> tuple[tuple[int, int, float], ...]: ...
+
 
 @dataclass(frozen=True)
 class DocumentText:
@@ -45,11 +48,14 @@ class DocumentText:
     pages: tuple[PageSpan, ...] = ()
     words: tuple[OcrWord, ...] = ()
     """The OCR'd words, in text order, offsets into ``text``, when the text came from OCR (see :func:`document_of`)."""
+    doubtful: tuple[tuple[int, int, float], ...] = ()
+    """Words diacritics restoration was unsure of: ``(start, end, confidence)`` offsets into ``text``, in order."""
 
     def __post_init__(self) -> None:
         # pages read back from JSON or built by hand arrive as plain tuples
         object.__setattr__(self, "pages", tuple(PageSpan(*span) for span in self.pages))
         object.__setattr__(self, "words", tuple(_as_word(word) for word in self.words))
+        object.__setattr__(self, "doubtful", tuple(tuple(span) for span in self.doubtful))
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding ``offset``, or None when the pages are unknown."""
@@ -82,7 +88,8 @@ def _as_word(word: OcrWord | Sequence) -> OcrWord:
 
 
 def document_of(pages: Sequence[Page]) -> DocumentText:
-    """One document text from its pages: joined with a line break, each page's span and OCR'd words placed on it.
+    """One document text from its pages: joined with a line break, each page's span, OCR'd words and
+    doubtfully restored words placed on it.
 
     The pages' text may have been restored since OCR, so each page's words are
     matched to the page's tokens by aligning the two token sequences with
@@ -101,9 +108,11 @@ def document_of(pages: Sequence[Page]) -> DocumentText:
         offset += len(page.text)
     text = "".join(parts)
     placed: list[OcrWord] = []
+    doubtful: list[tuple[int, int, float]] = []
     for page, span in zip(pages, spans, strict=True):
         placed.extend(_place_words(page, text, span))
-    return DocumentText(text, tuple(spans), tuple(sorted(placed, key=lambda w: w.start)))
+        doubtful.extend((span.start + a, span.start + b, confidence) for a, b, confidence in page.doubtful)
+    return DocumentText(text, tuple(spans), tuple(sorted(placed, key=lambda w: w.start)), tuple(sorted(doubtful)))
 
 
 def _place_words(page: Page, text: str, span: PageSpan) -> list[OcrWord]:

@@ -1,11 +1,16 @@
-"""Evidence on the page: each span's box, and a warning where OCR was unsure of the words a field rests on.
+"""Evidence on the page: each span's box, and a warning where OCR or restoration was unsure of the words a field
+rests on.
 
 A field read from a scan is only as good as the words under it. Tesseract
 gives each word a confidence; when the words of a field's evidence are, on
 average, below :data:`LOW_CONFIDENCE`, the reviewer is told to look at that
-field (``low_ocr_confidence``). Each evidence span also gets the box, on its
-page image, of the words it covers, so a reviewer can be shown the spot.
-Text that was not OCR'd carries no words and is left as it is.
+field (``low_ocr_confidence``). Diacritics restoration gives each word it
+rewrote a posterior; a field whose evidence holds a word restored with less
+than the restorer's doubt threshold (or a word no Vietnamese syllable could
+be found for) is flagged too (``low_restoration_confidence``), naming the
+words. Each evidence span also gets the box, on its page image, of the words
+it covers, so a reviewer can be shown the spot. Text that was neither OCR'd
+nor restored is left as it is.
 """
 
 from __future__ import annotations
@@ -47,7 +52,8 @@ def words_in(words: tuple[OcrWord, ...], starts: list[int], start: int, end: int
     assigns=["record.provenance.spans"],
 )
 def check_ocr_confidence(ex: Extraction) -> None:
-    """Boxes for every evidence span; ``low_ocr_confidence`` for each field whose words OCR doubted."""
+    """Boxes for every evidence span; a warning for each field whose words OCR or restoration doubted."""
+    check_restoration_confidence(ex)
     words = ex.document.words
     if not words:
         return
@@ -69,3 +75,23 @@ def check_ocr_confidence(ex: Extraction) -> None:
                 path,
                 f"mean OCR word confidence {mean:.0f} over its {len(scores)} words of evidence",
             )
+
+
+def doubted_in(doubtful: tuple[tuple[int, int, float], ...], starts: list[int], start: int, end: int):
+    """The doubtful words overlapping ``[start, end)``; ``starts`` are their start offsets, sorted."""
+    first = max(0, bisect_right(starts, start) - 1)
+    return [d for d in doubtful[first : bisect_right(starts, end)] if d[0] < end and start < d[1]]
+
+
+def check_restoration_confidence(ex: Extraction) -> None:
+    """``low_restoration_confidence`` for each field whose evidence holds a word restoration doubted."""
+    doubtful = ex.document.doubtful
+    if not doubtful:
+        return
+    starts = [d[0] for d in doubtful]
+    text = ex.document.text
+    for path, spans in ex.record.provenance.spans.items():
+        doubted = {d for span in spans for d in doubted_in(doubtful, starts, span.start, span.end)}
+        if doubted:
+            words = ", ".join(f"{text[a:b]!r} ({confidence:.0%})" for a, b, confidence in sorted(doubted))
+            ex.warn("low_restoration_confidence", path, f"restored with low confidence: {words}")

@@ -72,6 +72,8 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.diacritics.decoder",
     "khplan.diacritics.lm",
     "khplan.diacritics.model",
+    "khplan.diacritics.name_lists",
+    "khplan.diacritics.names",
     "khplan.diacritics.restorer",
     "khplan.diacritics.syllables",
     "khplan.diacritics.symbols",

@@ -145,3 +145,5 @@ class PageText(NamedTuple):
     not OCR'd."""
     dpi: float | None = None
     """That image's resolution (dots per inch): boxes in inches are box / dpi."""
+    doubtful: tuple[tuple[int, int, float], ...] = ()
+    """Words restoration was unsure of, as ``(start, end, confidence)`` offsets into ``text`` (after restoring)."""

@@ -40,7 +40,8 @@ class RestoredText:
 def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     """Undo what reading the document did to its Vietnamese, with one channel for the whole document.
 
-    Whether to restore, and how, is :func:`khplan.diacritics.restoration_channel`'s decision.
+    Whether to restore, and how, is :func:`khplan.diacritics.restoration_channel`'s decision. Each page
+    keeps the words restoration doubted, which the extractors turn into review warnings.
     """
     text = "\n".join(p.text for p in pages)
     ocr_read = any(p.method == "ocr" for p in pages)
@@ -50,11 +51,13 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         return RestoredText(pages, restored=False)
     log.info("%s: restoring diacritics, %s channel", ctx.source, channel)
     restorations = tuple(restore(page.text, channel=channel) for page in pages)
-    return RestoredText(
-        [page._replace(text=r.text) for page, r in zip(pages, restorations, strict=True)],
-        restored=True,
-        restorations=restorations,
-    )
+    restored = []
+    for page, restoration in zip(pages, restorations, strict=True):
+        doubtful = tuple(restoration.doubtful_offsets())
+        if doubtful:
+            log.info("%s: page %d: %d restored words doubtful", ctx.source, page.page_no, len(doubtful))
+        restored.append(page._replace(text=restoration.text, doubtful=doubtful))
+    return RestoredText(restored, restored=True, restorations=restorations)
 
 
 def document_method(pages: list[PageText]) -> str:

@@ -348,6 +348,8 @@ class WarningCode(StrEnum):
     """The document should state it, and nothing was found."""
     low_ocr_confidence = "low_ocr_confidence"
     """OCR was unsure of the words the value rests on (or of the digits of a date)."""
+    low_restoration_confidence = "low_restoration_confidence"
+    """Diacritics restoration was unsure of a word the value rests on (the message names the words)."""
     inferred = "inferred"
     """Not stated where it belongs; taken from elsewhere in the document (targets from the award rules)."""
     inferred_year = "inferred_year"

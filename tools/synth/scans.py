@@ -62,6 +62,8 @@ class Degradation:
     """Grey level of the ink (0 = black); faded prints are lighter."""
     bilevel: bool = False
     """Threshold to black and white, as archive scanners storing CCITT G4 do."""
+    thicken: int = 0
+    """Grow strokes by a min filter of this size (odd): a photocopy's toner spreads, counters close."""
 
 
 QUALITIES: dict[str, Degradation] = {
@@ -69,6 +71,9 @@ QUALITIES: dict[str, Degradation] = {
     "fair": Degradation("fair", blur=0.8, noise=12, speckle=0.0005, skew_degrees=0.6, jpeg_quality=70, ink=30),
     "poor": Degradation("poor", blur=1.3, noise=28, speckle=0.002, skew_degrees=1.5, jpeg_quality=40, ink=70),
     "archive": Degradation("archive", blur=0.8, noise=12, speckle=0.0005, skew_degrees=0.6, ink=30, bilevel=True),
+    # A copy of a copy: toner spread, specks, a tilt, stored black and white.
+    "photocopy": Degradation("photocopy", blur=0.6, noise=10, speckle=0.003, skew_degrees=2.0, thicken=3, bilevel=True),
+    "skewed": Degradation("skewed", blur=0.8, noise=12, speckle=0.0005, skew_degrees=3.0, jpeg_quality=70, ink=30),
 }
 BILEVEL_THRESHOLD = 150
 
@@ -267,6 +272,8 @@ def degrade(page: Image.Image, quality: Degradation, rng: random.Random) -> Imag
     image = page
     if quality.ink:
         image = image.point(lambda v: quality.ink + v * (255 - quality.ink) // 255)
+    if quality.thicken:
+        image = image.filter(ImageFilter.MinFilter(quality.thicken))
     if quality.blur:
         image = image.filter(ImageFilter.GaussianBlur(quality.blur))
     if quality.skew_degrees:

@@ -75,6 +75,29 @@ QUALITY_WEIGHTS = {"clean": 2, "fair": 4, "poor": 2, "archive": 2}
 """Most archive scans are fair; clean, poor and black-and-white ones each a fifth of the pages."""
 SIZES_PT = (12.5, 13.0, 13.5, 14.0)
 """ND30 prescribes 13-14 pt; offices print a little smaller too."""
+
+Reader = Literal["tesseract", "khplan"]
+"""``tesseract``: plain Tesseract on the raw page, as the engines that made an archive's legacy OCR read it;
+``khplan``: khplan's own reading stage (preprocessing, Tesseract's TSV, column layout), what production restores."""
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """How varied a run's pages are: which scan qualities, at which odds, and which print sizes."""
+
+    qualities: dict[str, int]
+    sizes_pt: tuple[float, ...]
+
+
+STYLES = {
+    "plain": PageStyle(QUALITY_WEIGHTS, SIZES_PT),
+    # Archives hold what decades of offices printed and copied: small and large type, copies of copies
+    # (toner spread, black and white), pages fed askew. The legacy channel learns from these.
+    "archive": PageStyle(
+        {"clean": 1, "fair": 3, "poor": 2, "archive": 2, "photocopy": 2, "skewed": 1},
+        (11.5, 12.0, 12.5, 13.0, 13.5, 14.0),
+    ),
+}
 PRINTED_LINES = (30, 45)
 """A page's passage fills this many printed lines (wrapped), or the page, whichever is less."""
 TITLE_SHARE = 0.3
@@ -142,6 +165,7 @@ class PageSpec:
     size_pt: float
     scan_seed: int
     gold: str
+    reader: Reader = "tesseract"
 
     def cache_key(self) -> str:
         """SHA-256 of the spec and of what else changes the output: renderer, fonts, Tesseract and its model."""
@@ -153,6 +177,7 @@ class PageSpec:
             "psm": PAGE_SEGMENTATION_MODE,
             "renderer": _renderer_fingerprint(self.family),
             "engine": _engine_fingerprint(self.lang),
+            "reader": _reader_fingerprint(self.reader),
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -369,6 +394,25 @@ def _engine_fingerprint(lang: str) -> dict[str, str]:
     return {"tesseract": version.splitlines()[0], "model": hashlib.sha256(model.read_bytes()).hexdigest()}
 
 
+PAGE_READING_MODULES = (
+    "khplan.pipeline.reading.layout",
+    "khplan.pipeline.reading.ocr",
+    "khplan.pipeline.reading.pages",
+    "khplan.pipeline.reading.preprocess",
+)
+"""What decides the text khplan's reader gives a page image (the rest of the reading stage never sees it)."""
+
+
+@functools.cache
+def _reader_fingerprint(reader: str) -> str:
+    """For khplan's reader, the bytes of the reading stage's modules: a change there reads the pages again."""
+    if reader == "tesseract":
+        return reader
+    from khplan.pipeline.cache_keys import source_fingerprint
+
+    return source_fingerprint(PAGE_READING_MODULES)
+
+
 @dataclass(frozen=True)
 class Law:
     """One corpus file as the pages print it: its name and non-empty lines, markdown marks dropped."""
@@ -436,12 +480,15 @@ def _page_capacity(size_pt: float, family: str) -> int:
     return low
 
 
-def plan_page(laws: Sequence[Law], index: int, *, seed: int, lang: str) -> PageSpec:
+def plan_page(
+    laws: Sequence[Law], index: int, *, seed: int, lang: str, reader: Reader = "tesseract", style: str = "plain"
+) -> PageSpec:
     """The ``index``-th page (0-based) of a run: passage, font, size, quality and scan seed."""
     rng = random.Random(f"ocr-samples:{seed}:{index}")
     family = rng.choice(available_families())
-    size_pt = rng.choice(SIZES_PT)
-    quality = rng.choices(list(QUALITY_WEIGHTS), weights=list(QUALITY_WEIGHTS.values()))[0]
+    size_pt = rng.choice(STYLES[style].sizes_pt)
+    qualities = STYLES[style].qualities
+    quality = rng.choices(list(qualities), weights=list(qualities.values()))[0]
     scan_seed = rng.randrange(2**31)
     capacity = _page_capacity(size_pt, family)
     target = min(rng.randint(*PRINTED_LINES), capacity)
@@ -475,7 +522,7 @@ def plan_page(laws: Sequence[Law], index: int, *, seed: int, lang: str) -> PageS
     while len(lines) > 1 and printed > capacity - 2 and _pages(lines, size_pt, family) > 1:
         printed -= _printed_lines(lines.pop(), font, width)
     name = f"{index:04d}-{law.name}-L{first + 1}"
-    return PageSpec(name, lang, quality, family, size_pt, scan_seed, "\n".join(lines).strip("\n"))
+    return PageSpec(name, lang, quality, family, size_pt, scan_seed, "\n".join(lines).strip("\n"), reader)
 
 
 def _tesseract(image_path: Path, lang: str) -> tuple[str, float | None]:
@@ -509,16 +556,32 @@ def _tesseract(image_path: Path, lang: str) -> tuple[str, float | None]:
     return text, (sum(confidences) / len(confidences) if confidences else None)
 
 
+def _khplan_reader(page: PIL.Image.Image, lang: str) -> tuple[str, float | None]:
+    """The page as khplan's reading stage gives it: preprocessed, read by Tesseract, rebuilt column by column."""
+    from khplan.pipeline.context import PREPROCESS_STEPS
+    from khplan.pipeline.reading.ocr import TesseractEngine
+    from khplan.pipeline.reading.pages import BlankPage, read_page_image
+
+    page.info["dpi"] = (DPI, DPI)
+    read = read_page_image(page, 1, PREPROCESS_STEPS, TesseractEngine(lang))
+    if isinstance(read, BlankPage):
+        return "", None
+    return read.text, read.confidence
+
+
 def read_page(spec: PageSpec) -> OcrSample:
     """Print, scan and OCR one page."""
     started = time.perf_counter()
     (page,) = render_scan(
         spec.gold, spec.quality, seed=spec.scan_seed, dpi=DPI, size_pt=spec.size_pt, family=spec.family
     )
-    with tempfile.TemporaryDirectory(prefix="khplan-ocr-sample-") as work:
-        image_path = Path(work) / "page.png"
-        page.save(image_path, dpi=(DPI, DPI))
-        text, confidence = _tesseract(image_path, spec.lang)
+    if spec.reader == "khplan":
+        text, confidence = _khplan_reader(page, spec.lang)
+    else:
+        with tempfile.TemporaryDirectory(prefix="khplan-ocr-sample-") as work:
+            image_path = Path(work) / "page.png"
+            page.save(image_path, dpi=(DPI, DPI))
+            text, confidence = _tesseract(image_path, spec.lang)
     return OcrSample(
         spec.name,
         spec.lang,
@@ -553,6 +616,8 @@ def ocr_samples(
     jobs: int = 2,
     cache_dir: Path = CACHE_DIR,
     progress: bool = True,
+    reader: Reader = "tesseract",
+    style: str = "plain",
 ) -> list[OcrSample]:
     """``pages`` OCR'd pages of passages from ``files``, the same ones for the same seed and corpus.
 
@@ -564,8 +629,16 @@ def ocr_samples(
     laws = load_laws(files)
     if not laws:
         raise ValueError("no corpus text to print: the file list is empty")
-    specs = [plan_page(laws, n, seed=seed, lang=lang) for n in range(pages)]
+    specs = [plan_page(laws, n, seed=seed, lang=lang, reader=reader, style=style) for n in range(pages)]
+    return read_specs(specs, jobs=jobs, cache_dir=cache_dir, progress=progress)
+
+
+def read_specs(
+    specs: Sequence[PageSpec], *, jobs: int = 2, cache_dir: Path = CACHE_DIR, progress: bool = True
+) -> list[OcrSample]:
+    """Render, scan and read every page of ``specs`` (``jobs`` at a time), from the cache where it has them."""
     samples: list[OcrSample | None] = [None] * len(specs)
+    lang = ",".join(sorted({spec.lang for spec in specs}))
     columns = (TextColumn(f"OCR {lang}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with (
         Progress(*columns, console=Console(stderr=True), disable=not progress) as bar,

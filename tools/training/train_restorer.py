@@ -1,12 +1,18 @@
-"""``make model``: build the restoration model from the law corpus and rendered OCR.
+"""``make model``: build the restoration model from the law corpus, administrative text and rendered OCR.
 
-1. Language model: the training laws (the held-out split never), plus
-   plan-like text: phrases naming every administrative unit of the gazetteer,
-   so "huyện Phù Mỹ" is a known sequence and not three rare syllables, and
-   the paragraphs of generated plans in the development phrasings.
-2. Channels: the training laws rendered as scans and read by Tesseract
-   ``eng`` (legacy OCR) and ``vie`` (modern OCR), OCR tokens aligned to the
-   clean ones, confusion probabilities estimated by EM.
+1. Language model: the training laws (the held-out split never), the
+   administrative corpus (:mod:`tools.training.domain_corpus`: real plans,
+   decisions and reports, held-back real documents never) weighed
+   :data:`DOMAIN_WEIGHT` times against the laws (the weight
+   :mod:`tools.training.lm_mix` found best on the real development
+   documents), and plan-like text: phrases naming every administrative unit
+   before and after the 2025 merger, phrases naming people, and the
+   paragraphs of generated plans in the development phrasings.
+2. Channels: the training laws rendered as scans and read by Tesseract:
+   ``eng`` on pages as varied as archives hold (fonts, 11.5-14 pt, fair, poor,
+   black-and-white, photocopied, skewed) for legacy OCR; ``vie`` through
+   khplan's own reading stage (preprocessing, TSV, column layout) for modern
+   OCR; tokens aligned to the printed ones, confusions estimated by EM.
 3. Decoder weights: chosen on rendered pages of the development laws, which
    neither model was trained on, never on the held-out split or the seeds.
 """
@@ -15,21 +21,30 @@ from __future__ import annotations
 
 import argparse
 import math
+import pickle
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from khplan.diacritics.channel import Channel, initial_channel, stripping_channel
-from khplan.diacritics.lm import train_kneser_ney
+from khplan.diacritics.lm import NgramModel, count_ngrams, estimate_kneser_ney, merge_counts
 from khplan.diacritics.model import MODELS_DIR, DecoderSettings, RestorationModel
-from khplan.diacritics.syllables import SyllableIndex, viet74k_syllables
+from khplan.diacritics.name_lists import FAMILY, GIVEN, MIDDLE
+from khplan.diacritics.names import unit_names
+from khplan.diacritics.syllables import SyllableIndex, normalize_syllable, viet74k_syllables
 from khplan.diacritics.symbols import Vocabulary, line_symbols
 from khplan.diacritics.tokens import Kind, is_syllable_shape, tokenize
 from tools.corpus import corpus_files, iter_lines, locate_corpus
+from tools.training import domain_corpus
+
+if TYPE_CHECKING:
+    from tools.training.ocr_samples import Reader
 
 LM_ORDER = 3
 MIN_COUNT = 2
@@ -38,7 +53,8 @@ console = Console(stderr=True)
 
 
 def gazetteer_phrases() -> Iterator[str]:
-    """How plans name units: "Ủy ban nhân dân huyện Phù Mỹ", "huyện Phù Mỹ, tỉnh Bình Định"."""
+    """How plans name units: "Ủy ban nhân dân huyện Phù Mỹ", "huyện Phù Mỹ, tỉnh Bình Định"; after the 2025
+    merger too ("xã Cát Tiến, tỉnh Gia Lai")."""
     from khplan.extractors.gazetteer import units
 
     everything = list(units())
@@ -50,6 +66,49 @@ def gazetteer_phrases() -> Iterator[str]:
             yield f"trên địa bàn {named}."
         else:
             yield f"{named}, {province_kind.get(unit.province, 'tỉnh')} {unit.province}"
+    yield from merged_unit_phrases()
+
+
+def merged_unit_phrases() -> Iterator[str]:
+    """The communes and wards of the 34 provinces after 1 July 2025, as documents since then name them."""
+    import sqlite3
+
+    from khplan.diacritics.names import _package_folder
+
+    path = _package_folder("vietnamadminunits") / "data" / "dataset.db"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = db.execute("select province, provinceShort, wardShort, wardType from admin_units").fetchall()
+    for province, short, ward, kind in rows:
+        province_kind = "thành phố" if province.startswith("Thành phố") else "tỉnh"
+        yield f"Ủy ban nhân dân {kind.lower()} {ward}"
+        yield f"{kind.lower()} {ward}, {province_kind} {short}"
+
+
+NAME_PHRASES = 6000
+"""Generated mentions of people the LM reads: the name lists' spellings in the places names stand."""
+_MENTIONS = (
+    "đồng chí {name}, Chủ tịch Ủy ban nhân dân",
+    "Đồng chí {name} - Phó Chủ tịch",
+    "ông {name}, Giám đốc Sở",
+    "bà {name}, Phó Giám đốc",
+    "{name}",
+    "Người ký: {name}",
+    "Giao đồng chí {name} chỉ đạo thực hiện.",
+)
+
+
+def name_phrases(count: int = NAME_PHRASES, seed: int = 0) -> Iterator[str]:
+    """People named as plans name them, family, middle and given names drawn by how common each is."""
+    import random
+
+    rng = random.Random(f"names:{seed}")
+    families, middles, givens = (list(t) for t in (FAMILY, MIDDLE, GIVEN))
+    for _ in range(count):
+        family = rng.choices(families, weights=list(FAMILY.values()))[0]
+        middle = rng.choices(middles, weights=list(MIDDLE.values()))[0]
+        given = rng.choices(givens, weights=list(GIVEN.values()))[0]
+        parts = [family, middle, given] if rng.random() < 0.85 else [family, given]
+        yield rng.choice(_MENTIONS).format(name=" ".join(parts))
 
 
 PLAN_COUNT = 300
@@ -74,35 +133,140 @@ def plan_paragraphs(count: int = PLAN_COUNT) -> Iterator[str]:
                 yield line
 
 
-def language_model_text(corpus: Path, plans: int = PLAN_COUNT) -> Iterator[str]:
-    yield from iter_lines(corpus_files(corpus))
-    if plans:
-        yield from plan_paragraphs(plans)
+DOMAIN_WEIGHT = 4
+"""How many times the administrative corpus counts against the laws (``python -m tools.training.lm_mix``)."""
+
+
+def extra_text(plans: int = PLAN_COUNT) -> list[str]:
+    """What the LM reads besides laws and real documents: generated plans, unit names, people's names."""
+    lines = list(plan_paragraphs(plans)) if plans else []
     try:
-        yield from gazetteer_phrases()
+        lines += gazetteer_phrases()
     except ImportError:  # the gazetteer ships with extractors; without it, laws only
-        console.print("[yellow]gazetteer unavailable: LM trained on laws only[/yellow]")
+        console.print("[yellow]gazetteer unavailable: no unit phrases[/yellow]")
+    return lines + list(name_phrases())
 
 
-def build_language_model(corpus: Path, order: int = LM_ORDER, plans: int = PLAN_COUNT):
+@dataclass
+class LmCounts:
+    """Every text the LM may read, counted once: the mix experiment weighs and re-estimates without recounting."""
+
+    vocabulary: Vocabulary
+    laws: list[Counter]
+    extra: list[Counter]
+    domain: dict[str, list[Counter]]
+    """Per domain file name: its n-gram counts."""
+    symbols: Counter
+    law_symbols: Counter
+    tokens: int
+
+    def model(self, files: list[str] | None = None, weight: int = DOMAIN_WEIGHT) -> NgramModel:
+        """KN over the laws, the extra text and ``weight`` times the domain files (all of them by default)."""
+        names = list(self.domain) if files is None else files
+        domain = merge_counts((self.domain[n], 1) for n in names) if names else []
+        parts = [(self.laws, 1), (self.extra, 1)] + ([(domain, weight)] if domain and weight else [])
+        return estimate_kneser_ney(merge_counts(parts), len(self.vocabulary), prune_singletons_from=LM_ORDER + 1)
+
+
+COUNTS_CACHE = Path("build/lm-counts")
+
+
+def count_language_model_text(
+    corpus: Path, domain: list[domain_corpus.DomainFile], plans: int = PLAN_COUNT, order: int = LM_ORDER
+) -> LmCounts:
+    """The n-gram counts of every text the LM may read, from ``build/lm-counts`` when nothing they depend on changed
+    (counting four million syllables takes minutes; weighing and estimating are cheap)."""
+    key = _counts_key(corpus, domain, plans, order)
+    cached = COUNTS_CACHE / f"{key}.pickle"
+    if cached.exists():
+        with open(cached, "rb") as handle:
+            counts: LmCounts = pickle.load(handle)
+        console.print(f"LM text: counts from {cached}")
+        return counts
+    counts = _count(corpus, domain, plans, order)
+    COUNTS_CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".part")
+    with open(partial, "wb") as handle:
+        pickle.dump(counts, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(cached)
+    return counts
+
+
+def _counts_key(corpus: Path, domain: list[domain_corpus.DomainFile], plans: int, order: int) -> str:
+    """What the counts depend on: the texts, how lines become symbols, and how the extra text is written."""
+    import hashlib
+    import inspect
+
+    from khplan.diacritics import name_lists, orthography, symbols, tokens
+    from tools.synth import plan_bodies
+    from tools.synth import plans as plan_module
+
+    digest = hashlib.sha256(f"{plans}:{order}:{MIN_COUNT}".encode())
+    for path in corpus_files(corpus):
+        digest.update(f"{path.name}:{path.stat().st_size}".encode())
+    for f in domain:
+        digest.update(f"{f.name}:{f.sha256}".encode())
+    for module in (symbols, tokens, orthography, name_lists, plan_bodies, plan_module):
+        digest.update(inspect.getsource(module).encode())
+    for function in (gazetteer_phrases, merged_unit_phrases, name_phrases, plan_paragraphs, extra_text):
+        digest.update(inspect.getsource(function).encode())
+    return digest.hexdigest()[:24]
+
+
+def _count(corpus: Path, domain: list[domain_corpus.DomainFile], plans: int, order: int) -> LmCounts:
     started = time.perf_counter()
-    sentences = [line_symbols(line) for line in language_model_text(corpus, plans)]
-    counts = Counter(s for sentence in sentences for s in sentence)
-    vocabulary = Vocabulary.from_counts(counts, MIN_COUNT)
-    lm = train_kneser_ney(
-        (vocabulary.encode(s) for s in sentences), len(vocabulary), order=order, prune_singletons_from=order + 1
+    laws = [line_symbols(line) for line in iter_lines(corpus_files(corpus))]
+    extra = [line_symbols(line) for line in extra_text(plans)]
+    per_file = {f.name: [line_symbols(line) for line in domain_corpus.lines_of([f])] for f in domain}
+    law_symbols = Counter(s for sentence in laws for s in sentence)
+    symbols = law_symbols + Counter(s for part in (extra, *per_file.values()) for sentence in part for s in sentence)
+    vocabulary = Vocabulary.from_counts(symbols, MIN_COUNT)
+
+    def counted(sentences: list[list[str]]) -> list[Counter]:
+        return count_ngrams((vocabulary.encode(s) for s in sentences), order)
+
+    counts = LmCounts(
+        vocabulary,
+        counted(laws),
+        counted(extra),
+        {name: counted(sentences) for name, sentences in per_file.items()},
+        symbols,
+        law_symbols,
+        sum(map(len, laws)) + sum(map(len, extra)) + sum(len(s) for p in per_file.values() for s in p),
     )
     console.print(
-        f"language model: order {order}, {sum(map(len, sentences)):,} tokens, {len(vocabulary):,} symbols, "
-        f"{sum(len(t) for t in lm.logprob_tables):,} n-grams, {time.perf_counter() - started:.0f} s"
+        f"LM text: {counts.tokens:,} tokens ({sum(map(len, laws)):,} of laws, "
+        f"{sum(len(s) for p in per_file.values() for s in p):,} in {len(per_file)} domain files), "
+        f"{len(vocabulary):,} symbols, {time.perf_counter() - started:.0f} s"
     )
-    return vocabulary, lm, counts
+    return counts
 
 
 def syllable_inventory(counts: Counter) -> set[str]:
-    """Viet74K's syllables and every syllable-shaped word the laws use twice or more."""
+    """Viet74K's syllables, every syllable-shaped word the laws use twice or more, and the names' words.
+
+    Only the laws (typed, proofread) add syllables: the domain pages carry
+    words broken by the sites' fonts (``phát trin``) that must not become valid.
+    """
     corpus = {s for s, c in counts.items() if c >= MIN_COUNT and s.isalpha() and is_syllable_shape(s)}
-    return viet74k_syllables() | corpus
+    names = {w for name in unit_names() for w in name if w.isalpha()}
+    people = {normalize_syllable(w) for table in (FAMILY, MIDDLE, GIVEN) for w in table}
+    return viet74k_syllables() | corpus | names | people
+
+
+FOREIGN_MIN_COUNT = 3
+FOREIGN_WORDS = frozenset({"email", "e-mail", "website", "internet", "online", "video", "virus", "covid", "zalo"})
+"""Foreign words plans use, left as they are even where a syllable is within the channel's reach."""
+
+
+def foreign_words(law_symbols: Counter, inventory: set[str]) -> frozenset[str]:
+    """Words no syllable that the laws use :data:`FOREIGN_MIN_COUNT` times or more, and :data:`FOREIGN_WORDS`."""
+    used = {
+        s
+        for s, c in law_symbols.items()
+        if c >= FOREIGN_MIN_COUNT and s.isalpha() and s.isascii() and len(s) >= 4 and s not in inventory
+    }
+    return frozenset(used | FOREIGN_WORDS)
 
 
 def word_pairs(samples) -> Counter:
@@ -121,16 +285,17 @@ def word_pairs(samples) -> Counter:
     return pairs
 
 
-CHANNEL_SHAPES = {
-    # name: (Tesseract language, folded lookup distance, floors of unseen emissions: 1 char, 2 chars, deletion)
-    "legacy": ("eng", 2, (1e-5, 1e-7, 1e-3)),
-    "modern": ("vie", 1, (1e-8, 1e-10, 1e-6)),
+CHANNEL_SHAPES: dict[str, tuple[str, int, tuple[float, float, float], Reader, str]] = {
+    # name: (Tesseract language, folded lookup distance, floors of unseen emissions: 1 char, 2 chars, deletion,
+    #        who reads the page, how varied the pages are)
+    "legacy": ("eng", 2, (1e-5, 1e-7, 1e-3), "tesseract", "archive"),
+    "modern": ("vie", 1, (1e-8, 1e-10, 1e-6), "khplan", "plain"),
 }
 
 
 def train_channel(name: str, pairs: Counter) -> Channel:
     started = time.perf_counter()
-    _, distance, unseen = CHANNEL_SHAPES[name]
+    _, distance, unseen, _, _ = CHANNEL_SHAPES[name]
     channel = initial_channel(name, max_distance=distance, unseen=unseen).fit((g, o, n) for (g, o), n in pairs.items())
     console.print(f"channel {name}: {sum(pairs.values()):,} word pairs, {time.perf_counter() - started:.0f} s")
     return channel
@@ -141,16 +306,17 @@ TRAIN_SEED = 0
 DEV_SEED = 1
 """Seed of the development pages the decoder weights are chosen on (from the development laws)."""
 CHANNEL_WEIGHTS = {
-    "legacy": (0.5, 0.7, 1.0, 1.4, 2.0),
+    "legacy": (0.7, 1.0, 1.4),
     # Never below 1 for modern OCR: its text is 98-99% right, and the laws the LM knows
     # are not the plans it corrects, so the LM must not outvote the page.
-    "modern": (1.0, 1.5, 2.0, 3.0),
+    "modern": (1.0, 2.0, 3.0),
 }
-KEEP_LOGPROBS = (-2.0, -3.0, -4.5)
+INTACT_BONUSES = {"legacy": (0.0,), "modern": (0.0, 1.5, 3.0)}
+"""Bonus of a word read as a valid syllable with its marks: tuned where text may arrive intact (modern)."""
 
 
 def tune(model: RestorationModel, name: str, dev) -> tuple[float, float, float]:
-    """Channel weight and keep price with the fewest errors on the dev pages' OCR *and* on their clean text.
+    """Channel weight and intact bonus with the fewest errors on the dev pages' OCR *and* on their clean text.
 
     For the modern channel the errors made on clean text count too, which
     keeps a post-OCR corrector from "fixing" correct words: damage costs as
@@ -159,11 +325,11 @@ def tune(model: RestorationModel, name: str, dev) -> tuple[float, float, float]:
     from khplan.diacritics.restorer import Restorer
     from khplan.diacritics.scoring import syllable_errors
 
-    best = (-1.0, 1.0, model.settings.keep_logprob[name])
-    for keep in KEEP_LOGPROBS:
+    best = (-1.0, 1.0, 0.0)
+    for intact in INTACT_BONUSES[name]:
         for weight in CHANNEL_WEIGHTS[name]:
             model.settings.channel_weight[name] = weight
-            model.settings.keep_logprob[name] = keep
+            model.settings.intact_bonus[name] = intact
             restorer = Restorer(model, name)
             errors = total = 0
             for sample in dev:
@@ -172,7 +338,7 @@ def tune(model: RestorationModel, name: str, dev) -> tuple[float, float, float]:
                     errors, total = errors + e, total + n
             accuracy = 1 - errors / total
             if accuracy > best[0]:
-                best = (accuracy, weight, keep)
+                best = (accuracy, weight, intact)
     return best[1], best[2], best[0]
 
 
@@ -181,26 +347,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m tools.training.train_restorer", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--corpus", type=Path, default=None, help="folder of the law corpus (../shared/corpus/vlc)")
+    parser.add_argument(
+        "--admin-corpus",
+        type=Path,
+        default=domain_corpus.DEFAULT_FOLDER,
+        help="folder of administrative text, one document a file, first line '# <url>'",
+    )
+    parser.add_argument("--domain-weight", type=int, default=DOMAIN_WEIGHT, help="domain text against the laws")
     parser.add_argument("--out", type=Path, default=MODELS_DIR)
     parser.add_argument("--order", type=int, default=LM_ORDER)
     parser.add_argument(
         "--plans", type=int, default=PLAN_COUNT, help="generated plans (development phrasings) the LM reads"
     )
-    parser.add_argument("--eng-pages", type=int, default=150, help="rendered training pages read by Tesseract eng")
-    parser.add_argument("--vie-pages", type=int, default=60, help="rendered training pages read by Tesseract vie")
+    parser.add_argument("--eng-pages", type=int, default=80, help="rendered training pages read by Tesseract eng")
+    parser.add_argument("--vie-pages", type=int, default=30, help="rendered training pages read by khplan's reader")
     parser.add_argument(
-        "--dev-pages", type=int, default=20, help="development pages per engine for the decoder weights"
+        "--dev-pages", type=int, default=16, help="development pages per engine for the decoder weights"
     )
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--check-manifest",
+        type=Path,
+        default=None,
+        help="fail unless the administrative corpus is the one this manifest lists (a rebuild of a shipped model)",
+    )
     args = parser.parse_args(argv)
-    from khplan.diacritics.model import MODEL_FILE
     from tools.training.ocr_samples import ocr_samples
 
     corpus = locate_corpus(args.corpus)
-    vocabulary, lm, counts = build_language_model(corpus, args.order, args.plans)
-    index = SyllableIndex(syllable_inventory(counts))
+    selection = domain_corpus.select(domain_corpus.read_folder(args.admin_corpus))
+    if args.check_manifest and (problems := domain_corpus.check_manifest(selection.kept, args.check_manifest)):
+        console.print("[red]the administrative corpus differs from the manifest:[/red]\n" + "\n".join(problems))
+        return 1
+    console.print(
+        f"administrative corpus: {len(selection.kept)} files kept, {len(selection.dropped)} left out "
+        f"({sum('held-back' in why for why in selection.dropped.values())} holding held-back real documents)"
+    )
+    counts = count_language_model_text(corpus, selection.kept, args.plans, args.order)
+    started = time.perf_counter()
+    lm = counts.model(weight=args.domain_weight)
+    console.print(
+        f"language model: order {args.order}, domain weight {args.domain_weight}, "
+        f"{sum(len(t) for t in lm.logprob_tables):,} n-grams, {time.perf_counter() - started:.0f} s"
+    )
+    vocabulary = counts.vocabulary
+    inventory = syllable_inventory(counts.law_symbols)
+    index = SyllableIndex(inventory)
     unknown = -math.log10(max(1, sum(1 for f in index.by_form.values() for s in f if not vocabulary.id(s))))
     files = corpus_files(corpus)
+    built = date.today()
     model = RestorationModel(
         vocabulary,
         lm,
@@ -209,31 +404,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         DecoderSettings(),
         unknown,
         {
-            "built": date.today().isoformat(),
+            "built": built.isoformat(),
             "corpus": str(corpus),
+            "admin_corpus_files": len(selection.kept),
+            "domain_weight": args.domain_weight,
             "order": args.order,
             "plans": args.plans,
             "eng_pages": args.eng_pages,
             "vie_pages": args.vie_pages,
             "tuned_on": {},
         },
+        unit_names(),
+        foreign_words(counts.law_symbols, inventory),
     )
     for name, pages in (("legacy", args.eng_pages), ("modern", args.vie_pages)):
-        lang = CHANNEL_SHAPES[name][0]
-        samples = ocr_samples(files, lang=lang, pages=pages, seed=TRAIN_SEED, jobs=args.jobs)
+        lang, _, _, reader, style = CHANNEL_SHAPES[name]
+        samples = ocr_samples(
+            files, lang=lang, pages=pages, seed=TRAIN_SEED, jobs=args.jobs, reader=reader, style=style
+        )
         model.channels[name] = train_channel(name, word_pairs(samples))
         dev = ocr_samples(
-            corpus_files(corpus, split="dev"), lang=lang, pages=args.dev_pages, seed=DEV_SEED, jobs=args.jobs
+            corpus_files(corpus, split="dev"),
+            lang=lang,
+            pages=args.dev_pages,
+            seed=DEV_SEED,
+            jobs=args.jobs,
+            reader=reader,
+            style=style,
         )
-        weight, keep, accuracy = tune(model, name, dev)
-        model.settings.channel_weight[name], model.settings.keep_logprob[name] = weight, keep
+        weight, intact, accuracy = tune(model, name, dev)
+        model.settings.channel_weight[name], model.settings.intact_bonus[name] = weight, intact
         model.meta["tuned_on"][name] = {"pages": len(dev), "accuracy": round(accuracy, 5)}
         console.print(
-            f"decoder for {name}: channel weight {weight}, keep {keep}: {100 * accuracy:.2f}% on {len(dev)} dev pages"
+            f"decoder for {name}: channel weight {weight}, intact bonus {intact}: "
+            f"{100 * accuracy:.2f}% on {len(dev)} dev pages"
         )
-    path = args.out / MODEL_FILE
+    path = args.out / f"restorer_{built:%Y_%m_%d}.npz"
     model.save(path)
-    console.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    domain_corpus.write_manifest(selection.kept, path.with_suffix(".corpus.tsv"))
+    console.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) and its corpus manifest")
     return 0
 
 

@@ -82,3 +82,144 @@ def test_case_follows_the_token():
 def test_unknown_channel_is_refused():
     with pytest.raises(ValueError, match="unknown channel"):
         restore("x", channel="fax")
+
+
+def test_every_output_word_is_a_syllable_of_the_inventory_when_one_is_within_reach():
+    from khplan.diacritics.model import load_model
+    from khplan.diacritics.syllables import normalize_syllable
+    from khplan.diacritics.tokens import Kind, tokenize
+
+    index = load_model().index
+    # legacy OCR junk the old decoder let through as it was: "phugc" (phước), "hqi" (hội), "luoqong" (lượng)
+    text = "Nguyen phugc hqi dong thi dua, so luoqong can bo"
+    restored = restore(text, channel="legacy").text
+    words = [t.text for t in tokenize(restored) if t.kind is Kind.word]
+    assert all(normalize_syllable(w) in index for w in words), restored
+
+
+def test_a_word_no_syllable_is_within_reach_of_is_kept_and_flagged():
+    restoration = restore("Ke hoach xqzvwo nam 2024", channel="legacy", explain=True)
+    assert "xqzvwo" in restoration.text
+    (flag,) = [c for c in restoration.changes if c.original == "xqzvwo"]
+    assert flag.reason == "unrestorable" and flag.confidence == 0.0 and flag.restored == "xqzvwo"
+    assert any(d.text == "xqzvwo" and d.confidence == 0.0 for d in restoration.doubtful)
+
+
+def test_doubtful_spans_point_into_the_restored_text():
+    restoration = restore("Dong chi Nguyen Van Cuong ctia xqzvwo", channel="legacy")
+    lines = restoration.text.split("\n")
+    for span in restoration.doubtful:
+        assert lines[span.line - 1][span.start : span.end] == span.text
+    for start, end, _ in restoration.doubtful_offsets():
+        assert restoration.text[start:end].strip() == restoration.text[start:end]
+
+
+def test_foreign_words_the_corpus_uses_are_left_alone():
+    assert "email" in restore_diacritics("Gui ve dia chi email cua So").split()
+
+
+def test_a_name_restored_with_confidence_in_one_place_is_read_so_elsewhere():
+    import dataclasses
+
+    from khplan.diacritics.model import load_model
+    from khplan.diacritics.restorer import Restorer
+
+    text = (
+        "Giao dong chi Le Minh Tien, Pho Chu tich UBND huyen chi dao thuc hien.\n"
+        "De nghi Le Minh Tien bao cao ket qua truoc ngay 15/12."
+    )
+    model = load_model()
+    alone = dataclasses.replace(model, settings=dataclasses.replace(model.settings, consistency_weight=0.0))
+    first, second = Restorer(alone, "stripped").restore(text).text.split("\n")
+    assert "Lê Minh Tiến" in first and "Lê Minh Tiến" not in second  # no context for the name the second time
+    first, second = Restorer(model, "stripped").restore(text).text.split("\n")
+    assert "Lê Minh Tiến" in first and "Lê Minh Tiến" in second
+
+
+def test_names_take_the_spellings_names_have_where_context_says_a_name_stands():
+    assert restore_diacritics("Ong Nguyen Van Cuong, Chu tich UBND tinh Quang Ngai") == (
+        "Ông Nguyễn Văn Cường, Chủ tịch UBND tỉnh Quảng Ngãi"
+    )
+
+
+def test_a_phrase_its_own_context_reads_surely_keeps_its_reading():
+    # "bi mat" is "bí mật" (a secret) where the text is sure of it; the context of the other occurrence
+    # reads "bị mất" (lost) as surely, and consistency does not override it
+    text = (
+        "Bao ve bi mat nha nuoc theo quy dinh cua phap luat.\nCong nhan luu hanh giong cay trong bi mat hoac hu hong."
+    )
+    first, second = restore_diacritics(text).split("\n")
+    assert "bí mật nhà nước" in first
+    assert "cây trồng bị mất hoặc hư hỏng" in second
+
+
+def test_redecoding_the_nudged_paragraphs_reads_as_decoding_everything():
+    import dataclasses
+
+    from khplan.diacritics.decoder import decode, redecode
+    from khplan.diacritics.model import load_model
+    from khplan.diacritics.restorer import Restorer
+
+    model = load_model()
+    restorer = Restorer(model, "stripped")
+    text = (
+        "Uy ban nhan dan tinh ban hanh ke hoach.\n"
+        "Cac co quan, don vi to chuc thuc hien.\n"
+        "So Noi vu theo doi, tong hop ket qua thi dua.\n"
+        "Dong chi Le Minh Tien chi dao thuc hien."
+    )
+    positions, _, restarts = restorer._lattice(text.split("\n"))
+    choices = decode(positions, model.lm, 1.0, model.settings.beam, restarts)
+    assert len(restarts) >= 3
+    nudged = list(positions)
+    changed = [i for i, candidates in enumerate(positions) if len(candidates) > 2][:3]
+    for i in changed:  # favour a candidate each nudged position did not choose, overwhelmingly
+        other = 1 if choices[i] != 1 else 2
+        nudged[i] = tuple(
+            dataclasses.replace(c, prior=c.prior + 50.0) if k == other else c for k, c in enumerate(positions[i])
+        )
+    full = decode(nudged, model.lm, 1.0, model.settings.beam, restarts)
+    assert redecode(nudged, choices, changed, model.lm, 1.0, model.settings.beam, restarts) == full
+    assert full != choices
+
+
+def test_stripped_text_keeps_fewer_candidates_than_ocr_and_legacy_ocr_most():
+    from khplan.diacritics.model import load_model
+
+    margins = load_model().settings.candidate_margin
+    assert margins["stripped"] < margins["modern"] < margins["legacy"]
+
+
+def test_a_model_from_before_margins_per_channel_still_loads(tmp_path):
+    import json
+
+    import numpy as np
+
+    from khplan.diacritics.model import RestorationModel, model_path
+
+    with np.load(model_path(), allow_pickle=False) as stored:
+        arrays = {k: stored[k] for k in stored.files}
+    meta = json.loads(str(arrays["meta"]))
+    meta["settings"]["candidate_margin"] = 3.0
+    meta["settings"]["top_candidates"] = 12
+    arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    old = tmp_path / "old.npz"
+    np.savez(old, **arrays)
+    settings = RestorationModel.load(old).settings
+    assert settings.candidate_margin == {"stripped": 3.0, "legacy": 3.0, "modern": 3.0}
+    assert settings.top_candidates == {"stripped": 12, "legacy": 12, "modern": 12}
+
+
+def test_capitals_legacy_ocr_garbled_are_read_and_abbreviations_kept():
+    assert restore("HQI DONG THI DUA KHEN THUONG", channel="legacy").text == "HỘI ĐỒNG THI ĐUA KHEN THƯỞNG"
+    assert restore("CHUGNG I\nQUY DINH CHUNG", channel="legacy").text == "CHƯƠNG I\nQUY ĐỊNH CHUNG"
+    assert restore("KE HOACH CUA UBND TINH VE CONG TAC ATGT", channel="legacy").text == (
+        "KẾ HOẠCH CỦA UBND TỈNH VỀ CÔNG TÁC ATGT"
+    )
+
+
+def test_specks_inside_a_word_do_not_keep_it_from_its_syllable():
+    restored = restore("Thuc hién tét céng tac d(f)ng vién, khen thudng", channel="legacy").text
+    assert restored == "Thực hiện tốt công tác động viên, khen thưởng"
+    restored = restore("Phong trao thi dua t}u.rc hién nhiém vu", channel="legacy").text
+    assert restored == "Phong trào thi đua thực hiện nhiệm vụ"

@@ -42,3 +42,11 @@ def test_offsets_point_into_the_line():
 def test_syllable_shape():
     assert is_syllable_shape("nghiêng") and is_syllable_shape("quốc") and is_syllable_shape("gì")
     assert not is_syllable_shape("UBND") and not is_syllable_shape("online")
+
+
+def test_a_date_in_one_token_is_its_own_symbol():
+    from khplan.diacritics.symbols import line_symbols
+
+    assert line_symbols("ngày 19/6/2015; ngày 16/7, ngày 19 tháng 6") == [
+        "ngày", "<date>", ";", "ngày", "<date>", ",", "ngày", "<num>", "tháng", "<num>",
+    ]  # fmt: skip

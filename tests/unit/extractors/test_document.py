@@ -41,3 +41,11 @@ def test_words_of_a_second_page_land_after_the_first():
     second = _page([("KẾ", 90.0), ("HOẠCH", 90.0)])._replace(page_no=2)
     document = document_of([first, second])
     assert [(document.text[w.start : w.end], w.page) for w in document.words] == [("KẾ", 2), ("HOẠCH", 2)]
+
+
+def test_doubtful_words_of_a_page_land_where_its_text_does():
+    first = PageText(1, "Số: 1", "text")
+    second = PageText(2, "Đồng chí Cao Tường Huy", "text", doubtful=((9, 12, 0.41),))
+    document = document_of([first, second])
+    ((start, end, confidence),) = document.doubtful
+    assert document.text[start:end] == "Cao" and confidence == 0.41

@@ -37,3 +37,21 @@ def test_evidence_span_gets_the_box_of_its_words():
 def test_typed_text_has_no_boxes():
     (span,) = extract_record(TEXT).provenance.spans["number"]
     assert span.box is None
+
+
+def _restored(doubtful) -> DocumentText:
+    """TEXT as restoration left it (not OCR'd: no words), with the words it doubted."""
+    return DocumentText(TEXT, (PageSpan(1, 0, len(TEXT)),), (), doubtful)
+
+
+def test_a_field_resting_on_a_doubtfully_restored_word_is_flagged():
+    place = TEXT.index("Phù Mỹ")
+    record = extract_record(_restored(((place, place + 3, 0.35),)))
+    (warning,) = [w for w in record.warnings if w.code == "low_restoration_confidence"]
+    assert warning.field == "place" and "'Phù' (35%)" in warning.message
+    assert not [w for w in record.warnings if w.code == "low_ocr_confidence"]
+
+
+def test_sure_restoration_raises_no_warning():
+    record = extract_record(_restored(()))
+    assert not [w for w in record.warnings if w.code == "low_restoration_confidence"]

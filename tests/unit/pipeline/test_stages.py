@@ -33,6 +33,17 @@ def test_auto_mode_restores_legacy_ocr_line_for_line(seeds):
     assert len(restored.pages[0].text.splitlines()) == len(text.splitlines())
 
 
+def test_restored_pages_carry_the_words_restoration_doubted():
+    text = "Thuc hien ke hoach ctia xqzvwo huyen"  # "xqzvwo": no Vietnamese syllable within reach
+    restored = restore_text(_ctx("always"), [PageText(1, text, "text")])
+    page = restored.pages[0]
+    spans = {page.text[a:b]: confidence for a, b, confidence in page.doubtful}
+    assert spans["xqzvwo"] == 0.0
+    assert all(0 <= confidence < 0.6 for confidence in spans.values())
+    (start, end, _) = next(d for d in restored.document.doubtful if restored.document.text[d[0] : d[1]] == "xqzvwo")
+    assert end - start == 6
+
+
 def test_never_mode_keeps_legacy_text(seeds):
     pages = [PageText(1, seeds["003"].input_text, "text")]
     assert restore_text(_ctx("never"), pages).pages == pages
