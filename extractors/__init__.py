@@ -30,6 +30,7 @@ from khplan.extractors import (  # noqa: F401 - register the components
     signer,
     structure,
     targets,
+    title,
 )
 from khplan.extractors.config import PIPELINE
 from khplan.extractors.document import DocumentText, PageSpan, document_of

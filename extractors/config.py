@@ -4,6 +4,7 @@ PIPELINE: tuple[str, ...] = (
     "structure",
     "nlp",
     "header",
+    "title",
     "issuer",
     "place",
     "legal_bases",

@@ -43,6 +43,9 @@ DOC_TYPES: dict[str, str] = {
     "Thư công": "TC",
     "Kết luận": "KL",
     "Chương trình hành động": "CTr",
+    "Thông tư": "TT",
+    "Thông tư liên tịch": "TTLT",
+    "Nghị định": "NĐ",
 }
 """Type names (tên loại) and the abbreviation that opens the code of their number (Phụ lục III)."""
 

@@ -232,7 +232,20 @@ class PlanRecord(_Model):
     number: DocNumber | None = Field(None, description="Số và ký hiệu, inner spaces removed.", examples=["69/KH-UBND"])
     issue_date: dt.date | None = Field(None, description="From the place-and-date line.")
     place: Text | None = Field(None, description="The địa danh before ', ngày'.", examples=["Phù Mỹ"])
-    title: Text | None = Field(None, description="The trích yếu, one line, without the type word or outer quotes.")
+    title: Text | None = Field(
+        None,
+        description="The trích yếu, one line, in sentence case, without the type word or outer quotes.",
+        examples=["Thực hiện Đề án tăng cường công tác phổ biến, giáo dục pháp luật trên địa bàn tỉnh Thái Bình"],
+    )
+    title_as_printed: Text | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description=(
+            "The trích yếu as the document prints it (a title in capitals stays in capitals), one line. Left out of "
+            "the record when there is no title."
+        ),
+        examples=["THỰC HIỆN ĐỀ ÁN TĂNG CƯỜNG CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT TRÊN ĐỊA BÀN TỈNH THÁI BÌNH"],
+    )
     issuer: Issuer = Field(default_factory=Issuer)
     issuer_successor: UnitSuccessor | None = Field(
         None,
