@@ -18,6 +18,7 @@ from functools import cache
 
 from khplan.extractors import (  # noqa: F401 - register the components
     awards,
+    consistency,
     criteria,
     deadlines,
     header,

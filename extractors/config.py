@@ -7,6 +7,7 @@ PIPELINE: tuple[str, ...] = (
     "title",
     "issuer",
     "place",
+    "consistency",
     "legal_bases",
     "signer",
     "period",

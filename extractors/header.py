@@ -11,6 +11,7 @@ on folded text, so legacy OCR's ``S6:``, ``ngay]9 thing 02 nim`` still read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -28,10 +29,10 @@ from khplan.extractors.letterhead import (
     is_mark,
     motto_fragment,
 )
-from khplan.extractors.matching import fold_key, proper_words, similarity
+from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
-from khplan.extractors.terms import DOC_TYPE_OF_CODE, NO_TYPE_LINE
+from khplan.extractors.terms import DOC_TYPE_OF_CODE, NO_TYPE_LINE, canonical_code
 
 __all__ = ["HeaderReading", "Piece", "doc_type_of", "read_header"]
 
@@ -151,6 +152,31 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ((a, a + len(text[a:b].rstrip(" ,.;:-–*"))) for a, b in runs) if b > a]
 
 
+_ARCHIVE_HEADING = re.compile(
+    r"^s[o0]\s+(?P<num>\d{1,5})\s*(?P<code>[-\s]?[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+)\s+ngay\s+"
+    r"(?P<day>\d{1,2})\s*[-/.]\s*(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>[12]\d{3})\b"
+)
+"""An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word (folded)."""
+
+
+def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
+    """Number and date from the heading archives print instead of the header (Công báo style)."""
+    if not layout.title:
+        return None
+    first = layout.title[0]
+    match = _ARCHIVE_HEADING.match(first.folded)
+    if match is None:
+        return None
+    try:
+        day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
+    number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
+    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
+    return number, date
+
+
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     """The type name, and whether it had to be inferred from the number's code (no legible type line)."""
     if layout.doc_type:
@@ -176,20 +202,28 @@ def extract_header(ex: Extraction) -> None:
     reading = read_header(layout.header)
     ex.analyses["header"] = reading
     record = ex.record
+    source = "header"
+    if reading.number is None and reading.date is None and (heading := archive_heading(layout)) is not None:
+        reading.number, reading.date = heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
+        source = "archive heading"
     if reading.number is not None:
         record.number = reading.number.text
         ex.cite("number", reading.number.start, reading.number.end)
+        ex.found("number", source)
     doc_type, inferred = doc_type_of(layout, reading.number_code)
     record.doc_type = doc_type
     if layout.type_line is not None:
         ex.cite("doc_type", layout.type_line.start, layout.type_line.end)
+        ex.found("doc_type", "type line")
     elif doc_type is not None and reading.number is not None:
         ex.cite("doc_type", reading.number.start, reading.number.end)
     if inferred and doc_type is not None:
+        ex.found("doc_type", "number's code")
         ex.warn("inferred_doc_type", "doc_type", f"no type line; {doc_type!r} read from the number's code")
     if reading.date is not None:
         record.issue_date = reading.date.date
         ex.cite("issue_date", reading.date.start, reading.date.end)
+        ex.found("issue_date", "place line" if source == "header" else source)
         if reading.date.repaired:
             ex.warn(
                 "low_ocr_confidence",
@@ -204,6 +238,7 @@ def extract_header(ex: Extraction) -> None:
 PLACE_OWN_UNIT_SCORE = 60.0
 """A printed place this close to the issuer's own unit (or its province) is that unit, however damaged."""
 PLACE_GAZETTEER_SCORE = 85.0
+EXACT_PLACE_SCORE = 97.0
 _PRINTED_KIND = re.compile(r"^(?P<kind>thanh\s+pho|tp\.?|thi\s+xa|thi\s+tran|quan|huyen|xa|phuong)\s+(?=\S)")
 _KIND_OF_PRINTED = {
     "thanh pho": "thành phố",
@@ -227,6 +262,7 @@ def extract_place(ex: Extraction) -> None:
     if printed is None:
         return
     ex.cite("place", printed.start, printed.end)
+    ex.found("place", "place line")
     unit: AdminUnit | None = ex.analyses.get("issuer_unit")
     kind, name = place_kind(printed.text)
     spelt = gazetteer_spelling(name, unit, ex.record.issuer.province) or name
@@ -245,7 +281,19 @@ def place_kind(place: str) -> tuple[str | None, str]:
 
 
 def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
-    """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit."""
+    """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit.
+
+    A place printed as another unit's exact name stays that name (``Hà Nội``
+    on a Hà Tĩnh decision is not a damaged ``Hà Tĩnh``): only damaged
+    letters are read as the issuer's own unit.
+    """
+    for name in (unit.name, *unit.aliases) if unit is not None else ():
+        if squash(name) == squash(place):
+            return name  # the issuer's own unit, marks set right
+    exact = resolve(place, cutoff=EXACT_PLACE_SCORE)
+    if exact.candidates and unit is not None and all(u.name != unit.name for u in exact.candidates):
+        names = {u.name for u in exact.candidates}
+        return names.pop() if len(names) == 1 else None
     own = [(name, PLACE_OWN_UNIT_SCORE) for name in ((unit.name, *unit.aliases) if unit else ())]
     if province:
         own.append((province, PLACE_GAZETTEER_SCORE))

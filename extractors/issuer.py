@@ -32,6 +32,8 @@ from khplan.extractors.gazetteer import (
     AdminUnit,
     Resolution,
     mentions,
+    name_on,
+    provinces,
     resolve,
     successor,
 )
@@ -39,7 +41,7 @@ from khplan.extractors.header import HeaderReading, Piece, place_kind
 from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
-from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, agency_case
+from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, ISSUER_CODES, agency_case
 from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
@@ -52,6 +54,15 @@ PARTY_COMMITTEES: dict[str, str] = {
     "thị ủy": "thị xã",
 }
 """Party committees named after their unit without its kind word (``Tỉnh ủy Thừa Thiên Huế``), and that kind."""
+IMPLIED_KINDS: dict[str, str] = {
+    **{fold_key(k): v for k, v in PARTY_COMMITTEES.items()},
+    "tinh doan": "tỉnh",
+    "thanh doan": "thành phố",
+    "huyen doan": "huyện",
+    "quan doan": "quận",
+}
+"""Words naming a body of a unit without the unit's kind (``Tỉnh ủy Thừa Thiên Huế``, ``Thành đoàn Hà Nội``)."""
+_IMPLIED_KIND = re.compile(r"\b(?P<word>" + "|".join(IMPLIED_KINDS) + r")\s+(?=\S)")
 ORGANISATION_HEADS = ("hội", "đoàn", "công đoàn", "liên đoàn lao động", "đảng bộ", "hội liên hiệp phụ nữ")
 """Mass organisations and party organisations whose own Ban Chấp hành issues in their name."""
 _HEAD_ABBREVIATIONS = {
@@ -129,11 +140,11 @@ class Body:
 
     @property
     def start(self) -> int:
-        return self.pieces[0].start
+        return self.pieces[0].start if self.pieces else 0
 
     @property
     def end(self) -> int:
-        return self.pieces[-1].end
+        return self.pieces[-1].end if self.pieces else 0
 
 
 def head_of(folded: str, *, exact: bool = False) -> str | None:
@@ -270,10 +281,10 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
     units of the same level are tried, and the printed kind is kept.
     """
     text, folded = body.text, fold_key(body.text)
-    if body.head in PARTY_COMMITTEES:
-        name = text[len(body.head) :].strip(" .,-")
+    if (implied := _IMPLIED_KIND.search(folded)) is not None:  # "TỈNH ỦY THỪA THIÊN HUẾ", "… THÀNH ĐOÀN HÀ NỘI"
+        name = text[implied.end() :].strip(" .,-")
         if name:
-            kind = PARTY_COMMITTEES[body.head]
+            kind = IMPLIED_KINDS[implied.group("word")]
             body.unit_text, body.unit_kind = name, kind
             body.resolution = resolve(name, kinds=[kind], province_hints=province_hints, cutoff=UNIT_SCORE)
         return
@@ -315,10 +326,9 @@ def body_name(body: Body) -> str:
     if body.name:
         return body.name
     unit = body.resolution.unit or _agreed(body.resolution)
-    if body.head in PARTY_COMMITTEES:
-        return (
-            f"{body.head[:1].upper()}{body.head[1:]} {unit.name if unit else _title_case(body.unit_text or '')}".strip()
-        )
+    if body.unit_kind and _IMPLIED_KIND.search(body.folded) and body.unit_text:  # "Tỉnh ủy Thừa Thiên Huế"
+        own = body.text[: len(body.text) - len(body.unit_text)].rstrip()
+        return f"{agency_case(own)} {unit.name if unit else _title_case(body.unit_text)}".strip()
     unit_title = (
         f"{body.unit_kind or unit.kind} {unit.name}"
         if unit
@@ -493,11 +503,12 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
     if not bodies:
         head = _head_from_code(reading.number_code) if reading.number_code else None
         if head is None:
-            authority = _authority_body(layout.authority, None)
-            if authority is None:
-                return None
+            authority = _authority_body(layout.authority, None) or _code_body(reading.number_code)
+            if authority is None:  # a typed document whose site dropped the header: its opening paragraph
+                return _enacting_body(ex, layout, province_hints) if layout.type_line is not None else None
             bodies = [authority]
             _resolve_unit(authority, province_hints)
+            return IssuerFinding(authority, None, "authority line" if authority.pieces else "number's code", True)
         else:
             body = Body([], head)
             found, source, weak = _unit_elsewhere(ex, body, reading, layout)
@@ -515,7 +526,7 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
 
 @extractor(
     "issuer",
-    requires=["analysis.header", "analysis.layout"],
+    requires=["analysis.header", "analysis.layout", "record.issue_date"],
     assigns=["record.issuer", "analysis.issuer_unit", "analysis.issuer_source"],
 )
 def extract_issuer(ex: Extraction) -> None:
@@ -527,15 +538,17 @@ def extract_issuer(ex: Extraction) -> None:
         return
     issuer, parent = finding.issuer, finding.parent
     ex.analyses["issuer_source"] = finding.source
+    for path in ("issuer.name", "issuer.level", "issuer.province"):
+        ex.found(path, finding.source)
     record = ex.record.issuer
     record.name = body_name(issuer)
     if issuer.pieces:
         ex.cite("issuer.name", issuer.start, issuer.end)
     if finding.source != "header":
         ex.warn(
-            "issuer_from_text" if not finding.weak else "weak_issuer_evidence",
-            "issuer.name",
-            f"the header names no unit; {record.name!r} read from the {finding.source}",
+            "weak_issuer_evidence" if finding.weak else "issuer_from_text",
+            "issuer" if finding.weak else "issuer.name",
+            f"the header does not name the issuer in full; {record.name!r} read from the {finding.source}",
         )
     unit = issuer.resolution.unit
     if parent is not None:
@@ -571,6 +584,7 @@ def extract_issuer(ex: Extraction) -> None:
         ex.warn(
             "unresolved_unit", "issuer.name", f"{unit_body.unit_kind} {unit_body.unit_text!r} is not in the gazetteer"
         )
+    _renamed(ex, issuer, unit_body)
     ex.analyses["issuer_unit"] = unit = unit or (_agreed(unit_body.resolution) if unit_body is not None else None)
     if unit is not None and record.province and (after := successor(unit)) is not None:
         ex.record.issuer_successor = UnitSuccessor(
@@ -578,9 +592,25 @@ def extract_issuer(ex: Extraction) -> None:
         )
 
 
+def _renamed(ex: Extraction, issuer: Body, unit_body: Body | None) -> None:
+    """A province renamed before the issue date is named as the document names it (``thành phố Huế`` from 2025)."""
+    record, day = ex.record.issuer, ex.record.issue_date
+    province = next((u for u in provinces() if u.name == record.province), None)
+    if province is None:
+        return
+    kind, name = name_on(province, day)
+    if name == province.name:
+        return
+    record.province = name
+    if unit_body is issuer and issuer.head in PEOPLES_BODIES and issuer.resolution.unit == province:
+        record.name = f"{issuer.head[:1].upper()}{issuer.head[1:]} {kind} {name}"
+
+
 def _level(issuer: Body, parent: Body | None) -> tuple[Level | None, Body | None]:
     """The issuer's level, and the body whose unit places it (its own, or its parent's)."""
-    national = bool(_NATIONAL_NAME.search(" ".join(issuer.folded.split()))) or issuer.name is not None
+    national = bool(_NATIONAL_NAME.search(fold_key(issuer.name or issuer.text)))
+    if issuer.head == "sở" and issuer.unit_text is None and parent is None:
+        return Level.department, None
     if (
         issuer.unit_text is None
         and (issuer.head in CENTRAL_BODIES or national)
@@ -600,6 +630,42 @@ def _level(issuer: Body, parent: Body | None) -> tuple[Level | None, Body | None
             Level.department if level == Level.province else level
         ), issuer if issuer.resolution.candidates else parent
     return _unit_level(issuer), issuer
+
+
+def _code_body(code: str | None) -> Body | None:
+    """The body a number's ký hiệu names (``924/SNV-CCHC`` → Sở Nội vụ), when nothing else names one."""
+    for segment in re.split(r"[-/]", code or ""):
+        if (name := ISSUER_CODES.get(segment)) is not None:
+            body = Body([], head_of(fold_key(name), exact=True))
+            body.name = name
+            return body
+    return None
+
+
+_ENACTS = re.compile(r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+ke\s+hoach|phat\s+dong|trien\s+khai)\b")
+ENACTING_PARAGRAPHS = 3
+
+
+def _enacting_body(ex: Extraction, layout: Layout, hints: Counter[str]) -> IssuerFinding | None:
+    """No header at all: the body the opening paragraphs say issues the text (``Ủy ban nhân dân phường X thông báo``).
+
+    The name is a head (``Ủy ban nhân dân``, ``Ban Chấp hành``) and what
+    follows it, up to the verb that enacts. A weak source: always flagged.
+    """
+    for block in layout.blocks[:ENACTING_PARAGRAPHS]:
+        folded = fold_key(block.text)
+        for verb in _ENACTS.finditer(folded):
+            clause_start = max(folded.rfind(";", 0, verb.start()), folded.rfind(".", 0, verb.start()), -1) + 1
+            clause = block.text[clause_start : verb.start()].strip(" ,")
+            words = clause.split()
+            for i in range(max(0, len(words) - 12), len(words)):
+                candidate = " ".join(words[i:])
+                head = head_of(fold_key(candidate), exact=True)
+                if head is not None and candidate[:1].isupper():
+                    body = Body([Piece(block.start, block.end, candidate, fold_key(candidate))], head)
+                    _resolve_unit(body, hints)
+                    return IssuerFinding(body, None, "opening paragraph", True)
+    return None
 
 
 def _head_from_code(code: str) -> str | None:

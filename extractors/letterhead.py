@@ -89,7 +89,7 @@ def cut_pieces(start: int, text: str, folded: str) -> list[Piece]:
     return pieces
 
 
-_EDGES = " \t,;|_.:ˆ'`~“”\"*-–—"
+_EDGES = " \t,;|_.ˆ'`~“”\"*-–—"
 """What a piece's edges shed: separators, rules, and specks of a poor scan."""
 
 
@@ -278,7 +278,11 @@ def _opens_a_place(word: str) -> bool:
 def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
     """``V/v …`` (or ``Về việc …``, or a piece opening ``Về …``) under a công văn's number, up to the next cell."""
     found = [m.start() for m in SUBJECT.finditer(stream.folded)]
-    found += [s for s in stream.starts if SUBJECT_OPENING.match(stream.folded, s) and stream.text[s : s + 1].isupper()]
+    found += [
+        start
+        for start, piece in zip(stream.starts, stream.pieces, strict=True)
+        if SUBJECT_OPENING.match(piece.folded) and not _in_capitals(piece.text)
+    ]
     for start in sorted(found):
         if not outside(taken, start):
             continue
@@ -288,6 +292,11 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
             end = mark.start()
         return Cell("subject", start, end)
     return None
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
 _TRAILING_MARK = re.compile(r"\s+(?:khan|hoa toc|thuong khan|mat|toi mat)\s*$")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE
-from khplan.extractors.letterhead import NUMBER, find_mottos, is_mark, motto_fragment
+from khplan.extractors.letterhead import BLANK_NUMBER, NUMBER, find_mottos, is_mark, motto_fragment
 from khplan.extractors.matching import fold_key, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.terms import DOC_TYPES
@@ -320,6 +320,8 @@ def _header_end(lines: tuple[Line, ...]) -> int:
             break
     if last < 0:
         return next((ln.number for ln in lines[:HEADER_SEARCH_LINES] if ln.text and is_body_start(ln)), 0)
+    if re.match(r"^s[o0]\s*[:.]?[\s\d]*$", lines[last].folded):  # the number's code on the next line
+        last = next((ln.number for ln in lines[last + 1 : last + 4] if ln.text), last)
     return last + 1
 
 
@@ -341,7 +343,8 @@ def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
         or (number and (number.group("colon") or not folded[: number.start()].strip()))
         or find_mottos(folded)
         or motto_fragment(folded)
-        or re.match(r"^s[o0]\s*[:.]?\s*$", folded)
+        or re.match(r"^s[o0]\s*[:.]?[\s\d]*$", folded)  # "Số:" / "36/KH-UBND", "Số: 5872" / "/KH-UBND"
+        or BLANK_NUMBER.search(folded)
     )
 
 
@@ -414,7 +417,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if blank and not opens_lower:
         return False
     if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
-        return _mostly_upper(line.text) or (opens_lower and not _PREAMBLE_CUE.match(line.folded))
+        numbers_only = not any(c.isalpha() for c in line.text)  # "NĂM" / "2022"
+        return _mostly_upper(line.text) or numbers_only or (opens_lower and not _PREAMBLE_CUE.match(line.folded))
     if _PREAMBLE_CUE.match(line.folded):
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))

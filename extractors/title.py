@@ -19,7 +19,7 @@ from functools import cache
 
 from khplan.extractors.gazetteer import KINDS_BY_LENGTH, units
 from khplan.extractors.header import HeaderReading, Piece
-from khplan.extractors.matching import strip_quotes
+from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
 
@@ -61,7 +61,34 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))
     text = _ARCHIVE_HEADING.sub("", text)
     text = _ISSUER_BEFORE_SUBJECT.sub("", text)
+    text = _without_authority(text, reading)
     return Piece(start, end, text, "") if text else None
+
+
+_POSITION = re.compile(
+    r"(?:ph[oó]\s+)?(?:ch[uủ]\s+t[iị]ch|b[oộ]\s+tr[uư][oở]ng|gi[aá]m\s+[dđ][oố]c|th[uư][oờ]ng\s+tr[uự]c)\s+$"
+)
+
+
+def _without_authority(text: str, reading: HeaderReading) -> str:
+    """The title without the authority line run onto its end (``… CHỦ TỊCH ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ``).
+
+    It is recognised as the header's own issuer, with or without a position before it.
+    """
+    issuer = " ".join(" ".join(p.folded for p in reading.issuer_lines).split())
+    folded = fold_key(text)
+    if len(issuer) < AUTHORITY_MIN or not folded.endswith(issuer) or len(folded) <= len(issuer):
+        return text
+    cut = len(text) - len(issuer)
+    if _DANGLING.search(folded[:cut]):
+        return text  # "… THẨM QUYỀN GIẢI QUYẾT CỦA" / "ỦY BAN NHÂN DÂN TỈNH …": the title's own words
+    if (position := _POSITION.search(folded[:cut])) is not None:
+        cut = position.start()
+    return text[:cut].rstrip(" ,.;:-")
+
+
+AUTHORITY_MIN = 8
+_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|theo|den)\s*$")
 
 
 # --- sentence case ------------------------------------------------------------
@@ -180,6 +207,8 @@ def _unit_names() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(u.name.lower().split()) for u in units() if not u.name.isdigit())
 
 
+UNIT_NAME_WORDS = 6
+"""A unit's name runs to this many words (``Bà Rịa - Vũng Tàu``)."""
 _KINDS = sorted((tuple(k.split()) for k in KINDS_BY_LENGTH), key=len, reverse=True)
 _DOCUMENT_KINDS = sorted((tuple(k.lower().split()) for k in DOCUMENT_KINDS), key=len, reverse=True)
 
@@ -201,7 +230,7 @@ def _phrases(words: list[str]) -> list[tuple[int, tuple[bool, ...]]]:
         for kind in _KINDS:
             if tuple(keys[i : i + len(kind)]) == kind:
                 j = i + len(kind)
-                for length in range(min(4, len(keys) - j), 0, -1):
+                for length in range(min(UNIT_NAME_WORDS, len(keys) - j), 0, -1):
                     if tuple(keys[j : j + length]) in _unit_names():
                         found.append((j, tuple(k not in {"-", "–", "và"} for k in keys[j : j + length])))
                         break
@@ -250,3 +279,4 @@ def extract_title(ex: Extraction) -> None:
     ex.record.title = sentence_case(title.text, body)
     ex.record.title_as_printed = title.text
     ex.cite("title", title.start, title.end)
+    ex.found("title", "title lines" if layout.title and layout.type_line is not None else "header")

@@ -68,5 +68,6 @@ def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
         pages=len(restored.pages),
         method=document_method(restored.pages),
         spans=record.provenance.spans,
+        found_by=record.provenance.found_by,
     )
     return record

@@ -212,6 +212,15 @@ class Provenance(_Model):
     spans: dict[str, list[Span]] = Field(
         default_factory=dict, description="Field path (e.g. `number`, `issuer.name`) to its evidence."
     )
+    found_by: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Field path to how the field was found: where ND30 prints it (`type line`, `header`, `place line`, "
+            "`title lines`), or a weaker source the record's warnings then name (`number's code`, `authority line`, "
+            "`text`, `opening paragraph`)."
+        ),
+        examples=[{"doc_type": "type line", "issuer.province": "place line and text"}],
+    )
 
 
 class ReviewWarning(_Model):

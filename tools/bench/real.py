@@ -273,11 +273,14 @@ class Tally:
     right: int = 0
     total: int = 0
     silent: int = 0
+    needless: int = 0
+    """Right, yet warned about: what the warnings cost a reviewer."""
 
-    def add(self, right: bool, silent: bool) -> None:
+    def add(self, right: bool, silent: bool, needless: bool = False) -> None:
         self.right += right
         self.total += 1
         self.silent += silent
+        self.needless += needless
 
 
 @dataclass
@@ -299,9 +302,11 @@ class Board:
         for path in HEADER:
             got, want = value_at(record, path), value_at(doc.gold, path)
             right = same(path, got, want)
-            silent = not right and got is not None and not warned(record, path)
-            self.tallies[(doc.part, route, path)].add(right, silent)
-            self.tallies[(doc.part, route, "all")].add(right, silent)
+            flagged = warned(record, path)
+            silent = not right and got is not None and not flagged
+            needless = right and flagged and got is not None  # "not found" beside a null is no false alarm
+            self.tallies[(doc.part, route, path)].add(right, silent, needless)
+            self.tallies[(doc.part, route, "all")].add(right, silent, needless)
             if not right:
                 self.misses.append(Miss(doc.id, route, path, got, want, warned(record, path)))
 
@@ -321,6 +326,11 @@ class Board:
             tally = self.tallies.get((part, route, "all"))
             silent.append(f"{tally.silent / tally.total:.1%} ({tally.silent})" if tally and tally.total else "–")
         table.add_row("wrong and not warned", *silent)
+        needless = []
+        for route in routes:
+            tally = self.tallies.get((part, route, "all"))
+            needless.append(f"{tally.needless / tally.total:.1%}" if tally and tally.total else "–")
+        table.add_row("right yet warned", *needless)
         return table
 
 
