@@ -65,7 +65,8 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     A page a site flattened into one line (header, title and body run
     together) is cut back into lines where its parts begin (:func:`unflatten`).
     """
-    lines, offset = [], 0
+    lines: list[Line] = []
+    offset = 0
     for raw in text.split("\n"):
         for a, b in unflatten(raw, folded[offset : offset + len(raw)]) if len(raw) > FLAT_LINE else [(0, len(raw))]:
             part = raw[a:b]

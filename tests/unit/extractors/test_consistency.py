@@ -30,7 +30,10 @@ def test_a_council_number_on_a_committee_header_is_flagged():
 
 
 def test_a_title_governing_another_province_is_flagged():
-    text = f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\nPhòng, chống dịch trên địa bàn tỉnh Cà Mau\n"
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\n"
+        "KẾ HOẠCH\nPhòng, chống dịch trên địa bàn tỉnh Cà Mau\n"
+    )
     assert "title_contradicts_issuer" in _codes(text)["issuer.province"]
 
 

@@ -143,7 +143,8 @@ def test_ministry_name_wrapped():
 
 def test_one_line_issuer_takes_its_unit_from_the_authority_line():
     text = (
-        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1268/QĐ-UBND | Thanh Hóa, ngày 13 tháng 4 năm 2016 |\n"
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 1268/QĐ-UBND | Thanh Hóa, ngày 13 tháng 4 năm 2016 |\n"
         "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH KIỂM TRA\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nCăn cứ Luật;\n"
     )
     record = extract_record(text)
@@ -153,7 +154,8 @@ def test_one_line_issuer_takes_its_unit_from_the_authority_line():
 
 def test_one_line_issuer_takes_its_unit_from_the_place_line_and_the_kind_the_text_gives():
     text = (
-        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 161/KH-UBND | Bình Định, ngày 04 tháng 12 năm 2022 |\n"
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 161/KH-UBND | Bình Định, ngày 04 tháng 12 năm 2022 |\n"
         "KẾ HOẠCH\nThực hiện Chỉ thị số 20/CT-TTg\nThực hiện Chỉ thị, UBND tỉnh ban hành Kế hoạch như sau:\n"
     )
     record = extract_record(text)

@@ -42,7 +42,10 @@ def test_a_motto_fragment_and_a_mark_name_no_body():
 
 
 def test_place_wrapped_inside_its_name():
-    text = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nSố: 22/KH-UBND\nSơn\nLa, ngày 21\ntháng 01 năm 2024\nKẾ HOẠCH\nThực hiện\n"
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nSố: 22/KH-UBND\nSơn\n"
+        "La, ngày 21\ntháng 01 năm 2024\nKẾ HOẠCH\nThực hiện\n"
+    )
     record = extract_record(text)
     assert (record.place, record.issue_date) == ("Sơn La", dt.date(2024, 1, 21))
     assert (record.issuer.name, record.issuer.province) == ("Ủy ban nhân dân tỉnh Sơn La", "Sơn La")
@@ -68,7 +71,10 @@ def test_cells_run_together_on_one_line():
 
 
 def test_number_printed_before_the_motto():
-    text = "BỘ NỘI VỤ\nSố: 05/2007/QĐ-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 17 tháng 04 năm 2007\nQUYẾT ĐỊNH\n"
+    text = (
+        "BỘ NỘI VỤ\nSố: 05/2007/QĐ-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 17 tháng 04 năm 2007\nQUYẾT ĐỊNH\n"
+    )
     record = extract_record(text)
     assert (record.number, record.issuer.name, record.issuer.level) == ("05/2007/QĐ-BNV", "Bộ Nội vụ", "central")
 

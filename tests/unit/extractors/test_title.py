@@ -13,22 +13,34 @@ def _title(after_header: str) -> str | None:
 
 
 def test_a_title_over_three_lines_is_kept_whole():
-    text = "KẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN TĂNG\nCƯỜNG CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT\nGIAI ĐOẠN 2013-2016\nThực hiện Quyết định số 1133/QĐ-TTg;\n"
+    text = (
+        "KẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN TĂNG\nCƯỜNG CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT\n"
+        "GIAI ĐOẠN 2013-2016\nThực hiện Quyết định số 1133/QĐ-TTg;\n"
+    )
     assert _title(text) == "Thực hiện đề án tăng cường công tác phổ biến, giáo dục pháp luật giai đoạn 2013-2016"
 
 
 def test_a_title_may_open_with_thuc_hien_and_ends_at_the_preamble_that_does_too():
-    text = "CHƯƠNG TRÌNH\nThực hiện Chỉ thị 13-CT/TW của Ban Bí thư\nđối với công tác quản lý rừng\nThực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017;\n"
+    text = (
+        "CHƯƠNG TRÌNH\nThực hiện Chỉ thị 13-CT/TW của Ban Bí thư\nđối với công tác quản lý rừng\n"
+        "Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017;\n"
+    )
     assert _title(text) == "Thực hiện Chỉ thị 13-CT/TW của Ban Bí thư đối với công tác quản lý rừng"
 
 
 def test_the_authority_line_under_a_decision_is_not_its_title():
-    text = "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH TỔ CHỨC KHỐI THI ĐUA\nỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nCăn cứ Luật Thi đua;\n"
+    text = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH TỔ CHỨC KHỐI THI ĐUA\nỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n"
+        "Căn cứ Luật Thi đua;\n"
+    )
     assert _title(text) == "Về việc ban hành quy định tổ chức khối thi đua"
 
 
 def test_a_title_cut_after_cua_goes_on_into_a_line_naming_a_body():
-    text = "QUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA\nỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nCăn cứ Luật;\n"
+    text = (
+        "QUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA\n"
+        "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nCăn cứ Luật;\n"
+    )
     assert _title(text) == "Công bố thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban nhân dân tỉnh Thái Bình"
 
 
@@ -38,7 +50,11 @@ def test_a_sentence_after_a_title_in_capitals_is_the_body():
 
 
 def test_a_title_in_capitals_goes_on_in_small_letters():
-    text = "KẾT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nvề xây dựng kết cấu hạ tầng đồng bộ,\nđịnh hướng đến năm 2030\nHội nghị lần thứ bảy họp ngày 26/4/2022 và kết luận:\n"
+    text = (
+        "KẾT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n"
+        "về xây dựng kết cấu hạ tầng đồng bộ,\nđịnh hướng đến năm 2030\n"
+        "Hội nghị lần thứ bảy họp ngày 26/4/2022 và kết luận:\n"
+    )
     assert _title(text) == (
         "Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh về xây dựng kết cấu hạ tầng đồng bộ, định hướng đến năm 2030"
     )
@@ -81,7 +97,10 @@ def test_sentence_case_leaves_a_title_in_small_letters_alone():
 
 
 def test_an_archive_heading_before_the_title_is_not_the_title():
-    text = "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI QUY ĐỊNH SỐ PHÓ CHỦ TỊCH\nCăn cứ Hiến pháp;\n"
+    text = (
+        "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994\n"
+        "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI QUY ĐỊNH SỐ PHÓ CHỦ TỊCH\nCăn cứ Hiến pháp;\n"
+    )
     record = extract_record(text)
     assert record.title == "Quy định số phó chủ tịch"
     assert (record.number, str(record.issue_date)) == ("214NQ/UBTVQH9", "1994-08-26")
