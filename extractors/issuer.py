@@ -191,6 +191,8 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
     """
     bodies: list[Body] = []
     for run in pieces:
+        if _POSITION_WORDS.match(run.folded) and bodies:
+            continue  # "BỘ TRƯỞNG BỘ NỘI VỤ": the authority line, where OCR's column order put it
         for piece in _split_after_unit(run):
             for exact in (True, False):
                 head, kind = head_of(piece.folded, exact=exact), _unit_kind(piece.folded, exact=exact)
@@ -424,6 +426,7 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
     return body
 
 
+_SESSION_LINE = re.compile(r"^\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
 _POSITION_WORDS = re.compile(
     r"^(?:pho\s+)?(?:chu\s+tich|bo\s+truong|giam\s+doc|thuong\s+truc|truong\s+ban|chanh\s+van\s+phong)\s+"
 )
@@ -431,9 +434,13 @@ _POSITION_WORDS = re.compile(
 
 def _authority_body(lines: tuple[Line, ...], head: str | None) -> Body | None:
     """The body the authority line names (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA``), when it is the issuer's kind."""
+    lines = tuple(line for line in lines if not _SESSION_LINE.match(line.folded))
     if not lines:
         return None
     line = lines[0]
+    if len(lines) > 1:  # wrapped: "CHỦ TỊCH ỦY BAN NHÂN" / "DÂN TỈNH BẠC LIÊU"
+        text = " ".join(ln.text for ln in lines)
+        line = line._replace(end=lines[-1].end, text=text, folded=fold_key(text))
     skip = _POSITION_WORDS.match(line.folded)
     offset = skip.end() if skip else 0
     text, folded = line.text[offset:].rstrip(" ,."), line.folded[offset:].rstrip(" ,.")

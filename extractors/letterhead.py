@@ -33,6 +33,7 @@ MOTTOS: dict[str, str] = {
     "party": "dang cong san viet nam",
 }
 """Quốc hiệu, tiêu ngữ, and the party's line that stands in their place (folded)."""
+MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split())
 MOTTO_SCORE = 75.0
 MOTTO_SHARE = 0.75
 """Share of a motto's length an alignment must cover: ``XÃ HỘI`` alone is not the quốc hiệu."""
@@ -44,7 +45,7 @@ _CODE_PART = r"[a-z0-9][a-z0-9.&]*"
 _CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
 NUMBER = re.compile(
     rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
-    rf"\s*(?P<code>{_CODE})"
+    rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}[-/][a-z][a-z0-9.&]*(?:[-/][a-z0-9.&]+)*))"
 )
 """``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
 BLANK_NUMBER = re.compile(
@@ -89,7 +90,7 @@ def cut_pieces(start: int, text: str, folded: str) -> list[Piece]:
     return pieces
 
 
-_EDGES = " \t,;|_.ˆ'`~“”\"*-–—"
+_EDGES = " \t;|_.ˆ'`~“”\"*-–—"
 """What a piece's edges shed: separators, rules, and specks of a poor scan."""
 
 
@@ -159,12 +160,23 @@ def find_mottos(folded: str) -> list[Cell]:
             continue
         start = _snap(folded, alignment.dest_start)
         end = _snap(folded, alignment.dest_end) if alignment.dest_end < len(folded) else alignment.dest_end
+        start, end = _motto_words_only(folded, start, end)
         found.append((alignment.score, Cell(kind, start, end)))
     cells: list[Cell] = []
     for _, cell in sorted(found, key=lambda sc: -sc[0]):
         if not any(cell.start < other.end and other.start < cell.end for other in cells):
             cells.append(cell)
     return sorted(cells, key=lambda c: c.start)
+
+
+def _motto_words_only(folded: str, start: int, end: int) -> tuple[int, int]:
+    """An alignment trimmed of the words at its ends that are no motto's (``DÂN`` of ``NHÂN DÂN CHỦ NGHĨA …``)."""
+    words = [m for m in re.finditer(r"[^\s\-–—.,]+", folded[start:end])]
+    while words and words[0].group(0) not in MOTTO_WORDS:
+        words.pop(0)
+    while words and words[-1].group(0) not in MOTTO_WORDS:
+        words.pop()
+    return (start + words[0].start(), start + words[-1].end()) if words else (start, end)
 
 
 def outside(cells: Iterable[Cell], start: int, end: int | None = None) -> bool:
@@ -194,6 +206,8 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
         start, end = match.start("num"), match.end("code")
         num, _ = ocr_digits(text[start : match.end("num")])
         code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : end]))
+        if match.group("bare"):
+            code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
         return NumberCell(Cell("number", match.start(), end), num + code, _kind_code(code), start)
     for match in BLANK_NUMBER.finditer(folded):
         if outside(taken, match.start()):
@@ -223,14 +237,30 @@ class DateCell:
 
 
 def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
-    """``<địa danh>, ngày … tháng … năm …``: the first written date outside the other cells, and its place."""
+    """``<địa danh>, ngày … tháng … năm …``: the first written date outside the other cells, and its place.
+
+    When OCR read the columns apart, the place may stand alone in a piece of
+    its own elsewhere (``Ninh Thuận,`` … ``ngày 12 tháng 12 năm 2012``): a piece
+    that is nothing but a name in title case and a comma is that place.
+    """
     for match in WRITTEN_DATE.finditer(stream.folded):
         if not outside(taken, match.start(), match.end()):
             continue
         found = to_date(match)
         if found is None:
             continue
-        return DateCell(found, _place_before(stream, match.start(), taken))
+        place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
+        return DateCell(found, place)
+    return None
+
+
+_LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ0-9][^\s,]*){0,4}\s*,$")
+
+
+def _place_alone(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
+    for start, piece in zip(stream.starts, stream.pieces, strict=True):
+        if _LONE_PLACE.match(piece.text) and outside(taken, start) and not piece.text[:-1].isupper():
+            return Cell("place", start, start + len(piece.text.rstrip(" ,")))  # "Ninh Thuận," alone
     return None
 
 
@@ -287,6 +317,7 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
         if not outside(taken, start):
             continue
         later = [c.start for c in taken if c.start > start]
+        later += [s for s, p in zip(stream.starts, stream.pieces, strict=True) if s > start and is_mark(p.folded)]
         end = min(later, default=len(stream.folded))
         while (mark := _TRAILING_MARK.search(stream.folded, start, end)) is not None:
             end = mark.start()
@@ -308,7 +339,15 @@ def is_mark(folded: str) -> bool:
     return key in MARKS or key.startswith(("trang ", "dang ngay"))
 
 
-MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split())
+def motto_line(folded: str) -> bool:
+    """A line that is a motto (or a piece of one), not a title naming ``Đảng Cộng sản Việt Nam`` in passing."""
+    if motto_fragment(folded):
+        return True
+    covered = sum(c.end - c.start for c in find_mottos(folded))
+    return covered >= MOTTO_LINE_SHARE * len(folded.strip())
+
+
+MOTTO_LINE_SHARE = 0.8
 
 
 def motto_fragment(folded: str) -> bool:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE
-from khplan.extractors.letterhead import BLANK_NUMBER, NUMBER, find_mottos, is_mark, motto_fragment
+from khplan.extractors.letterhead import BLANK_NUMBER, NUMBER, find_mottos, is_mark, motto_fragment, motto_line
 from khplan.extractors.matching import fold_key, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.terms import DOC_TYPES
@@ -311,7 +311,7 @@ def _header_end(lines: tuple[Line, ...]) -> int:
         if is_body_start(line) and last >= 0:
             break
         if _holds_a_cell(line, dated=dated):
-            last, subject = line.number, False
+            last, subject = line.number, bool(re.search(r"\bv\s*/\s*v\b|\bve\s+viec\b", line.folded))
             dated = dated or bool(WRITTEN_DATE.search(line.folded))
         elif _is_subject_line(line) or (
             subject and not _mostly_upper(line.text) and not _holds_a_cell(line, dated=dated)
@@ -372,6 +372,7 @@ def _title_lines(
     blank = False
     after = start
     spaced = double_spaced(lines)
+    dated = any(WRITTEN_DATE.search(line.folded) for line in header)
     for line in lines[start:]:
         after = line.number
         if line.blank or not any(c.isalnum() for c in line.text):
@@ -379,9 +380,14 @@ def _title_lines(
             if is_rule(line) and title:
                 break
             continue
-        if typed and not title and WRITTEN_DATE.search(line.folded) and len(line.text.split()) <= PLACE_DATE_WORDS:
-            header.append(line)  # the right column read after the left: place and date below the type line
+        if motto_line(line.folded):
+            header.append(line)  # the motto, read after the left column by OCR
             continue
+        if not dated and len(line.text.split()) <= PLACE_DATE_WORDS and WRITTEN_DATE.search(line.folded):
+            if (typed and not title) or _PLACE_DATE_LINE.search(line.folded):
+                header.append(line)  # the right column read after the left: place and date below the type line
+                dated = True
+                continue
         if not _title_goes_on(lines, title, line, blank, typed=typed):
             break
         title.append(line)
@@ -415,6 +421,10 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if is_authority_line(line, title[-1]) and _enacting_follows(lines, line.number + 1):
         return False
     opens_lower = _opens_lower(line)
+    if _DANGLING.search(title[-1].folded) and not _PREAMBLE_CUE.match(line.folded):
+        return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
+    if _mostly_upper(title[0].text) and _mostly_upper(line.text):
+        return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
     if blank and not opens_lower:
         return False
     if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
@@ -487,8 +497,15 @@ def _authority_lines(lines: tuple[Line, ...], start: int, title: list[Line]) -> 
             index += 1
             continue
         previous = title[-1] if title and not found else None
+        wrapped = (  # "CHỦ TỊCH ỦY BAN NHÂN" / "DÂN TỈNH BẠC LIÊU"
+            found
+            and len(found) == 1
+            and _mostly_upper(line.text)
+            and not is_body_start(line)
+            and not motto_line(line.folded)
+        )
         if (not found and is_authority_line(line, previous) and _enacting_follows(lines, index + 1)) or (
-            found and _SESSION.match(line.folded)
+            found and (_SESSION.match(line.folded) or wrapped)
         ):
             found.append(line)
             index += 1
@@ -498,6 +515,8 @@ def _authority_lines(lines: tuple[Line, ...], start: int, title: list[Line]) -> 
 
 
 PLACE_DATE_WORDS = 12
+_PLACE_DATE_LINE = re.compile(r"^[^,]{2,40},\s*ngay\b")
+"""``Bạc Liêu, ngày …``: a place-and-date line, wherever OCR's column order put it."""
 
 
 # --- sections -----------------------------------------------------------------

@@ -347,6 +347,12 @@ def agency_case(name: str) -> str:
     known = max(DEPARTMENTS, key=lambda d: _score(d, name))
     if _score(known, name) >= 92:
         return known
+    words = name.split()
+    for known in sorted(DEPARTMENTS, key=len, reverse=True):  # "Ban Thi đua - Khen thưởng" + "Trung ương"
+        size = len(known.split())
+        if len(words) > size and squash(" ".join(words[:size])) == squash(known):
+            rest = " ".join(words[size:]).lower()
+            return _PROPER_NAMES.sub(lambda m: _PROPER_CASE[m.group(0).lower()], f"{known} {rest}")
     words = " ".join(name.split()).lower()
     folded = fold_key(words)
     head = next(

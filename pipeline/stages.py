@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from khplan.diacritics import restoration_channel, restore
+from khplan.diacritics.orthography import normalize_tone_placement
 from khplan.extractors import DocumentText, document_of, extract_record
 from khplan.pipeline.context import DocContext, PageText
 from khplan.pipeline.errors import NotAPlanError
@@ -46,7 +47,12 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         log.info("%s: text kept as read (restore mode %s)", ctx.source, ctx.options.restore)
         return RestoredText(pages, restored=False)
     log.info("%s: restoring diacritics, %s channel", ctx.source, channel)
-    return RestoredText([page._replace(text=restore(page.text, channel=channel).text) for page in pages], restored=True)
+    # Old-style tone placement (UỶ, HOÀ, THUỶ), common in real documents, is read as the modern one first: the
+    # restorer knows the modern spelling only, and would otherwise "repair" UỶ BAN into QUỶ BAN.
+    return RestoredText(
+        [page._replace(text=restore(normalize_tone_placement(page.text), channel=channel).text) for page in pages],
+        restored=True,
+    )
 
 
 def document_method(pages: list[PageText]) -> str:

@@ -252,7 +252,14 @@ def pages_of(route: str, text: str) -> list:
     if route == "stripped":
         return [PageText(1, strip_diacritics(text), "text")]
     data = json.loads(_cache_path(route, text).read_text(encoding="utf-8"))
-    return [PageText(p["page_no"], p["text"], p["method"], None, tuple(p["words"])) for p in data]
+    return [PageText(p["page_no"], p["text"], p["method"], None, tuple(_word(w) for w in p["words"])) for p in data]
+
+
+def _word(data: list) -> Any:
+    from khplan.schemas import Box, OcrWord
+
+    text, box, *rest = data
+    return OcrWord(text, Box(*box), *rest)
 
 
 def record_of(pages: list) -> dict:
