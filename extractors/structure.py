@@ -251,7 +251,7 @@ def is_body_start(line: Line) -> bool:
 
 
 _LETTER_OPENING = re.compile(
-    r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(?\s*ban\s*hanh\s*kem\s*theo|\(?\s*kem\s*theo)"
+    r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)"
 )
 """``Kính gửi``, ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
 _NEVER_A_TITLE = re.compile(r"^(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:)")
@@ -421,6 +421,9 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if is_authority_line(line, title[-1]) and _enacting_follows(lines, line.number + 1):
         return False
     opens_lower = _opens_lower(line)
+    cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
+    if not _mostly_upper(title[0].text) and cut_short and not _PREAMBLE_CUE.match(line.folded):
+        return not _mostly_upper(line.text)  # a sentence-case title wrapped, a blank line between (OCR paragraphs)
     if _DANGLING.search(title[-1].folded) and not _PREAMBLE_CUE.match(line.folded):
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
     if _mostly_upper(title[0].text) and _mostly_upper(line.text):
