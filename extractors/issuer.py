@@ -199,7 +199,10 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
                 if head or kind:
                     break
             if bodies and (
-                (kind and not head and bodies[-1].unit_text is None) or head is None or not _complete(bodies[-1])
+                (kind and not head and bodies[-1].unit_text is None)
+                or head is None
+                or not _complete(bodies[-1])
+                or _completes_unit(bodies[-1], piece)
             ):
                 bodies[-1].pieces.append(piece)
             else:
@@ -211,6 +214,21 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
 
 _WHOLE_NAMES = ("ban chap hanh trung uong",)
 """Names complete in themselves: a head after one on the same line begins another body (``… TRUNG ƯƠNG VĂN PHÒNG``)."""
+
+
+def _completes_unit(body: Body, piece: Piece) -> bool:
+    """``UBND THÀNH PHỐ HẢI`` / ``PHÒNG``: a unit's name wrapped, its end looking like a head."""
+    folded = " ".join(body.folded.split())
+    kinds = list(_KIND_PATTERN.finditer(folded))
+    if not kinds or len(piece.folded.split()) > 2:
+        return False
+    kind = _unit_kind(folded[kinds[-1].start() :], exact=True)
+    if kind is None:
+        return False
+    name = body.text[len(" ".join(body.text.split()[: len(folded[: kinds[-1].end()].split())])) :].strip()
+    if not name or resolve(name, kinds=[kind], cutoff=STRONG_UNIT_SCORE).candidates:
+        return False
+    return bool(resolve(f"{name} {piece.text}", kinds=[kind], cutoff=STRONG_UNIT_SCORE).candidates)
 
 
 def _split_after_unit(run: Piece) -> list[Piece]:

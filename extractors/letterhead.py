@@ -350,10 +350,14 @@ def motto_line(folded: str) -> bool:
 MOTTO_LINE_SHARE = 0.8
 
 
+_NAME_WORDS = frozenset({"viet", "nam"})
+"""Motto words that also end names (``… DÂN TỘC THIỂU SỐ VIỆT NAM``): alone, no fragment of a motto."""
+
+
 def motto_fragment(folded: str) -> bool:
     """A piece made only of motto words: ``CỘNG``, ``HÒA XÃ HỘI``, a tiêu ngữ cut across lines."""
     words = re.sub(r"[-–—.,]", " ", folded).split()
-    return bool(words) and all(w in MOTTO_WORDS for w in words)
+    return bool(words) and all(w in MOTTO_WORDS for w in words) and not set(words) <= _NAME_WORDS
 
 
 _TOLERANT_NGAY = re.compile(rf"\b{tolerant('ngay')}\b")

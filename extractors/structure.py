@@ -250,9 +250,7 @@ def is_body_start(line: Line) -> bool:
     )
 
 
-_LETTER_OPENING = re.compile(
-    r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)"
-)
+_LETTER_OPENING = re.compile(r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)")
 """``Kính gửi``, ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
 _NEVER_A_TITLE = re.compile(r"^(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:)")
 """Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``)."""
@@ -287,7 +285,27 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
     title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
     authority, after = _authority_lines(lines, after, title)
+    after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+def _late_place_date(lines: tuple[Line, ...], after: int, header: list[Line]) -> int:
+    """A place-and-date line OCR read after the title and authority line (``Bạc Liêu, ngày …``) joins the header."""
+    if any(WRITTEN_DATE.search(line.folded) for line in header):
+        return after
+    for line in lines[after : after + LATE_DATE_LINES]:
+        if line.blank:
+            continue
+        if len(line.text.split()) <= PLACE_DATE_WORDS and _PLACE_DATE_LINE.search(line.folded.lstrip("| ")):
+            if WRITTEN_DATE.search(line.folded):
+                header.append(line)
+                return line.number + 1 if all(ln.blank for ln in lines[after : line.number]) else after
+        if is_body_start(line):
+            break
+    return after
+
+
+LATE_DATE_LINES = 4
 
 
 def _rest_of(line: Line, offset: int) -> Line:
