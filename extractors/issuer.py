@@ -62,7 +62,8 @@ IMPLIED_KINDS: dict[str, str] = {
     "quan doan": "quận",
 }
 """Words naming a body of a unit without the unit's kind (``Tỉnh ủy Thừa Thiên Huế``, ``Thành đoàn Hà Nội``)."""
-_IMPLIED_KIND = re.compile(r"\b(?P<word>" + "|".join(IMPLIED_KINDS) + r")\s+(?=\S)")
+_IMPLIED_KIND = re.compile(r"\b(?P<word>" + "|".join(IMPLIED_KINDS) + r")\s*(?=\S)")
+"""Also glued to the name, as legacy OCR reads it (``TINH UYTHUATHIEN HUE``)."""
 ORGANISATION_HEADS = ("hội", "đoàn", "công đoàn", "liên đoàn lao động", "đảng bộ", "hội liên hiệp phụ nữ")
 """Mass organisations and party organisations whose own Ban Chấp hành issues in their name."""
 _HEAD_ABBREVIATIONS = {
@@ -100,7 +101,18 @@ _HEAD_PATTERNS = [
     (re.compile(rf"^{tolerant(folded) if len(folded) > SHORT_HEAD else re.escape(folded)}\b"), head)
     for folded, head in _HEADS
 ]
-_EXACT_HEADS = [(re.compile(rf"^{re.escape(folded)}\b"), head) for folded, head in _HEADS]
+_EXACT_HEADS = [
+    (
+        re.compile(
+            rf"^{re.escape(folded)}(?:\b|(?=[a-z]{{3}}))"
+            if folded in _HEAD_ABBREVIATIONS
+            else rf"^{re.escape(folded)}\b"
+        ),
+        head,
+    )
+    for folded, head in _HEADS
+]
+"""Heads as printed; an abbreviation also glued to the next word, as legacy OCR reads it (``UBNDTHANH PHO``)."""
 _KIND_PATTERN = re.compile(
     r"(?<![a-z])(?P<kind>" + "|".join(tolerant(fold_key(k)) for k in KINDS_BY_LENGTH) + r"|tp\.?)\s+(?=\S)"
 )
@@ -132,11 +144,11 @@ class Body:
 
     @property
     def text(self) -> str:
-        return " ".join(piece.text for piece in self.pieces)
+        return _GLUED_ABBREVIATION.sub(r"\1 ", " ".join(piece.text for piece in self.pieces))
 
     @property
     def folded(self) -> str:
-        return " ".join(fold_key(piece.text) for piece in self.pieces)
+        return fold_key(self.text)
 
     @property
     def start(self) -> int:
@@ -145,6 +157,10 @@ class Body:
     @property
     def end(self) -> int:
         return self.pieces[-1].end if self.pieces else 0
+
+
+_GLUED_ABBREVIATION = re.compile(r"^(UBND|HĐND|HDND)(?=[A-ZĐÀ-Ỹ]{2})")
+"""``UBNDTHANH PHO``: legacy OCR lost the space after the abbreviation."""
 
 
 def head_of(folded: str, *, exact: bool = False) -> str | None:

@@ -52,7 +52,7 @@ BLANK_NUMBER = re.compile(
     rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
 )
 """``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed."""
-SUBJECT = re.compile(r"(?<![a-z])(?:v\s*/\s*v\b\s*[:.]?|ve\s+viec\b)")
+SUBJECT = re.compile(r"(?<![a-z])(?:v\s*[/il1|]\s*v\b\s*[:.]?|ve\s+viec\b)")
 """``V/v`` (về việc): a công văn's trích yếu under its number."""
 SUBJECT_OPENING = re.compile(r"ve\s+(?!viec)\S")
 """``Về …`` opening a piece of its own under the number: a trích yếu printed without ``V/v``."""
@@ -283,6 +283,8 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         kept.insert(0, word)
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
+    while len(kept) > 3 and re.fullmatch(r"(?!TP)[A-ZĐÀ-Ỹ]{1,2}", kept[0].group(0)):
+        kept.pop(0)  # capitals OCR read ("HA Nội") open a short place, not a long run ("BT Hà N i")
     if not kept:
         return None
     return Cell("place", floor + kept[0].start(), floor + kept[-1].end())
@@ -291,7 +293,7 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
 def _place_word(word: str) -> bool:
     """A word a place name may hold: in title case or small letters, a number, ``TP.``, a dash; not in capitals."""
     core = word.strip(",.")
-    if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?", word):
+    if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?|[A-ZĐÀ-Ỹ]{1,2}", word):  # TP.; capitals OCR read ("HA Nội")
         return True
     if not core or "/" in core:
         return False

@@ -369,7 +369,7 @@ def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
 
 def _is_subject_line(line: Line) -> bool:
     """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number."""
-    if re.match(r"^v\s*/\s*v\b", line.folded):
+    if re.match(r"^v\s*[/il1|]\s*v\b", line.folded):
         return True
     return bool(re.match(r"^ve\s", line.folded)) and not _mostly_upper(line.text)
 
@@ -476,7 +476,9 @@ _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|d
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")
 """Words of a subject, never of a body's name: ``CHÍNH PHỦ VỀ ĐẨY MẠNH …`` is a title's line, not who enacts."""
-_SESSION = re.compile(r"^\(?\s*khoa\s+[ivxl\d]+|^\(?\s*ky\s+hop\b|^\(\s*ngay")
+_SESSION = re.compile(r"^(?:[^a-z(]{0,6}|[a-z]{1,2}\s+)?\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
+_SPECKS = re.compile(r"^(?:[^\w(]+|[A-Za-z][a-z]?\s+(?=[A-ZĐÀ-Ỹ]{2}))*")
+"""What a poor scan's OCR leaves before a line's first word: ``-. .``, ``Oo``, ``_``."""
 
 
 def is_authority_line(line: Line, previous: Line | None) -> bool:
@@ -489,9 +491,10 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
         return False
     if previous is not None and _DANGLING.search(previous.folded):
         return False
-    if _TITLE_WORDS.search(line.folded) or line.folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
+    folded = line.folded[_SPECKS.match(line.text).end() :]  # type: ignore[union-attr]  # matches the empty string
+    if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
         return False
-    return bool(_AUTHORITY.match(line.folded))
+    return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
 
 
 def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
