@@ -463,14 +463,14 @@ def _opens_lower(line: Line) -> bool:
 
 
 _POSITION = (
-    r"(?:pho\s+)?(?:chu\s+tich|bo\s+truong|thu\s+tuong|giam\s+doc|thuong\s+truc|truong\s+ban|chanh\s+van\s+phong|"
-    r"cuc\s+truong|tong\s+cuc\s+truong)\s+"
+    r"(?:pho\s*)?(?:chu\s*tich|bo\s*truong|thu\s*tuong|giam\s*doc|thuong\s*truc|truong\s*ban|chanh\s*van\s*phong|"
+    r"cuc\s*truong|tong\s*cuc\s*truong)\s*"
 )
 _AUTHORITY = re.compile(
-    rf"^(?:{_POSITION})?(?:uy\s+ban\s+nhan\s+dan|hoi\s+dong\s+nhan\s+dan|ubnd|hdnd|uy\s+ban\s+thuong\s+vu|"
-    r"hoi\s+dong\s+(?:chinh\s+phu|bo\s+truong)|chinh\s+phu\b|bo\s+truong\b|thu\s+tuong\b|"
-    r"ban\s+(?:chap\s+hanh|thuong\s+vu|bi\s+thu)\b|"
-    r"chu\s+tich\b|giam\s+doc\b|bo\s+\S+)"
+    rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
+    r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
+    r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
+    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
 )
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den)|[,\-–])\s*$")
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
