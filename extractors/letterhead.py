@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
+from khplan.extractors.gazetteer import resolve
 from khplan.extractors.matching import ocr_digits, tolerant
 from khplan.extractors.terms import canonical_code
 
@@ -60,6 +61,8 @@ MARKS = frozenset(
     {"khan", "hoa toc", "thuong khan", "mat", "toi mat", "tuyet mat", "du thao", "ban sao", "trang", "dang ngay"}
 )
 """Marks stamped or printed near the header (độ khẩn, độ mật, dự thảo) that name no body (folded)."""
+PLACE_NAME_SCORE = 95.0
+"""How close the words after a stray capital must be to a unit's name to be the place without it."""
 PLACE_WORDS = 6
 """A place name (địa danh) has at most this many words (``Thành phố Hồ Chí Minh``, ``Bà Rịa - Vũng Tàu``)."""
 
@@ -283,8 +286,10 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         kept.insert(0, word)
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
-    while len(kept) > 3 and re.fullmatch(r"(?!TP)[A-ZĐÀ-Ỹ]{1,2}", kept[0].group(0)):
-        kept.pop(0)  # capitals OCR read ("HA Nội") open a short place, not a long run ("BT Hà N i")
+    if len(kept) > 1 and re.fullmatch(r"(?!TP)[A-ZĐÀ-Ỹ]{1,2}", kept[0].group(0)):
+        rest = text[floor + kept[1].start() : floor + kept[-1].end()]
+        if len(kept) > 3 or resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
+            kept.pop(0)  # "VỤ Hà Nội" (the issuer's BỘ NỘI VỤ wrapped) is Hà Nội; "HA Nội" (OCR's capitals) stays
     if not kept:
         return None
     return Cell("place", floor + kept[0].start(), floor + kept[-1].end())

@@ -167,6 +167,24 @@ def sentence_case(title: str, body: str = "") -> str:
     return _capitalise(" ".join(out))
 
 
+_VOWEL_GROUPS = re.compile(r"[aăâeêioôơuưy]+")
+
+
+def glued_words(title: str) -> list[str]:
+    """Words left in capitals that hold two syllables' vowels (``PHEDUYET``, ``VEVIEC``, ``NAM2020``): no abbreviation
+    (``UBND``, ``HIV``, ``TNCS`` hold one at most), but words a site or OCR ran together, that sentence case could not
+    read."""
+    found = []
+    for word in title.split():
+        for core in re.split(r"[/&-]", word.strip("“”\"'(),.;:")):
+            if len(core) < 4 or not _in_capitals(core):
+                continue
+            bare = fold_key(core)
+            if len(_VOWEL_GROUPS.findall(bare)) >= 2 or re.search(r"[a-z]{2}\d|\d[a-z]{2}", bare):
+                found.append(core)
+    return found
+
+
 def _in_capitals(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -278,5 +296,7 @@ def extract_title(ex: Extraction) -> None:
     body = "\n".join(line.text for line in layout.body[:200])
     ex.record.title = sentence_case(title.text, body)
     ex.record.title_as_printed = title.text
+    if glued := glued_words(ex.record.title):
+        ex.warn("unreadable_title_words", "title", f"words run together or misread: {', '.join(glued)}")
     ex.cite("title", title.start, title.end)
     ex.found("title", "title lines" if layout.title and layout.type_line is not None else "header")
