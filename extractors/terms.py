@@ -347,13 +347,13 @@ def agency_case(name: str) -> str:
     known = max(DEPARTMENTS, key=lambda d: _score(d, name))
     if _score(known, name) >= 92:
         return known
-    words = name.split()
+    tokens = name.split()
     for known in sorted(DEPARTMENTS, key=len, reverse=True):  # "Ban Thi đua - Khen thưởng" + "Trung ương"
         size = len(known.split())
-        if len(words) > size and squash(" ".join(words[:size])) == squash(known):
-            rest = " ".join(words[size:]).lower()
+        if len(tokens) > size and squash(" ".join(tokens[:size])) == squash(known):
+            rest = " ".join(tokens[size:]).lower()
             return _PROPER_NAMES.sub(lambda m: _PROPER_CASE[m.group(0).lower()], f"{known} {rest}")
-    words = " ".join(name.split()).lower()
+    words = " ".join(tokens).lower()
     folded = fold_key(words)
     head = next(
         (
