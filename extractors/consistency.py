@@ -13,12 +13,15 @@ worst outcome; a flagged one costs a reviewer a glance.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve
 from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout, Line
 from khplan.extractors.terms import DOC_TYPE_OF_CODE, ISSUER_CODES
+from khplan.extractors.title import SYLLABLE
 
 PLACE_SCORE = 90.0
 """How close a printed place must be to a unit's name for the check to say where it is."""
@@ -57,15 +60,31 @@ def code_type(code: str | None) -> str | None:
     return None
 
 
+DAMAGED_SHARE = 0.85
+"""Below this share of words that are Vietnamese syllables, a header's text is damaged (a broken font, an OCR of
+noise): every header field read from it is flagged."""
+HEADER_FIELDS = ("doc_type", "number", "issue_date", "place", "title", "issuer")
+
+
+def syllable_share(lines: Iterable[Line]) -> float:
+    """The share of the words in ``lines`` that have the shape of a Vietnamese syllable (``H I NG B TRƯ NG``: few)."""
+    words = [w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", line.text)]
+    return sum(bool(SYLLABLE.match(w)) for w in words) / len(words) if words else 1.0
+
+
 @extractor(
     "consistency",
-    requires=["analysis.header", "record.doc_type", "record.place", "record.title", "record.issuer"],
+    requires=["analysis.header", "analysis.layout", "record.doc_type", "record.place", "record.title", "record.issuer"],
     assigns=["record.warnings"],
 )
 def check_consistency(ex: Extraction) -> None:
-    """Warn where the header, the place line, the number's ký hiệu and the title disagree."""
+    """Warn where the header, the place line, the number's ký hiệu and the title disagree, or the text is damaged."""
     record = ex.record
     reading: HeaderReading = ex.analyses["header"]
+    layout: Layout = ex.analyses["layout"]
+    if (share := syllable_share((*layout.header, *layout.title))) < DAMAGED_SHARE:
+        for path in HEADER_FIELDS:
+            ex.warn("damaged_text", path, f"only {share:.0%} of the header's words read as Vietnamese syllables")
     issuer = record.issuer
     if (
         record.place

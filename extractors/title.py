@@ -127,7 +127,7 @@ DOCUMENT_KINDS = (
 """Kinds of document, capitalised when they name one: ``Quyết định số 1133/QĐ-TTg``."""
 _ROMAN = re.compile(r"^[IVXL]+$")
 _ROMAN_AFTER = {"khóa", "khoá", "thứ", "lần", "hội", "quý", "(khóa", "(khoá"}
-_SYLLABLE = re.compile(
+SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+"
     r"(?:ch|ng|nh|[cmnpt])?$"
@@ -209,8 +209,8 @@ def _kept_as_printed(word: str, previous: str) -> bool:
     if _ROMAN.match(core):
         return previous.lower().strip("(") in _ROMAN_AFTER or len(core) > 2
     if "-" in core:
-        return all(not part or not _SYLLABLE.match(part.lower()) for part in core.split("-"))
-    return core.isupper() and len(core) > 1 and not _SYLLABLE.match(core.lower())
+        return all(not part or not SYLLABLE.match(part.lower()) for part in core.split("-"))
+    return core.isupper() and len(core) > 1 and not SYLLABLE.match(core.lower())
 
 
 @cache

@@ -56,3 +56,17 @@ def test_every_field_says_how_it_was_found():
         "issuer.province": "header",
         "place": "place line",
     }
+
+
+def test_a_header_in_a_broken_font_flags_every_field_read_from_it():
+    text = (
+        "H I NG B TRƯ NG C NG HOÀ XÃ H I CH NGHĨA VI T NAM\nS : 128-H BT Hà N i, ngày 09 tháng 11 năm 1983\n"
+        "QUY T NNH\nV vi c phân v ch na gi i m t s xã\n"
+    )
+    codes = _codes(text)
+    assert all("damaged_text" in codes.get(path, set()) for path in ("number", "issue_date", "issuer"))
+
+
+def test_a_clean_header_is_not_called_damaged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert not any("damaged_text" in found for found in codes.values())
