@@ -144,7 +144,9 @@ class Body:
 
     @property
     def text(self) -> str:
-        return _GLUED_ABBREVIATION.sub(r"\1 ", " ".join(piece.text for piece in self.pieces))
+        text = " ".join(piece.text for piece in self.pieces)
+        glued = _GLUED_ABBREVIATION.match(text)
+        return f"{glued.group(1)} {text[glued.end() :]}" if glued and text[glued.end() :][:2].isupper() else text
 
     @property
     def folded(self) -> str:
@@ -159,7 +161,7 @@ class Body:
         return self.pieces[-1].end if self.pieces else 0
 
 
-_GLUED_ABBREVIATION = re.compile(r"^(UBND|HĐND|HDND)(?=[A-ZĐÀ-Ỹ]{2})")
+_GLUED_ABBREVIATION = re.compile(r"^(UBND|HĐND|HDND)(?=\w\w)")
 """``UBNDTHANH PHO``: legacy OCR lost the space after the abbreviation."""
 
 

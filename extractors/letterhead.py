@@ -257,12 +257,14 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
     return None
 
 
-_LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ0-9][^\s,]*){0,4}\s*,$")
+_LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+\w[^\s,]*){0,4}\s*,$")
 
 
 def _place_alone(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
     for start, piece in zip(stream.starts, stream.pieces, strict=True):
-        if _LONE_PLACE.match(piece.text) and outside(taken, start) and not piece.text[:-1].isupper():
+        words = piece.text.rstrip(" ,").split()
+        title_case = all(w[:1].isupper() or w[:1].isdigit() for w in words) and not piece.text[:-1].isupper()
+        if _LONE_PLACE.match(piece.text) and title_case and outside(taken, start):
             return Cell("place", start, start + len(piece.text.rstrip(" ,")))  # "Ninh Thuận," alone
     return None
 
@@ -286,7 +288,7 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         kept.insert(0, word)
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
-    if len(kept) > 1 and re.fullmatch(r"(?!TP)[A-ZĐÀ-Ỹ]{1,2}", kept[0].group(0)):
+    if len(kept) > 1 and _stray_capitals(kept[0].group(0)):
         rest = text[floor + kept[1].start() : floor + kept[-1].end()]
         if len(kept) > 3 or resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
             kept.pop(0)  # "VỤ Hà Nội" (the issuer's BỘ NỘI VỤ wrapped) is Hà Nội; "HA Nội" (OCR's capitals) stays
@@ -298,14 +300,19 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
 def _place_word(word: str) -> bool:
     """A word a place name may hold: in title case or small letters, a number, ``TP.``, a dash; not in capitals."""
     core = word.strip(",.")
-    if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?|[A-ZĐÀ-Ỹ]{1,2}", word):  # TP.; capitals OCR read ("HA Nội")
+    if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?", word) or _stray_capitals(word):  # TP.; OCR's "HA Nội"
         return True
     if not core or "/" in core:
         return False
     if core.isdigit():
         return len(core) <= 2
-    letters = [c for c in core if c.isalpha()]
-    return bool(letters) and len(letters) == len(core) and all(c.islower() for c in letters[1:])
+    parts = re.split(r"['’]", core)  # "R'Lấp" of "Đắk R'Lấp": each part in title case
+    return all(part.isalpha() and part[1:] == part[1:].lower() for part in parts)
+
+
+def _stray_capitals(word: str) -> bool:
+    """A word of one or two capitals (``HA`` of OCR's ``HA Nội``, ``VỤ`` of a wrapped ``BỘ NỘI VỤ``), not ``TP``."""
+    return 1 <= len(word) <= 2 and word.isalpha() and word.isupper() and word != "TP"
 
 
 def _opens_a_place(word: str) -> bool:

@@ -477,7 +477,7 @@ _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|d
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")
 """Words of a subject, never of a body's name: ``CHÍNH PHỦ VỀ ĐẨY MẠNH …`` is a title's line, not who enacts."""
 _SESSION = re.compile(r"^(?:[^a-z(]{0,6}|[a-z]{1,2}\s+)?\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
-_SPECKS = re.compile(r"^(?:[^\w(]+|[A-Za-z][a-z]?\s+(?=[A-ZĐÀ-Ỹ]{2}))*")
+_SPECKS = re.compile(r"^(?:[^\w(]+|[A-Za-z][a-z]\s+(?=\w\w))*")
 """What a poor scan's OCR leaves before a line's first word: ``-. .``, ``Oo``, ``_``."""
 
 
@@ -491,7 +491,8 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
         return False
     if previous is not None and _DANGLING.search(previous.folded):
         return False
-    folded = line.folded[_SPECKS.match(line.text).end() :]  # type: ignore[union-attr]  # matches the empty string
+    specks = _SPECKS.match(line.text)
+    folded = line.folded[specks.end() if specks and line.text[specks.end() :][:2].isupper() else 0 :]
     if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
         return False
     return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
