@@ -106,6 +106,75 @@ def check_consistency(ex: Extraction) -> None:
                     f"the title governs {jurisdiction[0]} {jurisdiction[1]}, not in {issuer.province}",
                 )
     _check_code(ex, reading)
+    check_plausibility(ex)
+
+
+# --- what a value itself says about how it was read ------------------------------
+
+MAX_TITLE_WORDS = 80
+"""Longer than any real trích yếu (the longest of the development set holds 74 words): it ran on into the body."""
+_HEADER_MATTER = re.compile(
+    r"^ngay\s*\d|\(\s*ngay\s*\d|\bso\s*:|\bcan\s+cu\b|\bcong\s+hoa\s+xa\s+hoi\b|\bdoc\s+lap\s*-"
+    r"|\bkinh\s+gui\b|\bnoi\s+nhan\b"
+)
+"""What a header or a body prints, never a trích yếu: a date opening it or in brackets (a session's), ``Số:``, a
+preamble, the motto, an address: a title holding it ran on (a date inside a title is a cited document's)."""
+_DANGLING_END = frozenset(
+    {"của", "và", "về", "cho", "trong", "tại", "với", "các", "những", "nhằm", "theo", "trên", "đối", "thuộc", "đến"}
+)
+"""A title that ends on one of these was cut short."""
+MIN_TITLE_SYLLABLES = 0.9
+"""Below this share of words shaped as Vietnamese syllables, a title was misread (``ngirdi``, ``nirac``)."""
+_NOT_A_BODY = re.compile(
+    r"\b(?:quyet\s+dinh|ke\s+hoach|quy\s+che|quy\s+dinh|ban\s+hanh|ve\s+viec|tren\s+dia\s+ban"
+    r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet)\b"
+)
+"""Words of a document's type or subject: a body's name holding one took a title's line."""
+_LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
+_CODE_SEGMENT_MISREAD = re.compile(r"^\d+[A-ZĐ]")
+"""A ký hiệu segment opened by digits (``37/2011/7NQ-HĐND``): a speck OCR read as a digit."""
+
+
+def check_plausibility(ex: Extraction) -> None:
+    """Warn where a value, whatever found it, does not look like what it should be, or was found by a weak route.
+
+    Measured on the development set (``python -m tools.bench.real --ways``), a title read from the header where no
+    type line set it apart is right three times in four; titles holding header matter, cut on a dangling word or
+    holding misread words, and bodies' names holding a title's words, are wrong far more often than not.
+    """
+    record = ex.record
+    title = record.title
+    if title:
+        folded = fold_key(title)
+        words = title.split()
+        if ex.record.provenance.found_by.get("title") == "lines under the header":
+            ex.warn("weak_title_evidence", "title", "no type line or V/v sets the title apart; read under the header")
+        if _HEADER_MATTER.search(folded) or len(words) > MAX_TITLE_WORDS:
+            ex.warn("title_runs_on", "title", "the title holds what a header or a body prints: it ran on")
+        elif words and words[-1].lower().strip(".,;:") in _DANGLING_END:
+            ex.warn("title_cut_short", "title", f"the title ends on {words[-1]!r}: cut short")
+        letters = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", title) if not w.isupper()]
+        if len(letters) >= 4 and sum(bool(SYLLABLE.match(w)) for w in letters) / len(letters) < MIN_TITLE_SYLLABLES:
+            ex.warn("unreadable_title_words", "title", "words of the title are no Vietnamese syllables: misread")
+    issuer = record.issuer
+    for path, name in (("issuer.name", issuer.name), ("issuer.parent", issuer.parent)):
+        if not name:
+            continue
+        folded = fold_key(name)
+        if _NOT_A_BODY.search(folded) or _repeats(folded.split()):
+            where = "issuer" if path == "issuer.name" else path  # a misread name: its level and province too
+            ex.warn("implausible_issuer", where, f"{name!r} holds a title's words or a word twice over: misread")
+    if issuer.name and issuer.parent is None and fold_key(issuer.name) in _LOCAL_BODIES:
+        message = f"{issuer.name!r} names no unit: whose committee or council is not said"
+        ex.warn("implausible_issuer", "issuer", message)
+    segments = re.split(r"[-/]", record.number or "")
+    if any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:]):
+        ex.warn("number_misread", "number", f"a segment of {record.number!r} after the first opens with digits")
+
+
+def _repeats(words: list[str]) -> bool:
+    """A word of a name twice in a row, or three times anywhere (``tncs tncs``): OCR's echo, not a name."""
+    return any(a == b for a, b in zip(words, words[1:], strict=False)) or any(words.count(w) >= 3 for w in words)
 
 
 def _check_code(ex: Extraction, reading: HeaderReading) -> None:

@@ -265,8 +265,10 @@ def extract_place(ex: Extraction) -> None:
     ex.found("place", "place line")
     unit: AdminUnit | None = ex.analyses.get("issuer_unit")
     kind, name = place_kind(printed.text)
-    spelt = gazetteer_spelling(name, unit, ex.record.issuer.province) or name
-    ex.record.place = f"{kind[:1].upper()}{kind[1:]} {spelt}" if kind else spelt
+    spelt = gazetteer_spelling(name, unit, ex.record.issuer.province)
+    if spelt is None:
+        ex.warn("unresolved_place", "place", f"{name!r} is no unit's name in the gazetteer: kept as printed")
+    ex.record.place = f"{kind[:1].upper()}{kind[1:]} {spelt or name}" if kind else spelt or name
 
 
 def place_kind(place: str) -> tuple[str | None, str]:

@@ -597,6 +597,8 @@ def extract_issuer(ex: Extraction) -> None:
     if parent is not None:
         record.parent = body_name(parent)
         ex.cite("issuer.parent", parent.start, parent.end)
+        if not known_body(parent, record.parent):
+            ex.warn("weak_parent", "issuer.parent", f"{record.parent!r} is neither a known body nor a unit's committee")
     record.level, unit_body = _level(issuer, parent)
     if record.level == Level.central:
         ex.analyses["issuer_unit"] = None
@@ -633,6 +635,22 @@ def extract_issuer(ex: Extraction) -> None:
         ex.record.issuer_successor = UnitSuccessor(
             name=after.name, kind=after.kind, level=after.level, province=after.province
         )
+
+
+_KNOWN_NAMES = frozenset(fold_key(n) for n in (*ISSUER_CODES.values(), *DEPARTMENTS))
+
+
+def known_body(body: Body, name: str) -> bool:
+    """A body named by convention, a known ministry or department, or a committee of a unit the gazetteer knows well.
+
+    Anything else read as a parent (a title's line, an OCR echo, a body spelt as no list knows it) is right far less
+    often on the development set (``python -m tools.bench.real --ways``): the reviewer is told.
+    """
+    if body.name or fold_key(name) in _KNOWN_NAMES:
+        return True
+    unit = body.resolution.unit
+    strong = unit is not None and body.resolution.score >= STRONG_UNIT_SCORE
+    return strong and unit is not None and fold_key(name).endswith(fold_key(unit.name))
 
 
 def _renamed(ex: Extraction, issuer: Body, unit_body: Body | None) -> None:

@@ -311,12 +311,27 @@ def canonical_code(code: str) -> str:
     code = code.replace("\u2044", "/").replace("\u2215", "/")  # OCR's fraction slash
     return re.sub(
         r"[^-/.\s]+",
-        lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else CODE_SEGMENTS.get(fold_key(m.group(0)), m.group(0)),
+        lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else _segment(m.group(0)),
         code,
     )
 
 
+def _segment(segment: str) -> str:
+    """A ký hiệu segment spelt as printed; a type's code run into a body's (``QĐBYT``, ``NĐCP``) split by its dash."""
+    known = CODE_SEGMENTS.get(fold_key(segment))
+    if known is not None:
+        return known
+    for length in (3, 2):
+        head, rest = CODE_SEGMENTS.get(fold_key(segment[:length])), segment[length:]
+        if head in DOC_TYPE_OF_CODE and (rest in _BODY_CODES or fold_key(rest) in _FOLDED_BODY_CODES):
+            return f"{head}-{_BODY_CODES.get(rest) or _FOLDED_BODY_CODES[fold_key(rest)]}"
+    return segment
+
+
 _PRINTED_CODES = frozenset(CODE_SEGMENTS.values()) | {"HĐ"}
+_BODY_CODES = {code: code for code in (*ISSUER_CODES, "UBND", "HĐND", "CP", "TTg", "TW", "BCH", "UBTVQH", "VPCP")}
+"""Codes of issuing bodies, which follow the type's after a dash (``QĐ-BYT``, ``NĐ-CP``)."""
+_FOLDED_BODY_CODES = {fold_key(code): code for code in _BODY_CODES}
 """Segments already spelt as a code is printed: kept as they are (``HĐ`` of a contract stays ``HĐ``)."""
 
 

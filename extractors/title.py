@@ -299,4 +299,11 @@ def extract_title(ex: Extraction) -> None:
     if glued := glued_words(ex.record.title):
         ex.warn("unreadable_title_words", "title", f"words run together or misread: {', '.join(glued)}")
     ex.cite("title", title.start, title.end)
-    ex.found("title", "title lines" if layout.title and layout.type_line is not None else "header")
+    ex.found("title", title_source(layout, ex.analyses["header"]))
+
+
+def title_source(layout: Layout, reading: HeaderReading) -> str:
+    """How the title was found: the header's ``V/v`` line, the lines under a type line, or lines where none is."""
+    if reading.subject is not None and layout.type_line is None:
+        return "V/v line"
+    return "title lines" if layout.type_line is not None else "lines under the header"

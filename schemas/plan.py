@@ -216,8 +216,8 @@ class Provenance(_Model):
         default_factory=dict,
         description=(
             "Field path to how the field was found: where ND30 prints it (`type line`, `header`, `place line`, "
-            "`title lines`), or a weaker source the record's warnings then name (`number's code`, `authority line`, "
-            "`text`, `opening paragraph`)."
+            "`title lines`, `V/v line`), or a weaker source the record's warnings then name (`number's code`, "
+            "`authority line`, `text`, `opening paragraph`, `lines under the header`)."
         ),
         examples=[{"doc_type": "type line", "issuer.province": "place line and text"}],
     )

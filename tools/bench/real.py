@@ -264,12 +264,16 @@ def _word(data: list) -> Any:
 
 def record_of(pages: list) -> dict:
     """The record the pipeline's record stages make of these pages (restored where they lost their marks)."""
-    from khplan.extractors import extract_record
     from khplan.pipeline.context import DocContext, InputKind, Options
-    from khplan.pipeline.stages import restore_text
+    from khplan.pipeline.errors import NotAPlanError
+    from khplan.pipeline.stages import extract_fields, restore_text
+    from khplan.schemas import PlanRecord
 
     ctx = DocContext(source=Path("bench.txt"), kind=InputKind.text, sha256="0" * 64, options=Options(jobs=1))
-    return extract_record(restore_text(ctx, pages).document).model_dump(mode="json")
+    try:
+        return extract_fields(ctx, restore_text(ctx, pages)).model_dump(mode="json")
+    except NotAPlanError:  # nothing of a header found: every field null
+        return PlanRecord().model_dump(mode="json")
 
 
 # --- scoring -----------------------------------------------------------------
@@ -304,6 +308,8 @@ class Miss:
 class Board:
     tallies: dict[tuple[str, str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[Miss] = field(default_factory=list)
+    ways: dict[tuple[str, str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    """(part, field, how it was found) → how often a value found that way is right: the precision of each way."""
 
     def score(self, doc: RealDocument, route: str, record: dict) -> None:
         for path in HEADER:
@@ -314,8 +320,28 @@ class Board:
             needless = right and flagged and got is not None  # "not found" beside a null is no false alarm
             self.tallies[(doc.part, route, path)].add(right, silent, needless)
             self.tallies[(doc.part, route, "all")].add(right, silent, needless)
+            if got is not None:
+                how = value_at(record, "provenance.found_by").get(path) or "-"
+                self.ways[(doc.part, path, how)].add(right, silent, needless)
             if not right:
                 self.misses.append(Miss(doc.id, route, path, got, want, warned(record, path)))
+
+    def ways_table(self, part: str) -> Table:
+        """Each field by each way it is found: how often right, how often wrong with no warning."""
+        table = Table(title=f"{part}: header fields by how they were found (provenance.found_by), every route")
+        for column in ("field", "found by", "values", "right", "wrong, not warned", "right, warned"):
+            table.add_column(column, justify="left" if column in {"field", "found by"} else "right")
+        for (where, path, how), tally in sorted(self.ways.items()):
+            if where == part:
+                table.add_row(
+                    path,
+                    how,
+                    str(tally.total),
+                    f"{tally.right / tally.total:.3f}",
+                    str(tally.silent),
+                    str(tally.needless),
+                )
+        return table
 
     def table(self, part: str, routes: Sequence[str], count: int) -> Table:
         table = Table(title=f"{part}: {count} real documents — header fields right (share)")
@@ -398,6 +424,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list every wrong field of the development part (never the held-back)"
     )
+    parser.add_argument(
+        "--ways", action="store_true", help="how often a field is right by the way it was found (development part)"
+    )
     parser.add_argument("--only", default="", help="document ids to run, comma-separated (development part only)")
     args = parser.parse_args(argv)
     parts, routes = _split(args.parts), _split(args.routes)
@@ -421,6 +450,8 @@ def main(argv: list[str] | None = None) -> int:
     console.print(
         f"extraction of {len(documents)} documents by {len(routes)} routes: {time.perf_counter() - started:.0f} s"
     )
+    if args.ways:
+        console.print(board.ways_table("dev"))
     if args.misses:
         _print_misses(console, [m for m in board.misses if any(d.id == m.id and d.part == "dev" for d in documents)])
     if not args.no_seeds:

@@ -70,3 +70,87 @@ def test_a_header_in_a_broken_font_flags_every_field_read_from_it():
 def test_a_clean_header_is_not_called_damaged():
     codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
     assert not any("damaged_text" in found for found in codes.values())
+
+
+# --- what a value itself says about how it was read ------------------------------
+
+
+def test_a_title_with_no_type_line_above_it_is_flagged_as_weak():
+    text = (  # a site dropped the type line: the title follows the header, the authority line ends it
+        f"ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 3853/QĐ-UBND | Bình Định, {DATE} |\n"
+        "VỀ VIỆC BAN HÀNH BẢNG TIÊU CHÍ, THANG ĐIỂM THI ĐUA HÀNG NĂM ĐỐI VỚI CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    record = extract_record(text)
+    assert record.provenance.found_by["title"] == "lines under the header"
+    assert "weak_title_evidence" in _codes(text)["title"]
+
+
+def test_a_title_from_the_vv_line_is_not_flagged_as_weak():
+    subject = "V/v tổ chức Hội thi tuyên truyền pháp luật"
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/UBND-VX\n{subject}\nBắc Ninh, {DATE}\n"
+    record = extract_record(text)
+    assert record.provenance.found_by["title"] == "V/v line"
+    assert "weak_title_evidence" not in _codes(text).get("title", set())
+
+
+def test_a_title_holding_a_date_line_ran_on():
+    from khplan.extractors.consistency import _HEADER_MATTER
+    from khplan.extractors.matching import fold_key
+
+    ran_on = "Ngày 27 tháng 3 năm 2008 nghị quyết về việc triển khai thực hiện chủ trương mở rộng địa giới hành chính"
+    cited = "Về việc bổ sung Nghị quyết số 10/2007/NQ-HĐND ngày 04 tháng 05 năm 2007 của Hội đồng nhân dân quận"
+    assert _HEADER_MATTER.search(fold_key(ran_on))
+    assert not _HEADER_MATTER.search(fold_key(cited))  # a cited document's date is a title's own
+
+
+def test_a_title_ending_on_a_dangling_word_was_cut_short():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\n"
+        "Triển khai công tác thi đua, khen thưởng của\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert "title_cut_short" in _codes(text).get("title", set())
+
+
+def test_a_title_of_misread_words_is_flagged():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\n"
+        "Tổ chức cuộc thi viết về ngirdi tốt, việc tốt trong phong trào thi đua yêu nirac\n"
+    )
+    assert "unreadable_title_words" in _codes(text).get("title", set())
+
+
+def test_a_body_named_with_a_titles_words_is_implausible():
+    from khplan.extractors.consistency import _NOT_A_BODY, _repeats
+    from khplan.extractors.matching import fold_key
+
+    assert _NOT_A_BODY.search(fold_key("Ủy ban nhân dân xã Xuân Phú Quy Chế Làm Việc Của Ủy"))
+    assert _repeats(fold_key("Đoàn TNCS Hồ Chí Minh TNCS TNCS TNCS").split())
+    assert not _repeats(fold_key("Ủy ban nhân dân tỉnh Hà Tĩnh").split())  # tỉnh … Tĩnh: once each in a row
+    assert not _NOT_A_BODY.search(fold_key("Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"))
+
+
+def test_a_peoples_committee_without_its_unit_is_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nSố: 15/KH-UBND\nHà Nội, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert codes.get("issuer")  # the unit, if any, came from elsewhere: never silent
+
+
+def test_a_number_segment_opened_by_digits_is_flagged():
+    header = f"HỘI ĐỒNG NHÂN DÂN\nTỈNH BẮC NINH\nSố: 37/2011/7NQ-HĐND\nBắc Ninh, {DATE}\n"
+    codes = _codes(header + "NGHỊ QUYẾT\nVề thi đua\n")
+    assert "number_misread" in codes.get("number", set())
+
+
+def test_a_place_no_unit_bears_is_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nXyzabc, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert "unresolved_place" in codes.get("place", set())
+
+
+def test_a_parent_no_list_knows_is_flagged_and_a_unit_committee_is_not():
+    weak = _codes(
+        f"ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nBAN HÀNH QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA\nSỞ NỘI VỤ\nSố: 15/KH-SNV\n"
+        f"Thái Bình, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    )
+    strong = _codes(f"UBND TỈNH SƠN LA\nSỞ NỘI VỤ\nSố: 15/KH-SNV\nSơn La, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert "weak_parent" in weak.get("issuer.parent", set()) or "implausible_issuer" in weak.get("issuer.parent", set())
+    assert "weak_parent" not in strong.get("issuer.parent", set())
