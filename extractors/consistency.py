@@ -161,7 +161,7 @@ def check_plausibility(ex: Extraction) -> None:
         if not name:
             continue
         folded = fold_key(name)
-        if _NOT_A_BODY.search(folded) or _repeats(folded.split()):
+        if _NOT_A_BODY.search(folded) or _repeats(folded.split()) or _misread_name(name):
             where = "issuer" if path == "issuer.name" else path  # a misread name: its level and province too
             ex.warn("implausible_issuer", where, f"{name!r} holds a title's words or a word twice over: misread")
     if issuer.name and issuer.parent is None and fold_key(issuer.name) in _LOCAL_BODIES:
@@ -170,6 +170,17 @@ def check_plausibility(ex: Extraction) -> None:
     segments = re.split(r"[-/]", record.number or "")
     if any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:]):
         ex.warn("number_misread", "number", f"a segment of {record.number!r} after the first opens with digits")
+
+
+_SECOND_HEAD = re.compile(r"(?<=\S)\s+(?:van\s+phong|ban\s+chap\s+hanh)\b")
+"""A body's head inside another's name (``Ban chấp hành Trung ương văn phòng``): two bodies read as one."""
+
+
+def _misread_name(name: str) -> bool:
+    """A word in small letters that is no Vietnamese syllable (``tncs``, ``đsvh``: an abbreviation casing lost, or
+    OCR's noise), or a second body's head inside the name."""
+    small = [w for w in re.findall(r"[^\W\d_]{2,}", name) if w == w.lower()]
+    return any(not SYLLABLE.match(w) for w in small) or bool(_SECOND_HEAD.search(fold_key(name)))
 
 
 def _repeats(words: list[str]) -> bool:

@@ -154,3 +154,13 @@ def test_a_parent_no_list_knows_is_flagged_and_a_unit_committee_is_not():
     strong = _codes(f"UBND TỈNH SƠN LA\nSỞ NỘI VỤ\nSố: 15/KH-SNV\nSơn La, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
     assert "weak_parent" in weak.get("issuer.parent", set()) or "implausible_issuer" in weak.get("issuer.parent", set())
     assert "weak_parent" not in strong.get("issuer.parent", set())
+
+
+def test_a_name_with_a_lost_abbreviation_or_two_heads_is_misread():
+    from khplan.extractors.consistency import _misread_name
+
+    assert _misread_name("Ban chấp hành Trung ương tncs Hồ Chí Minh")
+    assert _misread_name("Ban chấp hành Trung ương văn phòng")
+    assert not _misread_name("Văn phòng Trung ương Đảng")
+    assert not _misread_name("Ủy ban nhân dân tỉnh Đắk Lắk")
+    assert not _misread_name("Ủy ban nhân dân thành phố Hải Phòng")
