@@ -13,15 +13,16 @@ worst outcome; a flagged one costs a reviewer a glance.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve
 from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
-from khplan.extractors.terms import DOC_TYPE_OF_CODE, ISSUER_CODES
+from khplan.extractors.terms import DOC_TYPE_OF_CODE, ISSUER_CODES, known_segment
 from khplan.extractors.title import SYLLABLE
+from khplan.schemas import PlanRecord, ReviewWarning
 
 PLACE_SCORE = 90.0
 """How close a printed place must be to a unit's name for the check to say where it is."""
@@ -225,3 +226,39 @@ def _check_code(ex: Extraction, reading: HeaderReading) -> None:
             "doc_type",
             f"the type line says {record.doc_type!r}, the number's ký hiệu {reading.number_code!r} a {typed}",
         )
+
+
+RESTORED_FIELDS = {"title": ("title", 2), "issuer.name": ("issuer", 1)}
+"""Header fields whose evidence a doubtful restoration may have changed: the field each warning names, and how many
+doubtful words it takes (a title of twenty words holds one guess often, and is mostly right all the same)."""
+
+
+def flag_doubtful_restoration(record: PlanRecord, doubts: Sequence[int], *, lost_marks: bool = False) -> None:
+    """Warn on each header field whose evidence holds a word the restorer put back its marks with little confidence.
+
+    ``Duc Thanh`` may be Đức Thanh or Đức Thạnh, ``phuong`` phường or phương: a
+    record read from text that lost its marks rests on the restorer's choice
+    there, not on what was printed. So does a ``D`` of a ký hiệu segment no
+    list knows (``UBQGCDS``: ``Đ`` or ``D``?) when the marks were lost.
+    """
+    if lost_marks and record.number:
+        unknown = [s for s in re.split(r"[-/&]", record.number)[1:] if re.search("[DĐ]", s) and not known_segment(s)]
+        if unknown:
+            record.warnings.append(
+                ReviewWarning(
+                    code="doubtful_restoration",
+                    field="number",
+                    message=f"the marks were lost: D or Đ in {', '.join(unknown)} is a guess",
+                )
+            )
+    for path, (field, least) in RESTORED_FIELDS.items():
+        spans = record.provenance.spans.get(path, [])
+        inside = [at for at in doubts if any(span.start <= at < span.end for span in spans)]
+        if len(inside) >= least:
+            record.warnings.append(
+                ReviewWarning(
+                    code="doubtful_restoration",
+                    field=field,
+                    message=f"{len(inside)} word(s) of its evidence had their marks restored with little confidence",
+                )
+            )

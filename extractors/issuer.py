@@ -622,7 +622,7 @@ def extract_issuer(ex: Extraction) -> None:
         where = ", ".join(sorted(provinces))
         ex.warn(
             "ambiguous_unit",
-            "issuer.province",
+            "issuer.province" if _agreed(unit_body.resolution) else "issuer",  # else the name is spelt as printed
             f"{unit_body.unit_kind} {unit_body.unit_text} exists in {where}; the text names none of them",
         )
     elif unit_body is not None and unit_body.unit_text:

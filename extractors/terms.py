@@ -316,6 +316,11 @@ def canonical_code(code: str) -> str:
     )
 
 
+def known_segment(segment: str) -> bool:
+    """A ký hiệu segment the vocabulary spells (``UBND``, ``QĐ``, ``SNV``): its ``Đ`` is known, not guessed."""
+    return segment in _PRINTED_CODES or segment in ISSUER_CODES or fold_key(segment) in CODE_SEGMENTS
+
+
 def _segment(segment: str) -> str:
     """A ký hiệu segment spelt as printed; a type's code run into a body's (``QĐBYT``, ``NĐCP``) split by its dash."""
     known = CODE_SEGMENTS.get(fold_key(segment))

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from khplan.diacritics import restoration_channel, restore
+from khplan.diacritics import Restoration, restoration_channel, restore
 from khplan.diacritics.orthography import normalize_tone_placement
 from khplan.extractors import DocumentText, document_of, extract_record
+from khplan.extractors.consistency import flag_doubtful_restoration
 from khplan.pipeline.context import DocContext, PageText
 from khplan.pipeline.errors import NotAPlanError
 from khplan.schemas import PlanRecord, Provenance
@@ -28,6 +29,10 @@ class RestoredText:
     pages: list[PageText]
     restored: bool
     """True when the restorer ran (the text had lost its diacritics, or the user asked)."""
+    doubts: tuple[int, ...] = ()
+    """Offsets in :attr:`document` of the words whose marks the restorer put back with little confidence."""
+    lost_marks: bool = False
+    """The marks were put back (the text had lost them), not only OCR's slips mended."""
 
     @property
     def document(self) -> DocumentText:
@@ -49,10 +54,36 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     log.info("%s: restoring diacritics, %s channel", ctx.source, channel)
     # Old-style tone placement (UỶ, HOÀ, THUỶ), common in real documents, is read as the modern one first: the
     # restorer knows the modern spelling only, and would otherwise "repair" UỶ BAN into QUỶ BAN.
-    return RestoredText(
-        [page._replace(text=restore(normalize_tone_placement(page.text), channel=channel).text) for page in pages],
-        restored=True,
-    )
+    restored_pages: list[PageText] = []
+    doubts: list[int] = []
+    offset = 0
+    for page in pages:
+        restoration = restore(normalize_tone_placement(page.text), channel=channel)
+        doubts.extend(offset + at for at in doubtful_words(restoration))
+        restored_pages.append(page._replace(text=restoration.text))
+        offset += len(restoration.text) + 1  # the pages are joined by a line break (document_of)
+    return RestoredText(restored_pages, restored=True, doubts=tuple(doubts), lost_marks=channel != "modern")
+
+
+DOUBTFUL_RESTORATION = 0.5
+"""Below this posterior, a word the restorer changed is a guess between readings (``Thanh`` / ``Thạnh``)."""
+
+
+def doubtful_words(restoration: Restoration) -> list[int]:
+    """Offsets in the restored text of the words the restorer changed with a posterior under
+    :data:`DOUBTFUL_RESTORATION` (letters only: a code's ``Đ`` is no guess)."""
+    lines = restoration.text.split("\n")
+    line_starts = [0]
+    for line in lines:
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    found = []
+    for change in restoration.changes:
+        if change.confidence >= DOUBTFUL_RESTORATION or not change.restored[:1].isalpha() or change.line > len(lines):
+            continue
+        line = lines[change.line - 1]
+        column = line.find(change.restored, max(0, change.start - 8))
+        found.append(line_starts[change.line - 1] + (column if column >= 0 else min(change.start, len(line))))
+    return found
 
 
 def document_method(pages: list[PageText]) -> str:
@@ -64,6 +95,7 @@ def document_method(pages: list[PageText]) -> str:
 def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
     """The plan record of the document, with where it came from."""
     record = extract_record(restored.document)
+    flag_doubtful_restoration(record, restored.doubts, lost_marks=restored.lost_marks)
     if not (record.number or record.issue_date or record.issuer.name):
         raise NotAPlanError(
             ctx.source, "not a Vietnamese administrative document (no number, date or issuing body found)"

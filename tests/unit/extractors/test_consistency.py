@@ -164,3 +164,30 @@ def test_a_name_with_a_lost_abbreviation_or_two_heads_is_misread():
     assert not _misread_name("Văn phòng Trung ương Đảng")
     assert not _misread_name("Ủy ban nhân dân tỉnh Đắk Lắk")
     assert not _misread_name("Ủy ban nhân dân thành phố Hải Phòng")
+
+
+def test_a_header_field_resting_on_doubtful_restored_marks_is_flagged():
+    from khplan.extractors.consistency import flag_doubtful_restoration
+
+    text = f"ỦY BAN NHÂN DÂN\nXÃ ĐỨC THẠNH\nSố: 15/KH-UBND\nĐức Thạnh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    record = extract_record(text)
+    name = record.provenance.spans["issuer.name"][0]
+    flag_doubtful_restoration(record, [text.index("THẠNH")])
+    assert name.start <= text.index("THẠNH") < name.end
+    assert "doubtful_restoration" in [w.code for w in record.warnings if w.field == "issuer"]
+    title = extract_record(text)
+    flag_doubtful_restoration(title, [text.index("Thi đua")])  # one guess in a title: mostly right all the same
+    assert "doubtful_restoration" not in [w.code for w in title.warnings]
+
+
+def test_a_d_of_an_unknown_code_segment_is_a_guess_once_the_marks_were_lost():
+    from khplan.extractors.consistency import flag_doubtful_restoration
+
+    record = extract_record(f"BỘ Y TẾ\nSố: 27/QĐ-UBQGCDS\nHà Nội, {DATE}\nQUYẾT ĐỊNH\nVề chuyển đổi số\n")
+    flag_doubtful_restoration(record, [], lost_marks=True)
+    assert "doubtful_restoration" in [w.code for w in record.warnings if w.field == "number"]
+    known = extract_record(
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nBắc Ninh, {DATE}\nQUYẾT ĐỊNH\nVề thi đua\n"
+    )
+    flag_doubtful_restoration(known, [], lost_marks=True)
+    assert "doubtful_restoration" not in [w.code for w in known.warnings]

@@ -53,3 +53,11 @@ def test_the_damage_decides_the_channel_and_whether_to_restore(seeds):
     assert restoration_channel(legacy) == "legacy"
     assert restoration_channel(legacy, mode="never") is None
     assert restoration_channel("Uy ban nhan dan huyen Phu My ban hanh ke hoach") == "stripped"
+
+
+def test_restoring_lost_marks_says_where_it_guessed():
+    text = "UY BAN NHAN DAN\nXA DUC THANH\nSo: 15/KH-UBND\nDuc Thanh, ngay 10 thang 5 nam 2023\nKE HOACH\nThi dua"
+    restored = restore_text(_ctx(), [PageText(1, text, "text"), PageText(2, "Ke hoach thi dua nam 2023", "text")])
+    assert restored.restored and restored.lost_marks
+    document = restored.document.text
+    assert all(0 <= at < len(document) and document[at].isalpha() for at in restored.doubts)
