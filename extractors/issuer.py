@@ -144,7 +144,7 @@ class Body:
 
     @property
     def text(self) -> str:
-        text = " ".join(piece.text for piece in self.pieces)
+        text = _MISREAD_COMMITTEE.sub("ỦY ", " ".join(piece.text for piece in self.pieces))
         glued = _GLUED_ABBREVIATION.match(text)
         return f"{glued.group(1)} {text[glued.end() :]}" if glued and text[glued.end() :][:2].isupper() else text
 
@@ -162,6 +162,9 @@ class Body:
 
 
 _GLUED_ABBREVIATION = re.compile(r"^(UBND|HĐND|HDND)(?=\w\w)")
+_MISREAD_COMMITTEE = re.compile(r"^QU[YỸ]\s+(?=BAN\s+NH[AÂ]N\s+D[AÂ]N\b)", re.IGNORECASE)
+"""``QUỸ BAN NHÂN DÂN``: an ``UY`` wrapped alone on its line, restored as the word it most often is there; no fund is
+a "ban nhân dân"."""
 """``UBNDTHANH PHO``: legacy OCR lost the space after the abbreviation."""
 
 

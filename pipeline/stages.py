@@ -9,6 +9,7 @@ logic of its own.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from khplan.diacritics import Restoration, restoration_channel, restore
@@ -58,12 +59,20 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     doubts: list[int] = []
     offset = 0
     for page in pages:
-        restoration = restore(normalize_tone_placement(page.text), channel=channel)
+        text = normalize_tone_placement(page.text)
+        if channel != "modern":
+            text = _SMALL_I.sub(lambda m: m.group(0).upper(), text)
+        restoration = restore(text, channel=channel)
         doubts.extend(offset + at for at in doubtful_words(restoration))
         restored_pages.append(page._replace(text=restoration.text))
         offset += len(restoration.text) + 1  # the pages are joined by a line break (document_of)
     return RestoredText(restored_pages, restored=True, doubts=tuple(doubts), lost_marks=channel != "modern")
 
+
+_SMALL_I = re.compile(r"\b(?=(?:[A-ZĐ]*i){1,2}[A-ZĐ]*\b)(?=\w*[A-ZĐ]\w*[A-ZĐ])[A-ZĐi]+\b")
+"""A word in capitals but for a small ``i`` (``CHi``, ``BiNH``): legacy OCR's reading of an ``Í`` or ``Ì`` whose mark
+it lost; in capitals, as its neighbours (the restorer keeps a word's case, and a name half in capitals is not read as
+the issuer's)."""
 
 DOUBTFUL_RESTORATION = 0.5
 """Below this posterior, a word the restorer changed is a guess between readings (``Thanh`` / ``Thạnh``)."""

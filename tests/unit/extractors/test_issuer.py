@@ -244,3 +244,13 @@ def test_son_la_wrapped_in_the_place_line_is_not_song_cong():
     record = extract_record(text)
     assert record.issuer.province in {"Sơn La", None}
     assert record.issuer.province is None or any(w.field and w.field.startswith("issuer") for w in record.warnings)
+
+
+def test_a_committee_whose_uy_was_restored_as_quy_is_a_committee():
+    from khplan.extractors import extract_record
+
+    record = extract_record(
+        "QUỸ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN NHÂN DÂN Độc lập - Tự do - Hạnh phúc\n"
+        "TỈNH TIỀN GIANG Tiền Giang, ngày 07 tháng 12 năm 2022\nSố: 383/KH-UBND\nKẾ HOẠCH\nThực hiện chuyển đổi số\n"
+    )
+    assert record.issuer.name == "Ủy ban nhân dân tỉnh Tiền Giang"
