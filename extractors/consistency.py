@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve
+from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve, units
 from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
@@ -112,6 +113,8 @@ def check_consistency(ex: Extraction) -> None:
 
 # --- what a value itself says about how it was read ------------------------------
 
+MIN_TITLE_WORDS = 3
+"""Fewer words of two letters or more than this is OCR's noise (``|``, ``© do``), not a trích yếu."""
 MAX_TITLE_WORDS = 80
 """Longer than any real trích yếu (the longest of the development set holds 74 words): it ran on into the body."""
 _HEADER_MATTER = re.compile(
@@ -128,7 +131,7 @@ MIN_TITLE_SYLLABLES = 0.9
 """Below this share of words shaped as Vietnamese syllables, a title was misread (``ngirdi``, ``nirac``)."""
 _NOT_A_BODY = re.compile(
     r"\b(?:quyet\s+dinh|ke\s+hoach|quy\s+che|quy\s+dinh|ban\s+hanh|ve\s+viec|tren\s+dia\s+ban"
-    r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet)\b"
+    r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet|thang\s+\d+|ngay\s+\d+)\b|^ban\s+nhan\s+dan\b"
 )
 """Words of a document's type or subject: a body's name holding one took a title's line."""
 _LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
@@ -150,6 +153,8 @@ def check_plausibility(ex: Extraction) -> None:
         words = title.split()
         if ex.record.provenance.found_by.get("title") == "lines under the header":
             ex.warn("weak_title_evidence", "title", "no type line or V/v sets the title apart; read under the header")
+        if len(re.findall(r"[^\W\d_]{2,}", title)) < MIN_TITLE_WORDS or not title[:1].isalnum():
+            ex.warn("title_misread", "title", f"{title[:20]!r}: too few words, or opened by a symbol, for a title")
         if _HEADER_MATTER.search(folded) or len(words) > MAX_TITLE_WORDS:
             ex.warn("title_runs_on", "title", "the title holds what a header or a body prints: it ran on")
         elif words and words[-1].lower().strip(".,;:") in _DANGLING_END:
@@ -169,7 +174,12 @@ def check_plausibility(ex: Extraction) -> None:
         message = f"{issuer.name!r} names no unit: whose committee or council is not said"
         ex.warn("implausible_issuer", "issuer", message)
     segments = re.split(r"[-/]", record.number or "")
-    if any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:]):
+    odd_case = [s for s in segments[1:] if s != s.upper() and not known_segment(s)]  # "Pitc": no ký hiệu's
+    if (
+        any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
+        or odd_case
+        or re.search(r"[^\w)]$", record.number or "-")
+    ):
         ex.warn("number_misread", "number", f"a segment of {record.number!r} after the first opens with digits")
 
 
@@ -178,10 +188,20 @@ _SECOND_HEAD = re.compile(r"(?<=\S)\s+(?:van\s+phong|ban\s+chap\s+hanh)\b")
 
 
 def _misread_name(name: str) -> bool:
-    """A word in small letters that is no Vietnamese syllable (``tncs``, ``đsvh``: an abbreviation casing lost, or
-    OCR's noise), or a second body's head inside the name."""
-    small = [w for w in re.findall(r"[^\W\d_]{2,}", name) if w == w.lower()]
-    return any(not SYLLABLE.match(w) for w in small) or bool(_SECOND_HEAD.search(fold_key(name)))
+    """A word that is no Vietnamese syllable, in small letters (``tncs``, ``đsvh``: an abbreviation casing lost) or
+    in title case and in no unit's name (``Bq``, ``Bonol``: OCR's noise; ``Đắk`` is a unit's); a second body's head
+    inside the name; a character no name holds (``Thủ tướng Chính phủ _``)."""
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", name) if not w.isupper()]
+    odd = [w for w in words if not SYLLABLE.match(w.lower())]
+    if any(w == w.lower() or fold_key(w) not in unit_words() for w in odd):
+        return True
+    return bool(_SECOND_HEAD.search(fold_key(name))) or bool(re.search(r"[^\w\s,.()&'’\-–]|_", name))
+
+
+@cache
+def unit_words() -> frozenset[str]:
+    """Every word of a unit's name, folded (``dak``, ``lak``, ``krong``): names that are no Vietnamese syllable."""
+    return frozenset(w for unit in units() for name in (unit.name, *unit.aliases) for w in fold_key(name).split())
 
 
 def _repeats(words: list[str]) -> bool:

@@ -191,3 +191,19 @@ def test_a_d_of_an_unknown_code_segment_is_a_guess_once_the_marks_were_lost():
     )
     flag_doubtful_restoration(known, [], lost_marks=True)
     assert "doubtful_restoration" not in [w.code for w in known.warnings]
+
+
+def test_names_titles_and_numbers_of_ocr_noise_are_flagged():
+    from khplan.extractors.consistency import _NOT_A_BODY, _misread_name
+    from khplan.extractors.matching import fold_key
+
+    assert _misread_name("Bq y tế") and _misread_name("Bonol nam vụ") and _misread_name("Thủ tướng Chính phủ _")
+    assert _NOT_A_BODY.search(fold_key("Sở Tháng 05 năm của hội đồng nhân"))
+    assert _NOT_A_BODY.search(fold_key("Ban Nhân dân"))  # Ủy lost
+    assert not _misread_name("Ủy ban nhân dân huyện Krông Búk")  # words of a unit's name
+    noise = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\n© do\n\nI. MỤC ĐÍCH\n")
+    assert "title_misread" in noise.get("title", set())
+    odd = _codes(
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 01/KH-UBND-VH-Pitc\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    )
+    assert "number_misread" in odd.get("number", set())
