@@ -70,6 +70,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _VOWEL = re.compile(r"[aeiouy]")
+_GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
+"""A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
 """Word-level :func:`normalize_syllable` and :func:`fold`, memoised: a document repeats its words."""
 _fold = lru_cache(maxsize=100_000)(fold)
@@ -119,6 +121,10 @@ class Restorer:
             lower = normalize_syllable(lower)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
+        if (glued := _GLUED_NUMBER.fullmatch(lower)) and (head := self.candidates(glued.group(1))):
+            # "ngay]9": a word and a number OCR ran together (the day 19, its 1 read as "]"). The word is
+            # restored, the number kept as printed: a wider channel would read "]9" as noise and drop a digit.
+            return tuple(replace(c, spelling=c.spelling + glued.group(2)) if not c.keep else c for c in head)
         form = fold(lower)
         # Two edits on a two-letter token reach half the inventory, unless OCR junk is in it ("¢6" = "có").
         short = len(form) <= 2 and form.isalpha()
@@ -154,8 +160,14 @@ class Restorer:
             for rank, score, spelling, lm_id in scored[: self.top]
             if rank >= scored[0][0] - self.margin
         ]
-        if not out and self.name in DIGIT_WORD_CHANNELS and (letters := _without_marks_inside(lower)) != lower:
-            # "d(f)ng", "t}u.rc": OCR printed specks inside the word; read the word without them, at a price
+        if (
+            not out
+            and self.name in DIGIT_WORD_CHANNELS
+            and (letters := _without_marks_inside(lower)) != lower
+            and letters.isalpha()
+        ):
+            # "d(f)ng", "t}u.rc": OCR printed specks inside the word; read the word without them, at a price.
+            # Not when a digit stays ("ngay]9": the day 19 whose 1 OCR read as "]"): a digit is never a speck.
             removed = len(lower) - len(letters)
             out = [
                 replace(c, channel=c.channel + SPECK_LOGPROB * removed) for c in self.candidates(letters) if not c.keep

@@ -18,6 +18,7 @@ from functools import cache
 
 from khplan.extractors import (  # noqa: F401 - register the components
     awards,
+    consistency,
     criteria,
     deadlines,
     header,
@@ -30,6 +31,7 @@ from khplan.extractors import (  # noqa: F401 - register the components
     signer,
     structure,
     targets,
+    title,
 )
 from khplan.extractors.config import PIPELINE
 from khplan.extractors.document import DocumentText, PageSpan, document_of

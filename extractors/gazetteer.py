@@ -13,6 +13,7 @@ accent- and case-insensitively, and says when the name fits several.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -45,6 +46,18 @@ FORMER_PROVINCE_NAMES: dict[str, tuple[str, str]] = {"Huế": ("tỉnh", "Thừa
 
 Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025.
 """
+
+RENAMED_ON: dict[str, tuple[dt.date, str, str]] = {"Thừa Thiên Huế": (dt.date(2025, 1, 1), "thành phố", "Huế")}
+"""Provinces renamed before the 2025 merger: from that day on, documents name them by the new kind and name."""
+
+
+def name_on(unit: AdminUnit, day: dt.date | None) -> tuple[str, str]:
+    """A province-level unit's kind and name as documents of ``day`` print them (``tỉnh Thừa Thiên Huế`` until 2025)."""
+    renamed = RENAMED_ON.get(unit.name)
+    if renamed is not None and day is not None and day >= renamed[0]:
+        return renamed[1], renamed[2]
+    return unit.kind, unit.name
+
 
 NEAR_TIE = 3.0
 """Two different names scoring within this of each other are too close to choose between."""

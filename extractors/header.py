@@ -1,195 +1,180 @@
-"""The header block of ND30's layout: type (doc_type), số và ký hiệu (number), place and date, trích yếu (title).
+"""The header block of ND30's layout: type (doc_type), số và ký hiệu (number), place and date.
 
-The header has two columns — issuer and number on the left; national motto
-and ``<place>, ngày dd tháng mm năm yyyy`` on the right — which arrive
-merged on one line (typed text, single-column OCR) or column by column (the
-OCR stage reads the columns apart). Either way the motto and the place-date
-are found and cut out, and what remains on the left is the issuer's lines
-and the number. Every match runs on folded text, so legacy OCR's ``S6:``,
-``ngay]9 thing 02 nim`` still read.
+The header's lines are read as one block (:mod:`extractors.letterhead`):
+cut into pieces at the separators sites and OCR leave, joined, and each
+cell found by its vocabulary wherever the lines were wrapped or the two
+columns merged. What no cell claims and is printed in capitals is the
+issuing body's name (:mod:`extractors.issuer` reads it); ``V/v …`` is a
+công văn's trích yếu (:mod:`extractors.title` reads it). Every match runs
+on folded text, so legacy OCR's ``S6:``, ``ngay]9 thing 02 nim`` still read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-
-from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
+from khplan.extractors.dates import FoundDate
 from khplan.extractors.gazetteer import AdminUnit, resolve
-from khplan.extractors.matching import ocr_digits, proper_words, similarity, strip_quotes
+from khplan.extractors.letterhead import (
+    Cell,
+    Piece,
+    Stream,
+    cut_pieces,
+    find_date,
+    find_mottos,
+    find_number,
+    find_subject,
+    is_mark,
+    motto_fragment,
+)
+from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
 from khplan.extractors.terms import DOC_TYPE_OF_CODE, NO_TYPE_LINE, canonical_code
 
-MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
-"""Quốc hiệu and tiêu ngữ, folded: the right column's first two lines."""
-MOTTO_SCORE = 75.0
-MOTTO_SHARE = 0.75
-"""Share of the motto's length a match must cover."""
+__all__ = ["HeaderReading", "Piece", "doc_type_of", "read_header"]
 
-_CODE_PART = r"[a-z0-9][a-z0-9.&]*"
-NUMBER = re.compile(
-    rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
-    rf"\s*(?P<code>[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
-)
-"""``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
-_VV = re.compile(r"^v\s*/\s*v\s*[:.]?\s*")
-PLACE_WORDS = 5
-"""A place name (địa danh) has at most this many syllables (``Bà Rịa - Vũng Tàu``, ``TP. Hồ Chí Minh``)."""
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Part of a header line that belongs to one column, with its offsets in the document text."""
-
-    start: int
-    end: int
-    text: str
-    folded: str
+UPPER_SHARE = 0.6
+"""Share of a word's letters in capitals for it to belong to the issuer's name (ND30 prints it in capitals)."""
 
 
 @dataclass
 class HeaderReading:
-    """What the header block says, before units are resolved."""
+    """What the header block says, before units are resolved; offsets are the document's."""
 
     issuer_lines: list[Piece] = field(default_factory=list)
-    """Left-column lines above the number: the issuing body and the body above it."""
+    """The runs of capitals no cell claims, in reading order: the issuing body and the body above it."""
     number: Piece | None = None
     number_code: str | None = None
+    """The ký hiệu (``KH-UBND``), also when the number itself was left blank (``Số:    /KH-UBND``)."""
     date: FoundDate | None = None
     place: Piece | None = None
+    subject: Piece | None = None
+    """``V/v …``: a công văn's trích yếu, printed in the header under the number."""
+    mottos: frozenset[str] = frozenset()
+    """Which of ``national``, ``slogan``, ``party`` the header prints: ``party`` marks a party document."""
 
 
-def _snap(folded: str, pos: int) -> int:
-    """The word boundary nearest to ``pos``: fuzzy alignments can start a letter early or late."""
-    left = pos
-    while left > 0 and not folded[left - 1].isspace():
-        left -= 1
-    right = pos
-    while right < len(folded) and right > 0 and not folded[right - 1].isspace():
-        right += 1
-    return left if pos - left <= right - pos else right
+def header_stream(lines: tuple[Line, ...] | list[Line]) -> Stream:
+    """The header's lines as one stream of pieces."""
+    return Stream([piece for line in lines if line.text for piece in cut_pieces(line.start, line.text, line.folded)])
 
 
-def motto_spans(folded: str) -> list[tuple[int, int]]:
-    """Where the quốc hiệu and tiêu ngữ sit in one line (relative offsets), OCR-damaged or not."""
-    spans = []
-    for motto in MOTTOS:
-        alignment = fuzz.partial_ratio_alignment(motto, folded, score_cutoff=MOTTO_SCORE)
-        if alignment is None:
-            continue
-        start, end = alignment.dest_start, alignment.dest_end
-        if end - start < MOTTO_SHARE * len(motto):
-            continue  # a short line that only resembles part of the motto ("XÃ HỘI")
-        spans.append((_snap(folded, start), _snap(folded, end) if end < len(folded) else end))
-    return spans
-
-
-_PIECE_EDGES = " \t,;-–—|_.:ˆ'`~“”\""
-"""What a column piece's edges shed: separators, and specks of a poor scan (``HUYỆN PHÙ MỸ _.``)."""
-
-
-def _pieces(line: Line, cuts: list[tuple[int, int]]) -> list[Piece]:
-    """The parts of ``line`` outside ``cuts`` (relative offsets), stripped."""
-    pieces, pos = [], 0
-    for start, end in sorted(cuts) + [(len(line.text), len(line.text))]:
-        if start > pos:
-            raw = line.text[pos:start]
-            lead = len(raw) - len(raw.lstrip(_PIECE_EDGES))
-            text = raw.strip(_PIECE_EDGES)
-            if text:
-                a = line.start + pos + lead
-                pieces.append(Piece(a, a + len(text), text, line.folded[pos + lead : pos + lead + len(text)]))
-        pos = max(pos, end)
-    return pieces
-
-
-def read_header(lines: tuple[Line, ...]) -> HeaderReading:
-    """Issuer lines, number, place and date from the header block's lines."""
+def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
+    """Issuer lines, number, place and date, mottos and V/v from the header block's lines."""
+    stream = header_stream(lines)
     reading = HeaderReading()
-    left: list[Piece] = []
-    for line in lines:
-        if not line.text:
-            continue
-        cuts = motto_spans(line.folded)
-        if reading.date is None and (match := WRITTEN_DATE.search(line.folded)):
-            found = to_date(match)
-            if found is not None:
-                date = found._replace(start=line.start + found.start, end=line.start + found.end)
-                reading.date = date
-                reading.place = _place_before(line, match.start(), cuts)
-                cuts.append((reading.place.start - line.start if reading.place else match.start(), match.end()))
-        if reading.number is None and (number := _number(line, cuts)) is not None:
-            reading.number, reading.number_code = number
-            cuts.append((number[0].start - line.start, number[0].end - line.start))
-            left.extend(p for p in _pieces(line, cuts) if p.end <= number[0].start)
-            continue
-        if reading.number is None:
-            left.extend(_pieces(line, cuts))
-    reading.issuer_lines = [p for p in left if _looks_like_a_name(p)]
+    cells: list[Cell] = find_mottos(stream.folded)
+    reading.mottos = frozenset(c.kind for c in cells)
+    if (number := find_number(stream, cells)) is not None:
+        cells.append(number.cell)
+        reading.number_code = number.code
+        if number.number is not None:
+            reading.number = replace(_piece(stream, number.cell), text=number.number)
+    if (dated := find_date(stream, cells)) is not None:
+        date = dated.date
+        reading.date = date._replace(start=stream.doc(date.start), end=stream.doc(date.end, end=True))
+        cells.append(Cell("date", date.start, date.end))
+        if dated.place is not None:
+            reading.place = _piece(stream, dated.place)
+            cells.append(dated.place)
+    if (subject := find_subject(stream, cells)) is not None:
+        cells.append(subject)
+        reading.subject = _piece(stream, subject)
+    reading.issuer_lines = _issuer_runs(stream, cells)
     return reading
 
 
-def _looks_like_a_name(piece: Piece) -> bool:
-    """ND30 prints the issuer in capitals; stamps, page marks and rules are not."""
-    letters = [c for c in piece.text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+def _piece(stream: Stream, cell: Cell) -> Piece:
+    """The cell's text (its edges' punctuation shed) with its offsets in the document."""
+    raw = stream.text[cell.start : cell.end]
+    start = cell.start + len(raw) - len(raw.lstrip(" ,."))
+    end = start + len(raw.strip(" ,."))
+    return Piece(stream.doc(start), stream.doc(end, end=True), stream.text[start:end], stream.folded[start:end])
 
 
-def _number(line: Line, cuts: list[tuple[int, int]]) -> tuple[Piece, str] | None:
-    """The số và ký hiệu on a line: with ``Số:`` anywhere, or without the colon at the line's start."""
-    for match in NUMBER.finditer(line.folded):
-        if any(a <= match.start() < b for a, b in cuts):
+def _issuer_runs(stream: Stream, cells: list[Cell]) -> list[Piece]:
+    """The runs of capitals outside every cell, piece by piece: the issuer's lines as printed."""
+    runs: list[Piece] = []
+    taken = sorted((c.start, c.end) for c in cells)
+    for index, piece in enumerate(stream.pieces):
+        base = stream.starts[index]
+        free = _free_spans(base, base + len(piece.text), taken)
+        for a, b in free:
+            for run in _capital_runs(stream.text[a:b]):
+                start, end = a + run[0], a + run[1]
+                folded = stream.folded[start:end]
+                if is_mark(folded) or motto_fragment(folded) or sum(c.isalpha() for c in folded) < 2:
+                    continue
+                runs.append(Piece(stream.doc(start), stream.doc(end, end=True), stream.text[start:end], folded))
+    return runs
+
+
+def _free_spans(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for a, b in taken:
+        if b <= pos or a >= end:
             continue
-        if match.group("colon") is None and line.folded[: match.start()].strip():
-            continue
-        start, end = match.start("num"), match.end("code")
-        num, _ = ocr_digits(line.text[start : match.end("num")])
-        code = canonical_code(re.sub(r"\s+", "", line.text[match.start("code") : end]))
-        return Piece(line.start + match.start(), line.start + end, num + code, line.folded[start:end]), code
-    return None
+        if a > pos:
+            spans.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        spans.append((pos, end))
+    return spans
 
 
-def _place_before(line: Line, date_start: int, cuts: list[tuple[int, int]]) -> Piece | None:
-    """The địa danh before ``, ngày``: the capitalised words just before the date on its line."""
-    before = line.text[:date_start].rstrip(" ,.")
-    floor = max([end for start, end in cuts if end <= len(before)] + [0])
-    if (number := NUMBER.search(line.folded[:date_start])) is not None:
-        floor = max(floor, number.end())
-    words = before[floor:].split()
-    taken: list[str] = []
-    for word in reversed(words):
-        if len(taken) == PLACE_WORDS or not (word[:1].isupper() or word[:1].isdigit() or word in {"-", "–"}):
-            break
-        taken.insert(0, word)
-    while taken and taken[0] in {"-", "–"}:
-        taken.pop(0)
-    if not taken:
-        return None
-    text = " ".join(taken)
-    start = line.start + before.rfind(taken[0], floor)
-    end = line.start + len(before)
-    return Piece(start, end, text, line.folded[start - line.start : end - line.start])
+def _capital_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of consecutive words in capitals; a code or a page mark (``09/2019/NĐ-CP``, ``1THỦ``) breaks a run.
+
+    A small number (``QUẬN 3``) and punctuation go with their neighbours; a
+    page number glued to a name (``Trang 1THỦ TƯỚNG``) is cut off it.
+    """
+    runs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for word in re.finditer(r"\S+", text):
+        start, token = word.start(), word.group(0)
+        if glued := re.match(r"\d+(?=[^\W\d_])", token):  # "1THỦ": a page number before the name
+            start, token = start + glued.end(), token[glued.end() :]
+        letters = [c for c in token if c.isalpha()]
+        code = "/" in token or (any(c.isdigit() for c in token) and (letters or len(token.strip(",.")) > 2))
+        upper = not code and (not letters or sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters))
+        if upper and letters:
+            current = (current[0], word.end()) if current else (start, word.end())
+        elif upper and current:  # "3", "-", "&" inside a name
+            current = (current[0], word.end())
+        elif current:
+            runs.append(current)
+            current = None
+    if current:
+        runs.append(current)
+    return [(a, b) for a, b in ((a, a + len(text[a:b].rstrip(" ,.;:-–*"))) for a, b in runs) if b > a]
 
 
-_TITLE_EDGES = " -_.:;ˆ'`~"
-"""A trích yếu has no final stop; these at its ends are OCR specks."""
+_ARCHIVE_HEADING = re.compile(
+    r"^s[o0]\s+(?P<num>\d{1,5})\s*(?P<code>[-\s]?[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+)\s+ngay\s+"
+    r"(?P<day>\d{1,2})\s*[-/.]\s*(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>[12]\d{3})\b"
+)
+"""An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word (folded)."""
 
 
-def read_title(layout: Layout) -> Piece | None:
-    """The trích yếu: the lines under the type line, joined, without ``V/v`` or outer quotes."""
+def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
+    """Number and date from the heading archives print instead of the header (Công báo style)."""
     if not layout.title:
         return None
-    parts = [line.text.strip(_TITLE_EDGES) for line in layout.title]
-    for i, line in enumerate(layout.title[:-1]):  # "giai đoạn 2021 -" / "2025": a range wrapped, not a speck
-        if line.text.rstrip().endswith("-") and parts[i + 1][:1].isdigit():
-            parts[i] += " -"
-    text = " ".join(p for p in parts if p)
-    text = strip_quotes(_VV.sub("", text) if _VV.match(text.lower()) else text)
-    first, last = layout.title[0], layout.title[-1]
-    return Piece(first.start, last.end, text, "")
+    first = layout.title[0]
+    match = _ARCHIVE_HEADING.match(first.folded)
+    if match is None:
+        return None
+    try:
+        day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
+    number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
+    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
+    return number, date
 
 
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
@@ -209,37 +194,43 @@ def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
 @extractor(
     "header",
     requires=["analysis.layout"],
-    assigns=["record.doc_type", "record.number", "record.issue_date", "record.title", "analysis.header"],
+    assigns=["record.doc_type", "record.number", "record.issue_date", "analysis.header"],
 )
 def extract_header(ex: Extraction) -> None:
-    """doc_type, number, issue_date and title; the place as printed goes to ``place`` (in the header reading)."""
+    """doc_type, number and issue_date; the place as printed and the issuer's lines go to ``analysis.header``."""
     layout: Layout = ex.analyses["layout"]
-    reading = read_header(layout.header or layout.lines[:12])
+    reading = read_header(layout.header)
     ex.analyses["header"] = reading
     record = ex.record
+    source = "header"
+    if reading.number is None and reading.date is None and (heading := archive_heading(layout)) is not None:
+        reading.number, reading.date = heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
+        source = "archive heading"
     if reading.number is not None:
         record.number = reading.number.text
         ex.cite("number", reading.number.start, reading.number.end)
-    doc_type, inferred = doc_type_of(layout, reading.number_code if reading.number else None)
+        ex.found("number", source)
+    doc_type, inferred = doc_type_of(layout, reading.number_code)
     record.doc_type = doc_type
     if layout.type_line is not None:
         ex.cite("doc_type", layout.type_line.start, layout.type_line.end)
+        ex.found("doc_type", "type line")
     elif doc_type is not None and reading.number is not None:
         ex.cite("doc_type", reading.number.start, reading.number.end)
+    if inferred and doc_type is not None:
+        ex.found("doc_type", "number's code")
         ex.warn("inferred_doc_type", "doc_type", f"no type line; {doc_type!r} read from the number's code")
     if reading.date is not None:
         record.issue_date = reading.date.date
         ex.cite("issue_date", reading.date.start, reading.date.end)
+        ex.found("issue_date", "place line" if source == "header" else source)
         if reading.date.repaired:
             ex.warn(
                 "low_ocr_confidence",
                 "issue_date",
                 f"date digits read through OCR damage: {ex.text[reading.date.start : reading.date.end]!r}",
             )
-    if (title := read_title(layout)) is not None:
-        record.title = title.text
-        ex.cite("title", title.start, title.end)
-    for path, value in (("number", record.number), ("issue_date", record.issue_date), ("title", record.title)):
+    for path, value in (("number", record.number), ("issue_date", record.issue_date)):
         if value is None:
             ex.warn("field_not_found", path, f"no {path.replace('_', ' ')} found in the header")
 
@@ -247,21 +238,64 @@ def extract_header(ex: Extraction) -> None:
 PLACE_OWN_UNIT_SCORE = 60.0
 """A printed place this close to the issuer's own unit (or its province) is that unit, however damaged."""
 PLACE_GAZETTEER_SCORE = 85.0
+EXACT_PLACE_SCORE = 97.0
+_PRINTED_KIND = re.compile(r"^(?P<kind>thanh\s+pho|tp\.?|thi\s+xa|thi\s+tran|quan|huyen|xa|phuong)\s+(?=\S)")
+_KIND_OF_PRINTED = {
+    "thanh pho": "thành phố",
+    "tp": "thành phố",
+    "thi xa": "thị xã",
+    "thi tran": "thị trấn",
+    "quan": "quận",
+    "huyen": "huyện",
+    "xa": "xã",
+    "phuong": "phường",
+}
 
 
 @extractor("place", requires=["analysis.header", "analysis.issuer_unit", "record.issuer"], assigns=["record.place"])
 def extract_place(ex: Extraction) -> None:
-    """The place in its gazetteer spelling: ND30's địa danh is the name of the issuer's unit or province."""
+    """The place in its gazetteer spelling: ND30's địa danh is the name of the issuer's unit or province.
+
+    A kind word printed with it (``TP. Hồ Chí Minh``, ``Quận 8``) stays, in full.
+    """
     printed = ex.analyses["header"].place
     if printed is None:
         return
     ex.cite("place", printed.start, printed.end)
+    ex.found("place", "place line")
     unit: AdminUnit | None = ex.analyses.get("issuer_unit")
-    ex.record.place = gazetteer_spelling(printed.text, unit, ex.record.issuer.province) or printed.text
+    kind, name = place_kind(printed.text)
+    spelt = gazetteer_spelling(name, unit, ex.record.issuer.province)
+    if spelt is None:
+        ex.warn("unresolved_place", "place", f"{name!r} is no unit's name in the gazetteer: kept as printed")
+    ex.record.place = f"{kind[:1].upper()}{kind[1:]} {spelt or name}" if kind else spelt or name
+
+
+def place_kind(place: str) -> tuple[str | None, str]:
+    """The unit kind a printed place opens with, and its name.
+
+    ``TP. Hồ Chí Minh`` → (``thành phố``, ``Hồ Chí Minh``); ``Sơn La`` → (None, ``Sơn La``).
+    """
+    match = _PRINTED_KIND.match(fold_key(place))
+    if match is None:
+        return None, place
+    return _KIND_OF_PRINTED[re.sub(r"\s+", " ", match.group("kind").rstrip("."))], place[match.end() :].strip()
 
 
 def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
-    """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit."""
+    """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit.
+
+    A place printed as another unit's exact name stays that name (``Hà Nội``
+    on a Hà Tĩnh decision is not a damaged ``Hà Tĩnh``): only damaged
+    letters are read as the issuer's own unit.
+    """
+    for name in (unit.name, *unit.aliases) if unit is not None else ():
+        if squash(name) == squash(place):
+            return name  # the issuer's own unit, marks set right
+    exact = resolve(place, cutoff=EXACT_PLACE_SCORE)
+    if exact.candidates and unit is not None and all(u.name != unit.name for u in exact.candidates):
+        names = {u.name for u in exact.candidates}
+        return names.pop() if len(names) == 1 else None
     own = [(name, PLACE_OWN_UNIT_SCORE) for name in ((unit.name, *unit.aliases) if unit else ())]
     if province:
         own.append((province, PLACE_GAZETTEER_SCORE))

@@ -60,6 +60,10 @@ class Extraction:
         """Record that the evidence for field ``path`` sits at ``text[start:end]``."""
         self.record.provenance.spans.setdefault(path, []).append(self.span(start, end))
 
+    def found(self, path: str, how: str) -> None:
+        """Record how field ``path`` was found (``type line``, ``number's code``, ``place line`` …)."""
+        self.record.provenance.found_by[path] = how
+
     def warn(self, code: str, path: str | None, message: str) -> None:
         """Tell the reviewer to look at ``path``."""
         self.record.warnings.append(ReviewWarning(code=code, field=path, message=message))

@@ -15,7 +15,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE
-from khplan.extractors.matching import squash, tolerant
+from khplan.extractors.letterhead import BLANK_NUMBER, NUMBER, find_mottos, is_mark, motto_fragment, motto_line
+from khplan.extractors.matching import fold_key, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.terms import DOC_TYPES
 
@@ -29,10 +30,12 @@ TYPE_LINE_SCORE = 86.0
 """Fuzzy score (marks ignored) at which a short capitalised line is taken as a type name."""
 
 _PREAMBLE_CUE = re.compile(
-    r"^(?:can\s*c\S{0,2}|th\S{1,3}c\s*h\S{1,3}n|theo\b|x\S{1,2}t\b|tr\S{1,2}n\s*c\S\s*s\S|de\b|nh\S{1,2}m\b|"
-    r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c)"
+    r"^(?:[-+•]\s*)?(?:can\s*c\S{0,2}|th\S{1,3}c\s*h\S{1,3}n|theo\b|x\S{1,2}t\b|tr\S{1,2}n\s*c\S\s*s\S|de\b|nh\S?am\b|"
+    r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c|thi\s*hanh\b)"
 )
 """How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Theo, Xét, Trên cơ sở, Để, Nhằm …)."""
+_PART = re.compile(r"^(?:phan|chuong|muc)\s+(?:[ivxl]+|\d+|thu)\b")
+"""``PHẦN I.``, ``Chương II``, ``Mục 1``: the body's parts."""
 _SECTION_NUMBER = re.compile(r"^(?P<num>[ivxl1]{1,5}\s*[.\-)]|\d{1,2}(?:\s*\.\s*\d{1,2})*\s*[.)]|[a-zđ]\s*\))\s*\S")
 _RULE = re.compile(r"^[-_=.*~\s]{3,}$")
 
@@ -57,16 +60,60 @@ class Line(NamedTuple):
 
 
 def split_lines(text: str, folded: str) -> tuple[Line, ...]:
-    """Every line with its content span; blank lines stay, as paragraph breaks."""
-    lines, offset = [], 0
-    for index, raw in enumerate(text.split("\n")):
-        lead = len(raw) - len(raw.lstrip(_LEAD_NOISE))
-        content = raw.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
-        start = offset + lead if content else offset
-        end = start + len(content)
-        lines.append(Line(index, start, end, content, folded[start:end], raw[:lead] if content else ""))
+    """Every line with its content span; blank lines stay, as paragraph breaks.
+
+    A page a site flattened into one line (header, title and body run
+    together) is cut back into lines where its parts begin (:func:`unflatten`).
+    """
+    lines: list[Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        for a, b in unflatten(raw, folded[offset : offset + len(raw)]) if len(raw) > FLAT_LINE else [(0, len(raw))]:
+            part = raw[a:b]
+            lead = len(part) - len(part.lstrip(_LEAD_NOISE))
+            content = part.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
+            start = offset + a + lead if content else offset + a
+            end = start + len(content)
+            margin = part[:lead] if content else part.strip()  # a blank line keeps its rule (``_____``) here
+            lines.append(Line(len(lines), start, end, content, folded[start:end], margin))
         offset += len(raw) + 1
     return tuple(lines)
+
+
+FLAT_LINE = 300
+"""A line this long that holds a header's cells is a flattened page, not a paragraph."""
+_FLAT_BREAKS = re.compile(
+    r"(?=\b(?:c[o0]ng\s*h[o0]a\s*x[a@]\s*h[o0]i|[dbp][o0]c\s*l[a@]p\s*-|s[o0]\s*:|v\s*/\s*v\b|can\s*cu\b|"
+    r"kinh\s*gui\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:))"
+)
+"""Where a part of a flattened page begins: the motto, ``Số:``, ``V/v``, the preamble, an article, the closing."""
+
+
+def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
+    """Spans of a flattened page's parts: cut before each part's opening words and around the type line."""
+    if not (find_mottos(folded[: FLAT_LINE * 2]) or NUMBER.search(folded[:FLAT_LINE])):
+        return [(0, len(raw))]
+    cuts = {m.start() for m in _FLAT_BREAKS.finditer(folded) if m.start() > 0}
+    for match in WRITTEN_DATE.finditer(folded):  # before the place of "<Place>, ngày …"
+        words = list(re.finditer(r"\S+", raw[: match.start()]))
+        taken = [w for w in words[-PLACE_WORDS_BEFORE_DATE:] if w.group(0)[:1].isupper() and not w.group(0).isupper()]
+        if taken and taken[-1].end() >= len(raw[: match.start()].rstrip(" ,")) - 1:
+            cuts.add(taken[0].start())
+        cuts.add(match.end())
+    cuts.update(m.start() for m in _FLAT_AUTHORITY.finditer(raw))
+    for name in DOC_TYPES:  # a type line in capitals, often glued to its title: "QUYẾT ĐỊNHVề việc"
+        for match in re.finditer(rf"(?<![\w]){re.escape(name.upper())}", raw):
+            cuts.update({match.start(), match.end()})
+    bounds = sorted(c for c in cuts if 0 < c < len(raw))
+    return [(a, b) for a, b in zip([0, *bounds], [*bounds, len(raw)], strict=True) if b > a]
+
+
+PLACE_WORDS_BEFORE_DATE = 4
+_FLAT_AUTHORITY = re.compile(
+    r"(?<=\S)\s+(?=(?:(?:PHÓ )?CHỦ TỊCH |BỘ TRƯỞNG |THƯỜNG TRỰC )?(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|"
+    r"BAN BÍ THƯ|BAN THƯỜNG VỤ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|KHÓA [IVXL]+|KHOÁ [IVXL]+)\b)|[-_]{3,}"
+)
+"""In capitals inside a flattened page: the authority line and session, and rules, that follow a title."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +134,8 @@ class Layout:
     """From ``Nơi nhận:`` to the end: recipients and the signature block."""
     blocks: tuple[Block, ...] = ()
     """The body as a tree of numbered sections, items and paragraphs (top level here); closing excluded."""
+    authority: tuple[Line, ...] = ()
+    """The line under the title naming who enacts (``ỦY BAN NHÂN DÂN TỈNH …``, ``CHỦ TỊCH …``); an HĐND's session."""
 
     @property
     def preamble(self) -> tuple[Block, ...]:
@@ -120,16 +169,69 @@ def read_type_line(line: Line) -> str | None:
 
     Specks OCR reads at its ends (``- KẾ HOẠCH m _``) carry no capital and are ignored.
     """
-    words = line.text.replace(":", " ").split()
-    while words and not any(c.isupper() for c in words[-1]):
+    found = read_type_words(line)
+    return found[0] if found is not None and found[1] == len(line.text) else None
+
+
+def read_type_words(line: Line) -> tuple[str, int] | None:
+    """The type name a line opens with, and where the rest of the line (the trích yếu) starts.
+
+    The whole line (``KẾ HOẠCH``, ``K ÉT LUẬN``, ``HƯỚNGDẪN``), or the type
+    and the trích yếu on one line as archives print them: ``HƯỚNG DẪN VỀ THỂ
+    THỨC …``, ``NGHỊ QUYẾT SỐ 214 …``, ``QUYẾT ĐỊNHVề việc …`` (a site's
+    lost line break).
+    """
+    if line.text.rstrip().endswith(":"):
+        return None  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting formula, not the type line
+    words = list(re.finditer(r"\S+", line.text.replace(":", " ")))
+    while words and not any(c.isupper() for c in words[-1].group(0)):
         words.pop()
-    while words and not any(c.isupper() for c in words[0]):
+    while words and not any(c.isupper() for c in words[0].group(0)):
         words.pop(0)
-    if not 1 <= len(words) <= 5 or not _mostly_upper(" ".join(words)):
+    if not words:
         return None
-    key = squash(" ".join(words))
+    if len(words) <= 5 and _mostly_upper(line.text[words[0].start() : words[-1].end()]):
+        name = _type_name(line.text[words[0].start() : words[-1].end()])
+        if name is not None:
+            return name, len(line.text)
+    return _type_then_title(line)
+
+
+def _type_name(text: str) -> str | None:
+    key = squash(text)
     best = max(DOC_TYPES, key=lambda name: fuzz.ratio(squash(name), key))
     return best if fuzz.ratio(squash(best), key) >= TYPE_LINE_SCORE else None
+
+
+_TITLE_AFTER_TYPE = re.compile(r"\s*(?:v[eê]\b|v\s*/\s*v\b|s[oô]\b|c[uủ]a\b)", re.IGNORECASE)
+"""What opens a trích yếu printed on the type line's own line: Về …, V/v …, Số … ngày … (archives), Của …"""
+
+
+def _type_then_title(line: Line) -> tuple[str, int] | None:
+    for name in sorted(DOC_TYPES, key=len, reverse=True):
+        upper = name.upper()
+        for printed in (upper, upper.replace(" ", "")):
+            if not line.text.startswith(printed):
+                continue
+            rest = line.text[len(printed) :]
+            glued = rest[:1].isalpha() and rest[:1].isupper() and rest[1:2].islower()  # "QUYẾT ĐỊNHVề việc"
+            if glued or (rest[:1].isspace() and _TITLE_AFTER_TYPE.match(fold_key(rest))):
+                return name, len(printed) + (len(rest) - len(rest.lstrip()))
+    return None
+
+
+def _type_then_words(line: Line) -> tuple[str, int] | None:
+    """Where the header ends without a type line: a line in capitals opening with a type name and a wrapped title.
+
+    ``QUY CHẾ LÀM`` / ``VIỆC`` / ``CỦA ỦY BAN …``: a site cut the type line
+    and its title together.
+    """
+    if not _mostly_upper(line.text):
+        return None
+    for name in sorted(DOC_TYPES, key=len, reverse=True):
+        if line.text.startswith(name.upper() + " ") and len(line.text) > len(name) + 1:
+            return name, len(name) + 1
+    return None
 
 
 def _mostly_upper(text: str) -> bool:
@@ -138,51 +240,308 @@ def _mostly_upper(text: str) -> bool:
 
 
 def is_body_start(line: Line) -> bool:
-    """A preamble cue or a numbered heading: where the trích yếu has ended."""
-    return bool(_PREAMBLE_CUE.match(line.folded) or _SECTION_NUMBER.match(line.folded) or _RULE.match(line.text))
+    """A preamble cue, a numbered heading or a rule: where the trích yếu has ended."""
+    return bool(
+        _PREAMBLE_CUE.match(line.folded)
+        or _PART.match(line.folded)
+        or _SECTION_NUMBER.match(line.folded)
+        or _RULE.match(line.text)
+        or _LETTER_OPENING.match(line.folded)
+    )
+
+
+_LETTER_OPENING = re.compile(r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)")
+"""``Kính gửi``, ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
+_NEVER_A_TITLE = re.compile(r"^(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:)")
+"""Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``)."""
+
+TITLE_LINES = 8
+"""A trích yếu wrapped by a narrow site runs to this many lines at most."""
+AUTHORITY_WORDS = 16
 
 
 def find_layout(lines: tuple[Line, ...]) -> Layout:
-    """Header, type line, trích yếu and body of the document."""
-    type_line, doc_type = None, None
+    """Header, type line, trích yếu, authority line and body of the document."""
+    type_line, doc_type, rest = None, None, len(lines)
     for line in lines[:HEADER_SEARCH_LINES]:
-        if (name := read_type_line(line)) is not None:
-            type_line, doc_type = line, name
+        if _NEVER_A_TITLE.match(line.folded):
+            break  # the preamble has begun: a type word from here on is the enacting "QUYẾT ĐỊNH:"
+        if (found := read_type_words(line)) is not None:
+            type_line, (doc_type, rest) = line, found
             break
     if type_line is None:
-        end = next(
-            (ln.number for ln in lines[:HEADER_SEARCH_LINES] if ln.text and is_body_start(ln) and ln.number > 0), 0
-        )
-        end = end or min(len(lines), 12)
-        return Layout(lines, header=lines[:end], body=lines[end:])
-    title: list[Line] = []
-    header = list(lines[: type_line.number])
-    after = type_line.number + 1
+        header_end = _header_end(lines)
+        header = list(lines[:header_end])
+        title_from = header_end
+        first: list[Line] = []
+        opening = next((ln for ln in lines[header_end:] if ln.text), None)
+        if opening is not None and (found := _type_then_words(opening)) is not None:
+            type_line, (doc_type, rest) = opening, found
+            title_from = opening.number + 1
+            first = [_rest_of(opening, rest)]
+    else:
+        header = list(lines[: type_line.number])
+        title_from = type_line.number + 1
+        first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
+    title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
+    authority, after = _authority_lines(lines, after, title)
+    after = _late_place_date(lines, after, header)
+    return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+def _late_place_date(lines: tuple[Line, ...], after: int, header: list[Line]) -> int:
+    """A place-and-date line OCR read after the title and authority line (``Bạc Liêu, ngày …``) joins the header."""
+    if any(WRITTEN_DATE.search(line.folded) for line in header):
+        return after
+    for line in lines[after : after + LATE_DATE_LINES]:
+        if line.blank:
+            continue
+        if len(line.text.split()) <= PLACE_DATE_WORDS and _PLACE_DATE_LINE.search(line.folded.lstrip("| ")):
+            if WRITTEN_DATE.search(line.folded):
+                header.append(line)
+                return line.number + 1 if all(ln.blank for ln in lines[after : line.number]) else after
+        if is_body_start(line):
+            break
+    return after
+
+
+LATE_DATE_LINES = 4
+
+
+def _rest_of(line: Line, offset: int) -> Line:
+    """The part of a line from ``offset`` on, as a line of its own (the trích yếu after a type word)."""
+    return line._replace(start=line.start + offset, text=line.text[offset:], folded=line.folded[offset:])
+
+
+def _header_end(lines: tuple[Line, ...]) -> int:
+    """Without a type line: the header ends after the last line holding a header cell, before the body.
+
+    The cells are the motto, the number and the place-and-date line
+    (:mod:`extractors.letterhead`), and a công văn's ``V/v …`` over as many
+    lines as it takes; the body is where a preamble cue, a numbered heading,
+    ``Kính gửi`` or a long sentence first appears.
+    """
+    last = -1
+    subject = dated = False
+    for line in lines[:HEADER_SEARCH_LINES]:
+        if not any(c.isalnum() for c in line.text):
+            continue
+        if is_body_start(line) and last >= 0:
+            break
+        if _holds_a_cell(line, dated=dated):
+            last, subject = line.number, bool(re.search(r"\bv\s*/\s*v\b|\bve\s+viec\b", line.folded))
+            dated = dated or bool(WRITTEN_DATE.search(line.folded))
+        elif _is_subject_line(line) or (
+            subject and not _mostly_upper(line.text) and not _holds_a_cell(line, dated=dated)
+        ):
+            last, subject = line.number, True
+        elif last >= 0 and (line.number - last > 6 or _is_sentence(line)):
+            break
+    if last < 0:
+        return next((ln.number for ln in lines[:HEADER_SEARCH_LINES] if ln.text and is_body_start(ln)), 0)
+    if re.match(r"^s[o0]\s*[:.]?[\s\d]*$", lines[last].folded):  # the number's code on the next line
+        last = next((ln.number for ln in lines[last + 1 : last + 4] if ln.text), last)
+    return last + 1
+
+
+def _is_sentence(line: Line) -> bool:
+    """A long line in small letters: body text, not a header cell."""
+    return len(line.text.split()) > 12 and not _mostly_upper(line.text)
+
+
+def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
+    """A motto (or a piece of one), a number opening the line or after ``Số:``, the first written date.
+
+    A header has one place-and-date line: once it is found, a date is a
+    sentence's (``… ngày 19 tháng 6 năm 2015;``), not a cell.
+    """
+    folded = line.folded
+    number = NUMBER.search(folded)
+    return bool(
+        (not dated and WRITTEN_DATE.search(folded) and len(line.text.split()) <= PLACE_DATE_WORDS)
+        or (number and (number.group("colon") or not folded[: number.start()].strip()))
+        or find_mottos(folded)
+        or motto_fragment(folded)
+        or re.match(r"^s[o0]\s*[:.]?[\s\d]*$", folded)  # "Số:" / "36/KH-UBND", "Số: 5872" / "/KH-UBND"
+        or BLANK_NUMBER.search(folded)
+    )
+
+
+def _is_subject_line(line: Line) -> bool:
+    """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number."""
+    if re.match(r"^v\s*[/il1|]\s*v\b", line.folded):
+        return True
+    return bool(re.match(r"^ve\s", line.folded)) and not _mostly_upper(line.text)
+
+
+def _title_lines(
+    lines: tuple[Line, ...], start: int, first: list[Line], header: list[Line], *, typed: bool
+) -> tuple[list[Line], int]:
+    """The trích yếu: everything from the type line to the body's first line, and the index after it.
+
+    It ends at a preamble cue (Căn cứ, Thực hiện, Để …), a numbered heading,
+    a rule, the authority line (``ỦY BAN NHÂN DÂN TỈNH …``, ``CHỦ TỊCH …``);
+    after a title in capitals, at a line that opens a sentence in lower
+    case; after one in sentence case, at a line that opens after a full stop.
+    Its first line may begin ``Thực hiện …`` or ``Về việc …``; a place and
+    date right under the type line belong to the header.
+    """
+    title = list(first)
     blank = False
-    for line in lines[after:]:
+    after = start
+    spaced = double_spaced(lines)
+    dated = any(WRITTEN_DATE.search(line.folded) for line in header)
+    for line in lines[start:]:
         after = line.number
         if line.blank or not any(c.isalnum() for c in line.text):
-            blank = True
+            blank = blank or (line.blank and not spaced) or is_rule(line)
+            if is_rule(line) and title:
+                break
             continue
-        if not title and WRITTEN_DATE.search(line.folded) and len(line.text.split()) <= PLACE_DATE_WORDS:
-            header.append(line)  # the right column read after the left: place and date below the type line
+        if motto_line(line.folded):
+            header.append(line)  # the motto, read after the left column by OCR
             continue
-        if is_body_start(line) or len(title) == 4 or (blank and title and not _goes_on(line)):
+        if not dated and len(line.text.split()) <= PLACE_DATE_WORDS and WRITTEN_DATE.search(line.folded):
+            if (typed and not title) or _PLACE_DATE_LINE.search(line.folded):
+                header.append(line)  # the right column read after the left: place and date below the type line
+                dated = True
+                continue
+        if not _title_goes_on(lines, title, line, blank, typed=typed):
             break
         title.append(line)
         blank = False
     else:
         after = len(lines)
-    return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:])
+    return title, after
+
+
+def is_rule(line: Line) -> bool:
+    """A rule (``-------``, ``_______``, ``*****``): under a title, where the body begins."""
+    return bool(_RULE.match(line.text or line.margin)) and len((line.text or line.margin).strip()) >= 3
+
+
+def double_spaced(lines: tuple[Line, ...]) -> bool:
+    """A page whose site put a blank line after every line: there a blank line ends no paragraph."""
+    top = lines[:HEADER_SEARCH_LINES]
+    return len(top) >= 6 and sum(line.blank for line in top) >= 0.4 * len(top)
+
+
+def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank: bool, *, typed: bool) -> bool:
+    if not title:
+        if not typed:  # no type line: only a capitalised title or a V/v line stands where the title would
+            authority = is_authority_line(line, None) and _enacting_follows(lines, line.number + 1)
+            return (_mostly_upper(line.text) and not authority and not is_mark(line.folded)) or _is_subject_line(line)
+        return not (_NEVER_A_TITLE.match(line.folded) or _SECTION_NUMBER.match(line.folded))
+    if len(title) >= TITLE_LINES or _SECTION_NUMBER.match(line.folded) or _PART.match(line.folded):
+        return False
+    if _LETTER_OPENING.match(line.folded) or _RULE.match(line.text):
+        return False
+    if is_authority_line(line, title[-1]) and _enacting_follows(lines, line.number + 1):
+        return False
+    opens_lower = _opens_lower(line)
+    cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
+    if not _mostly_upper(title[0].text) and cut_short and not _PREAMBLE_CUE.match(line.folded):
+        return not _mostly_upper(line.text)  # a sentence-case title wrapped, a blank line between (OCR paragraphs)
+    if _DANGLING.search(title[-1].folded) and not _PREAMBLE_CUE.match(line.folded):
+        return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
+    if _mostly_upper(title[0].text) and _mostly_upper(line.text):
+        return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
+    if blank and not opens_lower:
+        return False
+    if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
+        numbers_only = not any(c.isalpha() for c in line.text)  # "NĂM" / "2022"
+        return _mostly_upper(line.text) or numbers_only or (opens_lower and not _PREAMBLE_CUE.match(line.folded))
+    if _PREAMBLE_CUE.match(line.folded):
+        return False
+    return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+def _opens_lower(line: Line) -> bool:
+    """A line that continues a sentence: it opens in lower case (after OCR specks)."""
+    letters = line.text.lstrip(" -_'“\".,:(")
+    return letters[:1].islower()
+
+
+_POSITION = (
+    r"(?:pho\s*)?(?:chu\s*tich|bo\s*truong|thu\s*tuong|giam\s*doc|thuong\s*truc|truong\s*ban|chanh\s*van\s*phong|"
+    r"cuc\s*truong|tong\s*cuc\s*truong)\s*"
+)
+_AUTHORITY = re.compile(
+    rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
+    r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
+    r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
+    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
+)
+_DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den)|[,\-–])\s*$")
+"""A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
+_TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")
+"""Words of a subject, never of a body's name: ``CHÍNH PHỦ VỀ ĐẨY MẠNH …`` is a title's line, not who enacts."""
+_SESSION = re.compile(r"^(?:[^a-z(]{0,6}|[a-z]{1,2}\s+)?\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
+_SPECKS = re.compile(r"^(?:[^\w(]+|[A-Za-z][a-z]\s+(?=\w\w))*")
+"""What a poor scan's OCR leaves before a line's first word: ``-. .``, ``Oo``, ``_``."""
+
+
+def is_authority_line(line: Line, previous: Line | None) -> bool:
+    """``ỦY BAN NHÂN DÂN TỈNH …``, ``CHỦ TỊCH ỦY BAN NHÂN DÂN …``, ``BỘ TRƯỞNG BỘ NỘI VỤ``: who enacts, under the title.
+
+    In capitals, short, opening with a position or a body's name, and not
+    the wrapped end of a title line cut after ``của`` or ``và``.
+    """
+    if not _mostly_upper(line.text) or len(line.text.split()) > AUTHORITY_WORDS:
+        return False
+    if previous is not None and _DANGLING.search(previous.folded):
+        return False
+    specks = _SPECKS.match(line.text)
+    folded = line.folded[specks.end() if specks and line.text[specks.end() :][:2].isupper() else 0 :]
+    if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
+        return False
+    return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
+
+
+def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
+    """After an authority line comes the preamble, the session line, ``QUYẾT ĐỊNH:``, or nothing."""
+    for line in lines[index:]:
+        if line.blank or not any(c.isalnum() for c in line.text):
+            continue
+        return (
+            is_body_start(line)
+            or bool(_SESSION.match(line.folded))
+            or _mostly_upper(line.text)
+            or (_opens_lower(line) and not _TITLE_WORDS.match(line.folded))  # a preamble a site cut short
+        )
+    return True
+
+
+def _authority_lines(lines: tuple[Line, ...], start: int, title: list[Line]) -> tuple[list[Line], int]:
+    """The authority line under the title and the session line under an HĐND's (``KHÓA IX, KỲ HỌP THỨ 6``)."""
+    found: list[Line] = []
+    index = start
+    while index < len(lines) and len(found) < 3:
+        line = lines[index]
+        if line.blank or not any(c.isalnum() for c in line.text):
+            index += 1
+            continue
+        previous = title[-1] if title and not found else None
+        wrapped = (  # "CHỦ TỊCH ỦY BAN NHÂN" / "DÂN TỈNH BẠC LIÊU"
+            found
+            and len(found) == 1
+            and _mostly_upper(line.text)
+            and not is_body_start(line)
+            and not motto_line(line.folded)
+        )
+        if (not found and is_authority_line(line, previous) and _enacting_follows(lines, index + 1)) or (
+            found and (_SESSION.match(line.folded) or wrapped)
+        ):
+            found.append(line)
+            index += 1
+            continue
+        break
+    return (found, index) if found else ([], start)
 
 
 PLACE_DATE_WORDS = 12
-
-
-def _goes_on(line: Line) -> bool:
-    """A line that continues a sentence: it opens in lower case (after OCR specks)."""
-    letters = line.text.lstrip(" -_'“\".,:")
-    return letters[:1].islower()
+_PLACE_DATE_LINE = re.compile(r"^[^,]{2,40},\s*ngay\b")
+"""``Bạc Liêu, ngày …``: a place-and-date line, wherever OCR's column order put it."""
 
 
 # --- sections -----------------------------------------------------------------

@@ -43,6 +43,9 @@ DOC_TYPES: dict[str, str] = {
     "Thư công": "TC",
     "Kết luận": "KL",
     "Chương trình hành động": "CTr",
+    "Thông tư": "TT",
+    "Thông tư liên tịch": "TTLT",
+    "Nghị định": "NĐ",
 }
 """Type names (tên loại) and the abbreviation that opens the code of their number (Phụ lục III)."""
 
@@ -172,6 +175,44 @@ ABBREVIATIONS: dict[str, str] = {
 }
 """Abbreviations offices print, and their full words (ND30 asks for full names in the body)."""
 
+ISSUER_CODES: dict[str, str] = {
+    "TTg": "Thủ tướng Chính phủ",
+    "CP": "Chính phủ",
+    "BNV": "Bộ Nội vụ",
+    "BYT": "Bộ Y tế",
+    "BTC": "Bộ Tài chính",
+    "BCA": "Bộ Công an",
+    "BQP": "Bộ Quốc phòng",
+    "BTP": "Bộ Tư pháp",
+    "BXD": "Bộ Xây dựng",
+    "BCT": "Bộ Công Thương",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
+    "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BGTVT": "Bộ Giao thông vận tải",
+    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "SNV": "Sở Nội vụ",
+    "SYT": "Sở Y tế",
+    "STP": "Sở Tư pháp",
+    "STC": "Sở Tài chính",
+    "SXD": "Sở Xây dựng",
+    "SGDĐT": "Sở Giáo dục và Đào tạo",
+    "SLĐTBXH": "Sở Lao động - Thương binh và Xã hội",
+    "SVHTTDL": "Sở Văn hóa, Thể thao và Du lịch",
+    "SKHĐT": "Sở Kế hoạch và Đầu tư",
+    "STNMT": "Sở Tài nguyên và Môi trường",
+    "SNNPTNT": "Sở Nông nghiệp và Phát triển nông thôn",
+    "SGTVT": "Sở Giao thông vận tải",
+    "STTTT": "Sở Thông tin và Truyền thông",
+    "SKHCN": "Sở Khoa học và Công nghệ",
+}
+"""The issuing body a number's ký hiệu names after the type (``924/SNV-CCHC``, ``1357/BVHTTDL-VHCS``): ND30, Phụ lục
+VI, gives each agency the abbreviation of its name."""
+
 DEPARTMENTS: tuple[str, ...] = (
     "Sở Nội vụ",
     "Sở Tư pháp",
@@ -218,6 +259,9 @@ DEPARTMENTS: tuple[str, ...] = (
 
 AGENCY_HEADS: tuple[str, ...] = (
     "ủy ban nhân dân",
+    "ủy ban",
+    "tiểu ban",
+    "hội",
     "hội đồng nhân dân",
     "ủy ban mặt trận tổ quốc việt nam",
     "ủy ban mặt trận tổ quốc",
@@ -267,12 +311,32 @@ def canonical_code(code: str) -> str:
     code = code.replace("\u2044", "/").replace("\u2215", "/")  # OCR's fraction slash
     return re.sub(
         r"[^-/.\s]+",
-        lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else CODE_SEGMENTS.get(fold_key(m.group(0)), m.group(0)),
+        lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else _segment(m.group(0)),
         code,
     )
 
 
+def known_segment(segment: str) -> bool:
+    """A ký hiệu segment the vocabulary spells (``UBND``, ``QĐ``, ``SNV``): its ``Đ`` is known, not guessed."""
+    return segment in _PRINTED_CODES or segment in ISSUER_CODES or fold_key(segment) in CODE_SEGMENTS
+
+
+def _segment(segment: str) -> str:
+    """A ký hiệu segment spelt as printed; a type's code run into a body's (``QĐBYT``, ``NĐCP``) split by its dash."""
+    known = CODE_SEGMENTS.get(fold_key(segment))
+    if known is not None:
+        return known
+    for length in (3, 2):
+        head, rest = CODE_SEGMENTS.get(fold_key(segment[:length])), segment[length:]
+        if head in DOC_TYPE_OF_CODE and (rest in _BODY_CODES or fold_key(rest) in _FOLDED_BODY_CODES):
+            return f"{head}-{_BODY_CODES.get(rest) or _FOLDED_BODY_CODES[fold_key(rest)]}"
+    return segment
+
+
 _PRINTED_CODES = frozenset(CODE_SEGMENTS.values()) | {"HĐ"}
+_BODY_CODES = {code: code for code in (*ISSUER_CODES, "UBND", "HĐND", "CP", "TTg", "TW", "BCH", "UBTVQH", "VPCP")}
+"""Codes of issuing bodies, which follow the type's after a dash (``QĐ-BYT``, ``NĐ-CP``)."""
+_FOLDED_BODY_CODES = {fold_key(code): code for code in _BODY_CODES}
 """Segments already spelt as a code is printed: kept as they are (``HĐ`` of a contract stays ``HĐ``)."""
 
 
@@ -303,16 +367,35 @@ def agency_case(name: str) -> str:
     known = max(DEPARTMENTS, key=lambda d: _score(d, name))
     if _score(known, name) >= 92:
         return known
-    words = " ".join(name.split()).lower()
+    tokens = name.split()
+    for known in sorted(DEPARTMENTS, key=len, reverse=True):  # "Ban Thi đua - Khen thưởng" + "Trung ương"
+        size = len(known.split())
+        if len(tokens) > size and squash(" ".join(tokens[:size])) == squash(known):
+            rest = " ".join(tokens[size:]).lower()
+            return _PROPER_NAMES.sub(lambda m: _PROPER_CASE[m.group(0).lower()], f"{known} {rest}")
+    words = " ".join(tokens).lower()
+    folded = fold_key(words)
     head = next(
-        (h for h in sorted(AGENCY_HEADS, key=len, reverse=True) if words.startswith(h + " ") or words == h), None
+        (
+            h
+            for h in sorted(AGENCY_HEADS, key=len, reverse=True)
+            if folded.startswith(fold_key(h) + " ") or folded == fold_key(h)
+        ),
+        None,
     )
     if head is None:
         return words[:1].upper() + words[1:]
-    rest = words[len(head) :].strip()
+    rest = words[len(head) :].strip()  # the head in its own spelling: restored text may have lost its marks
     parts = _SEGMENT_BREAK.split(rest)
     rest = "".join(part if i % 2 else part[:1].upper() + part[1:] for i, part in enumerate(parts))
-    return f"{head[:1].upper()}{head[1:]} {rest}".strip()
+    return _PROPER_NAMES.sub(lambda m: _PROPER_CASE[m.group(0).lower()], f"{head[:1].upper()}{head[1:]} {rest}".strip())
+
+
+_PROPER_CASE = {
+    name.lower(): name for name in ("Trung ương", "Việt Nam", "Hồ Chí Minh", "Đảng Cộng sản", "Quốc hội", "Chính phủ")
+}
+_PROPER_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in _PROPER_CASE) + r")\b", re.IGNORECASE)
+"""Names capitalised inside any agency's name (Phụ lục I): ``Ban Thi đua - Khen thưởng Trung ương``."""
 
 
 def _score(a: str, b: str) -> float:

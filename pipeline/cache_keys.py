@@ -80,6 +80,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.extractors",
     "khplan.extractors.awards",
     "khplan.extractors.config",
+    "khplan.extractors.consistency",
     "khplan.extractors.criteria",
     "khplan.extractors.dates",
     "khplan.extractors.deadlines",
@@ -88,6 +89,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.extractors.header",
     "khplan.extractors.issuer",
     "khplan.extractors.legal_bases",
+    "khplan.extractors.letterhead",
     "khplan.extractors.matching",
     "khplan.extractors.nlp",
     "khplan.extractors.ocr_confidence",
@@ -99,6 +101,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.extractors.subjects",
     "khplan.extractors.targets",
     "khplan.extractors.terms",
+    "khplan.extractors.title",
 )
 """The modules whose code decides a record from page texts (beside the reading modules it builds on)."""
 

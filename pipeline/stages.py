@@ -9,10 +9,13 @@ logic of its own.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from khplan.diacritics import Restoration, restoration_channel, restore
+from khplan.diacritics.orthography import normalize_tone_placement
 from khplan.extractors import DocumentText, document_of, extract_record
+from khplan.extractors.consistency import flag_doubtful_restoration
 from khplan.pipeline.context import DocContext, PageText, path_text
 from khplan.pipeline.errors import NotAPlanError
 from khplan.pipeline.evidence import annotate
@@ -30,6 +33,23 @@ class RestoredText:
     """True when the restorer ran (the text had lost its diacritics, or the user asked)."""
     restorations: tuple[Restoration | None, ...] = ()
     """Each page's restoration (its changes and their confidence), when the restorer ran."""
+    lost_marks: bool = False
+    """The marks were put back (the text had lost them), not only OCR's slips mended."""
+
+    @property
+    def doubts(self) -> tuple[int, ...]:
+        """Offsets in :attr:`document` of the words the restorer read with a posterior under
+        :data:`DOUBTFUL_RESTORATION` (letters only: a code's ``Đ`` is no guess)."""
+        found: list[int] = []
+        offset = 0
+        for page in self.pages:
+            found.extend(
+                offset + start
+                for start, _end, confidence in page.doubtful
+                if confidence < DOUBTFUL_RESTORATION and page.text[start : start + 1].isalpha()
+            )
+            offset += len(page.text) + 1  # the pages are joined by a line break (document_of)
+        return tuple(found)
 
     @property
     def document(self) -> DocumentText:
@@ -50,14 +70,29 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         log.info("%s: text kept as read (restore mode %s)", ctx.source, ctx.options.restore)
         return RestoredText(pages, restored=False)
     log.info("%s: restoring diacritics, %s channel", ctx.source, channel)
-    restorations = tuple(restore(page.text, channel=channel) for page in pages)
+    # Old-style tone placement (UỶ, HOÀ, THUỶ), common in real documents, is read as the modern one first: the
+    # restorer knows the modern spelling only, and would otherwise "repair" UỶ BAN into QUỶ BAN.
+    texts = [normalize_tone_placement(page.text) for page in pages]
+    if channel != "modern":
+        texts = [_SMALL_I.sub(lambda m: m.group(0).upper(), text) for text in texts]
+    restorations = tuple(restore(text, channel=channel) for text in texts)
     restored = []
     for page, restoration in zip(pages, restorations, strict=True):
         doubtful = tuple(restoration.doubtful_offsets())
         if doubtful:
             log.info("%s: page %d: %d restored words doubtful", ctx.source, page.page_no, len(doubtful))
         restored.append(page._replace(text=restoration.text, doubtful=doubtful))
-    return RestoredText(restored, restored=True, restorations=restorations)
+    return RestoredText(restored, restored=True, restorations=restorations, lost_marks=channel != "modern")
+
+
+_SMALL_I = re.compile(r"\b(?=(?:[A-ZĐ]*i){1,2}[A-ZĐ]*\b)(?=\w*[A-ZĐ]\w*[A-ZĐ])[A-ZĐi]+\b")
+"""A word in capitals but for a small ``i`` (``CHi``, ``BiNH``): legacy OCR's reading of an ``Í`` or ``Ì`` whose mark
+it lost; in capitals, as its neighbours (the restorer keeps a word's case, and a name half in capitals is not read as
+the issuer's)."""
+
+DOUBTFUL_RESTORATION = 0.5
+"""Below this posterior, a word the restorer read is a guess between readings (``Thanh`` / ``Thạnh``): the header's
+fields it stands in are flagged (:func:`khplan.extractors.consistency.flag_doubtful_restoration`)."""
 
 
 def document_method(pages: list[PageText]) -> str:
@@ -72,6 +107,7 @@ def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
     # Strict: a component that fails fails the document (one line, or its quarantine), never a record
     # that silently lacks what that component should have found.
     record = extract_record(document, strict=True)
+    flag_doubtful_restoration(record, restored.doubts, lost_marks=restored.lost_marks)
     if not (record.number or record.issue_date or record.issuer.name):
         raise NotAPlanError(
             ctx.source, "not a Vietnamese administrative document (no number, date or issuing body found)"
@@ -82,6 +118,7 @@ def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
         pages=len(restored.pages),
         method=document_method(restored.pages),
         spans=record.provenance.spans,
+        found_by=record.provenance.found_by,
     )
     annotate(record, document, restored.pages, restored.restorations)
     return record

@@ -340,6 +340,16 @@ class Provenance(_Model):
         description="For each corrected path, what the latest extraction gave there (null: nothing).",
     )
 
+    found_by: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Field path to how the field was found: where ND30 prints it (`type line`, `header`, `place line`, "
+            "`title lines`, `V/v line`), or a weaker source the record's warnings then name (`number's code`, "
+            "`authority line`, `text`, `opening paragraph`, `lines under the header`)."
+        ),
+        examples=[{"doc_type": "type line", "issuer.province": "place line and text"}],
+    )
+
 
 class WarningCode(StrEnum):
     """Why a reviewer should look at a field (the README lists them; keep the two in step)."""
@@ -364,6 +374,40 @@ class WarningCode(StrEnum):
     """The unit's name exists in several provinces and the text names none of them."""
     extractor_failed = "extractor_failed"
     """A component failed on this document (library use; the pipeline fails the document instead)."""
+    issuer_from_text = "issuer_from_text"
+    """The header does not name the issuer in full; it was read from the authority line, the text or the place line."""
+    weak_issuer_evidence = "weak_issuer_evidence"
+    """The issuer (or its province) rests on a weak source: the number's ký hiệu, the opening paragraph, a weak
+    gazetteer match."""
+    implausible_issuer = "implausible_issuer"
+    """The body's name does not look like one (a title's words, an echoed word, no syllable, a second body in it)."""
+    weak_parent = "weak_parent"
+    """The body above the issuer is neither set by convention nor a known ministry, department or unit's committee."""
+    place_contradicts_issuer = "place_contradicts_issuer"
+    """The place line names a place outside the issuer's province."""
+    title_contradicts_issuer = "title_contradicts_issuer"
+    """The title governs a unit outside the issuer's province."""
+    number_contradicts_issuer = "number_contradicts_issuer"
+    """The number's ký hiệu names another kind of body than the header."""
+    number_contradicts_type = "number_contradicts_type"
+    """The number's ký hiệu names another document type than the type line."""
+    number_misread = "number_misread"
+    """A segment of the number's ký hiệu is not shaped as one (digits, small letters, a stray mark)."""
+    unresolved_place = "unresolved_place"
+    """The place is no unit's name in the gazetteer: kept as printed."""
+    weak_title_evidence = "weak_title_evidence"
+    """No type line or V/v sets the title apart: read from the lines under the header."""
+    title_runs_on = "title_runs_on"
+    """The title holds what follows it in a document (a date line, Số:, Căn cứ, the motto) or is very long."""
+    title_cut_short = "title_cut_short"
+    """The title ends on a word that cannot end one (của, và, về …)."""
+    title_misread = "title_misread"
+    """The title is OCR's noise (fewer than three words, opened by a symbol)."""
+    unreadable_title_words = "unreadable_title_words"
+    """Words of the title run together or are no Vietnamese syllables."""
+    damaged_text = "damaged_text"
+    """Most of the header's words are no Vietnamese syllables (a broken font or encoding): every header field is
+    doubtful."""
 
 
 class ReviewWarning(_Model):
@@ -384,7 +428,20 @@ class PlanRecord(_Model):
     number: DocNumber | None = Field(None, description="Số và ký hiệu, inner spaces removed.", examples=["69/KH-UBND"])
     issue_date: dt.date | None = Field(None, description="From the place-and-date line.")
     place: Text | None = Field(None, description="The địa danh before ', ngày'.", examples=["Phù Mỹ"])
-    title: Text | None = Field(None, description="The trích yếu, one line, without the type word or outer quotes.")
+    title: Text | None = Field(
+        None,
+        description="The trích yếu, one line, in sentence case, without the type word or outer quotes.",
+        examples=["Thực hiện Đề án tăng cường công tác phổ biến, giáo dục pháp luật trên địa bàn tỉnh Thái Bình"],
+    )
+    title_as_printed: Text | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description=(
+            "The trích yếu as the document prints it (a title in capitals stays in capitals), one line. Left out of "
+            "the record when there is no title."
+        ),
+        examples=["THỰC HIỆN ĐỀ ÁN TĂNG CƯỜNG CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT TRÊN ĐỊA BÀN TỈNH THÁI BÌNH"],
+    )
     issuer: Issuer = Field(default_factory=Issuer)
     issuer_successor: UnitSuccessor | None = Field(
         None,

@@ -223,3 +223,12 @@ def test_specks_inside_a_word_do_not_keep_it_from_its_syllable():
     assert restored == "Thực hiện tốt công tác động viên, khen thưởng"
     restored = restore("Phong trao thi dua t}u.rc hién nhiém vu", channel="legacy").text
     assert restored == "Phong trào thi đua thực hiện nhiệm vụ"
+
+
+def test_a_number_glued_to_a_word_keeps_every_digit():
+    """Legacy OCR's ``ngay]9`` is ``ngày 19`` with its 1 read as ``]``: the word is restored, no digit dropped."""
+    from khplan.diacritics import restore
+
+    restored = restore("Qudng Ninh, ngay]9 thing 02 nim 2024", channel="legacy").text
+    assert restored.startswith("Quảng Ninh, ngày]9 tháng 02")
+    assert "9" in restore("ngay|9 thang 02", channel="legacy").text

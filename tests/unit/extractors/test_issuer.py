@@ -121,3 +121,136 @@ def test_successor_on_the_post_2025_map():
 def test_no_successor_is_recorded_for_an_unknown_unit():
     record = extract_record(f"ỦY BAN NHÂN DÂN\nXÃ KHÔNG CÓ THẬT\nSố: 1/KH-UBND\nKhông Có Thật, {DATE}\n")
     assert "issuer_successor" not in record.model_dump()
+
+
+# --- real headers: wrapped, one-line, party, mass organisations, the unit from elsewhere ---------------------------
+
+
+def test_issuer_wrapped_inside_its_head():
+    issuer = _issuer(f"ỦY\nBAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 383/KH-UBND\nTiền Giang, {DATE}\n")
+    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân tỉnh Tiền Giang", "province", "Tiền Giang")
+
+
+def test_ministry_name_wrapped():
+    issuer = _issuer(f"BỘ NỘI\nVỤ\nBAN THI ĐUA - KHEN THƯỞNG TRUNG ƯƠNG\nSố: 1122/BTĐKT-VI\nHà Nội, {DATE}\n")
+    assert (issuer.name, issuer.parent, issuer.level, issuer.province) == (
+        "Ban Thi đua - Khen thưởng Trung ương",
+        "Bộ Nội vụ",
+        "central",
+        None,
+    )
+
+
+def test_one_line_issuer_takes_its_unit_from_the_authority_line():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 1268/QĐ-UBND | Thanh Hóa, ngày 13 tháng 4 năm 2016 |\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH KIỂM TRA\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nCăn cứ Luật;\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.province) == ("Ủy ban nhân dân tỉnh Thanh Hóa", "Thanh Hóa")
+    assert record.provenance.found_by["issuer.name"] == "authority line"
+
+
+def test_one_line_issuer_takes_its_unit_from_the_place_line_and_the_kind_the_text_gives():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 161/KH-UBND | Bình Định, ngày 04 tháng 12 năm 2022 |\n"
+        "KẾ HOẠCH\nThực hiện Chỉ thị số 20/CT-TTg\nThực hiện Chỉ thị, UBND tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.level, record.issuer.province) == (
+        "Ủy ban nhân dân tỉnh Bình Định",
+        "province",
+        "Bình Định",
+    )
+    assert record.provenance.found_by["issuer.province"] == "place line and text"
+
+
+def test_party_committee_named_after_its_province():
+    text = "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\n"
+    record = extract_record(text)
+    assert (record.number, record.doc_type) == ("445-KL/TU", "Kết luận")
+    assert (record.issuer.name, record.issuer.level, record.issuer.province) == (
+        "Tỉnh ủy Thừa Thiên Huế",
+        "province",
+        "Thừa Thiên Huế",
+    )
+
+
+def test_the_party_central_committee_beside_the_party_line():
+    issuer = _issuer(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 06-CT/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 07 tháng 11 năm 2006\n"
+    )
+    assert (issuer.name, issuer.level) == ("Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "central")
+
+
+def test_a_body_under_the_party_central_committee():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 36-HD/VPTW\nHà Nội, ngày 03 tháng 4 năm 2018\n"
+    )
+    issuer = _issuer(text)
+    assert (issuer.name, issuer.parent, issuer.level) == (
+        "Văn phòng Trung ương Đảng",
+        "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
+        "central",
+    )
+
+
+def test_a_mass_organisation_issues_through_its_central_committee():
+    text = "HỘI NÔNG DÂN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 664 - CV/HNDTW\nHà Nội, ngày 20 tháng 7 năm 2014\n"
+    issuer = _issuer(text)
+    assert (issuer.name, issuer.parent, issuer.level) == (
+        "Ban Chấp hành Trung ương Hội Nông dân Việt Nam",
+        None,
+        "central",
+    )
+
+
+def test_peoples_council_of_a_district():
+    issuer = _issuer("HỘI ĐỒNG NHÂN DÂN\nHUYỆN NHÀ BÈ\nSố: 49/NQ-HĐND\nNhà Bè, ngày 05 tháng 11 năm 2021\n")
+    assert (issuer.name, issuer.level, issuer.province) == ("Hội đồng nhân dân huyện Nhà Bè", "district", "Hồ Chí Minh")
+
+
+def test_a_department_named_only_by_the_number_is_flagged():
+    record = extract_record(
+        "Số 924/SNV-CCHC Ngày 07-9-2015 V/v báo cáo công tác CCHC quý III năm 2015.\nKính gửi: các Sở\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Sở Nội vụ", "department")
+    assert "weak_issuer_evidence" in [w.code for w in record.warnings if w.field == "issuer"]
+
+
+def test_no_header_the_opening_paragraph_names_the_issuer_and_is_flagged():
+    text = (
+        "THÔNG BÁO\nVề việc treo cờ Tổ quốc trên địa bàn phường Nam Đồng\n"
+        "Thực hiện Thông báo số 491/TB-UBND của UBND quận Đống Đa;\n"
+        "Uỷ ban nhân dân phường Nam Đồng thông báo và đề nghị các tổ chức treo cờ.\n"
+    )
+    record = extract_record(text)
+    assert record.issuer.name == "Ủy ban nhân dân phường Nam Đồng"
+    assert record.provenance.found_by["issuer.name"] == "opening paragraph"
+    assert any(w.field == "issuer" for w in record.warnings)
+
+
+def test_a_province_renamed_before_the_issue_date_is_named_as_then():
+    text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ\nSố: 18/CT-UBND\nHuế, ngày 29 tháng 12 năm 2025\n"
+    issuer = _issuer(text)
+    assert (issuer.name, issuer.province) == ("Ủy ban nhân dân thành phố Huế", "Huế")
+
+
+def test_son_la_wrapped_in_the_place_line_is_not_song_cong():
+    """The issue's example: ``Sơn`` / ``La, ngày …`` once gave "Ủy ban nhân dân tỉnh Sông Công", silently."""
+    text = "ỦY BAN NHÂN DÂN\nSố: 90/KH-UBND\nSơn\nLa, ngày 03 tháng 4 năm 2020\nKẾ HOẠCH\nPhòng, chống bạo lực\n"
+    record = extract_record(text)
+    assert record.issuer.province in {"Sơn La", None}
+    assert record.issuer.province is None or any(w.field and w.field.startswith("issuer") for w in record.warnings)
+
+
+def test_a_committee_whose_uy_was_restored_as_quy_is_a_committee():
+    from khplan.extractors import extract_record
+
+    record = extract_record(
+        "QUỸ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN NHÂN DÂN Độc lập - Tự do - Hạnh phúc\n"
+        "TỈNH TIỀN GIANG Tiền Giang, ngày 07 tháng 12 năm 2022\nSố: 383/KH-UBND\nKẾ HOẠCH\nThực hiện chuyển đổi số\n"
+    )
+    assert record.issuer.name == "Ủy ban nhân dân tỉnh Tiền Giang"

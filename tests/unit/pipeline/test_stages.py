@@ -64,3 +64,18 @@ def test_the_damage_decides_the_channel_and_whether_to_restore(seeds):
     assert restoration_channel(legacy) == "legacy"
     assert restoration_channel(legacy, mode="never") is None
     assert restoration_channel("Uy ban nhan dan huyen Phu My ban hanh ke hoach") == "stripped"
+
+
+def test_restoring_lost_marks_says_where_it_guessed():
+    text = "UY BAN NHAN DAN\nXA DUC THANH\nSo: 15/KH-UBND\nDuc Thanh, ngay 10 thang 5 nam 2023\nKE HOACH\nThi dua"
+    restored = restore_text(_ctx(), [PageText(1, text, "text"), PageText(2, "Ke hoach thi dua nam 2023", "text")])
+    assert restored.restored and restored.lost_marks
+    document = restored.document.text
+    assert all(0 <= at < len(document) and document[at].isalpha() for at in restored.doubts)
+
+
+def test_legacy_ocrs_small_i_in_a_word_in_capitals_is_read_as_a_capital():
+    text = "UY BAN NHAN DAN\nTHANH PHO HO CHi MINH\nTINH THAI BiNH\nThi dua yeu nuoc"
+    restored = restore_text(_ctx(), [PageText(1, text, "text")]).pages[0].text
+    assert "HỒ CHÍ MINH" in restored and "THÁI BÌNH" in restored
+    assert "Thi đua" in restored  # a word in title case is no word in capitals

@@ -1,0 +1,284 @@
+"""Cross-checks: a header field the rest of the document contradicts is flagged, never silently kept.
+
+Each part of a document says something about who issued it and what it is:
+the header's issuer block, the place line (ND30: the địa danh is the
+issuer's unit or province), the number's ký hiệu (``KH-UBND``: a plan of a
+People's Committee; ``NQ-HĐND``), the title (``trên địa bàn tỉnh …`` is the
+issuer's jurisdiction) and the type line. Where two of them disagree, one is
+wrong — a misread header, a weak gazetteer match, a site's slip — and the
+fields concerned get a warning naming them. A confident wrong value is the
+worst outcome; a flagged one costs a reviewer a glance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve, units
+from khplan.extractors.header import HeaderReading, place_kind
+from khplan.extractors.matching import fold_key, proper_words
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout, Line
+from khplan.extractors.terms import DOC_TYPE_OF_CODE, ISSUER_CODES, known_segment
+from khplan.extractors.title import SYLLABLE
+from khplan.schemas import PlanRecord, ReviewWarning
+
+PLACE_SCORE = 90.0
+"""How close a printed place must be to a unit's name for the check to say where it is."""
+_JURISDICTION = re.compile(
+    r"tren\s+dia\s+ban\s+(?P<kind>" + "|".join(fold_key(k) for k in KINDS_BY_LENGTH) + r")\s+(?=\S)"
+)
+"""``trên địa bàn tỉnh …``: a title naming the unit the document governs."""
+_CODE_BODIES = {"UBND": "ủy ban nhân dân", "UB": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân"}
+
+
+def place_contradicts(place: str, province: str) -> bool:
+    """The printed place names units, none of them in ``province``."""
+    _, name = place_kind(place)
+    found = resolve(name, cutoff=PLACE_SCORE)
+    return bool(found.candidates) and all(u.province != province for u in found.candidates)
+
+
+def title_jurisdiction(title: str) -> tuple[str, str] | None:
+    """(kind, name) of the unit a title says the document governs (``trên địa bàn tỉnh Thái Bình``)."""
+    folded = fold_key(title)
+    match = _JURISDICTION.search(folded)
+    if match is None:
+        return None
+    name = proper_words(title[match.end() :]) or ""
+    if not name:
+        return None
+    kind = next(k for k in KINDS_BY_LENGTH if fold_key(k) == match.group("kind"))
+    return kind, name
+
+
+def code_type(code: str | None) -> str | None:
+    """The type a number's ký hiệu names (``QĐ-UBND`` → Quyết định; party style ``KH/TU`` too)."""
+    for segment in re.split(r"[-/]", code or "")[:2]:
+        if segment in DOC_TYPE_OF_CODE:
+            return DOC_TYPE_OF_CODE[segment]
+    return None
+
+
+DAMAGED_SHARE = 0.85
+"""Below this share of words that are Vietnamese syllables, a header's text is damaged (a broken font, an OCR of
+noise): every header field read from it is flagged."""
+HEADER_FIELDS = ("doc_type", "number", "issue_date", "place", "title", "issuer")
+
+
+def syllable_share(lines: Iterable[Line]) -> float:
+    """The share of the words in ``lines`` that have the shape of a Vietnamese syllable (``H I NG B TRƯ NG``: few)."""
+    words = [w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", line.text)]
+    return sum(bool(SYLLABLE.match(w)) for w in words) / len(words) if words else 1.0
+
+
+@extractor(
+    "consistency",
+    requires=["analysis.header", "analysis.layout", "record.doc_type", "record.place", "record.title", "record.issuer"],
+    assigns=["record.warnings"],
+)
+def check_consistency(ex: Extraction) -> None:
+    """Warn where the header, the place line, the number's ký hiệu and the title disagree, or the text is damaged."""
+    record = ex.record
+    reading: HeaderReading = ex.analyses["header"]
+    layout: Layout = ex.analyses["layout"]
+    if (share := syllable_share((*layout.header, *layout.title))) < DAMAGED_SHARE:
+        for path in HEADER_FIELDS:
+            ex.warn("damaged_text", path, f"only {share:.0%} of the header's words read as Vietnamese syllables")
+    issuer = record.issuer
+    if (
+        record.place
+        and issuer.province
+        and issuer.level != "central"
+        and place_contradicts(record.place, issuer.province)
+    ):
+        message = f"the place line names {record.place!r}, not a place in {issuer.province}"
+        ex.warn("place_contradicts_issuer", "place", message)
+        ex.warn("place_contradicts_issuer", "issuer.province", message)
+    if record.title and issuer.province and issuer.level != "central":
+        jurisdiction = title_jurisdiction(record.title)
+        if jurisdiction is not None:
+            found = resolve(jurisdiction[1], kinds=[jurisdiction[0]], cutoff=PLACE_SCORE)
+            if found.candidates and all(u.province != issuer.province for u in found.candidates):
+                ex.warn(
+                    "title_contradicts_issuer",
+                    "issuer.province",
+                    f"the title governs {jurisdiction[0]} {jurisdiction[1]}, not in {issuer.province}",
+                )
+    _check_code(ex, reading)
+    check_plausibility(ex)
+
+
+# --- what a value itself says about how it was read ------------------------------
+
+MIN_TITLE_WORDS = 3
+"""Fewer words of two letters or more than this is OCR's noise (``|``, ``© do``), not a trích yếu."""
+MAX_TITLE_WORDS = 80
+"""Longer than any real trích yếu (the longest of the development set holds 74 words): it ran on into the body."""
+_HEADER_MATTER = re.compile(
+    r"^ngay\s*\d|\(\s*ngay\s*\d|\bso\s*:|\bcan\s+cu\b|\bcong\s+hoa\s+xa\s+hoi\b|\bdoc\s+lap\s*-"
+    r"|\bkinh\s+gui\b|\bnoi\s+nhan\b"
+)
+"""What a header or a body prints, never a trích yếu: a date opening it or in brackets (a session's), ``Số:``, a
+preamble, the motto, an address: a title holding it ran on (a date inside a title is a cited document's)."""
+_DANGLING_END = frozenset(
+    {"của", "và", "về", "cho", "trong", "tại", "với", "các", "những", "nhằm", "theo", "trên", "đối", "thuộc", "đến"}
+)
+"""A title that ends on one of these was cut short."""
+MIN_TITLE_SYLLABLES = 0.9
+"""Below this share of words shaped as Vietnamese syllables, a title was misread (``ngirdi``, ``nirac``)."""
+_NOT_A_BODY = re.compile(
+    r"\b(?:quyet\s+dinh|ke\s+hoach|quy\s+che|quy\s+dinh|ban\s+hanh|ve\s+viec|tren\s+dia\s+ban"
+    r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet|thang\s+\d+|ngay\s+\d+)\b|^ban\s+nhan\s+dan\b"
+)
+"""Words of a document's type or subject: a body's name holding one took a title's line."""
+_LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
+_CODE_SEGMENT_MISREAD = re.compile(r"^\d+[A-ZĐ]")
+"""A ký hiệu segment opened by digits (``37/2011/7NQ-HĐND``): a speck OCR read as a digit."""
+
+
+def check_plausibility(ex: Extraction) -> None:
+    """Warn where a value, whatever found it, does not look like what it should be, or was found by a weak route.
+
+    Measured on the development set (``python -m tools.bench.real --ways``), a title read from the header where no
+    type line set it apart is right three times in four; titles holding header matter, cut on a dangling word or
+    holding misread words, and bodies' names holding a title's words, are wrong far more often than not.
+    """
+    record = ex.record
+    title = record.title
+    if title:
+        folded = fold_key(title)
+        words = title.split()
+        if ex.record.provenance.found_by.get("title") == "lines under the header":
+            ex.warn("weak_title_evidence", "title", "no type line or V/v sets the title apart; read under the header")
+        if len(re.findall(r"[^\W\d_]{2,}", title)) < MIN_TITLE_WORDS or not title[:1].isalnum():
+            ex.warn("title_misread", "title", f"{title[:20]!r}: too few words, or opened by a symbol, for a title")
+        if _HEADER_MATTER.search(folded) or len(words) > MAX_TITLE_WORDS:
+            ex.warn("title_runs_on", "title", "the title holds what a header or a body prints: it ran on")
+        elif words and words[-1].lower().strip(".,;:") in _DANGLING_END:
+            ex.warn("title_cut_short", "title", f"the title ends on {words[-1]!r}: cut short")
+        letters = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", title) if not w.isupper()]
+        if len(letters) >= 4 and sum(bool(SYLLABLE.match(w)) for w in letters) / len(letters) < MIN_TITLE_SYLLABLES:
+            ex.warn("unreadable_title_words", "title", "words of the title are no Vietnamese syllables: misread")
+    issuer = record.issuer
+    for path, name in (("issuer.name", issuer.name), ("issuer.parent", issuer.parent)):
+        if not name:
+            continue
+        folded = fold_key(name)
+        if _NOT_A_BODY.search(folded) or _repeats(folded.split()) or _misread_name(name):
+            where = "issuer" if path == "issuer.name" else path  # a misread name: its level and province too
+            ex.warn("implausible_issuer", where, f"{name!r} holds a title's words or a word twice over: misread")
+    if issuer.name and issuer.parent is None and fold_key(issuer.name) in _LOCAL_BODIES:
+        message = f"{issuer.name!r} names no unit: whose committee or council is not said"
+        ex.warn("implausible_issuer", "issuer", message)
+    segments = re.split(r"[-/]", record.number or "")
+    odd_case = [s for s in segments[1:] if s != s.upper() and not known_segment(s)]  # "Pitc": no ký hiệu's
+    if (
+        any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
+        or odd_case
+        or re.search(r"[^\w)]$", record.number or "-")
+    ):
+        ex.warn("number_misread", "number", f"a segment of {record.number!r} after the first opens with digits")
+
+
+_SECOND_HEAD = re.compile(r"(?<=\S)\s+(?:van\s+phong|ban\s+chap\s+hanh)\b")
+"""A body's head inside another's name (``Ban chấp hành Trung ương văn phòng``): two bodies read as one."""
+
+
+def _misread_name(name: str) -> bool:
+    """A word that is no Vietnamese syllable, in small letters (``tncs``, ``đsvh``: an abbreviation casing lost) or
+    in title case and in no unit's name (``Bq``, ``Bonol``: OCR's noise; ``Đắk`` is a unit's); a second body's head
+    inside the name; a character no name holds (``Thủ tướng Chính phủ _``)."""
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", name) if not w.isupper()]
+    odd = [w for w in words if not SYLLABLE.match(w.lower())]
+    if any(w == w.lower() or fold_key(w) not in unit_words() for w in odd):
+        return True
+    return bool(_SECOND_HEAD.search(fold_key(name))) or bool(re.search(r"[^\w\s,.()&'’\-–]|_", name))
+
+
+@cache
+def unit_words() -> frozenset[str]:
+    """Every word of a unit's name, folded (``dak``, ``lak``, ``krong``): names that are no Vietnamese syllable."""
+    return frozenset(w for unit in units() for name in (unit.name, *unit.aliases) for w in fold_key(name).split())
+
+
+def _repeats(words: list[str]) -> bool:
+    """A word of a name twice in a row, or three times anywhere (``tncs tncs``): OCR's echo, not a name."""
+    return any(a == b for a, b in zip(words, words[1:], strict=False)) or any(words.count(w) >= 3 for w in words)
+
+
+def _check_code(ex: Extraction, reading: HeaderReading) -> None:
+    """The ký hiệu names the issuer's kind of body and the document's type: they must agree with what was read."""
+    record = ex.record
+    segments = re.split(r"[-/]", reading.number_code or "")
+    name = fold_key(record.issuer.name or "")
+    for segment in segments:
+        head = _CODE_BODIES.get(segment)
+        if head is not None and name and not name.startswith(fold_key(head)) and record.issuer.parent is None:
+            ex.warn(
+                "number_contradicts_issuer",
+                "issuer.name",
+                f"the number's ký hiệu {reading.number_code!r} names a {head}, the header {record.issuer.name!r}",
+            )
+        body = ISSUER_CODES.get(segment)
+        if (
+            body is not None
+            and name
+            and fold_key(body) not in name
+            and fold_key(body) not in fold_key(record.issuer.parent or "")
+        ):
+            ex.warn(
+                "number_contradicts_issuer",
+                "issuer.name",
+                f"the number's ký hiệu {reading.number_code!r} names {body}, the header {record.issuer.name!r}",
+            )
+    typed = code_type(reading.number_code)
+    if (
+        typed
+        and record.doc_type
+        and typed != record.doc_type
+        and ex.record.provenance.found_by.get("doc_type") == ("type line")
+    ):
+        ex.warn(
+            "number_contradicts_type",
+            "doc_type",
+            f"the type line says {record.doc_type!r}, the number's ký hiệu {reading.number_code!r} a {typed}",
+        )
+
+
+RESTORED_FIELDS = {"title": ("title", 2), "issuer.name": ("issuer", 1)}
+"""Header fields whose evidence a doubtful restoration may have changed: the field each warning names, and how many
+doubtful words it takes (a title of twenty words holds one guess often, and is mostly right all the same)."""
+
+
+def flag_doubtful_restoration(record: PlanRecord, doubts: Sequence[int], *, lost_marks: bool = False) -> None:
+    """Warn on each header field whose evidence holds a word the restorer put back its marks with little confidence.
+
+    ``Duc Thanh`` may be Đức Thanh or Đức Thạnh, ``phuong`` phường or phương: a
+    record read from text that lost its marks rests on the restorer's choice
+    there, not on what was printed. So does a ``D`` of a ký hiệu segment no
+    list knows (``UBQGCDS``: ``Đ`` or ``D``?) when the marks were lost.
+    """
+    if lost_marks and record.number:
+        unknown = [s for s in re.split(r"[-/&]", record.number)[1:] if re.search("[DĐ]", s) and not known_segment(s)]
+        if unknown:
+            record.warnings.append(
+                ReviewWarning(
+                    code="low_restoration_confidence",
+                    field="number",
+                    message=f"the marks were lost: D or Đ in {', '.join(unknown)} is a guess",
+                )
+            )
+    for path, (field, least) in RESTORED_FIELDS.items():
+        spans = record.provenance.spans.get(path, [])
+        inside = [at for at in doubts if any(span.start <= at < span.end for span in spans)]
+        if len(inside) >= least:
+            record.warnings.append(
+                ReviewWarning(
+                    code="low_restoration_confidence",
+                    field=field,
+                    message=f"{len(inside)} word(s) of its evidence had their marks restored with little confidence",
+                )
+            )

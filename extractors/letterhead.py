@@ -1,0 +1,377 @@
+"""The cells of a document's header block, found in the block as a whole, however its lines were wrapped.
+
+Nghị định 30/2020/NĐ-CP (and Hướng dẫn 36-HD/VPTW for party documents)
+fixes what the header holds: the issuing body (with the body above it), the
+số và ký hiệu, and, opposite them, the quốc hiệu and tiêu ngữ (a party
+document: ``ĐẢNG CỘNG SẢN VIỆT NAM``) and ``<địa danh>, ngày … tháng …
+năm …``; a công văn adds its trích yếu (``V/v …``) under the number. Sites
+and OCR hand these cells over in any order and wrapped anywhere: ``ỦY`` /
+``BAN NHÂN DÂN``, ``CỘNG`` / ``HÒA XÃ HỘI …``, ``Số:`` / ``36/KH-UBND``,
+``Sơn`` / ``La, ngày 11 tháng 3`` / ``năm 2020``, two cells on one line
+(``UBND TỈNH X Số: 172/2015/QĐ-UBND``), cells apart only by ``|`` or a run
+of spaces. So the header's lines are cut at such separators into
+:class:`Piece` s, the pieces are joined into one :class:`Stream`, and each
+cell is found in the stream by its own vocabulary: wraps no longer matter,
+and what no cell claims is the issuer's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
+from khplan.extractors.gazetteer import resolve
+from khplan.extractors.matching import ocr_digits, tolerant
+from khplan.extractors.terms import canonical_code
+
+MOTTOS: dict[str, str] = {
+    "national": "cong hoa xa hoi chu nghia viet nam",
+    "slogan": "doc lap - tu do - hanh phuc",
+    "party": "dang cong san viet nam",
+}
+"""Quốc hiệu, tiêu ngữ, and the party's line that stands in their place (folded)."""
+MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split())
+MOTTO_SCORE = 75.0
+MOTTO_SHARE = 0.75
+"""Share of a motto's length an alignment must cover: ``XÃ HỘI`` alone is not the quốc hiệu."""
+
+_CELL_BREAK = re.compile(r"\s*(?:\|+|\\[rn]|\*{2,}|-{3,}|_{3,}|={3,}|\s{3,})\s*")
+"""Where a header line holds two cells: a table's ``|``, a run of spaces, a rule, a site's escaped line break."""
+
+_CODE_PART = r"[a-z0-9][a-z0-9.&]*"
+_CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
+NUMBER = re.compile(
+    rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
+    rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}[-/][a-z][a-z0-9.&]*(?:[-/][a-z0-9.&]+)*))"
+)
+"""``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
+BLANK_NUMBER = re.compile(
+    rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
+)
+"""``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed."""
+SUBJECT = re.compile(r"(?<![a-z])(?:v\s*[/il1|]\s*v\b\s*[:.]?|ve\s+viec\b)")
+"""``V/v`` (về việc): a công văn's trích yếu under its number."""
+SUBJECT_OPENING = re.compile(r"ve\s+(?!viec)\S")
+"""``Về …`` opening a piece of its own under the number: a trích yếu printed without ``V/v``."""
+MARKS = frozenset(
+    {"khan", "hoa toc", "thuong khan", "mat", "toi mat", "tuyet mat", "du thao", "ban sao", "trang", "dang ngay"}
+)
+"""Marks stamped or printed near the header (độ khẩn, độ mật, dự thảo) that name no body (folded)."""
+PLACE_NAME_SCORE = 95.0
+"""How close the words after a stray capital must be to a unit's name to be the place without it."""
+PLACE_WORDS = 6
+"""A place name (địa danh) has at most this many words (``Thành phố Hồ Chí Minh``, ``Bà Rịa - Vũng Tàu``)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of a header line that belongs to one cell, with its offsets in the document text."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+def cut_pieces(start: int, text: str, folded: str) -> list[Piece]:
+    """A header line's pieces: cut where a site or OCR put two cells on one line, stripped of specks."""
+    pieces = []
+    pos = 0
+    for gap in [*_CELL_BREAK.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        raw = text[pos:end]
+        lead = len(raw) - len(raw.lstrip(_EDGES))
+        body = raw.strip(_EDGES)
+        if any(c.isalnum() for c in body):
+            a = pos + lead
+            pieces.append(Piece(start + a, start + a + len(body), body, folded[a : a + len(body)]))
+        pos = gap.end() if gap else len(text)
+    return pieces
+
+
+_EDGES = " \t;|_.ˆ'`~“”\"*-–—"
+"""What a piece's edges shed: separators, rules, and specks of a poor scan."""
+
+
+class Stream:
+    """The header's pieces joined by single spaces, each character mapped back to the document.
+
+    A cell wrapped over two lines (``Sơn`` / ``La, ngày``) is contiguous
+    here; :meth:`doc` turns a stream offset into a document offset.
+    """
+
+    def __init__(self, pieces: Sequence[Piece]) -> None:
+        self.pieces = list(pieces)
+        self.text = " ".join(p.text for p in self.pieces)
+        self.folded = " ".join(p.folded for p in self.pieces)
+        self.starts: list[int] = []
+        pos = 0
+        for piece in self.pieces:
+            self.starts.append(pos)
+            pos += len(piece.text) + 1
+
+    def piece_at(self, pos: int) -> int:
+        """Index of the piece holding stream offset ``pos`` (the one before, for the space between two)."""
+        index = 0
+        for i, start in enumerate(self.starts):
+            if start <= pos:
+                index = i
+        return index
+
+    def doc(self, pos: int, *, end: bool = False) -> int:
+        """The document offset of stream offset ``pos`` (``end``: of the character before it, plus one)."""
+        if end and pos > 0:
+            return self.doc(pos - 1) + 1
+        i = self.piece_at(pos)
+        return self.pieces[i].start + min(pos - self.starts[i], len(self.pieces[i].text))
+
+    def begins_piece(self, pos: int) -> bool:
+        return pos in self.starts
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell found in the stream: ``start``/``end`` are stream offsets."""
+
+    kind: str
+    """``national``, ``slogan``, ``party``, ``number``, ``blank_number``, ``date``, ``place``, ``subject``."""
+    start: int
+    end: int
+
+
+def _snap(folded: str, pos: int) -> int:
+    """The word boundary nearest to ``pos``: fuzzy alignments can start a letter early or late."""
+    left = pos
+    while left > 0 and not folded[left - 1].isspace():
+        left -= 1
+    right = pos
+    while 0 < right < len(folded) and not folded[right - 1].isspace():
+        right += 1
+    return left if pos - left <= right - pos else right
+
+
+def find_mottos(folded: str) -> list[Cell]:
+    """Quốc hiệu, tiêu ngữ and the party line in ``folded``, as printed or OCR-damaged; never overlapping."""
+    found: list[tuple[float, Cell]] = []
+    for kind, motto in MOTTOS.items():
+        alignment = fuzz.partial_ratio_alignment(motto, folded, score_cutoff=MOTTO_SCORE)
+        if alignment is None or alignment.dest_end - alignment.dest_start < MOTTO_SHARE * len(motto):
+            continue
+        start = _snap(folded, alignment.dest_start)
+        end = _snap(folded, alignment.dest_end) if alignment.dest_end < len(folded) else alignment.dest_end
+        start, end = _motto_words_only(folded, start, end)
+        found.append((alignment.score, Cell(kind, start, end)))
+    cells: list[Cell] = []
+    for _, cell in sorted(found, key=lambda sc: -sc[0]):
+        if not any(cell.start < other.end and other.start < cell.end for other in cells):
+            cells.append(cell)
+    return sorted(cells, key=lambda c: c.start)
+
+
+def _motto_words_only(folded: str, start: int, end: int) -> tuple[int, int]:
+    """An alignment trimmed of the words at its ends that are no motto's (``DÂN`` of ``NHÂN DÂN CHỦ NGHĨA …``)."""
+    words = [m for m in re.finditer(r"[^\s\-–—.,]+", folded[start:end])]
+    while words and words[0].group(0) not in MOTTO_WORDS:
+        words.pop(0)
+    while words and words[-1].group(0) not in MOTTO_WORDS:
+        words.pop()
+    return (start + words[0].start(), start + words[-1].end()) if words else (start, end)
+
+
+def outside(cells: Iterable[Cell], start: int, end: int | None = None) -> bool:
+    """Whether ``[start, end)`` (or the offset ``start``) overlaps none of ``cells``."""
+    end = start + 1 if end is None else end
+    return not any(c.start < end and start < c.end for c in cells)
+
+
+@dataclass(frozen=True)
+class NumberCell:
+    cell: Cell
+    number: str | None
+    """``69/KH-UBND``: digits read through OCR damage, code spelt as printed; None when left blank."""
+    code: str
+    number_start: int
+    """Stream offset of the digits (after ``Số:``)."""
+
+
+def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
+    """The số và ký hiệu: ``Số`` with a colon anywhere, without one where a piece or cell begins."""
+    folded, text = stream.folded, stream.text
+    for match in NUMBER.finditer(folded):
+        if not outside(taken, match.start()):
+            continue
+        if match.group("colon") is None and not _cell_start(stream, taken, match.start()):
+            continue
+        start, end = match.start("num"), match.end("code")
+        num, _ = ocr_digits(text[start : match.end("num")])
+        code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : end]))
+        if match.group("bare"):
+            code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
+        return NumberCell(Cell("number", match.start(), end), num + code, _kind_code(code), start)
+    for match in BLANK_NUMBER.finditer(folded):
+        if outside(taken, match.start()):
+            code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : match.end("code")]))
+            return NumberCell(Cell("blank_number", match.start(), match.end()), None, _kind_code(code), match.end())
+    return None
+
+
+def _kind_code(code: str) -> str:
+    """The ký hiệu without the year a regulation's number carries (``/2023/QĐ-UBND`` → ``QĐ-UBND``)."""
+    return re.sub(r"^[-/]*(?:(?:19|20)\d\d\s*/)?", "", code)
+
+
+def _cell_start(stream: Stream, taken: Sequence[Cell], pos: int) -> bool:
+    """Where a cell may begin: a piece's start, or right after another cell."""
+    if stream.begins_piece(pos):
+        return True
+    before = stream.folded[:pos].rstrip()
+    return any(c.end == len(before) or c.end == pos for c in taken)
+
+
+@dataclass(frozen=True)
+class DateCell:
+    date: FoundDate
+    """Offsets in the stream."""
+    place: Cell | None
+
+
+def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
+    """``<địa danh>, ngày … tháng … năm …``: the first written date outside the other cells, and its place.
+
+    When OCR read the columns apart, the place may stand alone in a piece of
+    its own elsewhere (``Ninh Thuận,`` … ``ngày 12 tháng 12 năm 2012``): a piece
+    that is nothing but a name in title case and a comma is that place.
+    """
+    for match in WRITTEN_DATE.finditer(stream.folded):
+        if not outside(taken, match.start(), match.end()):
+            continue
+        found = to_date(match)
+        if found is None:
+            continue
+        place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
+        return DateCell(found, place)
+    return None
+
+
+_LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+\w[^\s,]*){0,4}\s*,$")
+
+
+def _place_alone(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
+    for start, piece in zip(stream.starts, stream.pieces, strict=True):
+        words = piece.text.rstrip(" ,").split()
+        title_case = all(w[:1].isupper() or w[:1].isdigit() for w in words) and not piece.text[:-1].isupper()
+        if _LONE_PLACE.match(piece.text) and title_case and outside(taken, start):
+            return Cell("place", start, start + len(piece.text.rstrip(" ,")))  # "Ninh Thuận," alone
+    return None
+
+
+def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cell | None:
+    """The địa danh before ``, ngày``: the words just before it, back to another cell, opening with a capital.
+
+    A place is printed in title case (``Sơn La``, ``Thành phố Hồ Chí Minh``,
+    ``TP. Hồ Chí Minh``, ``Quận 8``; a slip such as ``Quảng trị`` happens);
+    the issuer's capitals before it on a merged line (``TỈNH SƠN LA Sơn La,
+    ngày``) and a number's code are not part of it.
+    """
+    text = stream.text
+    floor = max([c.end for c in taken if c.end <= date_start] + [0])
+    before = text[floor:date_start].rstrip(" ,.")
+    words = list(re.finditer(r"\S+", before))
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        if len(kept) == PLACE_WORDS or not _place_word(word.group(0)):
+            break
+        kept.insert(0, word)
+    while kept and not _opens_a_place(kept[0].group(0)):
+        kept.pop(0)
+    if len(kept) > 1 and _stray_capitals(kept[0].group(0)):
+        rest = text[floor + kept[1].start() : floor + kept[-1].end()]
+        if len(kept) > 3 or resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
+            kept.pop(0)  # "VỤ Hà Nội" (the issuer's BỘ NỘI VỤ wrapped) is Hà Nội; "HA Nội" (OCR's capitals) stays
+    if not kept:
+        return None
+    return Cell("place", floor + kept[0].start(), floor + kept[-1].end())
+
+
+def _place_word(word: str) -> bool:
+    """A word a place name may hold: in title case or small letters, a number, ``TP.``, a dash; not in capitals."""
+    core = word.strip(",.")
+    if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?", word) or _stray_capitals(word):  # TP.; OCR's "HA Nội"
+        return True
+    if not core or "/" in core:
+        return False
+    if core.isdigit():
+        return len(core) <= 2
+    parts = re.split(r"['’]", core)  # "R'Lấp" of "Đắk R'Lấp": each part in title case
+    return all(part.isalpha() and part[1:] == part[1:].lower() for part in parts)
+
+
+def _stray_capitals(word: str) -> bool:
+    """A word of one or two capitals (``HA`` of OCR's ``HA Nội``, ``VỤ`` of a wrapped ``BỘ NỘI VỤ``), not ``TP``."""
+    return 1 <= len(word) <= 2 and word.isalpha() and word.isupper() and word != "TP"
+
+
+def _opens_a_place(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
+    """``V/v …`` (or ``Về việc …``, or a piece opening ``Về …``) under a công văn's number, up to the next cell."""
+    found = [m.start() for m in SUBJECT.finditer(stream.folded)]
+    found += [
+        start
+        for start, piece in zip(stream.starts, stream.pieces, strict=True)
+        if SUBJECT_OPENING.match(piece.folded) and not _in_capitals(piece.text)
+    ]
+    for start in sorted(found):
+        if not outside(taken, start):
+            continue
+        later = [c.start for c in taken if c.start > start]
+        later += [s for s, p in zip(stream.starts, stream.pieces, strict=True) if s > start and is_mark(p.folded)]
+        end = min(later, default=len(stream.folded))
+        while (mark := _TRAILING_MARK.search(stream.folded, start, end)) is not None:
+            end = mark.start()
+        return Cell("subject", start, end)
+    return None
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+_TRAILING_MARK = re.compile(r"\s+(?:khan|hoa toc|thuong khan|mat|toi mat)\s*$")
+
+
+def is_mark(folded: str) -> bool:
+    """``KHẨN``, ``DỰ THẢO``, ``Trang 1``: printed near the header, naming no body."""
+    key = " ".join(re.sub(r"[^a-z ]", " ", folded).split())
+    return key in MARKS or key.startswith(("trang ", "dang ngay"))
+
+
+def motto_line(folded: str) -> bool:
+    """A line that is a motto (or a piece of one), not a title naming ``Đảng Cộng sản Việt Nam`` in passing."""
+    if motto_fragment(folded):
+        return True
+    covered = sum(c.end - c.start for c in find_mottos(folded))
+    return covered >= MOTTO_LINE_SHARE * len(folded.strip())
+
+
+MOTTO_LINE_SHARE = 0.8
+
+
+_NAME_WORDS = frozenset({"viet", "nam"})
+"""Motto words that also end names (``… DÂN TỘC THIỂU SỐ VIỆT NAM``): alone, no fragment of a motto."""
+
+
+def motto_fragment(folded: str) -> bool:
+    """A piece made only of motto words: ``CỘNG``, ``HÒA XÃ HỘI``, a tiêu ngữ cut across lines."""
+    words = re.sub(r"[-–—.,]", " ", folded).split()
+    return bool(words) and all(w in MOTTO_WORDS for w in words) and not set(words) <= _NAME_WORDS
+
+
+_TOLERANT_NGAY = re.compile(rf"\b{tolerant('ngay')}\b")

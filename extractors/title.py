@@ -1,0 +1,309 @@
+"""The trích yếu (title): what the document is about, whole, in sentence case.
+
+It is everything between the type line and the body's first line
+(:func:`extractors.structure.find_layout` finds where that is), or a công
+văn's ``V/v …`` under its number. Titles printed in capitals become sentence
+case for the record, as ND30 (Phụ lục I) writes them in running text: the
+first letter, proper names and the names of specific documents capitalised,
+abbreviations and codes kept. Which words are proper names is learnt from
+the document itself — the words its body capitalises inside a sentence — and
+from the gazetteer, not from a list of one document's words.
+``title_as_printed`` keeps the title as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from khplan.extractors.gazetteer import KINDS_BY_LENGTH, units
+from khplan.extractors.header import HeaderReading, Piece
+from khplan.extractors.matching import fold_key, strip_quotes
+from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.structure import Layout, Line
+
+_EDGES = " -_.:;ˆ'`~*"
+"""A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
+_ARCHIVE_HEADING = re.compile(
+    r"^(?:c[uủ]a\s+.+?\s+)?s[oố]\s+\S+(?:\s+\S+)?\s+ng[aà]y\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s+",
+    re.IGNORECASE,
+)
+"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …``: an archive's heading before the trích yếu itself."""
+
+
+_ISSUER_BEFORE_SUBJECT = re.compile(
+    r"^c[uủ]a\s+(?:[^\s]+\s+){1,10}?(?=v\s*/\s*v\b|về\s+việc\b)|^c[uủ]a\s+(?:ủy ban thường vụ quốc hội|"
+    r"chính phủ|thủ tướng chính phủ|hội đồng bộ trưởng|hội đồng chính phủ)\s+",
+    re.IGNORECASE,
+)
+"""``CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …``: who issued it, before the trích yếu, in an archive's copy."""
+
+
+def title_lines_text(lines: tuple[Line, ...]) -> str:
+    """The title's lines joined: a range cut after its dash (``2021 -`` / ``2025``) keeps it."""
+    parts = [line.text.strip(_EDGES) for line in lines]
+    for i, line in enumerate(lines[:-1]):
+        if line.text.rstrip().endswith(("-", "–")) and parts[i + 1][:1].isdigit():
+            parts[i] += " -"
+    return " ".join(p for p in parts if p)
+
+
+def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
+    """The trích yếu as printed: the title lines, else the header's ``V/v``; outer quotes and final stop dropped."""
+    if reading.subject is not None and layout.type_line is None:
+        text, start, end = reading.subject.text, reading.subject.start, reading.subject.end
+    elif layout.title:
+        text = title_lines_text(layout.title)
+        start, end = layout.title[0].start, layout.title[-1].end
+    else:
+        return None
+    text = strip_quotes(" ".join(text.split()).strip(_EDGES))
+    text = _ARCHIVE_HEADING.sub("", text)
+    text = _ISSUER_BEFORE_SUBJECT.sub("", text)
+    text = _without_authority(text, reading)
+    return Piece(start, end, text, "") if text else None
+
+
+_POSITION = re.compile(
+    r"(?:ph[oó]\s+)?(?:ch[uủ]\s+t[iị]ch|b[oộ]\s+tr[uư][oở]ng|gi[aá]m\s+[dđ][oố]c|th[uư][oờ]ng\s+tr[uự]c)\s+$"
+)
+
+
+def _without_authority(text: str, reading: HeaderReading) -> str:
+    """The title without the authority line run onto its end (``… CHỦ TỊCH ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ``).
+
+    It is recognised as the header's own issuer, with or without a position before it.
+    """
+    issuer = " ".join(" ".join(p.folded for p in reading.issuer_lines).split())
+    folded = fold_key(text)
+    if len(issuer) < AUTHORITY_MIN or not folded.endswith(issuer) or len(folded) <= len(issuer):
+        return text
+    cut = len(text) - len(issuer)
+    if _DANGLING.search(folded[:cut]):
+        return text  # "… THẨM QUYỀN GIẢI QUYẾT CỦA" / "ỦY BAN NHÂN DÂN TỈNH …": the title's own words
+    if (position := _POSITION.search(folded[:cut])) is not None:
+        cut = position.start()
+    return text[:cut].rstrip(" ,.;:-")
+
+
+AUTHORITY_MIN = 8
+_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|theo|den)\s*$")
+
+
+# --- sentence case ------------------------------------------------------------
+
+ALWAYS_CAPITALISED = (
+    "Việt Nam",
+    "Hồ Chí Minh",
+    "Đảng",
+    "Nhà nước",
+    "Chính phủ",
+    "Quốc hội",
+    "Thủ tướng",
+    "Trung ương",
+    "Tổ quốc",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành",
+    "Mặt trận Tổ quốc",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+)
+"""Names ND30 (Phụ lục I) capitalises wherever they stand (lower-case words of a name stay lower-case)."""
+DOCUMENT_KINDS = (
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Chỉ thị",
+    "Thông tư",
+    "Kế hoạch",
+    "Chương trình",
+    "Kết luận",
+    "Công văn",
+    "Hướng dẫn",
+    "Luật",
+)
+"""Kinds of document, capitalised when they name one: ``Quyết định số 1133/QĐ-TTg``."""
+_ROMAN = re.compile(r"^[IVXL]+$")
+_ROMAN_AFTER = {"khóa", "khoá", "thứ", "lần", "hội", "quý", "(khóa", "(khoá"}
+SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+"
+    r"(?:ch|ng|nh|[cmnpt])?$"
+)
+"""A Vietnamese syllable's shape (onset, vowels, coda): a capitalised word that is not one is an abbreviation."""
+
+
+def sentence_case(title: str, body: str = "") -> str:
+    """A title printed in capitals as running text writes it; words printed in small letters keep their case.
+
+    >>> sentence_case("THỰC HIỆN ĐỀ ÁN TĂNG CƯỜNG CÔNG TÁC PHỔ BIẾN TRÊN ĐỊA BÀN TỈNH THÁI BÌNH")
+    'Thực hiện đề án tăng cường công tác phổ biến trên địa bàn tỉnh Thái Bình'
+    """
+    printed = title.split()
+    shouted = [_in_capitals(w) for w in printed]
+    if sum(shouted) < min(3, len(printed)):
+        return title[:1].upper() + title[1:]
+    words = [w.lower() for w in printed]
+    keys = [_key(w) for w in words]
+    pairs, singles = _capitalised_in(body)
+    capital = [False] * len(words)
+    for i in range(1, len(words)):
+        pair = (keys[i - 1], keys[i])
+        capital[i] = pairs.get(pair, 0) > 0 or (pair not in pairs and singles.get(keys[i], 0) >= 2)
+    for start, capitals in _phrases(words):
+        for j, cap in enumerate(capitals, start):
+            written_small = j > 0 and pairs.get((keys[j - 1], keys[j]), 0) < 0  # the body says "xã hội"
+            capital[j] = capital[j] or (cap and not written_small)
+    out = []
+    for i, word in enumerate(printed):
+        if not shouted[i] or _kept_as_printed(word, words[i - 1] if i else ""):
+            out.append(word)
+        elif i == 0 or capital[i]:
+            out.append(_capitalise(words[i]))
+        else:
+            out.append(words[i])
+    return _capitalise(" ".join(out))
+
+
+_VOWEL_GROUPS = re.compile(r"[aăâeêioôơuưy]+")
+
+
+def glued_words(title: str) -> list[str]:
+    """Words left in capitals that hold two syllables' vowels (``PHEDUYET``, ``VEVIEC``, ``NAM2020``): no abbreviation
+    (``UBND``, ``HIV``, ``TNCS`` hold one at most), but words a site or OCR ran together, that sentence case could not
+    read."""
+    found = []
+    for word in title.split():
+        for core in re.split(r"[/&-]", word.strip("“”\"'(),.;:")):
+            if len(core) < 4 or not _in_capitals(core):
+                continue
+            bare = fold_key(core)
+            if len(_VOWEL_GROUPS.findall(bare)) >= 2 or re.search(r"[a-z]{2}\d|\d[a-z]{2}", bare):
+                found.append(core)
+    return found
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _key(word: str) -> str:
+    return word.strip("“”\"'(),.;:").lower().replace("–", "-").replace("—", "-")
+
+
+def _capitalise(word: str) -> str:
+    for i, c in enumerate(word):
+        if c.isalpha():
+            return word[:i] + c.upper() + word[i + 1 :]
+    return word
+
+
+def _kept_as_printed(word: str, previous: str) -> bool:
+    """Codes, numbers, Roman numerals after ``khóa``/``lần thứ``, abbreviations (UBND, HIV, TNCS)."""
+    core = word.strip("“”\"'(),.;:")
+    if not core or any(c.isdigit() for c in core) or "/" in core:
+        return True
+    if _ROMAN.match(core):
+        return previous.lower().strip("(") in _ROMAN_AFTER or len(core) > 2
+    if "-" in core:
+        return all(not part or not SYLLABLE.match(part.lower()) for part in core.split("-"))
+    return core.isupper() and len(core) > 1 and not SYLLABLE.match(core.lower())
+
+
+@cache
+def _fixed_phrases() -> tuple[tuple[tuple[str, ...], tuple[bool, ...]], ...]:
+    """Names always capitalised, as word tuples with which words take the capital."""
+    phrases = {(tuple(p.lower().split()), tuple(w[:1].isupper() for w in p.split())) for p in ALWAYS_CAPITALISED}
+    return tuple(sorted(phrases, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
+def _unit_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(u.name.lower().split()) for u in units() if not u.name.isdigit())
+
+
+UNIT_NAME_WORDS = 6
+"""A unit's name runs to this many words (``Bà Rịa - Vũng Tàu``)."""
+_KINDS = sorted((tuple(k.split()) for k in KINDS_BY_LENGTH), key=len, reverse=True)
+_DOCUMENT_KINDS = sorted((tuple(k.lower().split()) for k in DOCUMENT_KINDS), key=len, reverse=True)
+
+
+def _phrases(words: list[str]) -> list[tuple[int, tuple[bool, ...]]]:
+    """Names to capitalise: (first word, which of its words take a capital).
+
+    Fixed names (``Thủ tướng Chính phủ``), a unit's name after its kind
+    (``tỉnh Thái Bình``, ``Bà Rịa - Vũng Tàu``), a cited document's kind
+    before ``số`` (``Quyết định số …``).
+    """
+    keys = [_key(w) for w in words]
+    found: list[tuple[int, tuple[bool, ...]]] = []
+    for i in range(len(keys)):
+        for phrase, capitals in _fixed_phrases():
+            if tuple(keys[i : i + len(phrase)]) == phrase:
+                found.append((i, capitals))
+                break
+        for kind in _KINDS:
+            if tuple(keys[i : i + len(kind)]) == kind:
+                j = i + len(kind)
+                for length in range(min(UNIT_NAME_WORDS, len(keys) - j), 0, -1):
+                    if tuple(keys[j : j + length]) in _unit_names():
+                        found.append((j, tuple(k not in {"-", "–", "và"} for k in keys[j : j + length])))
+                        break
+                break
+        for kind in _DOCUMENT_KINDS:
+            if tuple(keys[i : i + len(kind)]) == kind and keys[i + len(kind) : i + len(kind) + 1] == ["số"]:
+                found.append((i, (True,)))
+                break
+    return found
+
+
+def _capitalised_in(body: str) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """How the body writes each word inside a sentence: by the word before it, and alone (capitals less small).
+
+    ``thực hiện Đề án`` counts (``hiện``, ``đề``) as capitalised: the same
+    two words in a title in capitals get the capital back. Words opening a
+    line or following a stop are left out: their capital says nothing.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    singles: Counter[str] = Counter()
+    for line in body.split("\n"):
+        words = line.split()
+        for i in range(1, len(words)):
+            previous, word = words[i - 1], words[i]
+            if previous.endswith((".", ":", ";", "!", "?")) or not word[:1].isalpha():
+                continue
+            if word.isupper() and len(word) > 1:
+                continue  # a word in capitals is a heading's or an abbreviation
+            sign = 1 if word[:1].isupper() else -1
+            counts[(_key(previous), _key(word))] += sign
+            singles[_key(word)] += sign
+    return counts, singles
+
+
+@extractor(
+    "title", requires=["analysis.layout", "analysis.header"], assigns=["record.title", "record.title_as_printed"]
+)
+def extract_title(ex: Extraction) -> None:
+    """The trích yếu in sentence case, and as printed."""
+    layout: Layout = ex.analyses["layout"]
+    title = read_title(layout, ex.analyses["header"])
+    if title is None:
+        ex.warn("field_not_found", "title", "no title found under the type line")
+        return
+    body = "\n".join(line.text for line in layout.body[:200])
+    ex.record.title = sentence_case(title.text, body)
+    ex.record.title_as_printed = title.text
+    if glued := glued_words(ex.record.title):
+        ex.warn("unreadable_title_words", "title", f"words run together or misread: {', '.join(glued)}")
+    ex.cite("title", title.start, title.end)
+    ex.found("title", title_source(layout, ex.analyses["header"]))
+
+
+def title_source(layout: Layout, reading: HeaderReading) -> str:
+    """How the title was found: the header's ``V/v`` line, the lines under a type line, or lines where none is."""
+    if reading.subject is not None and layout.type_line is None:
+        return "V/v line"
+    return "title lines" if layout.type_line is not None else "lines under the header"

@@ -1,0 +1,209 @@
+"""Cross-checks: the header read against the place line, the number's ký hiệu and the title."""
+
+from __future__ import annotations
+
+from khplan.extractors import extract_record
+
+DATE = "ngày 10 tháng 5 năm 2023"
+
+
+def _codes(text: str) -> dict[str, set[str]]:
+    codes: dict[str, set[str]] = {}
+    for warning in extract_record(text).warnings:
+        codes.setdefault(warning.field or "", set()).add(warning.code)
+    return codes
+
+
+def test_a_place_in_another_province_is_flagged_on_both_fields():
+    codes = _codes(f"ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 29/2006/QĐ-UBND\nHà Nội, {DATE}\n")
+    assert "place_contradicts_issuer" in codes["place"] and "place_contradicts_issuer" in codes["issuer.province"]
+
+
+def test_a_place_in_the_issuers_province_is_not_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 1309/QĐ-UBND\nĐồng Hới, {DATE}\n")
+    assert "place_contradicts_issuer" not in codes.get("place", set())
+
+
+def test_a_council_number_on_a_committee_header_is_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/NQ-HĐND\nBắc Ninh, {DATE}\n")
+    assert "number_contradicts_issuer" in codes["issuer.name"]
+
+
+def test_a_title_governing_another_province_is_flagged():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\n"
+        "KẾ HOẠCH\nPhòng, chống dịch trên địa bàn tỉnh Cà Mau\n"
+    )
+    assert "title_contradicts_issuer" in _codes(text)["issuer.province"]
+
+
+def test_type_line_and_number_of_another_type_are_flagged():
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 2450/QĐ-UBND\nHải Dương, {DATE}\nKẾ HOẠCH\nThực hiện Chương trình\n"
+    record = extract_record(text)
+    assert record.doc_type == "Kế hoạch"
+    assert "number_contradicts_type" in [w.code for w in record.warnings if w.field == "doc_type"]
+
+
+def test_every_field_says_how_it_was_found():
+    record = extract_record(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua\n")
+    assert record.provenance.found_by == {
+        "number": "header",
+        "doc_type": "type line",
+        "issue_date": "place line",
+        "title": "title lines",
+        "issuer.name": "header",
+        "issuer.level": "header",
+        "issuer.province": "header",
+        "place": "place line",
+    }
+
+
+def test_a_header_in_a_broken_font_flags_every_field_read_from_it():
+    text = (
+        "H I NG B TRƯ NG C NG HOÀ XÃ H I CH NGHĨA VI T NAM\nS : 128-H BT Hà N i, ngày 09 tháng 11 năm 1983\n"
+        "QUY T NNH\nV vi c phân v ch na gi i m t s xã\n"
+    )
+    codes = _codes(text)
+    assert all("damaged_text" in codes.get(path, set()) for path in ("number", "issue_date", "issuer"))
+
+
+def test_a_clean_header_is_not_called_damaged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert not any("damaged_text" in found for found in codes.values())
+
+
+# --- what a value itself says about how it was read ------------------------------
+
+
+def test_a_title_with_no_type_line_above_it_is_flagged_as_weak():
+    text = (  # a site dropped the type line: the title follows the header, the authority line ends it
+        f"ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 3853/QĐ-UBND | Bình Định, {DATE} |\n"
+        "VỀ VIỆC BAN HÀNH BẢNG TIÊU CHÍ, THANG ĐIỂM THI ĐUA HÀNG NĂM ĐỐI VỚI CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    record = extract_record(text)
+    assert record.provenance.found_by["title"] == "lines under the header"
+    assert "weak_title_evidence" in _codes(text)["title"]
+
+
+def test_a_title_from_the_vv_line_is_not_flagged_as_weak():
+    subject = "V/v tổ chức Hội thi tuyên truyền pháp luật"
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/UBND-VX\n{subject}\nBắc Ninh, {DATE}\n"
+    record = extract_record(text)
+    assert record.provenance.found_by["title"] == "V/v line"
+    assert "weak_title_evidence" not in _codes(text).get("title", set())
+
+
+def test_a_title_holding_a_date_line_ran_on():
+    from khplan.extractors.consistency import _HEADER_MATTER
+    from khplan.extractors.matching import fold_key
+
+    ran_on = "Ngày 27 tháng 3 năm 2008 nghị quyết về việc triển khai thực hiện chủ trương mở rộng địa giới hành chính"
+    cited = "Về việc bổ sung Nghị quyết số 10/2007/NQ-HĐND ngày 04 tháng 05 năm 2007 của Hội đồng nhân dân quận"
+    assert _HEADER_MATTER.search(fold_key(ran_on))
+    assert not _HEADER_MATTER.search(fold_key(cited))  # a cited document's date is a title's own
+
+
+def test_a_title_ending_on_a_dangling_word_was_cut_short():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\n"
+        "Triển khai công tác thi đua, khen thưởng của\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert "title_cut_short" in _codes(text).get("title", set())
+
+
+def test_a_title_of_misread_words_is_flagged():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\n"
+        "Tổ chức cuộc thi viết về ngirdi tốt, việc tốt trong phong trào thi đua yêu nirac\n"
+    )
+    assert "unreadable_title_words" in _codes(text).get("title", set())
+
+
+def test_a_body_named_with_a_titles_words_is_implausible():
+    from khplan.extractors.consistency import _NOT_A_BODY, _repeats
+    from khplan.extractors.matching import fold_key
+
+    assert _NOT_A_BODY.search(fold_key("Ủy ban nhân dân xã Xuân Phú Quy Chế Làm Việc Của Ủy"))
+    assert _repeats(fold_key("Đoàn TNCS Hồ Chí Minh TNCS TNCS TNCS").split())
+    assert not _repeats(fold_key("Ủy ban nhân dân tỉnh Hà Tĩnh").split())  # tỉnh … Tĩnh: once each in a row
+    assert not _NOT_A_BODY.search(fold_key("Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"))
+
+
+def test_a_peoples_committee_without_its_unit_is_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nSố: 15/KH-UBND\nHà Nội, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert codes.get("issuer")  # the unit, if any, came from elsewhere: never silent
+
+
+def test_a_number_segment_opened_by_digits_is_flagged():
+    header = f"HỘI ĐỒNG NHÂN DÂN\nTỈNH BẮC NINH\nSố: 37/2011/7NQ-HĐND\nBắc Ninh, {DATE}\n"
+    codes = _codes(header + "NGHỊ QUYẾT\nVề thi đua\n")
+    assert "number_misread" in codes.get("number", set())
+
+
+def test_a_place_no_unit_bears_is_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nXyzabc, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert "unresolved_place" in codes.get("place", set())
+
+
+def test_a_parent_no_list_knows_is_flagged_and_a_unit_committee_is_not():
+    weak = _codes(
+        f"ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nBAN HÀNH QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA\nSỞ NỘI VỤ\nSố: 15/KH-SNV\n"
+        f"Thái Bình, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    )
+    strong = _codes(f"UBND TỈNH SƠN LA\nSỞ NỘI VỤ\nSố: 15/KH-SNV\nSơn La, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n")
+    assert "weak_parent" in weak.get("issuer.parent", set()) or "implausible_issuer" in weak.get("issuer.parent", set())
+    assert "weak_parent" not in strong.get("issuer.parent", set())
+
+
+def test_a_name_with_a_lost_abbreviation_or_two_heads_is_misread():
+    from khplan.extractors.consistency import _misread_name
+
+    assert _misread_name("Ban chấp hành Trung ương tncs Hồ Chí Minh")
+    assert _misread_name("Ban chấp hành Trung ương văn phòng")
+    assert not _misread_name("Văn phòng Trung ương Đảng")
+    assert not _misread_name("Ủy ban nhân dân tỉnh Đắk Lắk")
+    assert not _misread_name("Ủy ban nhân dân thành phố Hải Phòng")
+
+
+def test_a_header_field_resting_on_doubtful_restored_marks_is_flagged():
+    from khplan.extractors.consistency import flag_doubtful_restoration
+
+    text = f"ỦY BAN NHÂN DÂN\nXÃ ĐỨC THẠNH\nSố: 15/KH-UBND\nĐức Thạnh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    record = extract_record(text)
+    name = record.provenance.spans["issuer.name"][0]
+    flag_doubtful_restoration(record, [text.index("THẠNH")])
+    assert name.start <= text.index("THẠNH") < name.end
+    assert "low_restoration_confidence" in [w.code for w in record.warnings if w.field == "issuer"]
+    title = extract_record(text)
+    flag_doubtful_restoration(title, [text.index("Thi đua")])  # one guess in a title: mostly right all the same
+    assert "low_restoration_confidence" not in [w.code for w in title.warnings]
+
+
+def test_a_d_of_an_unknown_code_segment_is_a_guess_once_the_marks_were_lost():
+    from khplan.extractors.consistency import flag_doubtful_restoration
+
+    record = extract_record(f"BỘ Y TẾ\nSố: 27/QĐ-UBQGCDS\nHà Nội, {DATE}\nQUYẾT ĐỊNH\nVề chuyển đổi số\n")
+    flag_doubtful_restoration(record, [], lost_marks=True)
+    assert "low_restoration_confidence" in [w.code for w in record.warnings if w.field == "number"]
+    known = extract_record(
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/QĐ-UBND\nBắc Ninh, {DATE}\nQUYẾT ĐỊNH\nVề thi đua\n"
+    )
+    flag_doubtful_restoration(known, [], lost_marks=True)
+    assert "low_restoration_confidence" not in [w.code for w in known.warnings]
+
+
+def test_names_titles_and_numbers_of_ocr_noise_are_flagged():
+    from khplan.extractors.consistency import _NOT_A_BODY, _misread_name
+    from khplan.extractors.matching import fold_key
+
+    assert _misread_name("Bq y tế") and _misread_name("Bonol nam vụ") and _misread_name("Thủ tướng Chính phủ _")
+    assert _NOT_A_BODY.search(fold_key("Sở Tháng 05 năm của hội đồng nhân"))
+    assert _NOT_A_BODY.search(fold_key("Ban Nhân dân"))  # Ủy lost
+    assert not _misread_name("Ủy ban nhân dân huyện Krông Búk")  # words of a unit's name
+    noise = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-UBND\nBắc Ninh, {DATE}\nKẾ HOẠCH\n© do\n\nI. MỤC ĐÍCH\n")
+    assert "title_misread" in noise.get("title", set())
+    odd = _codes(
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 01/KH-UBND-VH-Pitc\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    )
+    assert "number_misread" in odd.get("number", set())

@@ -1,0 +1,101 @@
+"""The header block read as one: cells found whatever the wrapping, the column order, or the separators."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from khplan.extractors import extract_record
+from khplan.extractors.letterhead import Stream, cut_pieces, find_mottos, is_mark, motto_fragment
+from khplan.extractors.matching import fold_key
+
+
+def _pieces(text: str):
+    return cut_pieces(0, text, fold_key(text))
+
+
+def test_a_table_row_is_cut_at_its_bars():
+    assert [p.text for p in _pieces("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")] == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ]
+
+
+def test_cells_apart_only_by_a_run_of_spaces_are_cut():
+    pieces = _pieces("UBND HUYỆN THANH CHƯƠNG           CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert [p.text for p in pieces] == ["UBND HUYỆN THANH CHƯƠNG", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    assert pieces[1].start == 34
+
+
+def test_a_motto_wrapped_inside_a_word_is_found_in_the_stream():
+    stream = Stream(_pieces("CỘNG") + _pieces("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    assert [c.kind for c in find_mottos(stream.folded)] == ["national"]
+
+
+def test_the_party_line_stands_for_the_motto():
+    assert [c.kind for c in find_mottos(fold_key("ĐẢNG CỘNG SẢN VIỆT NAM"))] == ["party"]
+
+
+def test_a_motto_fragment_and_a_mark_name_no_body():
+    assert motto_fragment(fold_key("HÒA XÃ HỘI"))
+    assert not motto_fragment(fold_key("TỈNH HÒA BÌNH"))
+    assert is_mark(fold_key("KHẨN")) and is_mark(fold_key("Trang 1"))
+
+
+def test_place_wrapped_inside_its_name():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nSố: 22/KH-UBND\nSơn\n"
+        "La, ngày 21\ntháng 01 năm 2024\nKẾ HOẠCH\nThực hiện\n"
+    )
+    record = extract_record(text)
+    assert (record.place, record.issue_date) == ("Sơn La", dt.date(2024, 1, 21))
+    assert (record.issuer.name, record.issuer.province) == ("Ủy ban nhân dân tỉnh Sơn La", "Sơn La")
+
+
+def test_number_wrapped_after_so():
+    assert extract_record("ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố:\n15/2023/QĐ-UBND\n").number == "15/2023/QĐ-UBND"
+
+
+def test_number_wrapped_before_its_code():
+    assert extract_record("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 5872\n/KH-UBND\n").number == "5872/KH-UBND"
+
+
+def test_cells_run_together_on_one_line():
+    text = (
+        "UBND TỈNH BẮC GIANG Số: 172/2015/QĐ-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Bắc Giang, ngày 05 tháng 5 năm 2015\n"
+        "QUYẾT ĐỊNH\nBan hành Quy định về công tác thi đua\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.place, record.issue_date) == ("172/2015/QĐ-UBND", "Bắc Giang", dt.date(2015, 5, 5))
+    assert (record.issuer.name, record.issuer.level) == ("Ủy ban nhân dân tỉnh Bắc Giang", "province")
+
+
+def test_number_printed_before_the_motto():
+    text = (
+        "BỘ NỘI VỤ\nSố: 05/2007/QĐ-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 17 tháng 04 năm 2007\nQUYẾT ĐỊNH\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.issuer.name, record.issuer.level) == ("05/2007/QĐ-BNV", "Bộ Nội vụ", "central")
+
+
+def test_a_blank_number_is_no_number_but_its_code_still_types_the_document():
+    record = extract_record("ỦY BAN NHÂN DÂN\nXÃ DÂN LỰC\nSố:        /KH-UBND\nDân Lực, ngày 18 tháng 02 năm 2021\n")
+    assert record.number is None
+    assert record.doc_type == "Kế hoạch"
+
+
+def test_a_cong_van_subject_under_its_number_is_its_title():
+    text = (
+        "UBND THÀNH PHỐ HÀ NỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 2928/SGDĐT-KHTC\nV/v hướng dẫn tăng cường công tác quản lý thu chi\nnăm học 2022-2023\n"
+        "Hà Nội, ngày 21 tháng 9 năm 2022\nKính gửi: các cơ sở giáo dục\n"
+    )
+    record = extract_record(text)
+    assert record.title == "V/v hướng dẫn tăng cường công tác quản lý thu chi năm học 2022-2023"
+    assert (record.doc_type, record.issue_date) == ("Công văn", dt.date(2022, 9, 21))
+    assert (record.issuer.name, record.issuer.parent, record.issuer.level) == (
+        "Sở Giáo dục và Đào tạo",
+        "Ủy ban nhân dân thành phố Hà Nội",
+        "department",
+    )

@@ -1,0 +1,106 @@
+"""The trích yếu: everything from the type line to the body, whole, in sentence case."""
+
+from __future__ import annotations
+
+from khplan.extractors import extract_record
+from khplan.extractors.title import sentence_case
+
+HEADER = "ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 51/KH-UBND\nThái Bình, ngày 30 tháng 09 năm 2013\n"
+
+
+def _title(after_header: str) -> str | None:
+    return extract_record(HEADER + after_header).title
+
+
+def test_a_title_over_three_lines_is_kept_whole():
+    text = (
+        "KẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN TĂNG\nCƯỜNG CÔNG TÁC PHỔ BIẾN, GIÁO DỤC PHÁP LUẬT\n"
+        "GIAI ĐOẠN 2013-2016\nThực hiện Quyết định số 1133/QĐ-TTg;\n"
+    )
+    assert _title(text) == "Thực hiện đề án tăng cường công tác phổ biến, giáo dục pháp luật giai đoạn 2013-2016"
+
+
+def test_a_title_may_open_with_thuc_hien_and_ends_at_the_preamble_that_does_too():
+    text = (
+        "CHƯƠNG TRÌNH\nThực hiện Chỉ thị 13-CT/TW của Ban Bí thư\nđối với công tác quản lý rừng\n"
+        "Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017;\n"
+    )
+    assert _title(text) == "Thực hiện Chỉ thị 13-CT/TW của Ban Bí thư đối với công tác quản lý rừng"
+
+
+def test_the_authority_line_under_a_decision_is_not_its_title():
+    text = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH TỔ CHỨC KHỐI THI ĐUA\nỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n"
+        "Căn cứ Luật Thi đua;\n"
+    )
+    assert _title(text) == "Về việc ban hành quy định tổ chức khối thi đua"
+
+
+def test_a_title_cut_after_cua_goes_on_into_a_line_naming_a_body():
+    text = (
+        "QUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA\n"
+        "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nCăn cứ Luật;\n"
+    )
+    assert _title(text) == "Công bố thủ tục hành chính thuộc thẩm quyền giải quyết của Ủy ban nhân dân tỉnh Thái Bình"
+
+
+def test_a_sentence_after_a_title_in_capitals_is_the_body():
+    text = "KẾ HOẠCH\nTRIỂN KHAI THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2014\nNăm 2014, Thành phố tiếp tục chỉ đạo.\n"
+    assert _title(text) == "Triển khai tháng hành động vì trẻ em năm 2014"
+
+
+def test_a_title_in_capitals_goes_on_in_small_letters():
+    text = (
+        "KẾT LUẬN\nHỘI NGHỊ LẦN THỨ BẢY BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n"
+        "về xây dựng kết cấu hạ tầng đồng bộ,\nđịnh hướng đến năm 2030\n"
+        "Hội nghị lần thứ bảy họp ngày 26/4/2022 và kết luận:\n"
+    )
+    assert _title(text) == (
+        "Hội nghị lần thứ bảy Ban Chấp hành Đảng bộ tỉnh về xây dựng kết cấu hạ tầng đồng bộ, định hướng đến năm 2030"
+    )
+
+
+def test_the_enacting_formula_is_not_the_type_line():
+    record = extract_record(HEADER + "VỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n")
+    assert record.doc_type == "Kế hoạch"  # from the number's code, flagged
+    assert "inferred_doc_type" in [w.code for w in record.warnings]
+
+
+def test_type_and_title_on_one_line():
+    record = extract_record(HEADER + "HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG\nThi hành Điều 2;\n")
+    assert (record.doc_type, record.title) == ("Hướng dẫn", "Về thể thức văn bản của Đảng")
+
+
+def test_title_as_printed_keeps_the_capitals():
+    record = extract_record(HEADER + "KẾ HOẠCH\nPHÒNG, CHỐNG DỊCH BỆNH NĂM 2016\nCăn cứ Luật;\n")
+    assert record.title_as_printed == "PHÒNG, CHỐNG DỊCH BỆNH NĂM 2016"
+
+
+def test_sentence_case_keeps_codes_abbreviations_and_names():
+    title = (
+        "TRIỂN KHAI CHỈ THỊ SỐ 08/CT-TTg CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÒNG, CHỐNG HIV/AIDS TẠI TỈNH BÀ RỊA - VŨNG TÀU"
+    )
+    assert sentence_case(title) == (
+        "Triển khai Chỉ thị số 08/CT-TTg của Thủ tướng Chính phủ về phòng, chống HIV/AIDS tại tỉnh Bà Rịa - Vũng Tàu"
+    )
+
+
+def test_sentence_case_learns_names_from_the_body():
+    body = "Thực hiện Đề án Tăng cường công tác pháp luật, Ủy ban nhân dân tỉnh ban hành kế hoạch."
+    assert sentence_case("THỰC HIỆN ĐỀ ÁN TĂNG CƯỜNG CÔNG TÁC PHÁP LUẬT", body) == (
+        "Thực hiện Đề án Tăng cường công tác pháp luật"
+    )
+
+
+def test_sentence_case_leaves_a_title_in_small_letters_alone():
+    assert sentence_case("về việc ban hành Quy định") == "Về việc ban hành Quy định"
+
+
+def test_an_archive_heading_before_the_title_is_not_the_title():
+    text = (
+        "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994\n"
+        "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI QUY ĐỊNH SỐ PHÓ CHỦ TỊCH\nCăn cứ Hiến pháp;\n"
+    )
+    record = extract_record(text)
+    assert record.title == "Quy định số phó chủ tịch"
+    assert (record.number, str(record.issue_date)) == ("214NQ/UBTVQH9", "1994-08-26")
