@@ -111,8 +111,8 @@ class NamePrior:
             i += 1
         if self._place_line(slots):
             self._unit(slots, 0, out)
-        if self._signature_line(slots):
-            self._person(slots, 0, len(slots), out)
+        if (start := self.signature_start(slots)) is not None:
+            self._person(slots, start, len(slots), out)
         return out
 
     @staticmethod
@@ -170,13 +170,18 @@ class NamePrior:
             and "ngày" in slots[end + 1].spellings
         )
 
-    def _signature_line(self, slots: Sequence[Slot]) -> bool:
-        """Two to four capitalised words alone on a line, the first a family name: who signed."""
-        return (
-            2 <= len(slots) <= MAX_NAME
-            and all(s.capitalised for s in slots)
-            and any(sp in self.family for sp in slots[0].spellings)
-        )
+    def signature_start(self, slots: Sequence[Slot]) -> int | None:
+        """Where who signed begins: two to four capitalised words alone on a line, the first a family name,
+        after at most one speck of the signature OCR read as a short word in small letters (``bk Cao Tuong Huy``)."""
+        start = 1 if slots and len(slots[0].text) <= 2 and not slots[0].capitalised else 0
+        name = slots[start:]
+        if (
+            2 <= len(name) <= MAX_NAME
+            and all(s.capitalised for s in name)
+            and any(sp in self.family for sp in name[0].spellings)
+        ):
+            return start
+        return None
 
 
 def _relative(table: dict[str, float]) -> dict[str, float]:

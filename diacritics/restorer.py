@@ -305,6 +305,12 @@ class Restorer:
                     slots.append(Slot(token.text))
             if any(slot.capitalised for slot in slots):
                 _apply(positions, self.names.priors(slots))
+                speck = slots[0].position if self.names.signature_start(slots) == 1 else None
+                if speck is not None and slots[0].spellings and slots[0].text.lower() not in slots[0].spellings:
+                    # the signature's stroke OCR read as a short word ("bk Cao Tường Huy"): kept as printed, so
+                    # that no word made of it ("bị") pulls the name into a phrase ("bị cáo")
+                    token_text = slots[0].text
+                    positions[speck] = (Candidate(token_text, self.model.vocabulary.id(token_text.lower()), 0.0, True),)
             previous = line if line.strip() else ""
         return positions, where, frozenset(restarts)
 

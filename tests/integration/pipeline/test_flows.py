@@ -68,9 +68,9 @@ def test_document_over_its_time_limit_is_stopped_and_quarantined(tmp_path, seeds
     hanging = write_variants(archive, seeds, [6], prefix="hang")["6/KH-UBND"]
 
     started = time.perf_counter()
-    report = _ingest(archive, tmp_path / "out", timeout=15)  # ample for the one that ends, on a loaded machine
+    report = _ingest(archive, tmp_path / "out", timeout=30)  # ample for the one that ends, on a loaded machine
 
-    assert time.perf_counter() - started < 60
+    assert time.perf_counter() - started < 90
     assert _outcomes(report)[hanging.name] == ("quarantined", "timeout")
     assert report.count("done") == 1
     assert attempts(hanging) == 1

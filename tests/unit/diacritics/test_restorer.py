@@ -232,3 +232,11 @@ def test_a_number_glued_to_a_word_keeps_every_digit():
     restored = restore("Qudng Ninh, ngay]9 thing 02 nim 2024", channel="legacy").text
     assert restored.startswith("Quảng Ninh, ngày]9 tháng 02")
     assert "9" in restore("ngay|9 thang 02", channel="legacy").text
+
+
+def test_a_signature_after_the_strokes_ocr_read_as_a_word_is_read_as_a_name():
+    """``bk Cao Tuong Huy``: the stroke kept as printed, not ``bị Cáo`` (a defendant) after the Nơi nhận list."""
+    from khplan.diacritics import restore
+
+    restored = restore("- Luu: VT, THI.\nbk Cao Tuong Huy", channel="legacy").text
+    assert restored.endswith("bk Cao Tường Huy")
