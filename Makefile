@@ -10,7 +10,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus/vlc
 # Administrative text the language model learns plans' language from (kept out of git; see data/models/README.md).
-ADMIN_CORPUS ?= /work/corpus/admin
+ADMIN_CORPUS ?= build/corpus/admin
 DEMO_OUT ?= build/demo
 
 # Tesseract with Vietnamese (and English, for the legacy-OCR channel), poppler

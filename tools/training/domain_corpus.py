@@ -1,6 +1,6 @@
 """The administrative-text corpus the language model learns how plans are written from, kept out of git.
 
-A folder of UTF-8 files (``/work/corpus/admin`` by default, ``make model
+A folder of UTF-8 files (``build/corpus/admin`` by default, ``make model
 ADMIN_CORPUS=…``), each the header and first paragraphs of a plan,
 decision, report or directive from a public legal-document site, its first
 line ``# <url>``. Before a file is used it must pass three checks:
@@ -35,7 +35,7 @@ from pathlib import Path
 from khplan.diacritics.scoring import syllable_tokens
 from tools.bench.real_documents import REAL, fixture_texts, fixture_urls, url_key
 
-DEFAULT_FOLDER = Path("/work/corpus/admin")
+DEFAULT_FOLDER = Path("build/corpus/admin")
 EXCLUDED = Path(__file__).resolve().parents[2].parent / "shared" / "real" / "excluded.sha256"
 OVERLAP_SYLLABLES = 12
 """Runs of this many syllables are compared between a file and the real documents."""
