@@ -84,7 +84,8 @@ NAME_RATIO = 90
 TEXT_RATIO = 80
 
 
-def _get(record: dict, path: str) -> Any:
+def value_at(record: dict, path: str) -> Any:
+    """The value at a dotted path of a record as JSON (``issuer.name``); None where any step is missing."""
     value: Any = record
     for part in path.split("."):
         value = value.get(part) if isinstance(value, dict) else None
@@ -206,7 +207,7 @@ class Board:
                             attribute.total += 1
                             attribute.right += attribute_right(name, g.get(name), w.get(name))
             else:
-                right = scalar_right(path, _get(record, path), _get(gold, path))
+                right = scalar_right(path, value_at(record, path), value_at(gold, path))
                 tally.total += 1
                 tally.right += right
                 warned = any(
@@ -215,7 +216,7 @@ class Board:
                 if warned:
                     flagged = self.tallies[(kind, WARNED_WRONG)]
                     flagged.total, flagged.right = flagged.total + 1, flagged.right + (not right)
-                if not right and _get(gold, path) is not None:
+                if not right and value_at(gold, path) is not None:
                     caught = self.tallies[(kind, WRONG_WARNED)]
                     caught.total, caught.right = caught.total + 1, caught.right + warned
                 if path in HEADER:

@@ -65,21 +65,12 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from tools.bench.extract import HEADER, value_at
+
 REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real"
 SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
 CACHE = Path("build/bench-real")
 PARTS = ("dev", "heldout")
-HEADER = (
-    "doc_type",
-    "number",
-    "issue_date",
-    "place",
-    "title",
-    "issuer.name",
-    "issuer.parent",
-    "issuer.level",
-    "issuer.province",
-)
 TEXT_ROUTES = ("text", "stripped")
 SCAN_ROUTES = ("fair/vie", "poor/vie", "fair/eng", "poor/eng")
 ROUTES = TEXT_ROUTES + SCAN_ROUTES
@@ -128,13 +119,6 @@ def same(path: str, got: object, want: object) -> bool:
     if path in {"issue_date", "issuer.level"}:
         return str(got) == str(want)
     return normal(got) == normal(want)
-
-
-def value_at(record: dict, path: str) -> Any:
-    value: Any = record
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
 
 
 def warned(record: dict, path: str) -> bool:
