@@ -288,7 +288,7 @@ class Restorer:
                         slots.append(Slot(token.text))
                         continue
                 first = len(positions)
-                if n == 0 and _LETTER_ITEM.match(line) or self._letters_only(token):
+                if n == 0 and _LETTER_ITEM.match(line) or self._letters_only(token) or _dotted(token, line):
                     # a list item's letter ("b)"), letters no syllable was printed as ("Thg", "Tp"): as they are
                     positions.append(
                         (Candidate(token.text, self.model.vocabulary.id(token_symbols(token)[0]), 0.0, True),)
@@ -426,6 +426,16 @@ class Restorer:
         """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""
         normal = _normal(text)
         return normal not in self.model.index and normal not in self.model.foreign
+
+
+DOTTED_ABBREVIATIONS = frozenset({"Tp", "TP", "Tx", "TX", "Tt", "TT"})
+"""``Tp.`` (thành phố), ``Tx.`` (thị xã), ``Tt.`` (thị trấn) before a place's name: no syllable, though the legacy
+channel, which lets OCR drop vowels, would read ``Tp`` as ``Tập``."""
+
+
+def _dotted(token: Token, line: str) -> bool:
+    end = token.start + len(token.text)
+    return token.text in DOTTED_ABBREVIATIONS and line[end : end + 1] == "."
 
 
 @lru_cache(maxsize=100_000)

@@ -72,6 +72,7 @@ _HEAD_ABBREVIATIONS = {
     "ub mttq": "ủy ban mặt trận tổ quốc",
     "bcd": "ban chỉ đạo",
     "hdtdkt": "hội đồng thi đua - khen thưởng",
+    "ban nhan dan": "ủy ban nhân dân",  # the ỦY lost (see GLUED_HEADS)
 }
 EXTRA_HEADS = (
     "ủy ban",
@@ -229,8 +230,30 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
             else:
                 bodies.append(Body([piece], head))
     for body in bodies:
-        body.head = head_of(" ".join(body.folded.split()), exact=True) or head_of(" ".join(body.folded.split()))
+        folded = " ".join(body.folded.split())
+        body.head = glued_head(folded) or head_of(folded, exact=True) or head_of(folded)
     return bodies
+
+
+GLUED_HEADS = ("ủy ban nhân dân", "hội đồng nhân dân", "ban nhân dân")
+"""Heads long and distinctive enough to be known with their spaces lost (``UYBANNHANDAN``, ``HOIDONG NHANDAN``,
+``Ủy : _ ban nhân dân``): legacy OCR of a letter-spaced or bold line. ``BAN NHÂN DÂN`` is an ``ỦY`` lost: no other
+body is a "ban nhân dân"."""
+_GLUED_HEAD_PATTERNS = [
+    (re.compile("^" + tolerant(fold_key(head).replace(" ", ""))), "ủy ban nhân dân" if head == "ban nhân dân" else head)
+    for head in GLUED_HEADS
+]
+_MOTTO_WORDS = re.compile(r"\b(?:viet\s*nam|nam|viet)\b")
+"""Words of the motto beside the issuer that OCR interleaves with its line (``Hội đồng Nhân VIETNAM dân``)."""
+
+
+def glued_head(folded: str) -> str | None:
+    """A people's body whose name OCR ran together or broke with junk, by its letters alone."""
+    letters = re.sub(r"[^a-z]", "", _MOTTO_WORDS.sub(" ", folded))
+    for pattern, head in _GLUED_HEAD_PATTERNS:
+        if pattern.match(letters):
+            return head
+    return None
 
 
 _WHOLE_NAMES = ("ban chap hanh trung uong",)

@@ -294,12 +294,17 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
             kept.pop(0)  # "VỤ Hà Nội" (the issuer's BỘ NỘI VỤ wrapped) is Hà Nội; "HA Nội" (OCR's capitals) stays
     if not kept:
         return None
-    return Cell("place", floor + kept[0].start(), floor + kept[-1].end())
+    junk = len(kept[0].group(0)) - len(kept[0].group(0).lstrip(_OCR_JUNK))
+    return Cell("place", floor + kept[0].start() + junk, floor + kept[-1].end())
+
+
+_OCR_JUNK = "«»‘’“”\"'|_~"
+"""Marks OCR reads from specks and rules before a word (``«Đắk Lắk, ngày``): not part of the place."""
 
 
 def _place_word(word: str) -> bool:
     """A word a place name may hold: in title case or small letters, a number, ``TP.``, a dash; not in capitals."""
-    core = word.strip(",.")
+    core = word.strip(",.").lstrip(_OCR_JUNK)
     if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?", word) or _stray_capitals(word):  # TP.; OCR's "HA Nội"
         return True
     if not core or "/" in core:
@@ -316,7 +321,7 @@ def _stray_capitals(word: str) -> bool:
 
 
 def _opens_a_place(word: str) -> bool:
-    return word[:1].isupper()
+    return word.lstrip(_OCR_JUNK)[:1].isupper()
 
 
 def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
