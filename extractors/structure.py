@@ -181,8 +181,8 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
     THỨC …``, ``NGHỊ QUYẾT SỐ 214 …``, ``QUYẾT ĐỊNHVề việc …`` (a site's
     lost line break).
     """
-    if line.text.rstrip().endswith(":") and (_ENACTING.match(line.folded) or not line.text.rstrip()[-2:-1].isspace()):
-        return None  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting formula, not the type line ("KẾ HOẠCH :" is a speck)
+    if line.text.rstrip().endswith(":") and not line.text.rstrip()[-2:-1].isspace():
+        return None  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting formula, not the type line ("QUYẾT ĐỊNH :" is a speck)
     words = list(re.finditer(r"\S+", line.text.replace(":", " ")))
     while words and not any(c.isupper() for c in words[-1].group(0)):
         words.pop()
@@ -195,9 +195,6 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
         if name is not None:
             return name, len(line.text)
     return _type_then_title(line)
-
-
-_ENACTING = re.compile(r"^\W*quyet\s*(?:dinh|nghi)\W*:")
 
 
 def _type_name(text: str) -> str | None:
