@@ -70,6 +70,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _VOWEL = re.compile(r"[aeiouy]")
+_OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)")
+"""Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``)."""
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
@@ -131,6 +133,14 @@ class Restorer:
         distance = min(channel.max_distance, 1) if short else channel.max_distance
         if distance:
             near = [f for f in model.index.forms_near(form, distance) if Levenshtein.distance(form, f) <= distance]
+            if self.name in DIGIT_WORD_CHANNELS and (merged := _OCR_SPLIT_VOWEL.sub("u", form)) != form:
+                # "chirc", "chire", "chikc": Tesseract's eng prints ư/ứ as two letters; Vietnamese never writes
+                # "ir" or "ik", so they are one u, then the edit budget as usual ("chức" is 3 edits from "chire")
+                near += [
+                    f
+                    for f in model.index.forms_near(merged, distance)
+                    if Levenshtein.distance(merged, f) <= distance and f not in near
+                ]
             folded_scorer = self.folded.scorer(lower)
             scored_forms = sorted(((folded_scorer.logprob(f), f) for f in near), reverse=True)
             forms = [f for score, f in scored_forms[:TOP_FORMS] if score >= scored_forms[0][0] - FORM_MARGIN]
