@@ -43,7 +43,7 @@ from khplan.diacritics.orthography import fold, has_diacritics
 from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
-from khplan.diacritics.tokens import Kind, Token, tokenize
+from khplan.diacritics.tokens import Kind, Token, classify, tokenize
 
 ADAPTING_CHANNELS = frozenset({"legacy"})
 """Channels that re-read a document with confusions re-estimated on its own first reading."""
@@ -298,6 +298,14 @@ class Restorer:
                         slots.append(Slot(token.text))
                         continue
                 first = len(positions)
+                if n and self.name in DIGIT_WORD_CHANNELS and (quarter := _quarter(tokens[n - 1], token)) is not None:
+                    # "Quy 111/2024": a quarter is numbered in Roman; legacy OCR printed its I as 1 or l (a
+                    # modern reading's "Quý 1/2024" is printed so, and stays)
+                    symbol = token_symbols(Token(quarter, token.start, classify(quarter)))[0]
+                    positions.append((Candidate(quarter, self.model.vocabulary.id(symbol), 0.0),))
+                    where.append((number, token))
+                    slots.append(Slot(token.text))
+                    continue
                 if n == 0 and _LETTER_ITEM.match(line) or self._letters_only(token) or _dotted(token, line):
                     # a list item's letter ("b)"), letters no syllable was printed as ("Thg", "Tp"): as they are
                     positions.append(
@@ -436,6 +444,19 @@ class Restorer:
         """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""
         normal = _normal(text)
         return normal not in self.model.index and normal not in self.model.foreign
+
+
+_QUARTER_NUMBER = re.compile(r"(?=.*[1l|])(?P<roman>[1lI|]{1,3}|[1lI|]V)(?P<year>/\d{2,4})?")
+
+
+def _quarter(previous: Token, token: Token) -> str | None:
+    """``111/2024`` after ``Quy``: the Roman quarter OCR printed with digits (``III/2024``), else None."""
+    if token.kind is not Kind.number and token.kind is not Kind.word or _fold(previous.text.lower()) != "quy":
+        return None
+    match = _QUARTER_NUMBER.fullmatch(token.text)
+    if match is None:
+        return None
+    return re.sub(r"[1l|]", "I", match.group("roman")) + (match.group("year") or "")
 
 
 DOTTED_ABBREVIATIONS = frozenset({"Tp", "TP", "Tx", "TX", "Tt", "TT"})

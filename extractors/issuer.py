@@ -45,6 +45,9 @@ from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, IS
 from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
+UNIT_NAMED_OFFICES = ("phòng", "trung tâm")
+"""A district's or commune's offices are named with their unit (``Phòng Tư pháp huyện X``), which the header prints
+only above them, in the committee's name."""
 """Bodies whose name is their kind plus their unit (``Ủy ban nhân dân tỉnh Quảng Ninh``)."""
 PARTY_COMMITTEES: dict[str, str] = {
     "tỉnh ủy": "tỉnh",
@@ -73,6 +76,7 @@ _HEAD_ABBREVIATIONS = {
     "bcd": "ban chỉ đạo",
     "hdtdkt": "hội đồng thi đua - khen thưởng",
     "ban nhan dan": "ủy ban nhân dân",  # the ỦY lost (see GLUED_HEADS)
+    "dong nhan dan": "hội đồng nhân dân",  # the HỘI wrapped alone and taken for the motto's
 }
 EXTRA_HEADS = (
     "ủy ban",
@@ -235,13 +239,17 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
     return bodies
 
 
-GLUED_HEADS = ("ủy ban nhân dân", "hội đồng nhân dân", "ban nhân dân")
+GLUED_HEADS = {
+    "ủy ban nhân dân": "ủy ban nhân dân",
+    "hội đồng nhân dân": "hội đồng nhân dân",
+    "ban nhân dân": "ủy ban nhân dân",
+    "đồng nhân dân": "hội đồng nhân dân",
+}
 """Heads long and distinctive enough to be known with their spaces lost (``UYBANNHANDAN``, ``HOIDONG NHANDAN``,
-``Ủy : _ ban nhân dân``): legacy OCR of a letter-spaced or bold line. ``BAN NHÂN DÂN`` is an ``ỦY`` lost: no other
-body is a "ban nhân dân"."""
+``Ủy : _ ban nhân dân``): legacy OCR of a letter-spaced or bold line. ``BAN NHÂN DÂN`` is an ``ỦY`` lost, ``ĐỒNG NHÂN
+DÂN`` a ``HỘI`` wrapped alone (and taken for the motto's): no other body is named so."""
 _GLUED_HEAD_PATTERNS = [
-    (re.compile("^" + tolerant(fold_key(head).replace(" ", ""))), "ủy ban nhân dân" if head == "ban nhân dân" else head)
-    for head in GLUED_HEADS
+    (re.compile("^" + tolerant(fold_key(printed).replace(" ", ""))), head) for printed, head in GLUED_HEADS.items()
 ]
 _MOTTO_WORDS = re.compile(r"\b(?:viet\s*nam|nam|viet)\b")
 """Words of the motto beside the issuer that OCR interleaves with its line (``Hội đồng Nhân VIETNAM dân``)."""
@@ -488,6 +496,8 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
     return body
 
 
+_SESSION = re.compile(r"[\s,.-]+(?:khoa\s+[ivxl\d]+|nhiem\s+ky\b|ky\s+hop\b)")
+"""A council's term and session after its name on the authority line."""
 _SESSION_LINE = re.compile(r"^\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
 _POSITION_WORDS = re.compile(
     r"^(?:pho\s+)?(?:chu\s+tich|bo\s+truong|giam\s+doc|thuong\s+truc|truong\s+ban|chanh\s+van\s+phong)\s+"
@@ -506,6 +516,8 @@ def _authority_body(lines: tuple[Line, ...], head: str | None) -> Body | None:
     skip = _POSITION_WORDS.match(line.folded)
     offset = skip.end() if skip else 0
     text, folded = line.text[offset:].rstrip(" ,."), line.folded[offset:].rstrip(" ,.")
+    if session := _SESSION.search(folded):  # "HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN KHOÁ XV, KỲ HỌP THỨ 11"
+        text, folded = text[: session.start()].rstrip(" ,.-"), folded[: session.start()].rstrip(" ,.-")
     named = head_of(folded, exact=True) or head_of(folded)
     if named is None or (head is not None and named != head):
         return None
@@ -626,6 +638,15 @@ def extract_issuer(ex: Extraction) -> None:
         if not known_body(parent, record.parent):
             ex.warn("weak_parent", "issuer.parent", f"{record.parent!r} is neither a known body nor a unit's committee")
     record.level, unit_body = _level(issuer, parent)
+    if (
+        issuer.head in UNIT_NAMED_OFFICES
+        and issuer.unit_text is None
+        and parent is not None
+        and unit_body is parent
+        and parent.head in PEOPLES_BODIES
+        and record.level in (Level.district, Level.commune)
+    ):  # "UBND HUYỆN THANH CHƯƠNG" / "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO": Phòng Giáo dục và Đào tạo huyện Thanh Chương
+        record.name = f"{record.name} {body_name(parent)[len(parent.head) + 1 :]}".strip()
     if record.level == Level.central:
         ex.analyses["issuer_unit"] = None
         return

@@ -365,8 +365,8 @@ def agency_case(name: str) -> str:
     dashes).
     """
     known = max(DEPARTMENTS, key=lambda d: _score(d, name))
-    if _score(known, name) >= 92:
-        return known
+    if _score(known, name) >= 92 and squash(known.split()[0]) == squash(name.split()[0] if name.split() else ""):
+        return known  # of the same kind: "BỘ GIÁO DỤC VÀ ĐÀO TẠO" is 92 alike "Sở Giáo dục và Đào tạo", and no Sở
     tokens = name.split()
     for known in sorted(DEPARTMENTS, key=len, reverse=True):  # "Ban Thi đua - Khen thưởng" + "Trung ương"
         size = len(known.split())

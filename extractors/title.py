@@ -34,10 +34,12 @@ _ARCHIVE_HEADING = re.compile(
 
 _ISSUER_BEFORE_SUBJECT = re.compile(
     r"^c[uủ]a\s+(?:[^\s]+\s+){1,10}?(?=v\s*/\s*v\b|về\s+việc\b)|^c[uủ]a\s+(?:ủy ban thường vụ quốc hội|"
-    r"chính phủ|thủ tướng chính phủ|hội đồng bộ trưởng|hội đồng chính phủ)\s+",
+    r"chính phủ|thủ tướng chính phủ|hội đồng bộ trưởng|hội đồng chính phủ)\s+"
+    r"|^c[uủ]a\s+(?:ban\s+thường\s+vụ|ban\s+chấp\s+hành|bộ\s+chính\s+trị|ban\s+bí\s+thư)(?:\s+\S+){0,6}?\s+(?=về\s)",
     re.IGNORECASE,
 )
-"""``CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …``: who issued it, before the trích yếu, in an archive's copy."""
+"""``CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ V/V …``: who issued it, before the trích yếu, in an archive's copy; a party
+resolution's ``CỦA BAN THƯỜNG VỤ TỈNH ỦY`` / ``về …`` (Hướng dẫn 36-HD/VPTW: part of the type line)."""
 
 
 def title_lines_text(lines: tuple[Line, ...]) -> str:
@@ -62,7 +64,15 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = _ARCHIVE_HEADING.sub("", text)
     text = _ISSUER_BEFORE_SUBJECT.sub("", text)
     text = _without_authority(text, reading)
+    if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
+        text = text[: body.start()].rstrip(" ,.;:-")  # a page that ran the whole document into one line
     return Piece(start, end, text, "") if text else None
+
+
+FLATTENED_TITLE = 200
+"""A trích yếu longer than this may have run on into the body, where a site printed the document as one line."""
+_INLINE_BODY = re.compile(r"\s(?:[IVX]{1,4}\.\s+(?=[^\W\d_])|(?:Căn cứ|CĂN CỨ)\s)")
+"""Where the body begins inside such a line: a Roman-numbered part (``I. Kết quả …``) or the preamble."""
 
 
 _POSITION = re.compile(
@@ -83,6 +93,8 @@ def _without_authority(text: str, reading: HeaderReading) -> str:
     if _DANGLING.search(folded[:cut]):
         return text  # "… THẨM QUYỀN GIẢI QUYẾT CỦA" / "ỦY BAN NHÂN DÂN TỈNH …": the title's own words
     if (position := _POSITION.search(folded[:cut])) is not None:
+        if _DANGLING.search(folded[: position.start()]):
+            return text  # "… THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the title's own words
         cut = position.start()
     return text[:cut].rstrip(" ,.;:-")
 
