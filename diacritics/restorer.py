@@ -72,6 +72,7 @@ _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _VOWEL = re.compile(r"[aeiouy]")
 _OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)")
 """Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``)."""
+_TRAILING_DASH = re.compile(r"([^\W\d_]+)([-–]+)")
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
@@ -123,6 +124,9 @@ class Restorer:
             lower = normalize_syllable(lower)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
+        if (hyphen := _TRAILING_DASH.fullmatch(lower)) and (word := self.candidates(hyphen.group(1))):
+            # "Văn hoá- Thể thao": a dash printed against its word is no letter of it (was read "hoán")
+            return tuple(c if c.keep else replace(c, spelling=c.spelling + hyphen.group(2)) for c in word)
         if (glued := _GLUED_NUMBER.fullmatch(lower)) and (head := self.candidates(glued.group(1))):
             # "ngay]9": a word and a number OCR ran together (the day 19, its 1 read as "]"). The word is
             # restored, the number kept as printed: a wider channel would read "]9" as noise and drop a digit.
