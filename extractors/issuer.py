@@ -219,6 +219,8 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
     for run in pieces:
         if _POSITION_WORDS.match(run.folded) and bodies:
             continue  # "BỘ TRƯỞNG BỘ NỘI VỤ": the authority line, where OCR's column order put it
+        if _SESSION_LINE.match(run.folded) and bodies:
+            continue  # "KHÓA IX, KỲ HỌP THỨ BA": a council's term under its name, not part of it
         for piece in _split_after_unit(run):
             for exact in (True, False):
                 head, kind = head_of(piece.folded, exact=exact), _unit_kind(piece.folded, exact=exact)
@@ -229,6 +231,7 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
                 or head is None
                 or not _complete(bodies[-1])
                 or _completes_unit(bodies[-1], piece)
+                or _awaits_name(bodies[-1])
             ):
                 bodies[-1].pieces.append(piece)
             else:
@@ -266,6 +269,15 @@ def glued_head(folded: str) -> str | None:
 
 _WHOLE_NAMES = ("ban chap hanh trung uong",)
 """Names complete in themselves: a head after one on the same line begins another body (``… TRUNG ƯƠNG VĂN PHÒNG``)."""
+
+
+def _awaits_name(body: Body) -> bool:
+    """``ỦY BAN NHÂN DÂN THÀNH PHỐ`` / ``HỘI AN``: a unit's kind ends the line, its name (whatever it looks like) is
+    the next."""
+    words = body.folded.split()
+    return len(words) > 1 and any(
+        " ".join(words[-n:]) in _KIND_OF_FOLDED and len(words) > n for n in (1, 2)
+    ) and not _IMPLIED_KIND.search(body.folded)
 
 
 def _completes_unit(body: Body, piece: Piece) -> bool:
@@ -597,6 +609,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
                 return None
             return IssuerFinding(found, None, "number's code and " + source, True)
     issuer, parent = bodies[-1], bodies[-2] if len(bodies) >= 2 else None
+    if parent is not None and parent.head == issuer.head and parent.unit_text is None and issuer.unit_text:
+        parent = None  # "HỘI ĐỒNG NHÂN DÂN" / … / "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG": one body, printed twice
     if issuer.head in PEOPLES_BODIES and issuer.unit_text is None and parent is None:
         found, source, weak = _unit_elsewhere(ex, issuer, reading, layout)
         if found is not issuer:

@@ -401,6 +401,9 @@ def _title_lines(
         if motto_line(line.folded):
             header.append(line)  # the motto, read after the left column by OCR
             continue
+        if not dated and not title and _LONE_PLACE.match(line.text) and _date_follows(lines, line.number + 1):
+            header.append(line)  # "Lạng Sơn," / "ngày 05 tháng 9 năm 2018": the right column under the type line
+            continue
         if not dated and len(line.text.split()) <= PLACE_DATE_WORDS and WRITTEN_DATE.search(line.folded):
             if (typed and not title) or _PLACE_DATE_LINE.search(line.folded):
                 header.append(line)  # the right column read after the left: place and date below the type line
@@ -413,6 +416,17 @@ def _title_lines(
     else:
         after = len(lines)
     return title, after
+
+
+_LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,3}\s*,\s*$")
+"""A place alone on its line, its comma kept: the date is on the next."""
+
+
+def _date_follows(lines: tuple[Line, ...], start: int) -> bool:
+    following = next((line for line in lines[start:] if not line.blank), None)
+    return following is not None and bool(re.match(r"^\W*ngay\b", following.folded)) and bool(
+        WRITTEN_DATE.search(following.folded)
+    )
 
 
 def is_rule(line: Line) -> bool:
@@ -472,7 +486,7 @@ _AUTHORITY = re.compile(
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
     r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
 )
-_DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den)|[,\-–])\s*$")
+_DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")
 """Words of a subject, never of a body's name: ``CHÍNH PHỦ VỀ ĐẨY MẠNH …`` is a title's line, not who enacts."""
