@@ -302,10 +302,17 @@ def _late_place_date(lines: tuple[Line, ...], after: int, header: list[Line]) ->
                 return line.number + 1 if all(ln.blank for ln in lines[after : line.number]) else after
         if is_body_start(line):
             break
+    for line in lines[after : after + LATE_DATE_SCAN]:  # further down, only a line that is a place and date alone
+        text = line.folded.strip(" |")
+        if len(text.split()) <= PLACE_DATE_WORDS and _PLACE_DATE_LINE.search(text) and WRITTEN_DATE.search(text):
+            header.append(line)
+            break
     return after
 
 
 LATE_DATE_LINES = 4
+LATE_DATE_SCAN = 30
+"""OCR may read the right column's date far down, inside the preamble (``Quận 4, ngày 31 tháng 10 năm 2006``)."""
 
 
 def _rest_of(line: Line, offset: int) -> Line:
