@@ -240,3 +240,24 @@ def test_a_signature_after_the_strokes_ocr_read_as_a_word_is_read_as_a_name():
 
     restored = restore("- Luu: VT, THI.\nbk Cao Tuong Huy", channel="legacy").text
     assert restored.endswith("bk Cao Tường Huy")
+
+
+def test_legacy_ocr_prints_u_with_horn_as_two_letters():
+    restored = restore_diacritics("Can bd, cong chirc, vién chire, ngudi lao dong trong co quan hanh chinh nha nudc")
+    assert restored.startswith("Cán bộ, công chức, viên chức, người lao động")
+
+
+def test_a_quarter_ocr_printed_with_digits_is_roman_and_a_printed_arabic_one_stays():
+    legacy = "Thuc hién Nghi quyét s6 76/NQ-CP ctia Chinh phu, hoan thanh trong Quy 111/2024 va bao céo két qua"
+    assert "Quý III/2024" in restore_diacritics(legacy)
+    assert "quý 1/2024" in restore_diacritics("hoàn thành trong quý 1/2024 của Chính phủ")
+
+
+def test_tp_before_a_place_is_an_abbreviation():
+    assert restore_diacritics("Tp. Hé Chi Minh, ngay 14 thang 01 nam 1982").startswith("Tp. Hồ Chí Minh, ngày 14")
+
+
+def test_a_dash_against_its_word_is_not_a_letter():
+    text = "Trung tâm Văn hoá- Thể thao xã, phường, thị trấn"
+    assert restore_diacritics(text) == text
+    assert restore_diacritics("Trung tam Van hoa- The thao xa, phuong").startswith("Trung tâm Văn hóa- Thể thao")

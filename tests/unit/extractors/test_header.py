@@ -180,3 +180,37 @@ def test_title_goes_on_across_a_blank_line_in_lower_case():
 def test_so_garbled_into_two_characters_still_opens_the_number():
     record = extract_record("S60: 44 /KH-UBND\nChâu Thành, ngày 07 tháng 3 năm 2023\nKẾ HOẠCH\nThi đua năm 2023\n")
     assert record.number == "44/KH-UBND"
+
+
+def test_a_type_line_with_a_speck_of_a_colon_is_the_type_line():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 89/KH-UBND\nThái Bình, ngày 29 tháng 6 năm 2021\n"
+        "KẾ HOẠCH :\nTHỰC HIỆN CHƯƠNG TRÌNH CỦNG CỐ HỆ THỐNG THÔNG TIN\nThực hiện Quyết định số 2259/QĐ-TTg;\n"
+    )
+    assert (record.doc_type, record.title) == ("Kế hoạch", "Thực hiện chương trình củng cố hệ thống thông tin")
+
+
+def test_a_place_after_an_ocr_speck_is_read_without_it():
+    record = extract_record("UYBANNHANDAN\nSố: 0155/KH-UBND | «Đắk Lắk, ngày 24 tháng 12 năm 2025 |\nKẾ HOẠCH\n")
+    assert (record.place, record.issuer.name) == ("Đắk Lắk", "Ủy ban nhân dân tỉnh Đắk Lắk")
+
+
+def test_a_place_alone_above_its_date_under_the_type_line_belongs_to_the_header():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN TỈNH\nLẠNG SƠN\nSố:\n52/2018/QĐ-UBND\nQUYẾT ĐỊNH\n\nLạng Sơn,\nngày 05 tháng 9 năm 2018 |\n\n"
+        "Ban hành Quy định một số nội dung về lập dự toán ngân sách nhà nước\n\nCăn cứ Luật ngân sách nhà nước;\n"
+    )
+    assert (record.place, record.issue_date, record.title) == (
+        "Lạng Sơn",
+        dt.date(2018, 9, 5),
+        "Ban hành Quy định một số nội dung về lập dự toán ngân sách nhà nước",
+    )
+
+
+def test_a_place_and_date_read_far_down_the_page_is_the_headers():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN QUẬN 4|\nSố: 552/2006/QĐ-UBND\n\nVỀ BAN HÀNH QUY CHẾ\nLÀM VIỆC\n\n"
+        "ỦY BAN NHÂN DÂN QUẬN 4\nTheo đề nghị của Trưởng Phòng\n\nNội vụ quận 4,\n\n"
+        "| Quận 4, ngày 31 tháng 10 năm 2006 |\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n"
+    )
+    assert (record.place, record.issue_date) == ("Quận 4", dt.date(2006, 10, 31))

@@ -254,3 +254,52 @@ def test_a_committee_whose_uy_was_restored_as_quy_is_a_committee():
         "TỈNH TIỀN GIANG Tiền Giang, ngày 07 tháng 12 năm 2022\nSố: 383/KH-UBND\nKẾ HOẠCH\nThực hiện chuyển đổi số\n"
     )
     assert record.issuer.name == "Ủy ban nhân dân tỉnh Tiền Giang"
+
+
+def test_a_peoples_committee_whose_spaces_ocr_lost_is_known_by_its_letters():
+    issuer = _issuer(f"UYBANNHANDAN —\nTỈNH CÀ MAU\nSố: 62/KH-UBND\nCà Mau, {DATE}\nKẾ HOẠCH\n")
+    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân tỉnh Cà Mau", "province", "Cà Mau")
+
+
+def test_a_committee_whose_uy_was_lost_is_still_a_peoples_committee():
+    issuer = _issuer(f"BAN NHÂN DÂN |\nTỈNH THÁI BÌNH\nSố: 89/KH-UBND\nThái Bình, {DATE}\nKẾ HOẠCH\n")
+    assert issuer.name == "Ủy ban nhân dân tỉnh Thái Bình"
+
+
+def test_a_council_whose_hoi_wrapped_alone_and_its_term_on_the_authority_line():
+    text = (
+        "HỘI\nĐỒNG NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 214/2007/NQ-HĐND |\n"
+        f"Vinh, {DATE} |\nNGHỊ QUYẾT\nV/V PHÂN LOẠI ĐƠN VỊ HÀNH CHÍNH - TỈNH NGHỆ AN.\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN KHOÁ XV, KỲ HỌP THỨ 11\nCăn cứ Luật tổ chức HĐND và UBND ngày 26/11/2003;\n"
+    )
+    assert (_issuer(text).name, _issuer(text).province) == ("Hội đồng nhân dân tỉnh Nghệ An", "Nghệ An")
+
+
+def test_a_council_printed_bare_then_with_its_unit_and_term_is_one_body():
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 51/2016/NQ-HĐND\n"
+        f"HỘI ĐỒNG NHÂN DÂN TỈNH\nKIÊN GIANG\nKHÓA IX, KỲ HỌP THỨ BA\nKiên Giang, {DATE}\n"
+        "Căn cứ Luật tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    issuer = _issuer(text)
+    assert (issuer.name, issuer.parent, issuer.province) == ("Hội đồng nhân dân tỉnh Kiên Giang", None, "Kiên Giang")
+
+
+def test_a_ministry_is_never_spelt_as_the_department_of_the_same_field():
+    issuer = _issuer(f"BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1277/BGDĐT-QLCL\nHà Nội, {DATE}\n")
+    assert (issuer.name, issuer.level) == ("Bộ Giáo dục và Đào tạo", "central")
+
+
+def test_a_districts_office_is_named_with_its_district():
+    issuer = _issuer(f"UBND HUYỆN THANH CHƯƠNG\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 278/PGD&ĐT-THCS\nThanh Chương, {DATE}\n")
+    assert (issuer.name, issuer.parent, issuer.level) == (
+        "Phòng Giáo dục và Đào tạo huyện Thanh Chương",
+        "Ủy ban nhân dân huyện Thanh Chương",
+        "district",
+    )
+
+
+def test_a_unit_kind_ending_the_line_takes_the_next_line_as_its_name():
+    # "HỘI AN" opens like the head "Hội" (an association), yet it is the name the kind above waits for
+    issuer = _issuer(f"ỦY BAN NHÂN DÂN THÀNH PHỐ\nHỘI AN\nSố: 94/KH-UBND\nHội An, {DATE}\nKẾ HOẠCH\n")
+    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân thành phố Hội An", "district", "Quảng Nam")

@@ -104,3 +104,31 @@ def test_an_archive_heading_before_the_title_is_not_the_title():
     record = extract_record(text)
     assert record.title == "Quy định số phó chủ tịch"
     assert (record.number, str(record.issue_date)) == ("214NQ/UBTVQH9", "1994-08-26")
+
+
+def test_a_party_resolutions_issuing_body_under_the_type_line_is_not_its_title():
+    title = _title("NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề lãnh đạo xây dựng, phát triển thị xã Sông Cầu\n—–\n")
+    assert title == "Về lãnh đạo xây dựng, phát triển thị xã Sông Cầu"
+
+
+def test_a_title_ending_with_the_chairman_of_the_committee_keeps_him():
+    title = _title(
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ TỔ CHỨC PHỐI HỢP LIÊN NGÀNH THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA CHỦ TỊCH "
+        "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\n\nỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\n\nCăn cứ Luật Tổ chức chính quyền;\n"
+    )
+    assert title is not None and title.lower().endswith("của chủ tịch ủy ban nhân dân tỉnh thái bình")
+
+
+def test_a_title_run_into_a_flattened_body_ends_at_its_first_part():
+    body = "Trong năm 2014, có 5 cơn bão, 3 áp thấp nhiệt đới hoạt động trên biển Đông ảnh hưởng đến nước ta. " * 3
+    flattened = (
+        "UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM THÀNH PHỐ HỘI AN Độc lập - Tự do - Hạnh phúc "
+        "Số: 94 /KH-UBND Hội An, ngày 28 tháng 7 năm 2015 KẾ HOẠCH Phòng, chống thiên tai năm 2015 "
+        f"I. Kết quả công tác năm 2014 1. Tình hình {body}\n"
+    )
+    assert extract_record(flattened).title == "Phòng, chống thiên tai năm 2015"
+
+
+def test_a_title_line_ending_giai_doan_goes_on_past_a_blank_line():
+    title = _title("KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n")
+    assert title == "Thực hiện đề án trong trường học giai đoạn 2020 - 2025"
