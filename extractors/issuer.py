@@ -275,9 +275,11 @@ def _awaits_name(body: Body) -> bool:
     """``ỦY BAN NHÂN DÂN THÀNH PHỐ`` / ``HỘI AN``: a unit's kind ends the line, its name (whatever it looks like) is
     the next."""
     words = body.folded.split()
-    return len(words) > 1 and any(
-        " ".join(words[-n:]) in _KIND_OF_FOLDED and len(words) > n for n in (1, 2)
-    ) and not _IMPLIED_KIND.search(body.folded)
+    return (
+        len(words) > 1
+        and any(" ".join(words[-n:]) in _KIND_OF_FOLDED and len(words) > n for n in (1, 2))
+        and not _IMPLIED_KIND.search(body.folded)
+    )
 
 
 def _completes_unit(body: Body, piece: Piece) -> bool:

@@ -431,8 +431,10 @@ _LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*
 
 def _date_follows(lines: tuple[Line, ...], start: int) -> bool:
     following = next((line for line in lines[start:] if not line.blank), None)
-    return following is not None and bool(re.match(r"^\W*ngay\b", following.folded)) and bool(
-        WRITTEN_DATE.search(following.folded)
+    return (
+        following is not None
+        and bool(re.match(r"^\W*ngay\b", following.folded))
+        and bool(WRITTEN_DATE.search(following.folded))
     )
 
 

@@ -130,5 +130,7 @@ def test_a_title_run_into_a_flattened_body_ends_at_its_first_part():
 
 
 def test_a_title_line_ending_giai_doan_goes_on_past_a_blank_line():
-    title = _title("KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n")
+    title = _title(
+        "KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n"
+    )
     assert title == "Thực hiện đề án trong trường học giai đoạn 2020 - 2025"
