@@ -248,11 +248,17 @@ GLUED_HEADS = {
     "ban nhân dân": "ủy ban nhân dân",
     "đồng nhân dân": "hội đồng nhân dân",
 }
-"""Heads long and distinctive enough to be known with their spaces lost (``UYBANNHANDAN``, ``HOIDONG NHANDAN``,
-``Ủy : _ ban nhân dân``): legacy OCR of a letter-spaced or bold line. ``BAN NHÂN DÂN`` is an ``ỦY`` lost, ``ĐỒNG NHÂN
-DÂN`` a ``HỘI`` wrapped alone (and taken for the motto's): no other body is named so."""
+"""Heads long and distinctive enough to be known with their spaces lost and their vowels misread (``UYBANNHANDAN``,
+``HOLDONG NHANDAN``, ``Ủy : _ ban nhân dân``): legacy OCR of a letter-spaced or bold line. ``BAN NHÂN DÂN`` is an
+``ỦY`` lost, ``ĐỒNG NHÂN DÂN`` a ``HỘI`` wrapped alone (and taken for the motto's): no other body is named so."""
+_LOOSE = {**dict.fromkeys("aeiouy", "[aeiouydwl]{1,2}"), "d": "[dbp]"}
+"""Each vowel any one or two of the letters OCR prints for a marked vowel (``HOLDONG``); Đ read as D, P or b."""
 _GLUED_HEAD_PATTERNS = [
-    (re.compile("^" + tolerant(fold_key(printed).replace(" ", ""))), head) for printed, head in GLUED_HEADS.items()
+    (
+        re.compile("^" + "".join(_LOOSE.get(c, c) for c in fold_key(printed).replace(" ", ""))),
+        head,
+    )
+    for printed, head in GLUED_HEADS.items()
 ]
 _MOTTO_WORDS = re.compile(r"\b(?:viet\s*nam|nam|viet)\b")
 """Words of the motto beside the issuer that OCR interleaves with its line (``Hội đồng Nhân VIETNAM dân``)."""
@@ -385,12 +391,18 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
         if not name:
             continue
         resolution = _resolve_kind(name, kind, province_hints, district_hints)
+        if not resolution.candidates and (cut := _OCR_TAIL.split(name, maxsplit=1)[0].strip(" .,-")) != name and cut:
+            name, resolution = cut, _resolve_kind(cut, kind, province_hints, district_hints)  # "1 , 3 Pơơ"
         if resolution.candidates:
             body.unit_text, body.unit_kind, body.resolution = name, kind, resolution
             return
     if exact:  # a unit the gazetteer does not know
         body.unit_kind = _unit_kind(folded[exact[0].start() :], exact=True)
         body.unit_text = text[exact[0].end() :].strip(" .,-") or None
+
+
+_OCR_TAIL = re.compile(r"\s*[,|;:—_«»~]")
+"""Where OCR's junk after a unit's name begins (``QUẬN 1 , 3 Pơơ``): the name is tried without it."""
 
 
 def _resolve_kind(

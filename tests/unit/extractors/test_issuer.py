@@ -303,3 +303,8 @@ def test_a_unit_kind_ending_the_line_takes_the_next_line_as_its_name():
     # "HỘI AN" opens like the head "Hội" (an association), yet it is the name the kind above waits for
     issuer = _issuer(f"ỦY BAN NHÂN DÂN THÀNH PHỐ\nHỘI AN\nSố: 94/KH-UBND\nHội An, {DATE}\nKẾ HOẠCH\n")
     assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân thành phố Hội An", "district", "Quảng Nam")
+
+
+def test_a_council_whose_vowels_ocr_misread_and_junk_after_its_units_name():
+    issuer = _issuer(f"HOLDONG NHANDAN\nQUẬN 1 , 3 Pơơ\nSố: 06/2007/NQ-HĐND\nQuận 1, {DATE}\nNGHỊ QUYẾT\n")
+    assert (issuer.name, issuer.level) == ("Hội đồng nhân dân quận 1", "district")
