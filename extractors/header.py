@@ -268,7 +268,13 @@ def extract_place(ex: Extraction) -> None:
     spelt = gazetteer_spelling(name, unit, ex.record.issuer.province)
     if spelt is None:
         ex.warn("unresolved_place", "place", f"{name!r} is no unit's name in the gazetteer: kept as printed")
+    if kind is None and spelt in NAMED_FOR_PEOPLE:
+        kind = "thành phố"  # "Hồ Chí Minh" alone names a man: the place is the city, its "TP." wrapped away
     ex.record.place = f"{kind[:1].upper()}{kind[1:]} {spelt or name}" if kind else spelt or name
+
+
+NAMED_FOR_PEOPLE = frozenset({"Hồ Chí Minh"})
+"""Cities named after a person, never written without their kind as a place."""
 
 
 def place_kind(place: str) -> tuple[str | None, str]:

@@ -214,3 +214,10 @@ def test_a_place_and_date_read_far_down_the_page_is_the_headers():
         "| Quận 4, ngày 31 tháng 10 năm 2006 |\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n"
     )
     assert (record.place, record.issue_date) == ("Quận 4", dt.date(2006, 10, 31))
+
+
+def test_a_place_named_for_a_man_is_the_city_even_when_its_tp_wrapped_away():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 96/2009/QĐ-UBND\nHồ Chí Minh, ngày 21 tháng 12 năm 2009\n"
+    )
+    assert record.place == "Thành phố Hồ Chí Minh"
