@@ -43,7 +43,7 @@ from khplan.diacritics.orthography import fold, has_diacritics
 from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
-from khplan.diacritics.tokens import Kind, Token, classify, tokenize
+from khplan.diacritics.tokens import Kind, Token, classify, is_syllable_shape, tokenize
 
 ADAPTING_CHANNELS = frozenset({"legacy"})
 """Channels that re-read a document with confusions re-estimated on its own first reading."""
@@ -72,7 +72,14 @@ _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _VOWEL = re.compile(r"[aeiouy]")
 _OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)")
 """Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``)."""
-_TRAILING_DASH = re.compile(r"([^\W\d_]+)([-–]+)")
+_EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]*)")
+
+
+def _dash_edged_word(text: str) -> bool:
+    dashed = _EDGE_DASH.fullmatch(text)
+    return dashed is not None and dashed.group("word") != text and is_syllable_shape(dashed.group("word"))
+
+
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
@@ -124,9 +131,12 @@ class Restorer:
             lower = normalize_syllable(lower)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
-        if (hyphen := _TRAILING_DASH.fullmatch(lower)) and (word := self.candidates(hyphen.group(1))):
-            # "Văn hoá- Thể thao": a dash printed against its word is no letter of it (was read "hoán")
-            return tuple(c if c.keep else replace(c, spelling=c.spelling + hyphen.group(2)) for c in word)
+        dashed = _EDGE_DASH.fullmatch(lower)
+        if dashed and dashed.group("word") != lower and (word := self.candidates(dashed.group("word"))):
+            # "Văn hoá- Thể thao", "-CHUYỂN ĐỔI SỐ": a dash printed against its word is no letter of it (was read
+            # "hoán", or the word kept unread)
+            before, after = dashed.group("before"), dashed.group("after")
+            return tuple(c if c.keep else replace(c, spelling=before + c.spelling + after) for c in word)
         if (glued := _GLUED_NUMBER.fullmatch(lower)) and (head := self.candidates(glued.group(1))):
             # "ngay]9": a word and a number OCR ran together (the day 19, its 1 read as "]"). The word is
             # restored, the number kept as printed: a wider channel would read "]9" as noise and drop a digit.
@@ -294,6 +304,8 @@ class Restorer:
                 restarts.add(len(positions))
             slots: list[Slot] = []
             for n, token in enumerate(tokens):
+                if token.kind is Kind.code and _dash_edged_word(token.text):
+                    token = token._replace(kind=Kind.word)  # "-CHUYEN": a word with a dash against it, no code
                 if n == 0 and (marker := _LETTER_ITEM.match(line)):
                     item, forced = _next_item(item, marker.group(1))
                     if forced:

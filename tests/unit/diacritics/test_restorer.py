@@ -261,3 +261,8 @@ def test_a_dash_against_its_word_is_not_a_letter():
     text = "Trung tâm Văn hoá- Thể thao xã, phường, thị trấn"
     assert restore_diacritics(text) == text
     assert restore_diacritics("Trung tam Van hoa- The thao xa, phuong").startswith("Trung tâm Văn hóa- Thể thao")
+
+
+def test_a_dash_before_a_word_in_capitals_is_no_code():
+    restored = restore_diacritics("KE HOACH\n\n-CHUYEN DOI SO TINH HAI DUONG NAM 2023 :\nPHAN 1. KET QUA THUC HIEN")
+    assert "-CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG" in restored
