@@ -72,7 +72,8 @@ _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _VOWEL = re.compile(r"[aeiouy]")
 _OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)")
 """Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``)."""
-_EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]*)")
+_EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]*|[-–./]*/)")
+"""A word with a dash printed against it (``-CHUYEN``, ``hoá-``), or the ``./.`` that ends a document (``hien./.``)."""
 
 
 def _dash_edged_word(text: str) -> bool:
@@ -133,8 +134,8 @@ class Restorer:
             return self._rescored(lower, self.base.candidates(observed))
         dashed = _EDGE_DASH.fullmatch(lower)
         if dashed and dashed.group("word") != lower and (word := self.candidates(dashed.group("word"))):
-            # "Văn hoá- Thể thao", "-CHUYỂN ĐỔI SỐ": a dash printed against its word is no letter of it (was read
-            # "hoán", or the word kept unread)
+            # "Văn hoá- Thể thao", "-CHUYỂN ĐỔI SỐ", "thực hiện./.": marks printed against a word are no letters of
+            # it (was read "hoán", or the word kept unread)
             before, after = dashed.group("before"), dashed.group("after")
             return tuple(c if c.keep else replace(c, spelling=before + c.spelling + after) for c in word)
         if (glued := _GLUED_NUMBER.fullmatch(lower)) and (head := self.candidates(glued.group(1))):

@@ -266,3 +266,7 @@ def test_a_dash_against_its_word_is_not_a_letter():
 def test_a_dash_before_a_word_in_capitals_is_no_code():
     restored = restore_diacritics("KE HOACH\n\n-CHUYEN DOI SO TINH HAI DUONG NAM 2023 :\nPHAN 1. KET QUA THUC HIEN")
     assert "-CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG" in restored
+
+
+def test_the_last_word_before_a_documents_end_mark_is_restored():
+    assert restore_diacritics("cac co quan lien quan thuc hien./.") == "các cơ quan liên quan thực hiện./."
