@@ -21,6 +21,7 @@ from khplan.extractors.gazetteer import KINDS_BY_LENGTH, units
 from khplan.extractors.header import HeaderReading, Piece
 from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.run_together import split_run_together
 from khplan.extractors.structure import Layout, Line
 
 _EDGES = " -_.:;ˆ'`~*"
@@ -306,10 +307,13 @@ def extract_title(ex: Extraction) -> None:
         ex.warn("field_not_found", "title", "no title found under the type line")
         return
     body = "\n".join(line.text for line in layout.body[:200])
-    ex.record.title = sentence_case(title.text, body)
+    repaired, guessed = split_run_together(title.text, glued_words(title.text))
+    ex.record.title = sentence_case(repaired, body)
     ex.record.title_as_printed = title.text
     if glued := glued_words(ex.record.title):
         ex.warn("unreadable_title_words", "title", f"words run together or misread: {', '.join(glued)}")
+    elif guessed:
+        ex.warn("unreadable_title_words", "title", f"words run together, split and restored: {', '.join(guessed)}")
     ex.cite("title", title.start, title.end)
     ex.found("title", title_source(layout, ex.analyses["header"]))
 
