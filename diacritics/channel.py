@@ -285,18 +285,21 @@ class ObservationScorer:
             first[j + 1] = first[j] * self.inserts[j]
         self.columns: dict[str, list[float]] = {"": first}
         self.rows: dict[str, list[tuple[float, ...]]] = {}
+        self.pieces = [tuple(observed[j : j + length] for length in range(min(MAX_EMISSION, m - j) + 1)) for j in range(m + 1)]
+        """For each start j, the observed strings of length 0, 1, 2 that begin there."""
 
     def _row(self, gold: str) -> list[tuple[float, ...]]:
         """For each start j: P(gold emits observed[j:j+L]) for L = 0, 1, 2 (as far as the token goes)."""
         row = self.rows.get(gold)
         if row is None:
-            observed, emission, keep = self.observed, self.channel.emission, self.keep
-            m = len(observed)
+            # Channel.emission inlined (the same numbers): rows are most of the cost of a new token's candidates
+            table = self.channel.emissions.get(gold) or {}
+            single, double, delete = self.channel.unseen
+            floors = (delete, single, double)
+            keep = self.keep
             row = [
-                tuple(
-                    keep * emission(gold, observed[j : j + length]) for length in range(0, min(MAX_EMISSION, m - j) + 1)
-                )
-                for j in range(m + 1)
+                tuple([keep * (p if (p := table.get(s)) is not None else floors[len(s)]) for s in pieces])
+                for pieces in self.pieces
             ]
             self.rows[gold] = row
         return row

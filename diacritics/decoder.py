@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from khplan.diacritics.lm import BOS, EOS, ID_BITS, NgramModel, pack
+from khplan.diacritics.lm import BOS, EOS, ID_BITS, MEMO_LIMIT, UNK, NgramModel, pack
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,19 @@ def decode(
     ``restarts`` are positions where a new paragraph begins: the history is
     reset to ``<s>`` there, as in the corpus the model was trained on.
     """
+    if lm.order == 3:
+        return _decode_trigram(positions, lm, channel_weight, beam, restarts)
+    return _decode_any(positions, lm, channel_weight, beam, restarts)
+
+
+def _decode_any(
+    positions: Sequence[Sequence[Candidate]],
+    lm: NgramModel,
+    channel_weight: float,
+    beam: int,
+    restarts: frozenset[int] = frozenset(),
+) -> list[int]:
+    """:func:`decode` for a language model of any order: one candidate after one hypothesis at a time."""
     context = max(lm.order - 1, 1)
     mask = (1 << (ID_BITS * context)) - 1
     # A hypothesis is keyed by its packed history and its length, as one int
@@ -101,6 +114,106 @@ def decode(
         back, index = back
         choices.append(index)
     return choices[::-1]
+
+
+def _decode_trigram(
+    positions: Sequence[Sequence[Candidate]],
+    lm: NgramModel,
+    channel_weight: float,
+    beam: int,
+    restarts: frozenset[int] = frozenset(),
+) -> list[int]:
+    """:func:`_decode_any` for a trigram model: the same choices (the same floats, ties broken alike), faster.
+
+    An n-gram score the memo lacks is computed where it is needed, as
+    :meth:`NgramModel.packed_logprob` computes it (the backoff weights added in
+    its order, so every score is the same float), without two calls per miss;
+    and a path node is made once per hypothesis that survives, not for every
+    expansion tried.
+    """
+    unigrams, bigrams, trigrams = (table.get for table in lm.logprob_tables)
+    unknown = lm.logprob_tables[0][UNK]
+    word_backoff, context_backoff = (table.get for table in lm.backoff_tables)
+    score_of = lm.cached_logprob
+    memo = lm.memo
+    memo_get = memo.get
+    word_mask = (1 << ID_BITS) - 1
+    shift = ID_BITS + 3  # the last word's place in the next hypothesis key
+    # A hypothesis is keyed as in _decode_any; its value is (score, path before its last word, index of its
+    # last word), the path node (path, index) being made when the hypothesis is expanded.
+    hypotheses: dict[int, tuple[float, tuple | None, int | None]] = {(BOS << 3) | 1: (0.0, None, None)}
+    known_options: dict[int, list[tuple[int, int, int, float]]] = {}
+    for i, candidates in enumerate(positions):
+        if i in restarts and i:
+            hypotheses = _close_trigram(hypotheses, score_of)
+        options = known_options.get(id(candidates))  # a word's candidates are one cached tuple wherever it stands
+        if options is None:
+            options = known_options[id(candidates)] = [
+                (index, c.lm_id, c.lm_id << 3, c.bonus + channel_weight * c.channel)
+                for index, c in enumerate(candidates)
+            ]
+        expanded: dict[int, tuple[float, tuple | None, int | None]] = {}
+        get = expanded.get
+        for key, (score, path, last_index) in hypotheses.items():
+            back = (path, last_index)
+            history = key >> 3
+            last = history & word_mask
+            state_base = (last << shift) | 2  # (last, word), two words long
+            if key & 7 != 2:  # "<s>" alone, at a paragraph's start: the general lookup
+                for index, word, word_bits, bonus in options:
+                    total = score + score_of(history, 1, word) + bonus
+                    state = state_base | word_bits
+                    best = get(state)
+                    if best is None or best[0] < total:
+                        expanded[state] = (total, back, index)
+                continue
+            trigram_base, bigram_base = history << ID_BITS, last << ID_BITS
+            memo_base = (trigram_base << 3) | 2
+            penalty: float | None = None
+            unigram_penalty: float | None = None
+            for index, word, word_bits, bonus in options:
+                lp = memo_get(memo_base | word_bits)
+                if lp is None:
+                    lp = trigrams(trigram_base | word)
+                    if lp is None:
+                        if penalty is None:
+                            penalty = 0.0 + context_backoff(history, 0.0)
+                        lp = bigrams(bigram_base | word)
+                        if lp is not None:
+                            lp = penalty + lp
+                        else:
+                            if unigram_penalty is None:
+                                unigram_penalty = penalty + word_backoff(last, 0.0)
+                            lp = unigrams(word)
+                            lp = unigram_penalty + (unknown if lp is None else lp)
+                    if len(memo) >= MEMO_LIMIT:
+                        memo.clear()
+                    memo[memo_base | word_bits] = lp
+                total = score + lp + bonus
+                state = state_base | word_bits
+                best = get(state)
+                if best is None or best[0] < total:
+                    expanded[state] = (total, back, index)
+        if len(expanded) > beam:
+            expanded = dict(sorted(expanded.items(), key=_score, reverse=True)[:beam])
+        hypotheses = expanded
+    best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0] >> 3, item[0] & 7, EOS))
+    choices: list[int] = []
+    _, node, index = best[1]
+    while index is not None:
+        choices.append(index)
+        node, index = node  # type: ignore[misc]
+    return choices[::-1]
+
+
+def _close_trigram(hypotheses, score_of):
+    """:func:`_close` for :func:`_decode_trigram`'s hypotheses."""
+    best_score, best_path, best_index = -math.inf, None, None
+    for key, (score, path, index) in hypotheses.items():
+        total = score + score_of(key >> 3, key & 7, EOS)
+        if total > best_score:
+            best_score, best_path, best_index = total, path, index
+    return {(BOS << 3) | 1: (best_score, best_path, best_index)}
 
 
 def redecode(

@@ -43,7 +43,7 @@ from khplan.diacritics.orthography import fold, has_diacritics
 from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
-from khplan.diacritics.tokens import Kind, Token, tokenize
+from khplan.diacritics.tokens import Kind, Token, line_tokens
 
 ADAPTING_CHANNELS = frozenset({"legacy"})
 """Channels that re-read a document with confusions re-estimated on its own first reading."""
@@ -108,6 +108,10 @@ class Restorer:
         )
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.spellings = lru_cache(maxsize=200_000)(self._spellings)
+        self.readings = lru_cache(maxsize=200_000)(self._readings)
+        self.kept = lru_cache(maxsize=100_000)(self._kept)
+        self.fixed = lru_cache(maxsize=100_000)(self._fixed)
+        """A token's positions are the same tuples wherever it stands: made once, and the decoder knows them."""
 
     def _spellings(self, observed: str) -> tuple[str, ...]:
         """The spellings a word token may stand for (its candidates but the token kept as it is)."""
@@ -115,16 +119,25 @@ class Restorer:
 
     def _candidates(self, observed: str) -> tuple[Candidate, ...]:
         """Spellings ``observed`` (a word token, any case) may stand for, best channel score first."""
-        model, channel = self.model, self.channel
         lower = unicodedata.normalize("NFC", observed).lower()
         if self.name == "modern" and lower.isalpha():  # "hoá" is "hóa" with the tone placed the old way
             lower = normalize_syllable(lower)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
+        readings, keep = self.readings(lower)
+        if keep is None:
+            return readings
+        # the token kept as printed, in its own case
+        return (*readings, Candidate(observed, keep, self.keep, True, 0.0 if keep else self.model.unknown_logprob))
+
+    def _readings(self, lower: str) -> tuple[tuple[Candidate, ...], int | None]:
+        """:meth:`candidates` of a lower-case token but the token kept as printed, and that one's LM id if it is
+        a candidate (None if not): the channel's work, shared by "Ke", "KE" and "ke"."""
+        model, channel = self.model, self.channel
         if (glued := _GLUED_NUMBER.fullmatch(lower)) and (head := self.candidates(glued.group(1))):
             # "ngay]9": a word and a number OCR ran together (the day 19, its 1 read as "]"). The word is
             # restored, the number kept as printed: a wider channel would read "]9" as noise and drop a digit.
-            return tuple(replace(c, spelling=c.spelling + glued.group(2)) if not c.keep else c for c in head)
+            return tuple(replace(c, spelling=c.spelling + glued.group(2)) if not c.keep else c for c in head), None
         form = fold(lower)
         # Two edits on a two-letter token reach half the inventory, unless OCR junk is in it ("¢6" = "có").
         short = len(form) <= 2 and form.isalpha()
@@ -174,9 +187,8 @@ class Restorer:
             ]
         if not out or normal in model.foreign:
             # No syllable within the channel's reach (or a foreign word the corpus uses): keep the token.
-            lm_id = model.vocabulary.id(normal)
-            out.append(Candidate(observed, lm_id, self.keep, True, 0.0 if lm_id else model.unknown_logprob))
-        return tuple(out)
+            return tuple(out), model.vocabulary.id(normal)
+        return tuple(out), None
 
     def _rescored(self, lower: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """The base reading's candidates with this restorer's channel scores, best first."""
@@ -274,35 +286,43 @@ class Restorer:
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
         previous, item = "", ""
+        # letters without a vowel are no syllable, unless legacy OCR printed its vowels as letters ("ndm", "bd")
+        letters_only = self.name not in DIGIT_WORD_CHANNELS
+        candidates, spellings, fixed = self.candidates, self.spellings, self.fixed
         for number, line in enumerate(lines):
-            tokens = tokenize(line)
+            tokens = line_tokens(line)
             if tokens and _starts_paragraph(line, previous):
                 restarts.add(len(positions))
             slots: list[Slot] = []
             for n, token in enumerate(tokens):
+                text, kind = token.text, token.kind
                 if n == 0 and (marker := _LETTER_ITEM.match(line)):
                     item, forced = _next_item(item, marker.group(1))
                     if forced:
                         positions.append((Candidate(forced, self.model.vocabulary.id(forced), 0.0),))
                         where.append((number, token))
-                        slots.append(Slot(token.text))
+                        slots.append(Slot(text))
                         continue
-                first = len(positions)
-                if n == 0 and _LETTER_ITEM.match(line) or self._letters_only(token):
-                    # a list item's letter ("b)"), letters no syllable was printed as ("Thg", "Tp"): as they are
-                    positions.append(
-                        (Candidate(token.text, self.model.vocabulary.id(token_symbols(token)[0]), 0.0, True),)
-                    )
+                    # a list item's letter ("b)"): as it is
+                    positions.append(self.kept(text, kind))
                     where.append((number, token))
-                    slots.append(Slot(token.text))
+                    slots.append(Slot(text))
                     continue
-                for candidate in self._token_candidates(token):
-                    positions.append(candidate)
+                if kind is Kind.word:
+                    if letters_only and _no_vowel(text):
+                        # letters no syllable was printed as ("Thg", "Tp"): as they are
+                        positions.append(self.kept(text, kind))
+                        where.append((number, token))
+                        slots.append(Slot(text))
+                        continue
+                    slots.append(Slot(text, len(positions), spellings(text)))
+                    positions.append(candidates(text))
                     where.append((number, token))
-                if token.kind is Kind.word:
-                    slots.append(Slot(token.text, first, self.spellings(token.text)))
-                else:
-                    slots.append(Slot(token.text))
+                    continue
+                for position in fixed(text, kind):
+                    positions.append(position)
+                    where.append((number, token))
+                slots.append(Slot(text))
             if any(slot.capitalised for slot in slots):
                 _apply(positions, self.names.priors(slots))
                 speck = slots[0].position if self.names.signature_start(slots) == 1 else None
@@ -313,6 +333,14 @@ class Restorer:
                     positions[speck] = (Candidate(token_text, self.model.vocabulary.id(token_text.lower()), 0.0, True),)
             previous = line if line.strip() else ""
         return positions, where, frozenset(restarts)
+
+    def _kept(self, text: str, kind: Kind) -> tuple[Candidate, ...]:
+        """The one reading of a token read as it is printed (a list item's letter, "Thg")."""
+        return (Candidate(text, self.model.vocabulary.id(token_symbols(Token(text, 0, kind))[0]), 0.0, True),)
+
+    def _fixed(self, text: str, kind: Kind) -> tuple[tuple[Candidate, ...], ...]:
+        """:meth:`_token_candidates` of a token that is no word, which depend on its text and kind only."""
+        return tuple(self._token_candidates(Token(text, 0, kind)))
 
     def _token_candidates(self, token: Token) -> Iterable[tuple[Candidate, ...]]:
         """One lattice position per LM symbol of the token."""
@@ -417,10 +445,6 @@ class Restorer:
             return spans
 
         return Restoration("\n".join(out_lines), evidence, doubtful)
-
-    def _letters_only(self, token: Token) -> bool:
-        """Letters without a vowel: no syllable, unless legacy OCR printed its vowels as letters ("ndm", "bd")."""
-        return token.kind is Kind.word and self.name not in DIGIT_WORD_CHANNELS and _no_vowel(token.text)
 
     def _unrestorable(self, text: str) -> bool:
         """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""

@@ -101,3 +101,9 @@ def tokenize(line: str) -> list[Token]:
         for piece, start in _split_edges(match.group(0), match.start()):
             tokens.append(Token(piece, start, classify(piece)))
     return tokens
+
+
+@lru_cache(maxsize=65_536)
+def line_tokens(line: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, remembered and immutable: damage detection and the restorer cut the same lines."""
+    return tuple(tokenize(line))
