@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from khplan.diacritics.lm import BOS, EOS, ID_BITS, MEMO_LIMIT, UNK, NgramModel, pack
+from khplan.diacritics.lm import BOS, EOS, ID_BITS, ROWS_LIMIT, UNK, NgramModel, pack
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,10 @@ def _decode_any(
     return choices[::-1]
 
 
+_START = -1
+""":func:`_decode_trigram`'s key of the hypothesis that is ``<s>`` alone (a paragraph's start)."""
+
+
 def _decode_trigram(
     positions: Sequence[Sequence[Candidate]],
     lm: NgramModel,
@@ -125,60 +129,62 @@ def _decode_trigram(
 ) -> list[int]:
     """:func:`_decode_any` for a trigram model: the same choices (the same floats, ties broken alike), faster.
 
-    An n-gram score the memo lacks is computed where it is needed, as
-    :meth:`NgramModel.packed_logprob` computes it (the backoff weights added in
-    its order, so every score is the same float), without two calls per miss;
-    and a path node is made once per hypothesis that survives, not for every
-    expansion tried.
+    A hypothesis is keyed by its two words packed (``h1 << 16 | h2``), a small
+    int; its value is (score, path before its last word, index of its last
+    word), the path node being made once per hypothesis that survives, not
+    for every expansion tried. Scores are remembered per history in
+    :attr:`NgramModel.rows` (history -> word -> score: one small-int lookup
+    per expansion); one not there yet is computed as
+    :meth:`NgramModel.packed_logprob` computes it, the backoff weights added in
+    its order, so every score is the same float.
     """
     unigrams, bigrams, trigrams = (table.get for table in lm.logprob_tables)
     unknown = lm.logprob_tables[0][UNK]
     word_backoff, context_backoff = (table.get for table in lm.backoff_tables)
     score_of = lm.cached_logprob
-    memo = lm.memo
-    memo_get = memo.get
+    rows = lm.rows
     word_mask = (1 << ID_BITS) - 1
-    shift = ID_BITS + 3  # the last word's place in the next hypothesis key
-    # A hypothesis is keyed as in _decode_any; its value is (score, path before its last word, index of its
-    # last word), the path node (path, index) being made when the hypothesis is expanded.
-    hypotheses: dict[int, tuple[float, tuple | None, int | None]] = {(BOS << 3) | 1: (0.0, None, None)}
-    known_options: dict[int, list[tuple[int, int, int, float]]] = {}
+    hypotheses: dict[int, tuple[float, tuple | None, int | None]] = {_START: (0.0, None, None)}
+    known_options: dict[int, list[tuple[int, int, float]]] = {}
     for i, candidates in enumerate(positions):
         if i in restarts and i:
             hypotheses = _close_trigram(hypotheses, score_of)
         options = known_options.get(id(candidates))  # a word's candidates are one cached tuple wherever it stands
         if options is None:
             options = known_options[id(candidates)] = [
-                (index, c.lm_id, c.lm_id << 3, c.bonus + channel_weight * c.channel)
-                for index, c in enumerate(candidates)
+                (index, c.lm_id, c.bonus + channel_weight * c.channel) for index, c in enumerate(candidates)
             ]
         expanded: dict[int, tuple[float, tuple | None, int | None]] = {}
         get = expanded.get
-        for key, (score, path, last_index) in hypotheses.items():
+        for history, (score, path, last_index) in hypotheses.items():
             back = (path, last_index)
-            history = key >> 3
-            last = history & word_mask
-            state_base = (last << shift) | 2  # (last, word), two words long
-            if key & 7 != 2:  # "<s>" alone, at a paragraph's start: the general lookup
-                for index, word, word_bits, bonus in options:
-                    total = score + score_of(history, 1, word) + bonus
-                    state = state_base | word_bits
+            if history == _START:
+                state_base = BOS << ID_BITS
+                for index, word, bonus in options:
+                    total = score + score_of(BOS, 1, word) + bonus
+                    state = state_base | word
                     best = get(state)
                     if best is None or best[0] < total:
                         expanded[state] = (total, back, index)
                 continue
-            trigram_base, bigram_base = history << ID_BITS, last << ID_BITS
-            memo_base = (trigram_base << 3) | 2
+            last = history & word_mask
+            state_base = last << ID_BITS  # the next state: (last, word)
+            row = rows.get(history)
+            if row is None:
+                if len(rows) >= ROWS_LIMIT:
+                    rows.clear()
+                row = rows[history] = {}
+            row_get = row.get
             penalty: float | None = None
             unigram_penalty: float | None = None
-            for index, word, word_bits, bonus in options:
-                lp = memo_get(memo_base | word_bits)
+            for index, word, bonus in options:
+                lp = row_get(word)
                 if lp is None:
-                    lp = trigrams(trigram_base | word)
+                    lp = trigrams((history << ID_BITS) | word)
                     if lp is None:
                         if penalty is None:
                             penalty = 0.0 + context_backoff(history, 0.0)
-                        lp = bigrams(bigram_base | word)
+                        lp = bigrams(state_base | word)
                         if lp is not None:
                             lp = penalty + lp
                         else:
@@ -186,18 +192,16 @@ def _decode_trigram(
                                 unigram_penalty = penalty + word_backoff(last, 0.0)
                             lp = unigrams(word)
                             lp = unigram_penalty + (unknown if lp is None else lp)
-                    if len(memo) >= MEMO_LIMIT:
-                        memo.clear()
-                    memo[memo_base | word_bits] = lp
+                    row[word] = lp
                 total = score + lp + bonus
-                state = state_base | word_bits
+                state = state_base | word
                 best = get(state)
                 if best is None or best[0] < total:
                     expanded[state] = (total, back, index)
         if len(expanded) > beam:
             expanded = dict(sorted(expanded.items(), key=_score, reverse=True)[:beam])
         hypotheses = expanded
-    best = max(hypotheses.items(), key=lambda item: item[1][0] + score_of(item[0] >> 3, item[0] & 7, EOS))
+    best = max(hypotheses.items(), key=lambda item: item[1][0] + _end_score(item[0], score_of))
     choices: list[int] = []
     _, node, index = best[1]
     while index is not None:
@@ -206,14 +210,19 @@ def _decode_trigram(
     return choices[::-1]
 
 
+def _end_score(history: int, score_of) -> float:
+    """log10 p(``</s>``) after a :func:`_decode_trigram` hypothesis."""
+    return score_of(BOS, 1, EOS) if history == _START else score_of(history, 2, EOS)
+
+
 def _close_trigram(hypotheses, score_of):
     """:func:`_close` for :func:`_decode_trigram`'s hypotheses."""
     best_score, best_path, best_index = -math.inf, None, None
-    for key, (score, path, index) in hypotheses.items():
-        total = score + score_of(key >> 3, key & 7, EOS)
+    for history, (score, path, index) in hypotheses.items():
+        total = score + _end_score(history, score_of)
         if total > best_score:
             best_score, best_path, best_index = total, path, index
-    return {(BOS << 3) | 1: (best_score, best_path, best_index)}
+    return {_START: (best_score, best_path, best_index)}
 
 
 def redecode(
@@ -266,17 +275,15 @@ def posteriors(
     left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
     right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
     score_of = lm.cached_logprob
-
-    def logprob(history: list[int], word: int) -> float:
-        history = history[-context:]
-        return score_of(pack(history), len(history), word)
-
+    head = left[-context:]
+    head_key, head_length = pack(head), len(head)  # the same for every candidate
     scores = []
     for candidate in positions[at]:
+        total = score_of(head_key, head_length, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         history = [*left, candidate.lm_id]
-        total = logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         for word in right:
-            total += logprob(history, word)
+            seen = history[-context:]
+            total += score_of(pack(seen), len(seen), word)
             history.append(word)
         scores.append(total)
     peak = max(scores)

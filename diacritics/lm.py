@@ -29,6 +29,8 @@ UNK, BOS, EOS = 0, 1, 2
 SPECIALS = ("<unk>", "<s>", "</s>")
 MEMO_LIMIT = 2_000_000
 """Remembered n-gram scores before the memo is emptied (a few hundred MB at most)."""
+ROWS_LIMIT = 100_000
+"""Histories whose scores :attr:`NgramModel.rows` remembers before it is emptied (some ten words each)."""
 
 
 def pack(ids: Sequence[int]) -> int:
@@ -49,6 +51,8 @@ class NgramModel:
     backoff_tables: list[dict[int, float]]
     """Index k-1 holds contexts of length k: packed key -> log10 gamma(h)."""
     memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
+    rows: dict[int, dict[int, float]] = field(default_factory=dict, repr=False, compare=False)
+    """Two-word history (packed) -> word -> :meth:`logprob`: the trigram decoder's memo (small-int keys)."""
 
     def logprob(self, history: Sequence[int], word: int) -> float:
         """log10 p(word | history), backing off through shorter histories."""

@@ -75,6 +75,9 @@ _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
 """Word-level :func:`normalize_syllable` and :func:`fold`, memoised: a document repeats its words."""
 _fold = lru_cache(maxsize=100_000)(fold)
+_restore_code = lru_cache(maxsize=100_000)(restore_code)
+_READ_KINDS = frozenset({Kind.word, Kind.number, Kind.abbreviation})
+"""Tokens whose chosen reading, unless it is the token kept, is written out."""
 
 
 class Restorer:
@@ -238,11 +241,15 @@ class Restorer:
         line_of = [where[i][0] for i in words]
         ambiguous = [len(positions[i]) > 1 for i in words]
         for length in PHRASE_LENGTHS:  # longer phrases first: their hints win
-            for n in range(len(words) - length + 1):
-                last = n + length - 1
-                i = words[n]
-                if words[last] - i == last - n and line_of[last] == line_of[n] and any(ambiguous[n : last + 1]):
-                    occurrences[tuple(texts[n : last + 1])].append(i)
+            span = length - 1
+            phrases = zip(*(texts[k:] for k in range(length)))
+            choices_at = zip(*(ambiguous[k:] for k in range(length)))
+            for i, end, first_line, last_line, phrase, several in zip(
+                words, words[span:], line_of, line_of[span:], phrases, choices_at
+            ):
+                # consecutive positions of one line, at least one of which has a choice
+                if end - i == span and first_line == last_line and True in several:
+                    occurrences[phrase].append(i)
         hints: dict[int, str] = {}
         known: dict[int, float] = {}
 
@@ -252,11 +259,13 @@ class Restorer:
                 known[at] = posteriors(positions, choices, self.model.lm, self.weight, at)[choices[at]]
             return known[at]
 
+        read = [candidates[c].spelling for candidates, c in zip(positions, choices, strict=True)]
         for phrase, starts in occurrences.items():
             if len(starts) < 2:
                 continue
-            span = range(len(phrase))
-            readings = {i: tuple(positions[i + k][choices[i + k]].spelling for k in span) for i in starts}
+            size = len(phrase)
+            span = range(size)
+            readings = {i: tuple(read[i : i + size]) for i in starts}
             if len(set(readings.values())) < 2:
                 continue
             sureness = {i: min(sure(i + k) for k in span) for i in starts}
@@ -368,21 +377,24 @@ class Restorer:
         """Write the chosen spellings into the lines; the evidence is gathered only when asked for."""
         out_lines = list(lines)
         decisions: list[tuple[int, int, Token, str, str]] = []  # (position, line number, token, restored, reason)
+        previous = (-1, -1)  # line number and offset of the last token decided
         for i, (number, token) in enumerate(where):
-            if decisions and decisions[-1][1] == number and decisions[-1][2].start == token.start:
+            text, start, kind = token
+            if (number, start) == previous:
                 continue  # a punctuation run spans several positions
+            previous = (number, start)
             chosen = positions[i][choices[i]]
-            if token.kind in (Kind.word, Kind.number, Kind.abbreviation) and not chosen.keep:
+            if kind in _READ_KINDS and not chosen.keep:
                 # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
-                same = chosen.spelling == _normal(token.text)
-                restored = token.text if same else apply_case(token.text, chosen.spelling)
-                reason = "accent" if same or _fold(restored) == _fold(token.text) else "ocr-confusion"
-            elif token.kind is Kind.word and self._unrestorable(token.text):
-                restored, reason = token.text, "unrestorable"
-            elif token.kind in (Kind.code, Kind.abbreviation):
-                restored, reason = restore_code(token.text), "code"
+                same = chosen.spelling == _normal(text)
+                restored = text if same else apply_case(text, chosen.spelling)
+                reason = "accent" if same or _fold(restored) == _fold(text) else "ocr-confusion"
+            elif kind is Kind.word and self._unrestorable(text):
+                restored, reason = text, "unrestorable"
+            elif kind is Kind.code or kind is Kind.abbreviation:
+                restored, reason = _restore_code(text), "code"
             else:
-                restored, reason = token.text, ""
+                restored, reason = text, ""
             decisions.append((i, number, token, restored, reason))
         edits: dict[int, list[tuple[int, int, str]]] = {}
         for _, number, token, restored, _ in decisions:
@@ -495,6 +507,7 @@ def _starts_paragraph(line: str, previous: str) -> bool:
     return bool(_SENTENCE_END.search(previous)) and first.isupper()
 
 
+@lru_cache(maxsize=100_000)
 def apply_case(observed: str, spelling: str) -> str:
     """Give ``spelling`` the casing of the token it replaces: ``KE`` -> ``KẾ``, ``Pang`` -> ``Đảng``."""
     letters = [c for c in observed if c.isalpha()]
