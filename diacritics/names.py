@@ -28,9 +28,9 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from khplan.diacritics.name_lists import FAMILY, GIVEN, MIDDLE, PERSON_TRIGGERS
 from khplan.diacritics.syllables import normalize_syllable
@@ -54,9 +54,11 @@ NAME_FLOOR = 1e-3
 """Relative weight of a spelling that is no name, against the commonest name spelling at the position."""
 
 
-@dataclass(frozen=True)
-class Slot:
-    """One token of a line as the lattice sees it: for a word, its position and candidate spellings (lower case)."""
+class Slot(NamedTuple):
+    """One token of a line as the lattice sees it: for a word, its position and candidate spellings (lower case).
+
+    A named tuple, not a dataclass: the restorer makes one per token, and a tuple is made three times faster.
+    """
 
     text: str
     position: int | None = None

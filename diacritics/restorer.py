@@ -38,7 +38,7 @@ from khplan.diacritics.channel import Channel
 from khplan.diacritics.damage import CHANNELS, detect_channel
 from khplan.diacritics.decoder import Candidate, decode, posteriors, redecode
 from khplan.diacritics.model import RestorationModel, load_model
-from khplan.diacritics.names import NamePrior, Priors, Slot
+from khplan.diacritics.names import NamePrior, Priors, Slot, is_capitalised
 from khplan.diacritics.orthography import fold, has_diacritics
 from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
@@ -114,6 +114,7 @@ class Restorer:
         self.readings = lru_cache(maxsize=200_000)(self._readings)
         self.kept = lru_cache(maxsize=100_000)(self._kept)
         self.fixed = lru_cache(maxsize=100_000)(self._fixed)
+        self.word = lru_cache(maxsize=100_000)(self._word)
         """A token's positions are the same tuples wherever it stands: made once, and the decoder knows them."""
 
     def _spellings(self, observed: str) -> tuple[str, ...]:
@@ -197,7 +198,7 @@ class Restorer:
         """The base reading's candidates with this restorer's channel scores, best first."""
         scorer = self.channel.scorer(lower)
         unigram = self.model.lm.logprob_tables[0]
-        rescored = [c if c.keep else replace(c, channel=scorer.logprob(c.spelling)) for c in candidates]
+        rescored = [c if c.keep else _rechanneled(c, scorer.logprob(c.spelling)) for c in candidates]
         return tuple(sorted(rescored, key=lambda c: -(self.weight * c.channel + unigram[c.lm_id] + c.unknown)))
 
     def restore(self, text: str, explain: bool = False) -> Restoration:
@@ -284,7 +285,7 @@ class Restorer:
         hinted = list(positions)
         for i, spelling in hints.items():
             hinted[i] = tuple(
-                replace(c, prior=c.prior + settings.consistency_weight) if c.spelling == spelling else c
+                _with_prior(c, c.prior + settings.consistency_weight) if c.spelling == spelling else c
                 for c in positions[i]
             )
         return hinted
@@ -295,14 +296,13 @@ class Restorer:
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
         previous, item = "", ""
-        # letters without a vowel are no syllable, unless legacy OCR printed its vowels as letters ("ndm", "bd")
-        letters_only = self.name not in DIGIT_WORD_CHANNELS
-        candidates, spellings, fixed = self.candidates, self.spellings, self.fixed
+        word, fixed = self.word, self.fixed
         for number, line in enumerate(lines):
             tokens = line_tokens(line)
             if tokens and _starts_paragraph(line, previous):
                 restarts.add(len(positions))
             slots: list[Slot] = []
+            capitalised = False
             for n, token in enumerate(tokens):
                 text, kind = token.text, token.kind
                 if n == 0 and (marker := _LETTER_ITEM.match(line)):
@@ -318,21 +318,23 @@ class Restorer:
                     slots.append(Slot(text))
                     continue
                 if kind is Kind.word:
-                    if letters_only and _no_vowel(text):
+                    readings, spelled, capital = word(text)
+                    if spelled is None:
                         # letters no syllable was printed as ("Thg", "Tp"): as they are
-                        positions.append(self.kept(text, kind))
+                        positions.append(readings)
                         where.append((number, token))
                         slots.append(Slot(text))
                         continue
-                    slots.append(Slot(text, len(positions), spellings(text)))
-                    positions.append(candidates(text))
+                    slots.append(Slot(text, len(positions), spelled))
+                    capitalised = capitalised or capital
+                    positions.append(readings)
                     where.append((number, token))
                     continue
                 for position in fixed(text, kind):
                     positions.append(position)
                     where.append((number, token))
                 slots.append(Slot(text))
-            if any(slot.capitalised for slot in slots):
+            if capitalised:  # a word slot is capitalised: a name may stand on this line
                 _apply(positions, self.names.priors(slots))
                 speck = slots[0].position if self.names.signature_start(slots) == 1 else None
                 if speck is not None and slots[0].spellings and slots[0].text.lower() not in slots[0].spellings:
@@ -342,6 +344,14 @@ class Restorer:
                     positions[speck] = (Candidate(token_text, self.model.vocabulary.id(token_text.lower()), 0.0, True),)
             previous = line if line.strip() else ""
         return positions, where, frozenset(restarts)
+
+    def _word(self, text: str) -> tuple[tuple[Candidate, ...], tuple[str, ...] | None, bool]:
+        """What the lattice needs of a word token: its position's candidates, the spellings a name prior may
+        choose from (None for letters read as they are printed) and whether it is capitalised; one lookup."""
+        if self.name not in DIGIT_WORD_CHANNELS and _no_vowel(text):
+            # letters without a vowel are no syllable, unless legacy OCR printed its vowels as letters ("ndm")
+            return self.kept(text, Kind.word), None, False
+        return self.candidates(text), self.spellings(text), is_capitalised(text)
 
     def _kept(self, text: str, kind: Kind) -> tuple[Candidate, ...]:
         """The one reading of a token read as it is printed (a list item's letter, "Thg")."""
@@ -484,9 +494,19 @@ def _apply(positions: list[tuple[Candidate, ...]], priors: Priors) -> None:
     """Add the name prior's bonuses to the candidates they are for."""
     for i, bonuses in priors.items():
         positions[i] = tuple(
-            replace(c, prior=c.prior + bonuses[c.spelling]) if not c.keep and c.spelling in bonuses else c
+            _with_prior(c, c.prior + bonuses[c.spelling]) if not c.keep and c.spelling in bonuses else c
             for c in positions[i]
         )
+
+
+def _rechanneled(c: Candidate, channel: float) -> Candidate:
+    """``replace(c, channel=channel)``, made directly (``dataclasses.replace`` costs four times as much)."""
+    return Candidate(c.spelling, c.lm_id, channel, c.keep, c.unknown, c.prior)
+
+
+def _with_prior(c: Candidate, prior: float) -> Candidate:
+    """``replace(c, prior=prior)``, made directly."""
+    return Candidate(c.spelling, c.lm_id, c.channel, c.keep, c.unknown, prior)
 
 
 def _next_item(previous: str, letter: str) -> tuple[str, str | None]:
