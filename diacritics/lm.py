@@ -83,7 +83,20 @@ class NgramModel:
             history &= (1 << (ID_BITS * length)) - 1
 
     def cached_logprob(self, history: int, length: int, word: int) -> float:
-        """:meth:`packed_logprob`, remembered: running text asks for the same n-grams over and over."""
+        """:meth:`packed_logprob`, remembered: running text asks for the same n-grams over and over.
+
+        A trigram model's two-word histories are remembered in :attr:`rows`, where the decoder looks.
+        """
+        if length == 2 and self.order == 3:
+            row = self.rows.get(history)
+            if row is None:
+                if len(self.rows) >= ROWS_LIMIT:
+                    self.rows.clear()
+                row = self.rows[history] = {}
+            value = row.get(word)
+            if value is None:
+                value = row[word] = self.packed_logprob(history, length, word)
+            return value
         key = (((history << ID_BITS) | word) << 3) | length
         value = self.memo.get(key)
         if value is None:

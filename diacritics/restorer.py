@@ -76,8 +76,6 @@ _normal = lru_cache(maxsize=100_000)(normalize_syllable)
 """Word-level :func:`normalize_syllable` and :func:`fold`, memoised: a document repeats its words."""
 _fold = lru_cache(maxsize=100_000)(fold)
 _restore_code = lru_cache(maxsize=100_000)(restore_code)
-_READ_KINDS = frozenset({Kind.word, Kind.number, Kind.abbreviation})
-"""Tokens whose chosen reading, unless it is the token kept, is written out."""
 
 
 class Restorer:
@@ -387,29 +385,29 @@ class Restorer:
         """Write the chosen spellings into the lines; the evidence is gathered only when asked for."""
         out_lines = list(lines)
         decisions: list[tuple[int, int, Token, str, str]] = []  # (position, line number, token, restored, reason)
-        previous = (-1, -1)  # line number and offset of the last token decided
+        edits: dict[int, list[tuple[int, int, str]]] = {}
+        word, number_kind, abbreviation, code = Kind.word, Kind.number, Kind.abbreviation, Kind.code
+        last_line, last_start = -1, -1  # where the last token decided stands
         for i, (number, token) in enumerate(where):
             text, start, kind = token
-            if (number, start) == previous:
+            if start == last_start and number == last_line:
                 continue  # a punctuation run spans several positions
-            previous = (number, start)
+            last_line, last_start = number, start
             chosen = positions[i][choices[i]]
-            if kind in _READ_KINDS and not chosen.keep:
+            if (kind is word or kind is number_kind or kind is abbreviation) and not chosen.keep:
                 # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
                 same = chosen.spelling == _normal(text)
                 restored = text if same else apply_case(text, chosen.spelling)
                 reason = "accent" if same or _fold(restored) == _fold(text) else "ocr-confusion"
-            elif kind is Kind.word and self._unrestorable(text):
+            elif kind is word and self._unrestorable(text):
                 restored, reason = text, "unrestorable"
-            elif kind is Kind.code or kind is Kind.abbreviation:
+            elif kind is code or kind is abbreviation:
                 restored, reason = _restore_code(text), "code"
             else:
                 restored, reason = text, ""
             decisions.append((i, number, token, restored, reason))
-        edits: dict[int, list[tuple[int, int, str]]] = {}
-        for _, number, token, restored, _ in decisions:
-            if restored != token.text:
-                edits.setdefault(number, []).append((token.start, token.start + len(token.text), restored))
+            if restored != text:
+                edits.setdefault(number, []).append((start, start + len(text), restored))
         for number, spans in edits.items():
             line = out_lines[number]
             for start, end, replacement in sorted(spans, reverse=True):
