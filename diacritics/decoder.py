@@ -278,6 +278,22 @@ def posteriors(
     head = left[-context:]
     head_key, head_length = pack(head), len(head)  # the same for every candidate
     scores = []
+    if context == 2 and len(right) <= 1:
+        # A trigram model: the word after is scored after (left[-1], candidate); scores are read from the rows
+        # the decoder filled (cached_logprob's own store for two-word histories) before it is asked.
+        rows, after = lm.rows, left[-1] << ID_BITS
+        head_row = rows.get(head_key, {}) if head_length == 2 else {}
+        for candidate in positions[at]:
+            word = candidate.lm_id
+            lp = head_row.get(word)
+            if lp is None:
+                lp = score_of(head_key, head_length, word)
+            total = lp + candidate.bonus + channel_weight * candidate.channel
+            if right:
+                lp = rows.get(after | word, {}).get(right[0])
+                total += score_of(after | word, 2, right[0]) if lp is None else lp
+            scores.append(total)
+        return _normalised(scores)
     for candidate in positions[at]:
         total = score_of(head_key, head_length, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         history = [*left, candidate.lm_id]
@@ -286,6 +302,11 @@ def posteriors(
             total += score_of(pack(seen), len(seen), word)
             history.append(word)
         scores.append(total)
+    return _normalised(scores)
+
+
+def _normalised(scores: list[float]) -> list[float]:
+    """Probabilities from log10 scores."""
     peak = max(scores)
     weights = [10 ** (s - peak) for s in scores]
     norm = sum(weights)

@@ -29,8 +29,9 @@ UNK, BOS, EOS = 0, 1, 2
 SPECIALS = ("<unk>", "<s>", "</s>")
 MEMO_LIMIT = 2_000_000
 """Remembered n-gram scores before the memo is emptied (a few hundred MB at most)."""
-ROWS_LIMIT = 100_000
-"""Histories whose scores :attr:`NgramModel.rows` remembers before it is emptied (some ten words each)."""
+ROWS_LIMIT = 250_000
+"""Histories whose scores :attr:`NgramModel.rows` remembers before it is emptied: some eight words each on
+running text, so about as many scores as :data:`MEMO_LIMIT`."""
 
 
 def pack(ids: Sequence[int]) -> int:
