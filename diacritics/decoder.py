@@ -12,6 +12,7 @@ import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from khplan.diacritics.lm import BOS, EOS, ID_BITS, ROWS_LIMIT, UNK, NgramModel, pack
 
@@ -201,12 +202,11 @@ def _decode_trigram(
         if len(expanded) > beam:
             expanded = dict(sorted(expanded.items(), key=_score, reverse=True)[:beam])
         hypotheses = expanded
-    best = max(hypotheses.items(), key=lambda item: item[1][0] + _end_score(item[0], score_of))
+    _, (_, node, chosen) = max(hypotheses.items(), key=lambda item: item[1][0] + _end_score(item[0], score_of))
     choices: list[int] = []
-    _, node, index = best[1]
-    while index is not None:
-        choices.append(index)
-        node, index = node  # type: ignore[misc]
+    while chosen is not None:
+        choices.append(chosen)
+        node, chosen = node  # type: ignore[misc]
     return choices[::-1]
 
 
@@ -249,7 +249,8 @@ def redecode(
     return out
 
 
-def _score(item: tuple[int, tuple[float, tuple | None]]) -> float:
+def _score(item: tuple[int, tuple[Any, ...]]) -> float:
+    """A hypothesis's score (the first of its values, in either decoder)."""
     return item[1][0]
 
 

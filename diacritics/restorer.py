@@ -240,14 +240,15 @@ class Restorer:
         line_of = [where[i][0] for i in words]
         ambiguous = [len(positions[i]) > 1 for i in words]
         for length in PHRASE_LENGTHS:  # longer phrases first: their hints win
-            span = length - 1
-            phrases = zip(*(texts[k:] for k in range(length)))
-            choices_at = zip(*(ambiguous[k:] for k in range(length)))
+            gap = length - 1  # between a phrase's first and last positions
+            # the lists shifted by 0 .. span run out together: one item per phrase of this length
+            phrases = zip(*(texts[k:] for k in range(length)), strict=False)
+            choices_at = zip(*(ambiguous[k:] for k in range(length)), strict=False)
             for i, end, first_line, last_line, phrase, several in zip(
-                words, words[span:], line_of, line_of[span:], phrases, choices_at
+                words, words[gap:], line_of, line_of[gap:], phrases, choices_at, strict=False
             ):
                 # consecutive positions of one line, at least one of which has a choice
-                if end - i == span and first_line == last_line and True in several:
+                if end - i == gap and first_line == last_line and True in several:
                     occurrences[phrase].append(i)
         hints: dict[int, str] = {}
         known: dict[int, float] = {}
