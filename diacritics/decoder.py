@@ -272,36 +272,62 @@ def posteriors(
     at: int,
 ) -> list[float]:
     """P(candidate | the chosen reading on both sides) at position ``at``: how sure the choice is."""
+    if lm.order == 3:
+        return _trigram_posteriors(positions, choices, lm, channel_weight, at)
     context = max(lm.order - 1, 1)
     left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
     right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
     score_of = lm.cached_logprob
-    head = left[-context:]
-    head_key, head_length = pack(head), len(head)  # the same for every candidate
+
+    def logprob(history: list[int], word: int) -> float:
+        history = history[-context:]
+        return score_of(pack(history), len(history), word)
+
     scores = []
-    if context == 2 and len(right) <= 1:
-        # A trigram model: the word after is scored after (left[-1], candidate); scores are read from the rows
-        # the decoder filled (cached_logprob's own store for two-word histories) before it is asked.
-        rows, after = lm.rows, left[-1] << ID_BITS
-        head_row = rows.get(head_key, {}) if head_length == 2 else {}
-        for candidate in positions[at]:
-            word = candidate.lm_id
-            lp = head_row.get(word)
-            if lp is None:
-                lp = score_of(head_key, head_length, word)
-            total = lp + candidate.bonus + channel_weight * candidate.channel
-            if right:
-                lp = rows.get(after | word, {}).get(right[0])
-                total += score_of(after | word, 2, right[0]) if lp is None else lp
-            scores.append(total)
-        return _normalised(scores)
     for candidate in positions[at]:
-        total = score_of(head_key, head_length, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         history = [*left, candidate.lm_id]
+        total = logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         for word in right:
-            seen = history[-context:]
-            total += score_of(pack(seen), len(seen), word)
+            total += logprob(history, word)
             history.append(word)
+        scores.append(total)
+    return _normalised(scores)
+
+
+_NO_ROW: dict[int, float] = {}
+
+
+def _trigram_posteriors(
+    positions: Sequence[Sequence[Candidate]],
+    choices: Sequence[int],
+    lm: NgramModel,
+    channel_weight: float,
+    at: int,
+) -> list[float]:
+    """:func:`posteriors` for a trigram model, the same sums: the two words before, the candidate, the word after.
+
+    The document's consistency asks it of thousands of words; scores come from the rows the decoder filled
+    (:meth:`NgramModel.cached_logprob` keeps two-word histories there too), and nothing is packed.
+    """
+    if at >= 2:
+        last = positions[at - 1][choices[at - 1]].lm_id
+        head_key, head_length = (positions[at - 2][choices[at - 2]].lm_id << ID_BITS) | last, 2
+    else:
+        last = positions[at - 1][choices[at - 1]].lm_id if at else BOS
+        head_key, head_length = last, 1
+    follows = positions[at + 1][choices[at + 1]].lm_id if at + 1 < len(positions) else None
+    score_of, rows, after = lm.cached_logprob, lm.rows, last << ID_BITS
+    head_row = rows.get(head_key, _NO_ROW) if head_length == 2 else _NO_ROW
+    scores = []
+    for candidate in positions[at]:
+        word = candidate.lm_id
+        lp = head_row.get(word)
+        if lp is None:
+            lp = score_of(head_key, head_length, word)
+        total = lp + (candidate.unknown + candidate.prior) + channel_weight * candidate.channel
+        if follows is not None:
+            lp = rows.get(after | word, _NO_ROW).get(follows)
+            total += score_of(after | word, 2, follows) if lp is None else lp
         scores.append(total)
     return _normalised(scores)
 
