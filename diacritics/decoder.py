@@ -17,9 +17,9 @@ from typing import Any
 from khplan.diacritics.lm import BOS, EOS, ID_BITS, ROWS_LIMIT, UNK, NgramModel, pack
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """One way to read a token."""
+    """One way to read a token (slots: a document's lattice holds tens of thousands, read in the decoder's loops)."""
 
     spelling: str
     """Lower-case spelling (for a kept token, the token itself)."""
