@@ -119,3 +119,22 @@ def test_channel_scores_are_the_same_numbers():
                 p = scorer.probability(gold)
                 assert p == _forward_reference(channel, observed, gold)
                 assert scorer.logprob(gold) == (math.log10(p) if p > 0 else -99.0)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_restoring_leaves_the_cycle_collector_as_it_found_it(enabled):
+    import gc
+
+    from khplan.diacritics.restorer import _no_cycle_collection
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with _no_cycle_collection():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), _no_cycle_collection():
+            raise RuntimeError
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
