@@ -107,7 +107,8 @@ def tokenize(line: str) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def line_tokens(line: str) -> tuple[Token, ...]:
-    """:func:`tokenize`, remembered and immutable: damage detection and the restorer cut the same lines."""
+    """:func:`tokenize`, remembered and immutable: damage detection and the restorer cut the same lines (a
+    document's worth of them: a line's tokens weigh about a kilobyte)."""
     return tuple(tokenize(line))
