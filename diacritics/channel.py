@@ -285,18 +285,41 @@ class ObservationScorer:
             first[j + 1] = first[j] * self.inserts[j]
         self.columns: dict[str, list[float]] = {"": first}
         self.rows: dict[str, list[tuple[float, ...]]] = {}
+        self.pieces = [
+            tuple(observed[j : j + length] for length in range(min(MAX_EMISSION, m - j) + 1)) for j in range(m + 1)
+        ]
+        """For each start j, the observed strings of length 0, 1, 2 that begin there."""
+        self.emits: dict[str, tuple[float, list[float], list[float]]] = {}
+        self.pairs = [observed[j : j + 2] for j in range(m - 1)]
+
+    def _emits(self, gold: str) -> tuple[float, list[float], list[float]]:
+        """:meth:`_row` by length (MAX_EMISSION 2): P(gold emits nothing), then, for each start j, P(gold emits
+        observed[j]) and P(gold emits observed[j:j+2]); the same numbers, cheaper to make."""
+        emits = self.emits.get(gold)
+        if emits is None:
+            table = self.channel.emissions.get(gold) or {}
+            single, double, delete = self.channel.unseen
+            keep = self.keep
+            nothing = table.get("")
+            emits = self.emits[gold] = (
+                keep * (delete if nothing is None else nothing),
+                [keep * (single if (p := table.get(c)) is None else p) for c in self.observed],
+                [keep * (double if (p := table.get(pair)) is None else p) for pair in self.pairs],
+            )
+        return emits
 
     def _row(self, gold: str) -> list[tuple[float, ...]]:
         """For each start j: P(gold emits observed[j:j+L]) for L = 0, 1, 2 (as far as the token goes)."""
         row = self.rows.get(gold)
         if row is None:
-            observed, emission, keep = self.observed, self.channel.emission, self.keep
-            m = len(observed)
+            # Channel.emission inlined (the same numbers): rows are most of the cost of a new token's candidates
+            table = self.channel.emissions.get(gold) or {}
+            single, double, delete = self.channel.unseen
+            floors = (delete, single, double)
+            keep = self.keep
             row = [
-                tuple(
-                    keep * emission(gold, observed[j : j + length]) for length in range(0, min(MAX_EMISSION, m - j) + 1)
-                )
-                for j in range(m + 1)
+                tuple([keep * (p if (p := table.get(s)) is not None else floors[len(s)]) for s in pieces])
+                for pieces in self.pieces
             ]
             self.rows[gold] = row
         return row
@@ -306,15 +329,28 @@ class ObservationScorer:
         if column is not None:
             return column
         previous = self._column(prefix[:-1])
-        row = self._row(prefix[-1])
         m = len(self.observed)
-        column = [0.0] * (m + 1)
-        for j in range(m + 1):
-            value = previous[j]
-            if value:
-                for length, p in enumerate(row[j]):
-                    column[j + length] += value * p
         inserts = self.inserts
+        if MAX_EMISSION == 2 and m:
+            # One pass, each cell summed in the order the two passes below sum it (emissions from j-2, j-1,
+            # j, then the insertion after j-1), so every probability is the same float, at a third of the cost.
+            nothing, singles, pairs = self._emits(prefix[-1])
+            column = [previous[0] * nothing]
+            cell = previous[0] * singles[0] + previous[1] * nothing + column[0] * inserts[0]
+            column.append(cell)
+            for j in range(2, m + 1):
+                cell = (
+                    previous[j - 2] * pairs[j - 2] + previous[j - 1] * singles[j - 1] + previous[j] * nothing
+                ) + cell * inserts[j - 1]
+                column.append(cell)
+            self.columns[prefix] = column
+            return column
+        row = self._row(prefix[-1])
+        column = [0.0] * (m + 1)
+        for j, value in enumerate(previous):
+            if value:
+                for k, p in enumerate(row[j], j):  # k: where observed stands after j and this emission
+                    column[k] += value * p
         for j in range(m):
             if column[j]:
                 column[j + 1] += column[j] * inserts[j]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from khplan.diacritics.orthography import has_diacritics
-from khplan.diacritics.tokens import Kind, tokenize
+from khplan.diacritics.tokens import Kind, line_tokens
 
 Channel = Literal["stripped", "legacy", "modern"]
 CHANNELS = ("auto", "stripped", "legacy", "modern")
@@ -73,21 +74,24 @@ def restoration_channel(text: str, *, mode: RestoreMode = "auto", ocr_read: bool
 
 def detect_channel(text: str) -> Channel:
     """``modern`` for intact text, ``legacy`` for OCR that lost the marks, ``stripped`` for plain ASCII."""
-    words = [t.text for line in _sample_lines(text) for t in tokenize(line) if t.kind is Kind.word]
+    words = [t.text for line in _sample_lines(text) for t in line_tokens(line) if t.kind is Kind.word]
     if not words:
         return "stripped"
     if sum(map(_vietnamese_only, words)) / len(words) >= MODERN_SHARE:
         return "modern"
-    signs = sum(
-        1
-        for w in words
-        if any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in w.lower())
-    )
+    signs = sum(map(_legacy_sign, words))
     return "legacy" if signs / len(words) >= LEGACY_SIGNS else "stripped"
 
 
+@lru_cache(maxsize=65_536)
 def _vietnamese_only(word: str) -> bool:
     return any(ord(c) > 0xFF and c.isalpha() for c in word)
+
+
+@lru_cache(maxsize=65_536)
+def _legacy_sign(word: str) -> bool:
+    """A Latin-1 accent, a digit or a symbol inside the word: what engines without Vietnamese print."""
+    return any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in word.lower())
 
 
 def _sample_lines(text: str) -> list[str]:

@@ -29,6 +29,9 @@ UNK, BOS, EOS = 0, 1, 2
 SPECIALS = ("<unk>", "<s>", "</s>")
 MEMO_LIMIT = 2_000_000
 """Remembered n-gram scores before the memo is emptied (a few hundred MB at most)."""
+ROWS_LIMIT = 250_000
+"""Histories whose scores :attr:`NgramModel.rows` remembers before it is emptied: some eight words each on
+running text, so about as many scores as :data:`MEMO_LIMIT`."""
 
 
 def pack(ids: Sequence[int]) -> int:
@@ -49,6 +52,8 @@ class NgramModel:
     backoff_tables: list[dict[int, float]]
     """Index k-1 holds contexts of length k: packed key -> log10 gamma(h)."""
     memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
+    rows: dict[int, dict[int, float]] = field(default_factory=dict, repr=False, compare=False)
+    """Two-word history (packed) -> word -> :meth:`logprob`: the trigram decoder's memo (small-int keys)."""
 
     def logprob(self, history: Sequence[int], word: int) -> float:
         """log10 p(word | history), backing off through shorter histories."""
@@ -79,7 +84,20 @@ class NgramModel:
             history &= (1 << (ID_BITS * length)) - 1
 
     def cached_logprob(self, history: int, length: int, word: int) -> float:
-        """:meth:`packed_logprob`, remembered: running text asks for the same n-grams over and over."""
+        """:meth:`packed_logprob`, remembered: running text asks for the same n-grams over and over.
+
+        A trigram model's two-word histories are remembered in :attr:`rows`, where the decoder looks.
+        """
+        if length == 2 and self.order == 3:
+            row = self.rows.get(history)
+            if row is None:
+                if len(self.rows) >= ROWS_LIMIT:
+                    self.rows.clear()
+                row = self.rows[history] = {}
+            value = row.get(word)
+            if value is None:
+                value = row[word] = self.packed_logprob(history, length, word)
+            return value
         key = (((history << ID_BITS) | word) << 3) | length
         value = self.memo.get(key)
         if value is None:

@@ -98,6 +98,17 @@ def tokenize(line: str) -> list[Token]:
     """The line's tokens with their offsets; the text between them is whitespace only."""
     tokens = []
     for match in _CHUNK.finditer(line):
-        for piece, start in _split_edges(match.group(0), match.start()):
-            tokens.append(Token(piece, start, classify(piece)))
+        chunk = match.group(0)
+        if chunk[0] in _EDGE or chunk[-1] in _EDGE:
+            for piece, start in _split_edges(chunk, match.start()):
+                tokens.append(Token(piece, start, classify(piece)))
+        else:  # nothing to peel off (most chunks)
+            tokens.append(Token(chunk, match.start(), classify(chunk)))
     return tokens
+
+
+@lru_cache(maxsize=4_096)
+def line_tokens(line: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, remembered and immutable: damage detection and the restorer cut the same lines (a
+    document's worth of them: a line's tokens weigh about a kilobyte)."""
+    return tuple(tokenize(line))
