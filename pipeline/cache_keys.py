@@ -239,6 +239,11 @@ def _reading_settings(options: Options) -> tuple[object, ...]:
     return options.lang, options.dpi, tuple(options.preprocess), options.ocr_engine
 
 
+def tesseract_key(lang: str) -> str:
+    """Tesseract's release and its ``lang`` data: all that a plain Tesseract reading (no khplan code) depends on."""
+    return f"tesseract-{_digest(_tesseract_release(), _language_data(lang))}"
+
+
 def reading_key(options: Options) -> str:
     """Cache key of page texts read with ``options``: the reading version, the language data, the reading options."""
     digest = _digest(reading_version(), _language_data(options.lang), _reading_settings(options))

@@ -157,11 +157,13 @@ def _renderer_fingerprint() -> str:
 
 
 def _cache_path(route: str, text: str) -> Path:
-    from khplan.pipeline.cache_keys import reading_key
+    """Keyed by what the reading depends on: khplan's reading code for its own OCR, only Tesseract and its data for
+    the plain ``eng`` reading (so a change to khplan's reader does not read the legacy scans again)."""
+    from khplan.pipeline.cache_keys import reading_key, tesseract_key
     from khplan.pipeline.context import Options
 
     quality, lang = route.split("/")
-    reader = reading_key(Options(lang=lang, jobs=1)) + ("|khplan" if lang == "vie" else "|plain")
+    reader = reading_key(Options(lang=lang, jobs=1)) + "|khplan" if lang == "vie" else tesseract_key(lang) + "|plain"
     key = f"{reader}|{_renderer_fingerprint()}|{quality}|{text}"
     return CACHE / f"{hashlib.sha256(key.encode()).hexdigest()[:20]}.json"
 
