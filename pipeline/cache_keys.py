@@ -96,6 +96,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.extractors.period",
     "khplan.extractors.recipients",
     "khplan.extractors.registry",
+    "khplan.extractors.run_together",
     "khplan.extractors.signer",
     "khplan.extractors.structure",
     "khplan.extractors.subjects",
