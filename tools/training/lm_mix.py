@@ -17,7 +17,7 @@ prior and of document consistency are varied one at a time the same way.
 from __future__ import annotations
 
 import argparse
-import copy
+import dataclasses
 import json
 import math
 import time
@@ -123,8 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for clause in filter(None, args.settings.split(";")):
         name, values = clause.split("=")
         for value in values.split(","):
-            settings = copy.deepcopy(shipped.settings)
-            setattr(settings, name, float(value))
+            settings = dataclasses.replace(shipped.settings, **{name: float(value)})
             row = {c: 1 - e / n for c, (e, n) in score(best, settings).items()}
             results["settings"][f"{name}={value}"] = row
             varied.add_row(name, value, f"{100 * row['stripped']:.2f}%", f"{100 * row['legacy']:.2f}%")
