@@ -329,9 +329,13 @@ class Restorer:
                 if token.kind is Kind.code and _dash_edged_word(token.text):
                     token = token._replace(kind=Kind.word)  # "-CHUYEN": a word with a dash against it, no code
                 text, kind = token.text, token.kind
-                if n and self.name in DIGIT_WORD_CHANNELS and (quarter := _quarter(tokens[n - 1], token)) is not None:
-                    # "Quy 111/2024": a quarter is numbered in Roman; legacy OCR printed its I as 1 or l (a
-                    # modern reading's "Quý 1/2024" is printed so, and stays)
+                if (
+                    n
+                    and self.name in DIGIT_WORD_CHANNELS
+                    and (quarter := _quarter(self._reading_of(tokens[n - 1]), token)) is not None
+                ):
+                    # "Quy 111/2024", "Phén 11": a quarter or a part is numbered in Roman; legacy OCR printed its
+                    # I as 1 or l (a modern reading's "Quý 1/2024" is printed so, and stays)
                     symbol = token_symbols(Token(quarter, token.start, classify(quarter)))[0]
                     positions.append((Candidate(quarter, self.model.vocabulary.id(symbol), 0.0),))
                     where.append((number, token))
@@ -390,6 +394,14 @@ class Restorer:
             # letters without a vowel are no syllable, unless legacy OCR printed its vowels as letters ("ndm")
             return self.kept(text, Kind.word), None, False
         return self.candidates(text), self.spellings(text), is_capitalised(text)
+
+    def _reading_of(self, token: Token) -> str | None:
+        """The word a Roman number follows that a word token may read as (``Quy`` → ``quý``, ``Phén`` → ``phần``),
+        among its likeliest candidates; None if none."""
+        if token.kind is not Kind.word:
+            return None
+        spellings = [c.spelling.lower() for c in self.candidates(token.text)[:ROMAN_CANDIDATES] if not c.keep]
+        return next((s for s in spellings if s in ROMAN_AFTER), None)
 
     def _kept(self, text: str, kind: Kind) -> tuple[Candidate, ...]:
         """The one reading of a token read as it is printed (a list item's letter, "Thg")."""
@@ -515,14 +527,21 @@ class Restorer:
 _QUARTER_NUMBER = re.compile(r"(?=.*[1l|])(?P<roman>[1lI|]{1,3}|[1lI|]V)(?P<year>/\d{2,4})?")
 
 
-def _quarter(previous: Token, token: Token) -> str | None:
-    """``111/2024`` after ``Quy``: the Roman quarter OCR printed with digits (``III/2024``), else None."""
-    if token.kind is not Kind.number and token.kind is not Kind.word or _fold(previous.text.lower()) != "quy":
+def _quarter(previous: str | None, token: Token) -> str | None:
+    """``111/2024`` after ``Quý``, ``11`` after ``Phần`` or ``Chương``: the Roman number OCR printed with digits
+    (``III/2024``, ``II``), else None. ``previous`` is how the word before reads."""
+    if previous not in ROMAN_AFTER or token.kind is not Kind.number and token.kind is not Kind.word:
         return None
     match = _QUARTER_NUMBER.fullmatch(token.text)
-    if match is None:
-        return None
+    if match is None or (previous != "quý" and len(match.group("roman")) < 2):
+        return None  # "Phần 1" may be printed so; "Phần 11" is no plan's part
     return re.sub(r"[1l|]", "I", match.group("roman")) + (match.group("year") or "")
+
+
+ROMAN_AFTER = frozenset({"quý", "phần", "chương"})
+"""Words a Roman number follows in an administrative text: a quarter, a part, a chapter."""
+ROMAN_CANDIDATES = 4
+"""How far down a word's candidates such a word may stand."""
 
 
 DOTTED_ABBREVIATIONS = frozenset({"Tp", "TP", "Tx", "TX", "Tt", "TT"})

@@ -250,6 +250,9 @@ def test_legacy_ocr_prints_u_with_horn_as_two_letters():
 def test_a_quarter_ocr_printed_with_digits_is_roman_and_a_printed_arabic_one_stays():
     legacy = "Thuc hién Nghi quyét s6 76/NQ-CP ctia Chinh phu, hoan thanh trong Quy 111/2024 va bao céo két qua"
     assert "Quý III/2024" in restore_diacritics(legacy)
+    part = "Thuc hién Nghi quyét s6 76/NQ-CP ctia Chinh phu tai diém 2, muyc 2, Phén 11, Chuong trinh hanh dong"
+    assert "mục 2, Phần II, Chương trình" in restore_diacritics(part)
+    assert "trong 11 ngày" in restore_diacritics("Thuc hién Nghi quyét s6 76/NQ-CP ctia Chinh phu trong 11 ngay")
     assert "quý 1/2024" in restore_diacritics("hoàn thành trong quý 1/2024 của Chính phủ")
 
 
