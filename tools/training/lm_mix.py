@@ -23,6 +23,7 @@ import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -123,7 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for clause in filter(None, args.settings.split(";")):
         name, values = clause.split("=")
         for value in values.split(","):
-            settings = dataclasses.replace(shipped.settings, **{name: float(value)})
+            changed: dict[str, Any] = {name: float(value)}
+            settings = dataclasses.replace(shipped.settings, **changed)
             row = {c: 1 - e / n for c, (e, n) in score(best, settings).items()}
             results["settings"][f"{name}={value}"] = row
             varied.add_row(name, value, f"{100 * row['stripped']:.2f}%", f"{100 * row['legacy']:.2f}%")
