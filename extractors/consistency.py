@@ -167,9 +167,11 @@ def check_plausibility(ex: Extraction) -> None:
         if not name:
             continue
         folded = fold_key(name)
-        if _NOT_A_BODY.search(folded) or _repeats(folded.split()) or _misread_name(name):
+        if _NOT_A_BODY.search(folded) or _repeats(folded.split()) or _misread_name(name) or len(name.split()) < 2:
             where = "issuer" if path == "issuer.name" else path  # a misread name: its level and province too
-            ex.warn("implausible_issuer", where, f"{name!r} holds a title's words or a word twice over: misread")
+            ex.warn(
+                "implausible_issuer", where, f"{name!r} is one word, or holds a title's words or a word twice: misread"
+            )
     if issuer.name and issuer.parent is None and fold_key(issuer.name) in _LOCAL_BODIES:
         message = f"{issuer.name!r} names no unit: whose committee or council is not said"
         ex.warn("implausible_issuer", "issuer", message)

@@ -207,3 +207,9 @@ def test_names_titles_and_numbers_of_ocr_noise_are_flagged():
         f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 01/KH-UBND-VH-Pitc\nBắc Ninh, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
     )
     assert "number_misread" in odd.get("number", set())
+
+
+def test_an_issuer_of_one_word_is_implausible():
+    record = extract_record(f"DÂN\nSố: 12/KH-LHTN\nHưng Yên, {DATE}\nKẾ HOẠCH\nTổ chức ngày hội thanh niên\n")
+    codes = {w.field: w.code for w in record.warnings if w.code == "implausible_issuer"}
+    assert (record.issuer.name, codes.get("issuer")) == ("Dân", "implausible_issuer")
