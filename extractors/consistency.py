@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve, units
+from khplan.extractors.gazetteer import KINDS_BY_LENGTH, mentions, resolve, units
 from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
@@ -62,6 +62,23 @@ def code_type(code: str | None) -> str | None:
     return None
 
 
+def _districts_elsewhere(ex: Extraction, province: str) -> str | None:
+    """The districts the text names (``huyện Đức Thọ``) when all of them lie in one province, not ``province``.
+
+    A commune's plan names its own district; names are shared across provinces (xã Đức Thanh, Hà Tĩnh, and xã Đức
+    Thạnh, Quảng Ngãi, one restored mark apart), so a commune resolved in another province than its district is
+    likely the wrong one.
+    """
+    named = mentions(ex.folded, "district")
+    places = {u.province for name in named for u in resolve(name, levels=["district"], cutoff=EXACT_NAME).candidates}
+    if len(places) != 1 or province in places:
+        return None
+    return f"the district {', '.join(sorted(named))} ({places.pop()})"
+
+
+EXACT_NAME = 97.0
+
+
 DAMAGED_SHARE = 0.85
 """Below this share of words that are Vietnamese syllables, a header's text is damaged (a broken font, an OCR of
 noise): every header field read from it is flagged."""
@@ -97,6 +114,9 @@ def check_consistency(ex: Extraction) -> None:
         message = f"the place line names {record.place!r}, not a place in {issuer.province}"
         ex.warn("place_contradicts_issuer", "place", message)
         ex.warn("place_contradicts_issuer", "issuer.province", message)
+    if issuer.level == "commune" and issuer.province and (elsewhere := _districts_elsewhere(ex, issuer.province)):
+        message = f"the text names {elsewhere}, not in {issuer.province}: the commune may be another of its name"
+        ex.warn("place_contradicts_issuer", "issuer", message)
     if record.title and issuer.province and issuer.level != "central":
         jurisdiction = title_jurisdiction(record.title)
         if jurisdiction is not None:

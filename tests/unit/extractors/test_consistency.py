@@ -213,3 +213,14 @@ def test_an_issuer_of_one_word_is_implausible():
     record = extract_record(f"DÂN\nSố: 12/KH-LHTN\nHưng Yên, {DATE}\nKẾ HOẠCH\nTổ chức ngày hội thanh niên\n")
     codes = {w.field: w.code for w in record.warnings if w.code == "implausible_issuer"}
     assert (record.issuer.name, codes.get("issuer")) == ("Dân", "implausible_issuer")
+
+
+def test_a_commune_resolved_in_another_province_than_the_district_its_text_names_is_flagged():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nXÃ ĐỨC THẠNH\nSố: 01/KH-UBND\nĐức Thạnh, {DATE}\nKẾ HOẠCH\nCông tác tuyên truyền năm 2019\n"
+        "Thực hiện Kế hoạch số 3339/KH-UBND ngày 26/12/2018 của UBND huyện Đức Thọ về công tác tuyên truyền;\n"
+    )
+    record = extract_record(text)
+    assert record.issuer.province == "Quảng Ngãi"  # xã Đức Thạnh is there; the text's huyện Đức Thọ is in Hà Tĩnh
+    assert "place_contradicts_issuer" in _codes(text).get("issuer", set())
+    assert "place_contradicts_issuer" not in _codes(text.replace("huyện Đức Thọ", "huyện Mộ Đức")).get("issuer", set())
