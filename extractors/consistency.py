@@ -156,6 +156,8 @@ _NOT_A_BODY = re.compile(
 """Words of a document's type or subject: a body's name holding one took a title's line."""
 _LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
 _CODE_SEGMENT_MISREAD = re.compile(r"^\d+[A-ZĐ]")
+_MARKED_VOWEL = re.compile(r"[^\W\dA-Za-z_Đđ]")
+"""A letter with a mark in a ký hiệu (Đ aside): a word run onto the number (``367-QĐ/TWĐTN-VPĐOÀN``)."""
 """A ký hiệu segment opened by digits (``37/2011/7NQ-HĐND``): a speck OCR read as a digit."""
 
 
@@ -200,9 +202,15 @@ def check_plausibility(ex: Extraction) -> None:
     if (
         any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
         or odd_case
+        or _MARKED_VOWEL.search(record.number or "")
         or re.search(r"[^\w)]$", record.number or "-")
     ):
-        ex.warn("number_misread", "number", f"a segment of {record.number!r} after the first opens with digits")
+        ex.warn(
+            "number_misread",
+            "number",
+            f"{record.number!r} is no ký hiệu as printed: a segment opened by digits, in small letters or holding a "
+            "marked letter, or a mark at its end",
+        )
 
 
 _SECOND_HEAD = re.compile(r"(?<=\S)\s+(?:van\s+phong|ban\s+chap\s+hanh)\b")

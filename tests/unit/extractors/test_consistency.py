@@ -224,3 +224,11 @@ def test_a_commune_resolved_in_another_province_than_the_district_its_text_names
     assert record.issuer.province == "Quảng Ngãi"  # xã Đức Thạnh is there; the text's huyện Đức Thọ is in Hà Tĩnh
     assert "place_contradicts_issuer" in _codes(text).get("issuer", set())
     assert "place_contradicts_issuer" not in _codes(text.replace("huyện Đức Thọ", "huyện Mộ Đức")).get("issuer", set())
+
+
+def test_a_number_holding_a_marked_letter_took_a_word_and_is_flagged():
+    codes = _codes(f"BAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 367-QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH\nHà Nội, {DATE}\nQUYẾT ĐỊNH\n")
+    assert "number_misread" in codes.get("number", set())
+    assert "number_misread" not in _codes(
+        f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 1309/QĐ-UBND\nĐồng Hới, {DATE}\n"
+    ).get("number", set())
