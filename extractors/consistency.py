@@ -203,6 +203,7 @@ def check_plausibility(ex: Extraction) -> None:
         any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
         or odd_case
         or _MARKED_VOWEL.search(record.number or "")
+        or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
         or re.search(r"[^\w)]$", record.number or "-")
     ):
         ex.warn(

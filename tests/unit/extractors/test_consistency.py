@@ -229,6 +229,8 @@ def test_a_commune_resolved_in_another_province_than_the_district_its_text_names
 def test_a_number_holding_a_marked_letter_took_a_word_and_is_flagged():
     codes = _codes(f"BAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 367-QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH\nHà Nội, {DATE}\nQUYẾT ĐỊNH\n")
     assert "number_misread" in codes.get("number", set())
+    lost = _codes(f"HỘI ĐỒNG BỘ TRƯỞNG\nSố: 69-H BT\nHà Nội, {DATE}\nQUYẾT ĐỊNH\n")  # HĐBT, its Đ lost with a font
+    assert "number_misread" in lost.get("number", set())
     assert "number_misread" not in _codes(
         f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 1309/QĐ-UBND\nĐồng Hới, {DATE}\n"
     ).get("number", set())
