@@ -102,6 +102,7 @@ class NamePrior:
                 end = self._unit(slots, i + 1, out)
                 if slots[i + 1].position in out:  # a unit was found: the word before it is its kind
                     self._trigger(slots, i, kind, self.unit_weight, out)
+                    end = self._listed_units(slots, end, out)
                 i = end
                 continue
             if person:
@@ -116,6 +117,19 @@ class NamePrior:
         if (start := self.signature_start(slots)) is not None:
             self._person(slots, start, len(slots), out)
         return out
+
+    def _listed_units(self, slots: Sequence[Slot], end: int, out: Priors) -> int:
+        """Units listed after the first under one kind (``quận Hải Châu, Thanh Khê và Cẩm Lệ``); the index after."""
+        while (
+            end + 1 < len(slots)
+            and (slots[end].text == "," or "và" in slots[end].spellings)
+            and _capitalised(slots, end + 1)
+        ):
+            after = self._unit(slots, end + 1, out)
+            if slots[end + 1].position not in out:
+                break
+            end = after
+        return end
 
     @staticmethod
     def _trigger(slots: Sequence[Slot], end: int, phrase: tuple[str, ...], weight: float, out: Priors) -> None:

@@ -98,3 +98,20 @@ def test_the_words_announcing_a_name_are_read_as_such(prior):
         _slots(("TINH", ("tính", "tỉnh", "tình")), ("DAK", ("đắk", "dak")), ("LAK", ("lắk", "lak", "lạc")))
     )
     assert [_preferred(priors, i) for i in range(3)] == ["tỉnh", "đắk", "lắk"]
+
+
+def test_units_listed_after_one_kind_are_units_too(prior):
+    priors = prior.priors(
+        _slots(
+            ("quan", ("quận", "quân", "quan")),
+            ("Hai", ("hải", "hai", "hái")),
+            ("Chau", ("châu", "chau", "cháu")),
+            ",",
+            ("Thanh", ("thành", "thanh", "thạnh")),
+            ("Khe", ("khê", "khe", "khế")),
+            ",",
+            ("Cam", ("cảm", "cẩm", "cam", "cám")),
+            ("Le", ("lệ", "lễ", "le")),
+        )
+    )
+    assert [_preferred(priors, p) for p in (4, 5, 7, 8)] == ["thanh", "khê", "cẩm", "lệ"]
