@@ -332,12 +332,13 @@ class Restorer:
                 if (
                     n
                     and self.name in DIGIT_WORD_CHANNELS
-                    and (quarter := _quarter(self._reading_of(tokens[n - 1]), token)) is not None
+                    and (roman := _roman_number(token)) is not None
+                    and self._numbered_in_roman(tokens[n - 1], several=roman[1])
                 ):
                     # "Quy 111/2024", "Phén 11": a quarter or a part is numbered in Roman; legacy OCR printed its
                     # I as 1 or l (a modern reading's "Quý 1/2024" is printed so, and stays)
-                    symbol = token_symbols(Token(quarter, token.start, classify(quarter)))[0]
-                    positions.append((Candidate(quarter, self.model.vocabulary.id(symbol), 0.0),))
+                    symbol = token_symbols(Token(roman[0], token.start, classify(roman[0])))[0]
+                    positions.append((Candidate(roman[0], self.model.vocabulary.id(symbol), 0.0),))
                     where.append((number, token))
                     slots.append(Slot(text))
                     continue
@@ -395,13 +396,15 @@ class Restorer:
             return self.kept(text, Kind.word), None, False
         return self.candidates(text), self.spellings(text), is_capitalised(text)
 
-    def _reading_of(self, token: Token) -> str | None:
-        """The word a Roman number follows that a word token may read as (``Quy`` → ``quý``, ``Phén`` → ``phần``),
-        among its likeliest candidates; None if none."""
-        if token.kind is not Kind.word:
-            return None
-        spellings = [c.spelling.lower() for c in self.candidates(token.text)[:ROMAN_CANDIDATES] if not c.keep]
-        return next((s for s in spellings if s in ROMAN_AFTER), None)
+    def _numbered_in_roman(self, previous: Token, *, several: bool) -> bool:
+        """Whether the word before a number reads as one a Roman number follows, among its likeliest candidates
+        (``Quy`` → ``quý``, ``Phén`` → ``phần``); a part or chapter only for a number of ``several`` figures
+        ("Phần 1" may be printed so; "Phần 11" is no plan's part)."""
+        if previous.kind is not Kind.word:
+            return False
+        spellings = [c.spelling.lower() for c in self.candidates(previous.text)[:ROMAN_CANDIDATES] if not c.keep]
+        reading = next((s for s in spellings if s in ROMAN_AFTER), None)
+        return reading == "quý" or (reading is not None and several)
 
     def _kept(self, text: str, kind: Kind) -> tuple[Candidate, ...]:
         """The one reading of a token read as it is printed (a list item's letter, "Thg")."""
@@ -527,15 +530,16 @@ class Restorer:
 _QUARTER_NUMBER = re.compile(r"(?=.*[1l|])(?P<roman>[1lI|]{1,3}|[1lI|]V)(?P<year>/\d{2,4})?")
 
 
-def _quarter(previous: str | None, token: Token) -> str | None:
-    """``111/2024`` after ``Quý``, ``11`` after ``Phần`` or ``Chương``: the Roman number OCR printed with digits
-    (``III/2024``, ``II``), else None. ``previous`` is how the word before reads."""
-    if previous not in ROMAN_AFTER or token.kind is not Kind.number and token.kind is not Kind.word:
+def _roman_number(token: Token) -> tuple[str, bool] | None:
+    """``111/2024`` → ``("III/2024", True)``: a Roman number OCR printed with digits, and whether it has several
+    figures; None for any other token."""
+    if token.kind is not Kind.number and token.kind is not Kind.word:
         return None
     match = _QUARTER_NUMBER.fullmatch(token.text)
-    if match is None or (previous != "quý" and len(match.group("roman")) < 2):
-        return None  # "Phần 1" may be printed so; "Phần 11" is no plan's part
-    return re.sub(r"[1l|]", "I", match.group("roman")) + (match.group("year") or "")
+    if match is None:
+        return None
+    roman = match.group("roman")
+    return re.sub(r"[1l|]", "I", roman) + (match.group("year") or ""), len(roman) > 1
 
 
 ROMAN_AFTER = frozenset({"quý", "phần", "chương"})

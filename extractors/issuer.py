@@ -40,7 +40,7 @@ from khplan.extractors.gazetteer import (
 from khplan.extractors.header import HeaderReading, Piece, place_kind
 from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.structure import Layout, Line
+from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, ISSUER_CODES, agency_case
 from khplan.schemas import Level, UnitSuccessor
 
@@ -75,8 +75,6 @@ _HEAD_ABBREVIATIONS = {
     "ub mttq": "ủy ban mặt trận tổ quốc",
     "bcd": "ban chỉ đạo",
     "hdtdkt": "hội đồng thi đua - khen thưởng",
-    "ban nhan dan": "ủy ban nhân dân",  # the ỦY lost (see GLUED_HEADS)
-    "dong nhan dan": "hội đồng nhân dân",  # the HỘI wrapped alone and taken for the motto's
 }
 EXTRA_HEADS = (
     "ủy ban",
@@ -522,9 +520,9 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
     return body
 
 
-_SESSION = re.compile(r"[\s,.-]+(?:khoa\s+[ivxl\d]+|nhiem\s+ky\b|ky\s+hop\b)")
+_SESSION = re.compile(rf"[\s,.-]+(?:{COUNCIL_TERM}|nhiem\s+ky\b)")
 """A council's term and session after its name on the authority line."""
-_SESSION_LINE = re.compile(r"^\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
+_SESSION_LINE = re.compile(rf"^\(?\s*(?:{COUNCIL_TERM}|ngay)")
 _POSITION_WORDS = re.compile(
     r"^(?:pho\s+)?(?:chu\s+tich|bo\s+truong|giam\s+doc|thuong\s+truc|truong\s+ban|chanh\s+van\s+phong)\s+"
 )

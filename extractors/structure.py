@@ -499,7 +499,9 @@ _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|d
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")
 """Words of a subject, never of a body's name: ``CHÍNH PHỦ VỀ ĐẨY MẠNH …`` is a title's line, not who enacts."""
-_SESSION = re.compile(r"^(?:[^a-z(]{0,6}|[a-z]{1,2}\s+)?\(?\s*(?:khoa\s+[ivxl\d]+|ky\s+hop\b|ngay)")
+COUNCIL_TERM = r"khoa\s+[ivxl\d]+|ky\s+hop\b"
+"""A council's term or session, folded (``KHÓA IX``, ``KỲ HỌP THỨ BA``): printed under or after its name."""
+_SESSION = re.compile(rf"^(?:[^a-z(]{{0,6}}|[a-z]{{1,2}}\s+)?\(?\s*(?:{COUNCIL_TERM}|ngay)")
 _SPECKS = re.compile(r"^(?:[^\w(]+|[A-Za-z][a-z]\s+(?=\w\w))*")
 """What a poor scan's OCR leaves before a line's first word: ``-. .``, ``Oo``, ``_``."""
 
