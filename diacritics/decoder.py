@@ -270,64 +270,42 @@ def posteriors(
     lm: NgramModel,
     channel_weight: float,
     at: int,
+    restarts: frozenset[int] = frozenset(),
 ) -> list[float]:
-    """P(candidate | the chosen reading on both sides) at position ``at``: how sure the choice is."""
-    if lm.order == 3:
-        return _trigram_posteriors(positions, choices, lm, channel_weight, at)
+    """P(candidate | the chosen reading on both sides) at position ``at``: how sure the choice is.
+
+    Every n-gram the candidate is in counts, as the decoder counts it: a
+    paragraph (see ``restarts``) opens with ``<s>`` and closes with ``</s>``,
+    so a decoding that no single change can better chooses at each position
+    the candidate with the highest posterior.
+    """
     context = max(lm.order - 1, 1)
-    left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
-    right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
+    left: list[int] = []
+    j = at
+    while len(left) < context:
+        if j == 0 or j in restarts:
+            left.insert(0, BOS)
+            break
+        j -= 1
+        left.insert(0, positions[j][choices[j]].lm_id)
+    right: list[int] = []
+    j = at + 1
+    while len(right) < context:
+        if j == len(positions) or j in restarts:
+            right.append(EOS)
+            break
+        right.append(positions[j][choices[j]].lm_id)
+        j += 1
     score_of = lm.cached_logprob
-
-    def logprob(history: list[int], word: int) -> float:
-        history = history[-context:]
-        return score_of(pack(history), len(history), word)
-
+    head, head_length = pack(left), len(left)
     scores = []
     for candidate in positions[at]:
         history = [*left, candidate.lm_id]
-        total = logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
+        total = score_of(head, head_length, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
         for word in right:
-            total += logprob(history, word)
+            history = history[-context:]
+            total += score_of(pack(history), len(history), word)
             history.append(word)
-        scores.append(total)
-    return _normalised(scores)
-
-
-_NO_ROW: dict[int, float] = {}
-
-
-def _trigram_posteriors(
-    positions: Sequence[Sequence[Candidate]],
-    choices: Sequence[int],
-    lm: NgramModel,
-    channel_weight: float,
-    at: int,
-) -> list[float]:
-    """:func:`posteriors` for a trigram model, the same sums: the two words before, the candidate, the word after.
-
-    The document's consistency asks it of thousands of words; scores come from the rows the decoder filled
-    (:meth:`NgramModel.cached_logprob` keeps two-word histories there too), and nothing is packed.
-    """
-    if at >= 2:
-        last = positions[at - 1][choices[at - 1]].lm_id
-        head_key, head_length = (positions[at - 2][choices[at - 2]].lm_id << ID_BITS) | last, 2
-    else:
-        last = positions[at - 1][choices[at - 1]].lm_id if at else BOS
-        head_key, head_length = last, 1
-    follows = positions[at + 1][choices[at + 1]].lm_id if at + 1 < len(positions) else None
-    score_of, rows, after = lm.cached_logprob, lm.rows, last << ID_BITS
-    head_row = rows.get(head_key, _NO_ROW) if head_length == 2 else _NO_ROW
-    scores = []
-    for candidate in positions[at]:
-        word = candidate.lm_id
-        lp = head_row.get(word)
-        if lp is None:
-            lp = score_of(head_key, head_length, word)
-        total = lp + (candidate.unknown + candidate.prior) + channel_weight * candidate.channel
-        if follows is not None:
-            lp = rows.get(after | word, _NO_ROW).get(follows)
-            total += score_of(after | word, 2, follows) if lp is None else lp
         scores.append(total)
     return _normalised(scores)
 

@@ -71,13 +71,25 @@ UNSURE_BELOW = 0.9
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+_LABEL = re.compile(r"^\s*[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*)?\s?:(?!\S)")
+"""A line opening with a one- or two-word label and its colon (``Số:``, ``Kính gửi:``, ``Nơi nhận:``): a new field."""
 _VOWEL = re.compile(r"[aeiouy]")
-_OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)")
-"""Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``)."""
+_OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)|it(?=[a-z])")
+"""Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``, ``nhiting``:
+a syllable's t is its last letter)."""
 _EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]*|[-–./]*/)")
 """A word with a dash printed against it (``-CHUYEN``, ``hoá-``), or the ``./.`` that ends a document (``hien./.``)."""
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
+_RUN_TOGETHER_MARKS = ".,;:…'‘’`"
+"""Marks legacy OCR printed between two words it ran together: punctuation is kept, then a space (``Nam.Chuén``,
+``hdi...Lan``); a speck of a quote is dropped (``kém'theo``)."""
+_SPECKS = str.maketrans("", "", "'‘’`")
+RUN_TOGETHER_SHORTEST = 4
+"""Tokens shorter than this are never read as two words (a two-letter piece and another)."""
+RUN_TOGETHER_CHANNEL = -2.5
+"""log10 channel score a piece of a run-together token must be read with: ``ctia`` as "của" (-1.2) is legacy OCR's
+usual damage; ``Cana`` as "cảng" (-3.6), ``Malay`` as "moay" (-7) are a foreign word cut, which stays as printed."""
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
 """Word-level :func:`normalize_syllable` and :func:`fold`, memoised: a document repeats its words."""
 _fold = lru_cache(maxsize=100_000)(fold)
@@ -119,6 +131,7 @@ class Restorer:
         self.kept = lru_cache(maxsize=100_000)(self._kept)
         self.fixed = lru_cache(maxsize=100_000)(self._fixed)
         self.word = lru_cache(maxsize=100_000)(self._word)
+        self.run_together = lru_cache(maxsize=10_000)(self._run_together)
         """A token's positions are the same tuples wherever it stands: made once, and the decoder knows them."""
 
     def _spellings(self, observed: str) -> tuple[str, ...]:
@@ -224,7 +237,7 @@ class Restorer:
 
     def restore(self, text: str, explain: bool = False) -> Restoration:
         lines = text.split("\n")
-        positions, where, restarts = self._lattice(lines)
+        positions, where, restarts, pieces = self._lattice(lines)
         if not positions:
             return Restoration(text)
         choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, restarts)
@@ -232,20 +245,22 @@ class Restorer:
             readings = Counter(
                 (positions[i][c].spelling, token.text.lower())
                 for i, (c, (_, token)) in enumerate(zip(choices, where, strict=False))
-                if token.kind is Kind.word and not positions[i][c].keep
+                if token.kind is Kind.word and not positions[i][c].keep and i not in pieces
             )
             confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
             return Restorer(self.model, self.name, adapt=False, base=self, confusions=confusions).restore(text, explain)
-        hinted = self._consistent(positions, where, choices)
+        hinted = self._consistent(positions, where, choices, restarts)
         if hinted is not positions:
             changed = [i for i, (a, b) in enumerate(zip(positions, hinted, strict=True)) if a is not b]
             positions = hinted
             choices = redecode(
                 positions, choices, changed, self.model.lm, self.weight, self.model.settings.beam, restarts
             )
-        return self._render(lines, positions, where, choices, explain)
+        return self._render(lines, positions, where, choices, explain, pieces, restarts)
 
-    def _consistent(self, positions: list[tuple[Candidate, ...]], where, choices: Sequence[int]):
+    def _consistent(
+        self, positions: list[tuple[Candidate, ...]], where, choices: Sequence[int], restarts: frozenset[int]
+    ):
         """The lattice with each repeated phrase nudged toward the reading it got where the reading was sure.
 
         Names and campaign titles recur in a plan; one occurrence may have the
@@ -279,7 +294,7 @@ class Restorer:
         def sure(at: int) -> float:
             """Posterior of the reading chosen at ``at`` (a word is in several phrases: computed once)."""
             if at not in known:
-                known[at] = posteriors(positions, choices, self.model.lm, self.weight, at)[choices[at]]
+                known[at] = posteriors(positions, choices, self.model.lm, self.weight, at, restarts)[choices[at]]
             return known[at]
 
         read = [candidates[c].spelling for candidates, c in zip(positions, choices, strict=True)]
@@ -313,10 +328,12 @@ class Restorer:
         return hinted
 
     def _lattice(self, lines: list[str]):
-        """Candidates at every position, which token each position reads, and where paragraphs begin."""
+        """Candidates at every position, which token each position reads, where paragraphs begin, and the
+        positions that read a piece of a token OCR ran two words into (the first piece's position: the token)."""
         positions: list[tuple[Candidate, ...]] = []
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
+        pieces: dict[int, Token] = {}
         previous, item = "", ""
         word, fixed = self.word, self.fixed
         for number, line in enumerate(lines):
@@ -362,6 +379,20 @@ class Restorer:
                     continue
                 if kind is Kind.word:
                     readings, spelled, capital = word(text)
+                    if not spelled and (cut := self.run_together(text)) is not None:
+                        # "luatctia", "07nim": no syllable is within reach of the token, two are of its pieces
+                        pieces[len(positions)] = token
+                        for piece in cut:
+                            where.append((number, piece._replace(start=token.start + piece.start)))
+                            if piece.kind is Kind.word:
+                                piece_readings, piece_spelled, piece_capital = word(piece.text)
+                                slots.append(Slot(piece.text, len(positions), piece_spelled or ()))
+                                capitalised = capitalised or piece_capital
+                                positions.append(piece_readings)
+                            else:
+                                slots.append(Slot(piece.text))
+                                positions.append(self.kept(piece.text, piece.kind))
+                        continue
                     if spelled is None:
                         # letters no syllable was printed as ("Thg", "Tp"): as they are
                         positions.append(readings)
@@ -386,7 +417,7 @@ class Restorer:
                     token_text = slots[0].text
                     positions[speck] = (Candidate(token_text, self.model.vocabulary.id(token_text.lower()), 0.0, True),)
             previous = line if line.strip() else ""
-        return positions, where, frozenset(restarts)
+        return positions, where, frozenset(restarts), pieces
 
     def _word(self, text: str) -> tuple[tuple[Candidate, ...], tuple[str, ...] | None, bool]:
         """What the lattice needs of a word token: its position's candidates, the spellings a name prior may
@@ -395,6 +426,53 @@ class Restorer:
             # letters without a vowel are no syllable, unless legacy OCR printed its vowels as letters ("ndm")
             return self.kept(text, Kind.word), None, False
         return self.candidates(text), self.spellings(text), is_capitalised(text)
+
+    def _run_together(self, text: str) -> tuple[Token, Token] | None:
+        """The two words legacy OCR ran together in a token no syllable is within reach of (``luatctia`` →
+        ``luat`` + ``ctia``, ``ctiaH6i``, ``07nim`` → ``07`` + ``nim``, ``Nam.Chuén``), as tokens with offsets in
+        it; None when no cut leaves two pieces the channel reads (or the token is no legacy OCR's).
+
+        The cut is where the pieces' best readings score highest (weighted channel and unigram); the decoder
+        then reads each piece in its context. A number is a piece only where digits meet letters.
+        """
+        if (
+            self.name not in DIGIT_WORD_CHANNELS
+            or len(text) < RUN_TOGETHER_SHORTEST
+            or _normal(text) in self.model.foreign
+        ):
+            return None
+        best: tuple[float, Token, Token] | None = None
+        for end in range(1, len(text) - 1):
+            if text[end - 1] in _RUN_TOGETHER_MARKS:
+                continue  # a run of marks is cut where it begins
+            start = end
+            while start < len(text) and text[start] in _RUN_TOGETHER_MARKS:
+                start += 1
+            left, right = text[:end], text[start:]
+            scores = [self._piece_score(left, right[:1]), self._piece_score(right, left[-1:])]
+            if None in scores:
+                continue
+            score = sum(s for s in scores if s is not None)
+            if best is None or score > best[0]:
+                best = (score, Token(left, 0, _piece_kind(left)), Token(right, start, _piece_kind(right)))
+        return best[1:] if best else None
+
+    def _piece_score(self, piece: str, neighbour: str) -> float | None:
+        """How well a piece of a run-together token reads as a word (its best candidate's weighted channel score
+        and unigram), 0 for a number cut where its digits meet letters; None when it reads as neither."""
+        if piece.isdigit():
+            return 0.0 if neighbour.isalpha() else None
+        if len(piece) < 2 or not any(c.isalpha() for c in piece):
+            return None
+        if any(c.isupper() for c in piece) and not any(c.isdigit() for c in piece) and _no_vowel(piece):
+            return None  # capitals without a vowel are an abbreviation's ("GDTrH": GD, TrH)
+        unigram = self.model.lm.logprob_tables[0]
+        scores = [
+            self.weight * c.channel + unigram[c.lm_id] + c.unknown
+            for c in self.candidates(piece)
+            if not c.keep and c.channel >= RUN_TOGETHER_CHANNEL
+        ]
+        return max(scores, default=None)
 
     def _numbered_in_roman(self, previous: Token, *, several: bool) -> bool:
         """Whether the word before a number reads as one a Roman number follows, among its likeliest candidates
@@ -436,7 +514,9 @@ class Restorer:
         for symbol in token_symbols(token):
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
 
-    def _render(self, lines, positions, where, choices, explain: bool) -> Restoration:
+    def _render(
+        self, lines, positions, where, choices, explain: bool, pieces: dict[int, Token], restarts: frozenset[int]
+    ) -> Restoration:
         """Write the chosen spellings into the lines; the evidence is gathered only when asked for."""
         out_lines = list(lines)
         decisions: list[tuple[int, int, Token, str, str]] = []  # (position, line number, token, restored, reason)
@@ -448,6 +528,20 @@ class Restorer:
             if start == last_start and number == last_line:
                 continue  # a punctuation run spans several positions
             last_line, last_start = number, start
+            if (whole := pieces.get(i)) is not None:
+                # two words OCR ran together: each piece read as the decoder chose, a space between them
+                first, second = where[i][1], where[i + 1][1]
+                restored = (
+                    _piece_reading(first, positions[i][choices[i]])
+                    + lines[number][first.start + len(first.text) : second.start].translate(_SPECKS)
+                    + " "
+                    + _piece_reading(second, positions[i + 1][choices[i + 1]])
+                )
+                decisions.append((i, number, whole, restored, "run-together"))
+                edits.setdefault(number, []).append((whole.start, whole.start + len(whole.text), restored))
+                continue
+            if i - 1 in pieces:
+                continue  # the second piece of a run-together token, written with the first
             chosen = positions[i][choices[i]]
             if (kind is word or kind is number_kind or kind is abbreviation) and not chosen.keep:
                 # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
@@ -463,23 +557,36 @@ class Restorer:
             decisions.append((i, number, token, restored, reason))
             if restored != text:
                 edits.setdefault(number, []).append((start, start + len(text), restored))
+        line_starts = [0]
+        for line in lines:
+            line_starts.append(line_starts[-1] + len(line) + 1)
         for number, spans in edits.items():
             line = out_lines[number]
             for start, end, replacement in sorted(spans, reverse=True):
                 line = line[:start] + replacement + line[end:]
             out_lines[number] = line
+        placed = tuple(
+            (line_starts[number] + start, line_starts[number] + end, replacement)
+            for number in sorted(edits)
+            for start, end, replacement in sorted(edits[number])
+        )
         lm, weight = self.model.lm, self.weight
 
         def confidence(i: int, token: Token, restored: str, reason: str) -> tuple[float, list[tuple[str, float]]]:
             """Posterior of the reading at position ``i`` (0 for a word no syllable was found for)."""
             candidates = positions[i]
-            probabilities = posteriors(positions, choices, lm, weight, i) if len(candidates) > 1 else [1.0]
+            probabilities = posteriors(positions, choices, lm, weight, i, restarts) if len(candidates) > 1 else [1.0]
             readings = [
                 (token.text if c.keep else apply_case(token.text, c.spelling), p)
                 for c, p in zip(candidates, probabilities, strict=False)
             ]
             if reason == "unrestorable":
                 return 0.0, readings
+            if reason == "run-together":  # as sure as its less sure piece
+                second = (
+                    posteriors(positions, choices, lm, weight, i + 1, restarts) if len(positions[i + 1]) > 1 else [1.0]
+                )
+                return min(probabilities[choices[i]], second[choices[i + 1]]), []
             sure = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
             return sure, readings
 
@@ -512,14 +619,16 @@ class Restorer:
             for i, number, token, restored, reason in decisions:
                 start = token.start + shift[number]
                 shift[number] += len(restored) - len(token.text)
-                if token.kind is not Kind.word or len(positions[i]) == 1 and reason != "unrestorable":
+                if token.kind is not Kind.word or (
+                    len(positions[i]) == 1 and reason != "unrestorable" and reason != "run-together"
+                ):
                     continue
                 sure, _ = confidence(i, token, restored, reason)
                 if sure < DOUBTFUL_BELOW:
                     spans.append(DoubtfulSpan(number + 1, start, start + len(restored), restored, round(sure, 4)))
             return spans
 
-        return Restoration("\n".join(out_lines), evidence, doubtful)
+        return Restoration("\n".join(out_lines), evidence, doubtful, placed)
 
     def _unrestorable(self, text: str) -> bool:
         """A word kept as it is because no syllable was within reach (not a foreign word the corpus uses)."""
@@ -561,6 +670,15 @@ def _dotted(token: Token, line: str) -> bool:
 def _dash_edged_word(text: str) -> bool:
     dashed = _EDGE_DASH.fullmatch(text)
     return dashed is not None and dashed.group("word") != text and is_syllable_shape(dashed.group("word"))
+
+
+def _piece_reading(piece: Token, chosen: Candidate) -> str:
+    return piece.text if chosen.keep else apply_case(piece.text, chosen.spelling)
+
+
+def _piece_kind(piece: str) -> Kind:
+    """A piece of a run-together token is a number or a word (capitals too: ``CHUEN`` is no abbreviation)."""
+    return Kind.number if piece.isdigit() else Kind.word
 
 
 @lru_cache(maxsize=100_000)
@@ -610,7 +728,7 @@ def _starts_paragraph(line: str, previous: str) -> bool:
     """Where the corpus would have begun a new line: after a blank line, at list items, after a full stop."""
     if not previous:
         return True
-    if _LIST_MARKER.match(line):
+    if _LIST_MARKER.match(line) or _LABEL.match(line):
         return True
     first = line.lstrip()[:1]
     return bool(_SENTENCE_END.search(previous)) and first.isupper()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -52,6 +53,9 @@ class Restoration:
     text: str
     explain: Callable[[], list[TokenChange]] | None = field(default=None, repr=False, compare=False)
     doubt: Callable[[], list[DoubtfulSpan]] | None = field(default=None, repr=False, compare=False)
+    edits: tuple[tuple[int, int, str], ...] = ()
+    """Every rewritten token as ``(start, end, restored)``, offsets into the input text, in text order: what
+    places a word read on the input (an OCR word's box) on :attr:`text`."""
 
     @cached_property
     def changes(self) -> list[TokenChange]:
@@ -68,3 +72,30 @@ class Restoration:
         for line in self.text.split("\n"):
             starts.append(starts[-1] + len(line) + 1)
         return [(starts[d.line - 1] + d.start, starts[d.line - 1] + d.end, d.confidence) for d in self.doubtful]
+
+    def moved(self, offset: int) -> int:
+        """Where an offset of the input text (a token's start or end) is in :attr:`text`.
+
+        A rewritten token may change length (``ctia`` -> ``của``) or become two
+        words (``luatctia`` -> ``luật của``): a start inside a rewritten token
+        stays at its start, an end inside it moves to its end.
+        """
+        if not self.edits:
+            return offset
+        starts, before, total = self._shifts
+        k = bisect_right(starts, offset)  # the edits that start at or before the offset
+        if k:
+            start, end, restored = self.edits[k - 1]
+            if offset < end:  # inside that edit
+                return start + before[k - 1] + (0 if offset == start else len(restored))
+        return offset + (before[k] if k < len(starts) else total)
+
+    @cached_property
+    def _shifts(self) -> tuple[list[int], list[int], int]:
+        """The edits' starts, the shift accumulated before each edit, and the total shift."""
+        starts, before, total = [], [], 0
+        for start, end, restored in self.edits:
+            starts.append(start)
+            before.append(total)
+            total += len(restored) - (end - start)
+        return starts, before, total

@@ -81,7 +81,11 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
         doubtful = tuple(restoration.doubtful_offsets())
         if doubtful:
             log.info("%s: page %d: %d restored words doubtful", ctx.source, page.page_no, len(doubtful))
-        restored.append(page._replace(text=restoration.text, doubtful=doubtful))
+        # OCR's words stay on the words restoration made of them ("ctia" -> "của", "luatctia" -> "luật của")
+        words = tuple(
+            word._replace(start=restoration.moved(word.start), end=restoration.moved(word.end)) for word in page.words
+        )
+        restored.append(page._replace(text=restoration.text, doubtful=doubtful, words=words))
     return RestoredText(restored, restored=True, restorations=restorations, lost_marks=channel != "modern")
 
 

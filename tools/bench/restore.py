@@ -85,13 +85,14 @@ def foreign_words(text: str) -> Counter[str]:
 
     Counted by their folded form, so that a word the gold itself holds as no syllable (two words run
     together, "Ủyban"; a foreign word) is not counted against restoration when it is output unmarked.
+    A dash printed against a word ("-có", "hoá-") is punctuation, not part of it.
     """
     known = vietnamese_syllables()
     return Counter(
         fold(normal)
         for line in text.split("\n")
         for token in tokenize(line)
-        if token.kind is Kind.word and (normal := normalize_syllable(token.text)) not in known
+        if token.kind is Kind.word and (normal := normalize_syllable(token.text.strip("-–"))) not in known
     )
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
 import pytest
 
 from khplan.diacritics.channel import MAX_EMISSION, Channel, initial_channel, stripping_channel
-from khplan.diacritics.decoder import Candidate, _decode_any, _decode_trigram, pack, posteriors
-from khplan.diacritics.lm import BOS, NgramModel, train_kneser_ney
+from khplan.diacritics.decoder import Candidate, _decode_any, _decode_trigram, posteriors
+from khplan.diacritics.lm import NgramModel, train_kneser_ney
 
 
 @pytest.fixture(scope="module")
@@ -52,23 +53,17 @@ def test_trigram_decoder_chooses_as_the_general_one(lm, seed):
     assert _decode_trigram(positions, lm, 1.0, beam, restarts) == expected
 
 
-def _posteriors_reference(positions, choices, lm, channel_weight, at):
-    """:func:`posteriors` as it was before its trigram path."""
-    context = max(lm.order - 1, 1)
-    left = [positions[j][choices[j]].lm_id for j in range(max(0, at - context), at)] or [BOS]
-    right = [positions[j][choices[j]].lm_id for j in range(at + 1, min(len(positions), at + context))]
-
-    def logprob(history, word):
-        history = history[-context:]
-        return lm.packed_logprob(pack(history), len(history), word)
-
+def _posteriors_reference(positions, choices, lm, channel_weight, at, restarts=frozenset()):
+    """:func:`posteriors` by its definition: the whole reading's score with each candidate at ``at``, the
+    paragraphs scored as the language model scores sentences (``<s>`` ... ``</s>``)."""
+    bounds = sorted({0, len(positions), *(r for r in restarts if 0 < r < len(positions))})
     scores = []
-    for candidate in positions[at]:
-        history = [*left, candidate.lm_id]
-        total = logprob(left, candidate.lm_id) + candidate.bonus + channel_weight * candidate.channel
-        for word in right:
-            total += logprob(history, word)
-            history.append(word)
+    for k in range(len(positions[at])):
+        chosen = [positions[j][k if j == at else choices[j]] for j in range(len(positions))]
+        total = sum(c.bonus + channel_weight * c.channel for c in chosen)
+        total += sum(
+            lm.sentence_logprob([c.lm_id for c in chosen[start:end]]) for start, end in itertools.pairwise(bounds)
+        )
         scores.append(total)
     peak = max(scores)
     weights = [10 ** (s - peak) for s in scores]
@@ -79,9 +74,25 @@ def test_posteriors_are_the_same_numbers(lm):
     rng = random.Random(7)
     for _ in range(20):
         positions = _lattice(rng, rng.randint(1, 30))
-        choices = _decode_trigram(positions, lm, 1.0, 5)
+        restarts = frozenset(rng.sample(range(len(positions)), k=min(len(positions), rng.randint(0, 4))))
+        choices = _decode_trigram(positions, lm, 1.0, 5, restarts)
         for at in range(len(positions)):
-            assert posteriors(positions, choices, lm, 1.0, at) == _posteriors_reference(positions, choices, lm, 1.0, at)
+            assert posteriors(positions, choices, lm, 1.0, at, restarts) == pytest.approx(
+                _posteriors_reference(positions, choices, lm, 1.0, at, restarts), abs=1e-9
+            )
+
+
+def test_an_exact_decoding_chooses_at_every_position_the_reading_its_posterior_prefers(lm):
+    # the posterior scores every n-gram a candidate is in, as the decoder does: with a beam wide enough to be
+    # exact, no single position can be changed for a better path, so none has a likelier alternative
+    rng = random.Random(11)
+    for _ in range(20):
+        positions = _lattice(rng, rng.randint(3, 30))
+        restarts = frozenset(rng.sample(range(len(positions)), k=rng.randint(0, 3)))
+        choices = _decode_trigram(positions, lm, 1.0, 10_000, restarts)
+        for at in range(len(positions)):
+            probabilities = posteriors(positions, choices, lm, 1.0, at, restarts)
+            assert probabilities[choices[at]] == pytest.approx(max(probabilities)), at
 
 
 def _forward_reference(channel: Channel, observed: str, gold: str) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from khplan.diacritics import restore, restore_diacritics
@@ -168,7 +170,7 @@ def test_redecoding_the_nudged_paragraphs_reads_as_decoding_everything():
         "So Noi vu theo doi, tong hop ket qua thi dua.\n"
         "Dong chi Le Minh Tien chi dao thuc hien."
     )
-    positions, _, restarts = restorer._lattice(text.split("\n"))
+    positions, _, restarts, _ = restorer._lattice(text.split("\n"))
     choices = decode(positions, model.lm, 1.0, model.settings.beam, restarts)
     assert len(restarts) >= 3
     nudged = list(positions)
@@ -273,3 +275,34 @@ def test_a_dash_before_a_word_in_capitals_is_no_code():
 
 def test_the_last_word_before_a_documents_end_mark_is_restored():
     assert restore_diacritics("cac co quan lien quan thuc hien./.") == "các cơ quan liên quan thực hiện./."
+
+
+def test_two_words_legacy_ocr_ran_together_are_read_apart():
+    # seen in legacy OCR of real plans: the space between two words lost, one of them garbled besides
+    restoration = restore(
+        "thuc hien Nghi quyet ctiaH6i dong nhan dan va luatctia Quéc hoi trong 07nim", channel="legacy", explain=True
+    )
+    assert "của Hội đồng nhân dân" in restoration.text
+    assert "luật của Quốc hội" in restoration.text
+    assert restoration.text.endswith("07 năm")
+    (change,) = [c for c in restoration.changes if c.original == "luatctia"]
+    assert change.reason == "run-together" and change.restored == "luật của" and 0 < change.confidence <= 1
+
+
+def test_foreign_words_and_abbreviations_are_not_cut_into_syllables():
+    for word in ("Malaysia", "Canada", "GDTrH", "Microsoft"):
+        assert word in restore(f"hop tac voi {word} trong nam", channel="legacy").text.split()
+
+
+def test_the_stripped_channel_never_cuts_a_word():
+    assert "nhandan" in restore("Uy ban nhandan tinh", channel="stripped").text
+
+
+def test_every_rewrite_is_placed_on_the_input_so_an_ocr_words_offsets_follow_it():
+    text = "Ke hoach luatctia\nQuéc hoi ctia nam 2024"
+    restoration = restore(text, channel="legacy")
+    assert restoration.text == "Kế hoạch luật của\nQuốc hội của năm 2024"
+    read = ["Kế", "hoạch", "luật của", "Quốc", "hội", "của", "năm", "2024"]
+    for word, restored in zip(re.finditer(r"\S+", text), read, strict=True):
+        assert restoration.text[restoration.moved(word.start()) : restoration.moved(word.end())] == restored
+    assert restoration.moved(len(text)) == len(restoration.text)

@@ -79,3 +79,18 @@ def test_legacy_ocrs_small_i_in_a_word_in_capitals_is_read_as_a_capital():
     restored = restore_text(_ctx(), [PageText(1, text, "text")]).pages[0].text
     assert "HỒ CHÍ MINH" in restored and "THÁI BÌNH" in restored
     assert "Thi đua" in restored  # a word in title case is no word in capitals
+
+
+def test_ocr_words_stay_on_the_words_restoration_made_of_them():
+    from khplan.schemas.words import Box, OcrWord
+
+    text = "Nghi quyet luatctia Quéc hoi ve thi dua khen thuong"
+    words = tuple(
+        OcrWord(m.group(), Box(40 * k, 10, 35, 12), 80.0, 1, m.start(), m.end())
+        for k, m in enumerate(__import__("re").finditer(r"\S+", text))
+    )
+    restored = restore_text(_ctx("always"), [PageText(1, text, "ocr", 80.0, words)])
+    page = restored.pages[0]
+    assert page.text == "Nghị quyết luật của Quốc hội về thi đua khen thưởng"
+    read = [page.text[w.start : w.end] for w in page.words]
+    assert read == ["Nghị", "quyết", "luật của", "Quốc", "hội", "về", "thi", "đua", "khen", "thưởng"]
