@@ -279,6 +279,8 @@ def posteriors(
     so a decoding that no single change can better chooses at each position
     the candidate with the highest posterior.
     """
+    if lm.order == 3:
+        return _trigram_posteriors(positions, choices, lm, channel_weight, at, restarts)
     context = max(lm.order - 1, 1)
     left: list[int] = []
     j = at
@@ -306,6 +308,50 @@ def posteriors(
             history = history[-context:]
             total += score_of(pack(history), len(history), word)
             history.append(word)
+        scores.append(total)
+    return _normalised(scores)
+
+
+_NO_ROW: dict[int, float] = {}
+
+
+def _trigram_posteriors(
+    positions: Sequence[Sequence[Candidate]],
+    choices: Sequence[int],
+    lm: NgramModel,
+    channel_weight: float,
+    at: int,
+    restarts: frozenset[int],
+) -> list[float]:
+    """:func:`posteriors` for a trigram model, the same sums (the document's consistency asks it of thousands of
+    words): scores come from the rows the decoder filled, and nothing is packed."""
+    count = len(positions)
+    if at == 0 or at in restarts:
+        last, head_key, head_length = BOS, BOS, 1
+    else:
+        last = positions[at - 1][choices[at - 1]].lm_id
+        before = BOS if at - 1 == 0 or at - 1 in restarts else positions[at - 2][choices[at - 2]].lm_id
+        head_key, head_length = (before << ID_BITS) | last, 2
+    if at + 1 == count or at + 1 in restarts:
+        follows, then = EOS, None
+    else:
+        follows = positions[at + 1][choices[at + 1]].lm_id
+        then = EOS if at + 2 == count or at + 2 in restarts else positions[at + 2][choices[at + 2]].lm_id
+    score_of, rows, after = lm.cached_logprob, lm.rows, last << ID_BITS
+    head_row = rows.get(head_key, _NO_ROW) if head_length == 2 else _NO_ROW
+    scores = []
+    for candidate in positions[at]:
+        word = candidate.lm_id
+        lp = head_row.get(word)
+        if lp is None:
+            lp = score_of(head_key, head_length, word)
+        total = lp + (candidate.unknown + candidate.prior) + channel_weight * candidate.channel
+        lp = rows.get(after | word, _NO_ROW).get(follows)
+        total += score_of(after | word, 2, follows) if lp is None else lp
+        if then is not None:
+            ahead = (word << ID_BITS) | follows
+            lp = rows.get(ahead, _NO_ROW).get(then)
+            total += score_of(ahead, 2, then) if lp is None else lp
         scores.append(total)
     return _normalised(scores)
 

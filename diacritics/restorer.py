@@ -39,6 +39,7 @@ from khplan.diacritics.abbreviations import D_RESTORED, restore_code
 from khplan.diacritics.channel import Channel
 from khplan.diacritics.damage import CHANNELS, detect_channel
 from khplan.diacritics.decoder import Candidate, decode, posteriors, redecode
+from khplan.diacritics.lm import ID_BITS
 from khplan.diacritics.model import RestorationModel, load_model
 from khplan.diacritics.names import NamePrior, Priors, Slot, is_capitalised
 from khplan.diacritics.orthography import fold, has_diacritics
@@ -46,6 +47,7 @@ from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
 from khplan.diacritics.tokens import Kind, Token, classify, is_syllable_shape, line_tokens
+from khplan.schemas.plan import DOUBTFUL_RESTORATION
 
 ADAPTING_CHANNELS = frozenset({"legacy"})
 """Channels that re-read a document with confusions re-estimated on its own first reading."""
@@ -56,7 +58,7 @@ TOP_FORMS = 12
 """Folded forms whose spellings are scored in full, after the folded channel has ranked them all."""
 FORM_MARGIN = 6.0
 """Folded forms trailing the best by more than this (log10 channel score) are not looked at."""
-DOUBTFUL_BELOW = 0.6
+DOUBTFUL_BELOW = DOUBTFUL_RESTORATION
 """A restored word whose reading has less posterior than this is reported as doubtful (a review warning)."""
 PHRASE_LENGTHS = (3, 2)
 """Lengths of the repeated phrases whose readings are made consistent across a document."""
@@ -85,8 +87,19 @@ _RUN_TOGETHER_MARKS = ".,;:…'‘’`"
 """Marks legacy OCR printed between two words it ran together: punctuation is kept, then a space (``Nam.Chuén``,
 ``hdi...Lan``); a speck of a quote is dropped (``kém'theo``)."""
 _SPECKS = str.maketrans("", "", "'‘’`")
+RUN_TOGETHER_PIECES = {"legacy": 2, "stripped": 4}
+"""Channels in which a token no syllable is within reach of may be words run together, and into how many at most
+(intact text stays as it is). Typed text runs whole names together (``UYBANNHANDAN``); in legacy OCR, where every
+piece is read with OCR's confusions, three pieces would read a foreign word as syllables (``Ca na da``)."""
+SPACED_CHANNELS = frozenset({"legacy"})
+"""Channels in which words run together lost their space to OCR: it is put back. Stripped text was typed so
+(``UYBAN``, ``veviec``): its pieces get their marks and it stays one token, as its writer spaced it."""
 RUN_TOGETHER_SHORTEST = 4
-"""Tokens shorter than this are never read as two words (a two-letter piece and another)."""
+"""Tokens shorter than this are never read as words run together (a two-letter piece and another)."""
+LINKED_READINGS = 5
+"""How many of a piece's likeliest readings may link it to the next (see :meth:`Restorer._linked`)."""
+LONGEST_PIECE = 8
+"""The longest piece a run-together token is cut into: a syllable and a speck or two."""
 RUN_TOGETHER_CHANNEL = -2.5
 """log10 channel score a piece of a run-together token must be read with: ``ctia`` as "của" (-1.2) is legacy OCR's
 usual damage; ``Cana`` as "cảng" (-3.6), ``Malay`` as "moay" (-7) are a foreign word cut, which stays as printed."""
@@ -245,7 +258,7 @@ class Restorer:
             readings = Counter(
                 (positions[i][c].spelling, token.text.lower())
                 for i, (c, (_, token)) in enumerate(zip(choices, where, strict=False))
-                if token.kind is Kind.word and not positions[i][c].keep and i not in pieces
+                if token.kind is Kind.word and not positions[i][c].keep
             )
             confusions = self.channel.adapted((g, o, n) for (g, o), n in readings.items())
             return Restorer(self.model, self.name, adapt=False, base=self, confusions=confusions).restore(text, explain)
@@ -333,7 +346,7 @@ class Restorer:
         positions: list[tuple[Candidate, ...]] = []
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
-        pieces: dict[int, Token] = {}
+        pieces: dict[int, tuple[Token, int]] = {}
         previous, item = "", ""
         word, fixed = self.word, self.fixed
         for number, line in enumerate(lines):
@@ -377,22 +390,28 @@ class Restorer:
                     where.append((number, token))
                     slots.append(Slot(text))
                     continue
+                if (
+                    (kind is Kind.word or kind is Kind.abbreviation)
+                    and self.name in RUN_TOGETHER_PIECES
+                    and len(text) >= RUN_TOGETHER_SHORTEST
+                    and not self.spellings(text)
+                    and (cut := self.run_together(text)) is not None
+                ):
+                    # "luatctia", "07nim", "UYBAN": no syllable is within reach of the token, one is of each piece
+                    pieces[len(positions)] = (token, len(cut))
+                    for piece in cut:
+                        where.append((number, piece._replace(start=token.start + piece.start)))
+                        if piece.kind is Kind.word:
+                            piece_readings, piece_spelled, piece_capital = word(piece.text)
+                            slots.append(Slot(piece.text, len(positions), piece_spelled or ()))
+                            capitalised = capitalised or piece_capital
+                            positions.append(piece_readings)
+                        else:
+                            slots.append(Slot(piece.text))
+                            positions.append(self.kept(piece.text, piece.kind))
+                    continue
                 if kind is Kind.word:
                     readings, spelled, capital = word(text)
-                    if not spelled and (cut := self.run_together(text)) is not None:
-                        # "luatctia", "07nim": no syllable is within reach of the token, two are of its pieces
-                        pieces[len(positions)] = token
-                        for piece in cut:
-                            where.append((number, piece._replace(start=token.start + piece.start)))
-                            if piece.kind is Kind.word:
-                                piece_readings, piece_spelled, piece_capital = word(piece.text)
-                                slots.append(Slot(piece.text, len(positions), piece_spelled or ()))
-                                capitalised = capitalised or piece_capital
-                                positions.append(piece_readings)
-                            else:
-                                slots.append(Slot(piece.text))
-                                positions.append(self.kept(piece.text, piece.kind))
-                        continue
                     if spelled is None:
                         # letters no syllable was printed as ("Thg", "Tp"): as they are
                         positions.append(readings)
@@ -427,52 +446,71 @@ class Restorer:
             return self.kept(text, Kind.word), None, False
         return self.candidates(text), self.spellings(text), is_capitalised(text)
 
-    def _run_together(self, text: str) -> tuple[Token, Token] | None:
-        """The two words legacy OCR ran together in a token no syllable is within reach of (``luatctia`` →
-        ``luat`` + ``ctia``, ``ctiaH6i``, ``07nim`` → ``07`` + ``nim``, ``Nam.Chuén``), as tokens with offsets in
-        it; None when no cut leaves two pieces the channel reads (or the token is no legacy OCR's).
+    def _run_together(self, text: str) -> tuple[Token, ...] | None:
+        """The words run together in a token no syllable is within reach of (legacy OCR's ``luatctia`` → ``luat``
+        + ``ctia``, ``ctiaH6i``, ``07nim`` → ``07`` + ``nim``, ``Nam.Chuén``; typed ``UYBANNHANDAN``), as tokens
+        with offsets in it; None when no cut leaves pieces the channel reads each of.
 
-        The cut is where the pieces' best readings score highest (weighted channel and unigram); the decoder
-        then reads each piece in its context. A number is a piece only where digits meet letters.
+        The cut is where the pieces' best readings score highest (weighted channel and unigram: fewer pieces
+        score higher); the decoder then reads each piece in its context. A number is a piece only where its
+        digits meet letters; marks between pieces are no part of either.
         """
-        if (
-            self.name not in DIGIT_WORD_CHANNELS
-            or len(text) < RUN_TOGETHER_SHORTEST
-            or _normal(text) in self.model.foreign
-        ):
+        if _normal(text) in self.model.foreign:
             return None
-        best: tuple[float, Token, Token] | None = None
-        for end in range(1, len(text) - 1):
-            if text[end - 1] in _RUN_TOGETHER_MARKS:
-                continue  # a run of marks is cut where it begins
-            start = end
-            while start < len(text) and text[start] in _RUN_TOGETHER_MARKS:
-                start += 1
-            left, right = text[:end], text[start:]
-            scores = [self._piece_score(left, right[:1]), self._piece_score(right, left[-1:])]
-            if None in scores:
+        size, most = len(text), RUN_TOGETHER_PIECES[self.name]
+        # best[i]: the best cut of text[:i] that ends a piece at i: (score, pieces, the last piece's readings)
+        best: list[tuple[float, tuple[Token, ...], frozenset[int]] | None] = [None] * (size + 1)
+        best[0] = (0.0, (), frozenset())
+        for end_before in range(size):
+            if (done := best[end_before]) is None or len(done[1]) == most:
                 continue
-            score = sum(s for s in scores if s is not None)
-            if best is None or score > best[0]:
-                best = (score, Token(left, 0, _piece_kind(left)), Token(right, start, _piece_kind(right)))
-        return best[1:] if best else None
+            start = end_before
+            while end_before and start < size and text[start] in _RUN_TOGETHER_MARKS:
+                start += 1  # marks between two pieces
+            for end in range(start + 1, min(size, start + LONGEST_PIECE) + 1):
+                piece = text[start:end]
+                if (end < size and text[end - 1] in _RUN_TOGETHER_MARKS) or (start == 0 and end == size):
+                    continue
+                read = self._piece(piece, text[start - 1 : start] + text[end : end + 1])
+                if read is None or (done[1] and not self._linked(done[2], read[1])):
+                    continue
+                total = done[0] + read[0]
+                if (known := best[end]) is None or total > known[0]:
+                    best[end] = (total, (*done[1], Token(piece, start, _piece_kind(piece))), read[1])
+        found = best[size]
+        return found[1] if found and len(found[1]) > 1 else None
 
-    def _piece_score(self, piece: str, neighbour: str) -> float | None:
+    def _piece(self, piece: str, boundary: str) -> tuple[float, frozenset[int]] | None:
         """How well a piece of a run-together token reads as a word (its best candidate's weighted channel score
-        and unigram), 0 for a number cut where its digits meet letters; None when it reads as neither."""
+        and unigram) and the LM ids of its likeliest readings; a number whose digits meet letters (``boundary``:
+        the characters either side of it) scores 0; None when it reads as neither."""
+        vocabulary = self.model.vocabulary
         if piece.isdigit():
-            return 0.0 if neighbour.isalpha() else None
+            if any(c.isdigit() for c in boundary):
+                return None
+            return 0.0, frozenset({vocabulary.id(token_symbols(Token(piece, 0, Kind.number))[0])})
         if len(piece) < 2 or not any(c.isalpha() for c in piece):
             return None
         if any(c.isupper() for c in piece) and not any(c.isdigit() for c in piece) and _no_vowel(piece):
             return None  # capitals without a vowel are an abbreviation's ("GDTrH": GD, TrH)
         unigram = self.model.lm.logprob_tables[0]
-        scores = [
-            self.weight * c.channel + unigram[c.lm_id] + c.unknown
-            for c in self.candidates(piece)
-            if not c.keep and c.channel >= RUN_TOGETHER_CHANNEL
-        ]
-        return max(scores, default=None)
+        scored = sorted(
+            (
+                (self.weight * c.channel + unigram[c.lm_id] + c.unknown, c.lm_id)
+                for c in self.candidates(piece)
+                if not c.keep and c.channel >= RUN_TOGETHER_CHANNEL and c.lm_id
+            ),
+            reverse=True,
+        )
+        if not scored:
+            return None
+        return scored[0][0], frozenset(lm_id for _, lm_id in scored[:LINKED_READINGS])
+
+    def _linked(self, left: frozenset[int], right: frozenset[int]) -> bool:
+        """Whether one of the likeliest readings of two pieces is followed by one of the other's in the corpus:
+        words run together are words that go together ("ủy ban", "về việc", "năm 2020"; not "ca na", "lay sia")."""
+        bigrams = self.model.lm.logprob_tables[1]
+        return any((a << ID_BITS) | b in bigrams for a in left for b in right)
 
     def _numbered_in_roman(self, previous: Token, *, several: bool) -> bool:
         """Whether the word before a number reads as one a Roman number follows, among its likeliest candidates
@@ -515,7 +553,14 @@ class Restorer:
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
 
     def _render(
-        self, lines, positions, where, choices, explain: bool, pieces: dict[int, Token], restarts: frozenset[int]
+        self,
+        lines,
+        positions,
+        where,
+        choices,
+        explain: bool,
+        pieces: dict[int, tuple[Token, int]],
+        restarts: frozenset[int],
     ) -> Restoration:
         """Write the chosen spellings into the lines; the evidence is gathered only when asked for."""
         out_lines = list(lines)
@@ -523,25 +568,31 @@ class Restorer:
         edits: dict[int, list[tuple[int, int, str]]] = {}
         word, number_kind, abbreviation, code = Kind.word, Kind.number, Kind.abbreviation, Kind.code
         last_line, last_start = -1, -1  # where the last token decided stands
+        written = 0  # positions before this one are written (a run-together token's pieces)
         for i, (number, token) in enumerate(where):
             text, start, kind = token
             if start == last_start and number == last_line:
                 continue  # a punctuation run spans several positions
             last_line, last_start = number, start
-            if (whole := pieces.get(i)) is not None:
-                # two words OCR ran together: each piece read as the decoder chose, a space between them
-                first, second = where[i][1], where[i + 1][1]
-                restored = (
-                    _piece_reading(first, positions[i][choices[i]])
-                    + lines[number][first.start + len(first.text) : second.start].translate(_SPECKS)
-                    + " "
-                    + _piece_reading(second, positions[i + 1][choices[i + 1]])
-                )
+            if i < written:
+                continue  # a later piece of a run-together token, written with the first
+            if (cut := pieces.get(i)) is not None:
+                # words run together: each piece read as the decoder chose, the space OCR lost put back
+                whole, count = cut
+                written = i + count
+                line, space = lines[number], " " if self.name in SPACED_CHANNELS else ""
+                restored = ""
+                for k in range(i, written):
+                    piece = where[k][1]
+                    if k > i:
+                        previous = where[k - 1][1]
+                        marks = line[previous.start + len(previous.text) : piece.start]
+                        restored += (marks.translate(_SPECKS) + space) if space else marks
+                    restored += _piece_reading(piece, positions[k][choices[k]])
                 decisions.append((i, number, whole, restored, "run-together"))
-                edits.setdefault(number, []).append((whole.start, whole.start + len(whole.text), restored))
+                if restored != whole.text:
+                    edits.setdefault(number, []).append((whole.start, whole.start + len(whole.text), restored))
                 continue
-            if i - 1 in pieces:
-                continue  # the second piece of a run-together token, written with the first
             chosen = positions[i][choices[i]]
             if (kind is word or kind is number_kind or kind is abbreviation) and not chosen.keep:
                 # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
@@ -582,11 +633,12 @@ class Restorer:
             ]
             if reason == "unrestorable":
                 return 0.0, readings
-            if reason == "run-together":  # as sure as its less sure piece
-                second = (
-                    posteriors(positions, choices, lm, weight, i + 1, restarts) if len(positions[i + 1]) > 1 else [1.0]
-                )
-                return min(probabilities[choices[i]], second[choices[i + 1]]), []
+            if reason == "run-together":  # as sure as its least sure piece
+                sure = probabilities[choices[i]]
+                for k in range(i + 1, i + pieces[i][1]):
+                    if len(positions[k]) > 1:
+                        sure = min(sure, posteriors(positions, choices, lm, weight, k, restarts)[choices[k]])
+                return sure, []
             sure = sum(p for w, p in readings if w == restored) if token.kind is Kind.word else 1.0
             return sure, readings
 

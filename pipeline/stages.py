@@ -20,6 +20,7 @@ from khplan.pipeline.context import DocContext, PageText, path_text
 from khplan.pipeline.errors import NotAPlanError
 from khplan.pipeline.evidence import annotate
 from khplan.schemas import PlanRecord, Provenance
+from khplan.schemas.plan import DOUBTFUL_RESTORATION
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,8 @@ class RestoredText:
     @property
     def doubts(self) -> tuple[int, ...]:
         """Offsets in :attr:`document` of the words the restorer read with a posterior under
-        :data:`DOUBTFUL_RESTORATION` (letters only: a code's ``Đ`` is no guess)."""
+        :data:`~khplan.schemas.plan.DOUBTFUL_RESTORATION`, a guess between readings (``Thanh`` / ``Thạnh``): the
+        header fields they stand in are flagged (letters only: a code's ``Đ`` is no guess)."""
         found: list[int] = []
         offset = 0
         for page in self.pages:
@@ -93,10 +95,6 @@ _SMALL_I = re.compile(r"\b(?=(?:[A-ZĐ]*i){1,2}[A-ZĐ]*\b)(?=\w*[A-ZĐ]\w*[A-ZĐ
 """A word in capitals but for a small ``i`` (``CHi``, ``BiNH``): legacy OCR's reading of an ``Í`` or ``Ì`` whose mark
 it lost; in capitals, as its neighbours (the restorer keeps a word's case, and a name half in capitals is not read as
 the issuer's)."""
-
-DOUBTFUL_RESTORATION = 0.5
-"""Below this posterior, a word the restorer read is a guess between readings (``Thanh`` / ``Thạnh``): the header's
-fields it stands in are flagged (:func:`khplan.extractors.consistency.flag_doubtful_restoration`)."""
 
 
 def document_method(pages: list[PageText]) -> str:

@@ -290,12 +290,20 @@ def test_two_words_legacy_ocr_ran_together_are_read_apart():
 
 
 def test_foreign_words_and_abbreviations_are_not_cut_into_syllables():
-    for word in ("Malaysia", "Canada", "GDTrH", "Microsoft"):
+    for word in ("Malaysia", "Canada", "GDTrH", "Microsoft", "UBNDTINH"):
         assert word in restore(f"hop tac voi {word} trong nam", channel="legacy").text.split()
 
 
-def test_the_stripped_channel_never_cuts_a_word():
-    assert "nhandan" in restore("Uy ban nhandan tinh", channel="stripped").text
+def test_words_typed_together_get_their_marks_and_stay_as_typed():
+    # a stripped export keeps its writer's spacing: "UYBAN NHANDAN" was typed so, and is printed so restored
+    restored = restore("UYBAN NHANDAN TINH QUANG NAM\nKe hoach veviec trien khai nam2020", channel="stripped").text
+    assert restored == "ỦYBAN NHÂNDÂN TỈNH QUẢNG NAM\nKế hoạch vềviệc triển khai năm2020"
+
+
+def test_pieces_that_never_follow_each_other_are_no_words_run_together():
+    for channel in ("stripped", "legacy"):
+        restored = restore("hop tac voi Malaysia, Canada va Indonesia", channel=channel).text
+        assert {"Malaysia", "Canada", "Indonesia"} <= set(re.findall(r"\w+", restored)), channel
 
 
 def test_every_rewrite_is_placed_on_the_input_so_an_ocr_words_offsets_follow_it():

@@ -4,6 +4,7 @@ from khplan.diacritics import assess_damage
 from khplan.extractors import document_of
 from khplan.pipeline.context import DocContext, InputKind, Options, PageText
 from khplan.pipeline.stages import restore_text
+from khplan.schemas.plan import DOUBTFUL_RESTORATION
 
 
 def _ctx(mode: str = "auto") -> DocContext:
@@ -39,7 +40,7 @@ def test_restored_pages_carry_the_words_restoration_doubted():
     page = restored.pages[0]
     spans = {page.text[a:b]: confidence for a, b, confidence in page.doubtful}
     assert spans["xqzvwo"] == 0.0
-    assert all(0 <= confidence < 0.6 for confidence in spans.values())
+    assert all(0 <= confidence < DOUBTFUL_RESTORATION for confidence in spans.values())
     (start, end, _) = next(d for d in restored.document.doubtful if restored.document.text[d[0] : d[1]] == "xqzvwo")
     assert end - start == 6
 
