@@ -26,6 +26,15 @@ D_RESTORED = {
     "SGDDT": "SGDĐT",
     "BGDDT": "BGDĐT",
     "TTDN": "TTĐN",  # Thông tin đối ngoại
+    "BLDTBXH": "BLĐTBXH",  # Bộ Lao động - Thương binh và Xã hội
+    "KHDT": "KHĐT",  # Kế hoạch và Đầu tư
+    "SKHDT": "SKHĐT",
+    "BKHDT": "BKHĐT",
+    "BTDKT": "BTĐKT",  # Ban Thi đua - Khen thưởng
+    "HDBT": "HĐBT",  # Hội đồng Bộ trưởng
+    "TWDTN": "TWĐTN",  # Trung ương Đoàn Thanh niên
+    "UBQGCDS": "UBQGCĐS",  # Ủy ban Quốc gia về Chuyển đổi số
+    "QLDT": "QLĐT",  # Quản lý đô thị, Quản lý đào tạo
 }
 _PART = re.compile(r"[A-Za-zĐđ]+")
 

@@ -142,6 +142,7 @@ def _decode_trigram(
     unigrams, bigrams, trigrams = (table.get for table in lm.logprob_tables)
     unknown = lm.logprob_tables[0][UNK]
     word_backoff, context_backoff = (table.get for table in lm.backoff_tables)
+    unseen = lm.unseen_context
     score_of = lm.cached_logprob
     rows = lm.rows
     word_mask = (1 << ID_BITS) - 1
@@ -184,13 +185,13 @@ def _decode_trigram(
                     lp = trigrams((history << ID_BITS) | word)
                     if lp is None:
                         if penalty is None:
-                            penalty = 0.0 + context_backoff(history, 0.0)
+                            penalty = 0.0 + context_backoff(history, unseen)
                         lp = bigrams(state_base | word)
                         if lp is not None:
                             lp = penalty + lp
                         else:
                             if unigram_penalty is None:
-                                unigram_penalty = penalty + word_backoff(last, 0.0)
+                                unigram_penalty = penalty + word_backoff(last, unseen)
                             lp = unigrams(word)
                             lp = unigram_penalty + (unknown if lp is None else lp)
                     row[word] = lp

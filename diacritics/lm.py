@@ -51,6 +51,10 @@ class NgramModel:
     """Index k-1 holds the k-grams: packed key -> log10 p(w | h)."""
     backoff_tables: list[dict[int, float]]
     """Index k-1 holds contexts of length k: packed key -> log10 gamma(h)."""
+    unseen_context: float = 0.0
+    """log10 price of backing off from a history the corpus never saw (0: the plain backoff model, which scores
+    a word after an unseen history as after its shorter one, and so prefers a reading no text had to one the
+    corpus saw in other company: "tính Tây Bắc" over "tỉnh Tây Bắc"). Set from the decoder settings."""
     memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
     rows: dict[int, dict[int, float]] = field(default_factory=dict, repr=False, compare=False)
     """Two-word history (packed) -> word -> :meth:`logprob`: the trigram decoder's memo (small-int keys)."""
@@ -66,7 +70,7 @@ class NgramModel:
                 return penalty + value
             if n == 0:
                 return penalty + self.logprob_tables[0][UNK]
-            penalty += self.backoff_tables[n - 1].get(pack(history), 0.0)
+            penalty += self.backoff_tables[n - 1].get(pack(history), self.unseen_context)
             history = history[1:]
 
     def packed_logprob(self, history: int, length: int, word: int) -> float:
@@ -79,7 +83,7 @@ class NgramModel:
                 return penalty + value
             if length == 0:
                 return penalty + tables[0][UNK]
-            penalty += backoffs[length - 1].get(history, 0.0)
+            penalty += backoffs[length - 1].get(history, self.unseen_context)
             length -= 1
             history &= (1 << (ID_BITS * length)) - 1
 

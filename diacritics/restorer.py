@@ -127,6 +127,7 @@ class Restorer:
         """When set, this restorer re-reads a document: it re-scores the base restorer's candidates
         with ``confusions`` (the base channel adapted to the document) instead of looking them up again."""
         settings = model.settings
+        self.lm = model.language_model(channel)
         self.channel = confusions or model.channels[channel]
         self.weight = settings.channel_weight.get(channel, 1.0)
         self.keep = settings.keep_logprob.get(channel, -3.0)
@@ -244,7 +245,7 @@ class Restorer:
     def _rescored(self, lower: str, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """The base reading's candidates with this restorer's channel scores, best first."""
         scorer = self.channel.scorer(lower)
-        unigram = self.model.lm.logprob_tables[0]
+        unigram = self.lm.logprob_tables[0]
         rescored = [c if c.keep else _rechanneled(c, scorer.logprob(c.spelling)) for c in candidates]
         return tuple(sorted(rescored, key=lambda c: -(self.weight * c.channel + unigram[c.lm_id] + c.unknown)))
 
@@ -253,7 +254,7 @@ class Restorer:
         positions, where, restarts, pieces = self._lattice(lines)
         if not positions:
             return Restoration(text)
-        choices = decode(positions, self.model.lm, self.weight, self.model.settings.beam, restarts)
+        choices = decode(positions, self.lm, self.weight, self.model.settings.beam, restarts)
         if self.adapt:
             readings = Counter(
                 (positions[i][c].spelling, token.text.lower())
@@ -266,9 +267,7 @@ class Restorer:
         if hinted is not positions:
             changed = [i for i, (a, b) in enumerate(zip(positions, hinted, strict=True)) if a is not b]
             positions = hinted
-            choices = redecode(
-                positions, choices, changed, self.model.lm, self.weight, self.model.settings.beam, restarts
-            )
+            choices = redecode(positions, choices, changed, self.lm, self.weight, self.model.settings.beam, restarts)
         return self._render(lines, positions, where, choices, explain, pieces, restarts)
 
     def _consistent(
@@ -307,7 +306,7 @@ class Restorer:
         def sure(at: int) -> float:
             """Posterior of the reading chosen at ``at`` (a word is in several phrases: computed once)."""
             if at not in known:
-                known[at] = posteriors(positions, choices, self.model.lm, self.weight, at, restarts)[choices[at]]
+                known[at] = posteriors(positions, choices, self.lm, self.weight, at, restarts)[choices[at]]
             return known[at]
 
         read = [candidates[c].spelling for candidates, c in zip(positions, choices, strict=True)]
@@ -493,7 +492,7 @@ class Restorer:
             return None
         if any(c.isupper() for c in piece) and not any(c.isdigit() for c in piece) and _no_vowel(piece):
             return None  # capitals without a vowel are an abbreviation's ("GDTrH": GD, TrH)
-        unigram = self.model.lm.logprob_tables[0]
+        unigram = self.lm.logprob_tables[0]
         scored = sorted(
             (
                 (self.weight * c.channel + unigram[c.lm_id] + c.unknown, c.lm_id)
@@ -509,7 +508,7 @@ class Restorer:
     def _linked(self, left: frozenset[int], right: frozenset[int]) -> bool:
         """Whether one of the likeliest readings of two pieces is followed by one of the other's in the corpus:
         words run together are words that go together ("ủy ban", "về việc", "năm 2020"; not "ca na", "lay sia")."""
-        bigrams = self.model.lm.logprob_tables[1]
+        bigrams = self.lm.logprob_tables[1]
         return any((a << ID_BITS) | b in bigrams for a in left for b in right)
 
     def _numbered_in_roman(self, previous: Token, *, several: bool) -> bool:
@@ -549,6 +548,14 @@ class Restorer:
             kept = Candidate(token.text, lm_id, ABBREVIATION_KEEP, True, 0.0 if lm_id else self.model.unknown_logprob)
             yield (kept, *(c for c in self.candidates(token.text) if not c.keep))
             return
+        if self.name in RUN_TOGETHER_PIECES and token.kind is Kind.roman and _roman_or_syllable(token.text):
+            # "ĐƠN VI HÀNH CHÍNH" lost its marks: VI is "vị" as often as the sixth (Đại hội VI); the LM decides
+            # between the number and the syllables of its letters (no other letters: XI is no "xã")
+            (symbol,) = token_symbols(token)
+            kept = Candidate(token.text, vocabulary.id(symbol), 0.0, True)
+            letters = _fold(token.text.lower())
+            yield (kept, *(c for c in self.candidates(token.text) if not c.keep and _fold(c.spelling) == letters))
+            return
         for symbol in token_symbols(token):
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
 
@@ -566,7 +573,7 @@ class Restorer:
         out_lines = list(lines)
         decisions: list[tuple[int, int, Token, str, str]] = []  # (position, line number, token, restored, reason)
         edits: dict[int, list[tuple[int, int, str]]] = {}
-        word, number_kind, abbreviation, code = Kind.word, Kind.number, Kind.abbreviation, Kind.code
+        word, number_kind, abbreviation, code, roman = Kind.word, Kind.number, Kind.abbreviation, Kind.code, Kind.roman
         last_line, last_start = -1, -1  # where the last token decided stands
         written = 0  # positions before this one are written (a run-together token's pieces)
         for i, (number, token) in enumerate(where):
@@ -594,7 +601,7 @@ class Restorer:
                     edits.setdefault(number, []).append((whole.start, whole.start + len(whole.text), restored))
                 continue
             chosen = positions[i][choices[i]]
-            if (kind is word or kind is number_kind or kind is abbreviation) and not chosen.keep:
+            if (kind is word or kind is number_kind or kind is abbreviation or kind is roman) and not chosen.keep:
                 # the same syllable keeps the token's own spelling ("hoá" stays "hoá", not "hóa")
                 same = chosen.spelling == _normal(text)
                 restored = text if same else apply_case(text, chosen.spelling)
@@ -621,7 +628,7 @@ class Restorer:
             for number in sorted(edits)
             for start, end, replacement in sorted(edits[number])
         )
-        lm, weight = self.model.lm, self.weight
+        lm, weight = self.lm, self.weight
 
         def confidence(i: int, token: Token, restored: str, reason: str) -> tuple[float, list[tuple[str, float]]]:
             """Posterior of the reading at position ``i`` (0 for a word no syllable was found for)."""
@@ -722,6 +729,11 @@ def _dotted(token: Token, line: str) -> bool:
 def _dash_edged_word(text: str) -> bool:
     dashed = _EDGE_DASH.fullmatch(text)
     return dashed is not None and dashed.group("word") != text and is_syllable_shape(dashed.group("word"))
+
+
+def _roman_or_syllable(text: str) -> bool:
+    """A Roman number of two letters or more that is also a syllable without its marks (``VI``: vị, ``XI``)."""
+    return len(text) >= 2 and is_syllable_shape(text)
 
 
 def _piece_reading(piece: Token, chosen: Candidate) -> str:

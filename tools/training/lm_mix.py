@@ -124,7 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for clause in filter(None, args.settings.split(";")):
         name, values = clause.split("=")
         for value in values.split(","):
-            changed: dict[str, Any] = {name: float(value)}
+            current = getattr(shipped.settings, name)  # a setting per channel takes the value on each
+            changed: dict[str, Any] = {
+                name: dict.fromkeys(current, float(value)) if isinstance(current, dict) else float(value)
+            }
             settings = dataclasses.replace(shipped.settings, **changed)
             row = {c: 1 - e / n for c, (e, n) in score(best, settings).items()}
             results["settings"][f"{name}={value}"] = row

@@ -179,10 +179,14 @@ def count_language_model_text(
     key = _counts_key(corpus, domain, plans, order)
     cached = COUNTS_CACHE / f"{key}.pickle"
     if cached.exists():
-        with open(cached, "rb") as handle:
-            counts: LmCounts = pickle.load(handle)
-        console.print(f"LM text: counts from {cached}")
-        return counts
+        try:
+            with open(cached, "rb") as handle:
+                counts: LmCounts = pickle.load(handle)
+        except (AttributeError, pickle.UnpicklingError) as error:  # pickled by a run as __main__: count again
+            console.print(f"LM text: {cached} unreadable ({error}); counting again")
+        else:
+            console.print(f"LM text: counts from {cached}")
+            return counts
     counts = _count(corpus, domain, plans, order)
     COUNTS_CACHE.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".part")
@@ -447,4 +451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # run as the importable module, so that what it pickles (the counts cache) loads from any entry point
+    from tools.training import train_restorer
+
+    raise SystemExit(train_restorer.main())

@@ -34,3 +34,20 @@ def test_save_and_load_round_trip(model, tmp_path):
     model.save(tmp_path / "lm.npz")
     loaded = NgramModel.from_arrays(np.load(tmp_path / "lm.npz"))
     assert loaded.logprob((3, 4), 5) == pytest.approx(model.logprob((3, 4), 5), abs=1e-3)
+
+
+def test_backing_off_from_an_unseen_history_costs_its_price(model):
+    from khplan.diacritics.lm import ID_BITS, pack
+
+    seen = model.backoff_tables[1]
+    unseen = next((a, b) for a in range(3, 20) for b in range(3, 20) if pack((a, b)) not in seen)
+    assert pack((3, 4)) in seen
+    plain = [model.logprob(unseen, w) for w in range(20)]
+    kept = model.logprob((3, 4), 5)
+    model.unseen_context = -0.75
+    try:
+        assert [model.logprob(unseen, w) for w in range(20)] == pytest.approx([p - 0.75 for p in plain])
+        assert model.packed_logprob((unseen[0] << ID_BITS) | unseen[1], 2, 7) == pytest.approx(plain[7] - 0.75)
+        assert model.logprob((3, 4), 5) == kept  # a seen history is scored as before
+    finally:
+        model.unseen_context = 0.0
