@@ -48,9 +48,10 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", re.IGNO
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _LETTER = re.compile(r"[^\W\d_]")
 
-# Vietnamese syllable shape on folded (accentless, lower-case) text.
-_ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
-_SYLLABLE_SHAPE = re.compile(rf"^(?:{_ONSETS})?(?:[aeiouy]{{1,3}})(?:ch|ng|nh|c|m|n|p|t|i|y|o|u)?$")
+# Vietnamese syllable shape on folded (accentless, lower-case) text; the Central Highlands' place names add onsets
+# and a final k (KRÔNG BÚK, ĐẮK LẮK, CHƯ PRÔNG): in capitals they are words, not abbreviations.
+_ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|kr|dr|gl|pr|pl|bl|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x"
+_SYLLABLE_SHAPE = re.compile(rf"^(?:{_ONSETS})?(?:[aeiouy]{{1,3}})(?:ch|ng|nh|c|k|m|n|p|t|i|y|o|u)?$")
 
 
 def is_syllable_shape(word: str) -> bool:

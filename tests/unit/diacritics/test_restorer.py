@@ -320,3 +320,9 @@ def test_a_word_after_a_history_no_text_had_is_not_preferred_for_it():
     # "va sơn" (no text has it) backed off for free and read "va"; the corpus's "và sơn" is the reading
     restored = restore_diacritics("cac quan Hai Chau, Thanh Khe, Lien Chieu, Cam Le va Son Tra thanh pho Da Nang")
     assert "Cẩm Lệ và Sơn Trà" in restored
+
+
+def test_the_central_highlands_names_in_capitals_are_words():
+    # ĐẮK LẮK, KRÔNG BÚK end in k or open with kr: in capitals they were taken for abbreviations and kept bare
+    restored = restore_diacritics("KE HOACH CHUYEN DOI SO TINH DAK LAK; UBND HUYEN KRONG BUK")
+    assert restored == "KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK; UBND HUYỆN KRÔNG BÚK"
