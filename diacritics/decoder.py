@@ -142,7 +142,7 @@ def _decode_trigram(
     unigrams, bigrams, trigrams = (table.get for table in lm.logprob_tables)
     unknown = lm.logprob_tables[0][UNK]
     word_backoff, context_backoff = (table.get for table in lm.backoff_tables)
-    unseen = lm.unseen_context
+    unseen, pairs = lm.unseen_context, lm.pair_bonus
     score_of = lm.cached_logprob
     rows = lm.rows
     word_mask = (1 << ID_BITS) - 1
@@ -194,6 +194,8 @@ def _decode_trigram(
                                 unigram_penalty = penalty + word_backoff(last, unseen)
                             lp = unigrams(word)
                             lp = unigram_penalty + (unknown if lp is None else lp)
+                    if pairs:
+                        lp += pairs.get(state_base | word, 0.0)
                     row[word] = lp
                 total = score + lp + bonus
                 state = state_base | word

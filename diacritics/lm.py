@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 
 ID_BITS = 16
+WORD_MASK = (1 << ID_BITS) - 1
+"""The last id of a packed history."""
 MAX_VOCAB = 1 << ID_BITS
 MAX_ORDER = 4
 UNK, BOS, EOS = 0, 1, 2
@@ -55,6 +57,10 @@ class NgramModel:
     """log10 price of backing off from a history the corpus never saw (0: the plain backoff model, which scores
     a word after an unseen history as after its shorter one, and so prefers a reading no text had to one the
     corpus saw in other company: "tính Tây Bắc" over "tỉnh Tây Bắc"). Set from the decoder settings."""
+    pair_bonus: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
+    """log10 bonus of a word after the word before it, by the packed pair: the two syllables of a dictionary
+    word ("lứa tuổi", "học đường"), which a corpus of laws and plans may never have printed together. Set from the
+    decoder settings; empty: the plain model."""
     memo: dict[int, float] = field(default_factory=dict, repr=False, compare=False)
     rows: dict[int, dict[int, float]] = field(default_factory=dict, repr=False, compare=False)
     """Two-word history (packed) -> word -> :meth:`logprob`: the trigram decoder's memo (small-int keys)."""
@@ -62,14 +68,15 @@ class NgramModel:
     def logprob(self, history: Sequence[int], word: int) -> float:
         """log10 p(word | history), backing off through shorter histories."""
         history = tuple(history[-(self.order - 1) :]) if self.order > 1 else ()
+        bonus = self.pair_bonus.get((history[-1] << ID_BITS) | word, 0.0) if history and self.pair_bonus else 0.0
         penalty = 0.0
         while True:
             n = len(history)
             value = self.logprob_tables[n].get(pack((*history, word)))
             if value is not None:
-                return penalty + value
+                return penalty + value + bonus
             if n == 0:
-                return penalty + self.logprob_tables[0][UNK]
+                return penalty + self.logprob_tables[0][UNK] + bonus
             penalty += self.backoff_tables[n - 1].get(pack(history), self.unseen_context)
             history = history[1:]
 
@@ -77,12 +84,15 @@ class NgramModel:
         """:meth:`logprob` for a history already packed (``length`` ids): the decoder's inner loop."""
         tables, backoffs = self.logprob_tables, self.backoff_tables
         penalty = 0.0
+        bonus = (
+            self.pair_bonus.get(((history & WORD_MASK) << ID_BITS) | word, 0.0) if length and self.pair_bonus else 0.0
+        )
         while True:
             value = tables[length].get((history << ID_BITS) | word)
             if value is not None:
-                return penalty + value
+                return penalty + value + bonus
             if length == 0:
-                return penalty + tables[0][UNK]
+                return penalty + tables[0][UNK] + bonus
             penalty += backoffs[length - 1].get(history, self.unseen_context)
             length -= 1
             history &= (1 << (ID_BITS * length)) - 1

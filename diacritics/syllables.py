@@ -14,7 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
+from importlib.util import find_spec
 from itertools import combinations
+from pathlib import Path
 
 from khplan.diacritics.orthography import fold, normalize_tone_placement
 from khplan.diacritics.tokens import is_syllable_shape
@@ -35,6 +37,27 @@ def viet74k_syllables() -> set[str]:
             if is_syllable_shape(word):
                 out.add(word)
     return out
+
+
+def _viet74k_path() -> Path:
+    """The word list's file, found without importing underthesea (which takes a second)."""
+    spec = find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("underthesea is not installed: its Viet74K word list is needed")
+    return Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+
+
+@cache
+def dictionary_pairs() -> frozenset[tuple[str, str]]:
+    """The two-syllable words of underthesea's Viet74K word list, each syllable normalised ("lứa tuổi", "thư
+    viện"): pairs that go together, whether or not a corpus printed them."""
+    text = _viet74k_path().read_text(encoding="utf-8")
+    pairs = set()
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) == 2 and all(map(is_syllable_shape, words)):
+            pairs.add((normalize_syllable(words[0]), normalize_syllable(words[1])))
+    return frozenset(pairs)
 
 
 def _deletes(form: str, depth: int) -> set[str]:

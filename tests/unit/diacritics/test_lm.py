@@ -51,3 +51,16 @@ def test_backing_off_from_an_unseen_history_costs_its_price(model):
         assert model.logprob((3, 4), 5) == kept  # a seen history is scored as before
     finally:
         model.unseen_context = 0.0
+
+
+def test_a_dictionary_pair_gets_its_bonus_wherever_it_is_scored(model):
+    from khplan.diacritics.lm import ID_BITS
+
+    plain = model.logprob((7, 3), 4), model.packed_logprob((7 << ID_BITS) | 3, 2, 4), model.logprob((3,), 9)
+    model.pair_bonus = {(3 << ID_BITS) | 4: 1.5}
+    try:
+        assert model.logprob((7, 3), 4) == pytest.approx(plain[0] + 1.5)
+        assert model.packed_logprob((7 << ID_BITS) | 3, 2, 4) == pytest.approx(plain[1] + 1.5)
+        assert model.logprob((3,), 9) == plain[2]  # another pair: as before
+    finally:
+        model.pair_bonus = {}

@@ -326,3 +326,8 @@ def test_the_central_highlands_names_in_capitals_are_words():
     # ĐẮK LẮK, KRÔNG BÚK end in k or open with kr: in capitals they were taken for abbreviations and kept bare
     restored = restore_diacritics("KE HOACH CHUYEN DOI SO TINH DAK LAK; UBND HUYEN KRONG BUK")
     assert restored == "KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK; UBND HUYỆN KRÔNG BÚK"
+
+
+def test_syllables_that_make_a_dictionary_word_are_read_as_it():
+    # "học đường" (school) is in the word list the corpus never printed; "học dương" was the reading
+    assert "sức khỏe học đường" in restore_diacritics("Chuong trinh suc khoe hoc duong giai doan 2021 - 2025")
