@@ -24,7 +24,8 @@ class TokenChange:
     """Runner-up candidates with their probabilities, best first."""
     reason: str = ""
     """Why: ``accent`` (marks only), ``ocr-confusion`` (letters too), ``code`` (a Đ back in a document code),
-    ``unrestorable`` (no Vietnamese syllable within reach: kept as it was, confidence 0), ``kept``."""
+    ``unrestorable`` (no Vietnamese syllable within reach: kept as it was, confidence 0), ``run-together`` (words
+    run into one token, each read: legacy OCR's lost space put back, typed text's kept), ``kept``."""
 
 
 @dataclass(frozen=True)
