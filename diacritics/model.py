@@ -25,7 +25,7 @@ from khplan.diacritics.name_lists import FAMILY, GIVEN, MIDDLE
 from khplan.diacritics.syllables import SyllableIndex, dictionary_pairs, normalize_syllable
 from khplan.diacritics.symbols import Vocabulary
 
-MODEL_FILE = "restorer_2026_12_04.npz"
+MODEL_FILE = "restorer_2026_12_05.npz"
 MODELS_DIR = Path(str(files("khplan.data"))) / "models"
 """Where the shipped model lies: inside the installed package (``data/models/`` of a source tree)."""
 
