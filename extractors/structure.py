@@ -364,14 +364,35 @@ def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
     """
     folded = line.folded
     number = NUMBER.search(folded)
+    date = None if dated else WRITTEN_DATE.search(folded)
     return bool(
-        (not dated and WRITTEN_DATE.search(folded) and len(line.text.split()) <= PLACE_DATE_WORDS)
+        (date and _place_date_words(line, date.start()) <= PLACE_DATE_WORDS)
         or (number and (number.group("colon") or not folded[: number.start()].strip()))
         or find_mottos(folded)
         or motto_fragment(folded)
         or re.match(r"^s[o0]\s*[:.]?[\s\d]*$", folded)  # "Số:" / "36/KH-UBND", "Số: 5872" / "/KH-UBND"
         or BLANK_NUMBER.search(folded)
     )
+
+
+def _place_date_words(line: Line, date_start: int) -> int:
+    """The words of a line holding a date, less the capitals before it that are the left column's.
+
+    Legacy OCR merges the two columns line by line: ``SỞ GIÁO DỤC VÀ ĐÀO TẠO
+    Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018`` is the issuer's line and
+    the place-and-date line, not a sentence. A date printed in capitals (a
+    title's ``NGÀY 12 THÁNG 3``) keeps every word.
+    """
+    words = list(re.finditer(r"\S+", line.text))
+    lead = 0
+    for word in words:
+        letters = [c for c in word.group(0) if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or word.end() > date_start:
+            break
+        lead += 1
+    if lead < len(words) and not words[lead].group(0)[:1].isupper():
+        lead = 0  # what follows the capitals is no place's name
+    return len(words) - lead
 
 
 def _is_subject_line(line: Line) -> bool:

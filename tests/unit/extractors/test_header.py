@@ -221,3 +221,19 @@ def test_a_place_named_for_a_man_is_the_city_even_when_its_tp_wrapped_away():
         "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 96/2009/QĐ-UBND\nHồ Chí Minh, ngày 21 tháng 12 năm 2009\n"
     )
     assert record.place == "Thành phố Hồ Chí Minh"
+
+
+def test_a_place_and_date_line_merged_after_the_left_columns_capitals_is_a_header_cell():
+    # Legacy OCR reads the two columns line by line: the department's name, then the place and date, on one line of
+    # thirteen words, which is no sentence of the body.
+    record = extract_record(
+        "UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "THÀNH PHỐ HỒ CHÍ MINH Độc lập - Tự do - Hạnh phúc\n"
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018\n"
+        "Số : 4144 /GDĐT - VP\nVề cho học sinh nghỉ học\n\nKính gửi: Ủy ban nhân dân các quận, huyện.\n"
+    )
+    assert (record.number, record.issue_date, record.issuer.name) == (
+        "4144/GDĐT-VP",
+        dt.date(2018, 11, 25),
+        "Sở Giáo dục và Đào tạo",
+    )
