@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
 from khplan.extractors.gazetteer import resolve
-from khplan.extractors.matching import ocr_digits, tolerant
-from khplan.extractors.terms import canonical_code
+from khplan.extractors.matching import fold_key, ocr_digits, tolerant
+from khplan.extractors.terms import REFERENCE_KINDS, canonical_code
 
 MOTTOS: dict[str, str] = {
     "national": "cong hoa xa hoi chu nghia viet nam",
@@ -206,6 +206,8 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             continue
         if match.group("colon") is None and not _cell_start(stream, taken, match.start()):
             continue
+        if text[match.start()].islower() and _cites_another(text[: match.start()], folded[: match.start()]):
+            continue
         start, end = match.start("num"), match.end("code")
         num, _ = ocr_digits(text[start : match.end("num")])
         code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : end]))
@@ -217,6 +219,22 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : match.end("code")]))
             return NumberCell(Cell("blank_number", match.start(), match.end()), None, _kind_code(code), match.end())
     return None
+
+
+_CITED_KIND = re.compile(
+    r"\b(?:kem\s+theo|"
+    + "|".join(r"\s+".join(fold_key(k).split()) for k in sorted(REFERENCE_KINDS, key=len, reverse=True))
+    + r")\s*$"
+)
+"""A kind of document (or ``kèm theo``) just before ``Số``, folded: the number that follows is a cited document's."""
+
+
+def _cites_another(text: str, folded: str) -> bool:
+    """Whether ``số`` follows a kind of document in running text: ``(Ban hành kèm theo Quyết định số: 59/QĐ-UBND
+    ngày …)`` cites the decision an annex came with. The document's own ``Số:`` opens its cell with a capital (ND30),
+    even where a site ran the type before it (``Công văn Số: 1357/…``), and a type in capitals is the type line's."""
+    found = _CITED_KIND.search(folded)
+    return found is not None and not text[found.start() : found.end()].strip().isupper()
 
 
 def _kind_code(code: str) -> str:
@@ -250,11 +268,21 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
         if not outside(taken, match.start(), match.end()):
             continue
         found = to_date(match)
-        if found is None:
+        if found is None or _cited_date(stream, match.end()):
             continue
         place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
         return DateCell(found, place)
     return None
+
+
+_OF_A_BODY = re.compile(r"\s*(?:cua|do)\s")
+
+
+def _cited_date(stream: Stream, end: int) -> bool:
+    """A date going on with ``của …`` on its line cites another document's (``ngày 22 tháng 7 năm 2021 của Ủy ban nhân
+    dân xã``): the place-and-date line ends with its year."""
+    follows = _OF_A_BODY.match(stream.folded, end)
+    return follows is not None and stream.piece_at(follows.end()) == stream.piece_at(end - 1)
 
 
 _LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+\w[^\s,]*){0,4}\s*,$")

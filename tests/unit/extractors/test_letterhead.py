@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from khplan.extractors import extract_record
-from khplan.extractors.letterhead import Stream, cut_pieces, find_mottos, is_mark, motto_fragment
+from khplan.extractors.letterhead import (
+    Stream,
+    cut_pieces,
+    find_date,
+    find_mottos,
+    find_number,
+    is_mark,
+    motto_fragment,
+)
 from khplan.extractors.matching import fold_key
 
 
@@ -99,3 +107,31 @@ def test_a_cong_van_subject_under_its_number_is_its_title():
         "Ủy ban nhân dân thành phố Hà Nội",
         "department",
     )
+
+
+def test_an_annexs_cited_decision_gives_neither_its_number_nor_its_date():
+    # An annex (Quy chế, Quy định) prints no number of its own: the "(Ban hành kèm theo Quyết định số … ngày … của …)"
+    # line, which OCR may leave inside the header block, cites the decision it came with.
+    stream = Stream(
+        _pieces("ỦY BAN NHÂN DÂN")
+        + _pieces("XÃ XUÂN PHÚ")
+        + _pieces("(Ban hành kèm theo Quyết định số:")
+        + _pieces("59/QĐ-UBND")
+        + _pieces("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        + _pieces("Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã")
+    )
+    cells = find_mottos(stream.folded)
+    assert find_number(stream, cells) is None
+    assert find_date(stream, cells) is None
+
+
+def test_a_type_in_capitals_before_the_number_does_not_make_it_cited():
+    stream = Stream(_pieces("UBND TỈNH BẮC NINH QUYẾT ĐỊNH Số: 12/QĐ-UBND"))
+    found = find_number(stream, [])
+    assert found is not None and found.number == "12/QĐ-UBND"
+
+
+def test_a_type_a_site_ran_before_its_own_number_does_not_make_it_cited():
+    stream = Stream(_pieces("Công văn Số: 1357/BVHTTDL-VHCS ngày 17 tháng 4 năm 2013"))
+    found = find_number(stream, [])
+    assert found is not None and found.number == "1357/BVHTTDL-VHCS"
