@@ -310,10 +310,11 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
     before = text[floor:date_start].rstrip(" ,.")
     words = list(re.finditer(r"\S+", before))
     kept: list[re.Match[str]] = []
-    for word in reversed(words):
-        if len(kept) == PLACE_WORDS or not _place_word(word.group(0)):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group(0)
+        if len(kept) == PLACE_WORDS or not (_place_word(word) or (not kept and _capitalised_last(words, index))):
             break
-        kept.insert(0, word)
+        kept.insert(0, words[index])
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
     if len(kept) > 1 and _stray_capitals(kept[0].group(0)):
@@ -343,6 +344,13 @@ def _place_word(word: str) -> bool:
     return all(part.isalpha() and part[1:] == part[1:].lower() for part in parts)
 
 
+def _capitalised_last(words: Sequence[re.Match[str]], index: int) -> bool:
+    """A place's last word OCR read in capitals after one in title case (``Hà NỘI, ngày``): still the place's."""
+    core = words[index].group(0).strip(",.")
+    before = words[index - 1].group(0) if index else ""
+    return core.isalpha() and core.isupper() and before[:1].isupper() and before[1:].islower() and before.isalpha()
+
+
 def _stray_capitals(word: str) -> bool:
     """A word of one or two capitals (``HA`` of OCR's ``HA Nội``, ``VỤ`` of a wrapped ``BỘ NỘI VỤ``), not ``TP``."""
     return 1 <= len(word) <= 2 and word.isalpha() and word.isupper() and word != "TP"
@@ -358,7 +366,7 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
     found += [
         start
         for start, piece in zip(stream.starts, stream.pieces, strict=True)
-        if SUBJECT_OPENING.match(piece.folded) and not _in_capitals(piece.text)
+        if SUBJECT_OPENING.match(piece.folded) and not _in_capitals(_own_words(stream, taken, start, piece))
     ]
     for start in sorted(found):
         if not outside(taken, start):
@@ -370,6 +378,11 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
             end = mark.start()
         return Cell("subject", start, end)
     return None
+
+
+def _own_words(stream: Stream, taken: Sequence[Cell], start: int, piece: Piece) -> str:
+    """A piece's words up to the next cell in it (``VỀ CHUYỂN ĐỔI SỐ`` of ``… SỐ Hà Nội, ngày …``)."""
+    return stream.text[start : min([c.start for c in taken if start < c.start] + [start + len(piece.text)])]
 
 
 def _in_capitals(text: str) -> bool:

@@ -135,3 +135,21 @@ def test_a_type_a_site_ran_before_its_own_number_does_not_make_it_cited():
     stream = Stream(_pieces("Công văn Số: 1357/BVHTTDL-VHCS ngày 17 tháng 4 năm 2013"))
     found = find_number(stream, [])
     assert found is not None and found.number == "1357/BVHTTDL-VHCS"
+
+
+def test_a_place_whose_last_word_ocr_read_in_capitals_is_still_the_place():
+    stream = Stream(_pieces("VỀ CHUYỂN ĐỔI SỐ Hà NỘI, ngày 15 tháng 3 năm 2022"))
+    found = find_date(stream, [])
+    assert found is not None and found.place is not None
+    assert stream.text[found.place.start : found.place.end] == "Hà NỘI"
+
+
+def test_a_body_name_opening_ve_before_a_place_and_date_is_no_subject():
+    # Legacy OCR merged the issuer's last line (ỦY BAN QUỐC GIA / VỀ CHUYỂN ĐỔI SỐ) with the place and date: the
+    # capitals are the body's name, not a công văn's "Về …" trích yếu.
+    record = extract_record(
+        "ỦY CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nBAN QUỐC GIA Độc lập - Tự do - Hạnh phúc\n"
+        "VỀ CHUYỂN ĐỔI SỐ Hà NỘI, ngày 15 tháng 3 năm 2022\nSố: 27/QĐ-UBQGCĐS\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH KẾ HOẠCH HOẠT ĐỘNG NĂM 2022\n\nCăn cứ Nghị quyết số 17/NQ-CP ngày 07 tháng 3 năm 2019;\n"
+    )
+    assert (record.issuer.name, record.place) == ("Ủy ban Quốc gia về chuyển đổi số", "Hà Nội")
