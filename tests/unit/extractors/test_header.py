@@ -237,3 +237,31 @@ def test_a_place_and_date_line_merged_after_the_left_columns_capitals_is_a_heade
         dt.date(2018, 11, 25),
         "Sở Giáo dục và Đào tạo",
     )
+
+
+def test_a_place_whose_marks_disagree_with_the_issuers_unit_is_flagged():
+    # Đông Quang and Đồng Quang are both communes: a place line and an issuer that differ only in marks mean one of
+    # the two was misread, and nothing says which.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG QUANG\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
+    )
+    flagged = {w.field for w in record.warnings if w.code == "place_contradicts_issuer"}
+    assert {"place", "issuer"} <= flagged
+
+
+def test_a_place_spelt_as_the_issuers_unit_is_not_flagged():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG QUANG\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
+    )
+    assert not [w for w in record.warnings if w.code == "place_contradicts_issuer"]
+
+
+def test_a_place_printed_as_a_units_exact_name_keeps_it_when_the_issuer_is_unknown():
+    # The issuer's last line was lost ("THÀNH PHỐ HỒ CHÍ"), and the place prints a word in small letters by a slip:
+    # read by its capitalised words alone it would be the town Hồ.
+    record = extract_record(
+        "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ\nSố: 22/2011/NQ-HĐND\nThành phố Hồ chí Minh, ngày 07 tháng 12 năm 2011\n"
+    )
+    assert record.place == "Thành phố Hồ Chí Minh"
