@@ -284,9 +284,47 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         title_from = type_line.number + 1
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
     title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
+    if type_line is None and not title and (inside := _title_under_number(header)):
+        title = inside
+        header = [line for line in header if line not in inside]
     authority, after = _authority_lines(lines, after, title)
     after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+def _title_under_number(header: list[Line]) -> list[Line]:
+    """Lines in capitals right under the number, in a header that has no type line: the trích yếu.
+
+    ND30 prints nothing under the số và ký hiệu but a công văn's ``V/v …`` in
+    small letters; where a site dropped the type line and OCR read the left
+    column before the right, the title in capitals follows the number there
+    (``Số: 05/2018/QĐ-UBND`` / ``BAN HÀNH QUY ĐỊNH VỀ`` / ``CÔNG TÁC THI ĐUA …``),
+    up to the next cell, a blank line after it, or the authority line.
+    """
+    number = next((i for i, line in enumerate(header) if _NUMBER_LINE.match(line.folded)), None)
+    if number is None:
+        return []
+    found: list[Line] = []
+    for line in header[number + 1 :]:
+        if line.blank:
+            if found:
+                break
+            continue
+        if (
+            not _mostly_upper(line.text)
+            or _holds_a_cell(line)
+            or is_mark(line.folded)
+            or is_authority_line(line, found[-1] if found else None)
+            or (not found and _OPENS_A_BODY.match(line.folded))  # THƯỜNG TRỰC HỘI ĐỒNG / …: the issuer's, wrapped
+        ):
+            break
+        found.append(line)
+    return found if len(" ".join(line.text for line in found).split()) >= MIN_TITLE_WORDS else []
+
+
+_NUMBER_LINE = re.compile(r"^s[o0]\s*[:.]?\s*\d")
+MIN_TITLE_WORDS = 3
+"""A trích yếu has at least this many words: fewer, in capitals, is a body's name or a mark."""
 
 
 def _late_place_date(lines: tuple[Line, ...], after: int, header: list[Line]) -> int:
@@ -516,6 +554,8 @@ _AUTHORITY = re.compile(
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
     r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
 )
+_OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
+"""A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")

@@ -265,3 +265,26 @@ def test_a_place_printed_as_a_units_exact_name_keeps_it_when_the_issuer_is_unkno
         "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ\nSố: 22/2011/NQ-HĐND\nThành phố Hồ chí Minh, ngày 07 tháng 12 năm 2011\n"
     )
     assert record.place == "Thành phố Hồ Chí Minh"
+
+
+def test_a_title_in_capitals_under_the_number_of_a_header_without_a_type_line():
+    # The site dropped the type line and OCR read the left column before the right: the trích yếu follows the
+    # number, then the authority line, then the motto's end and the place and date.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM|\nSố: 05/2018/QĐ-UBND\nBAN HÀNH QUY ĐỊNH VỀ\n"
+        "CÔNG TÁC THI ĐUA, KHEN\nTHƯỞNG TRÊN ĐỊA BÀN\nTỈNH THÁI BÌNH.\nỦY BAN NHÂN DÂN TỈNH\nTHÁI BÌNH\n\n"
+        "Thái Bình, ngày 27 tháng 07 năm 2018 |\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    assert (record.title, record.issuer.name, record.issuer.parent) == (
+        "Ban hành quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh Thái Bình",
+        "Ủy ban nhân dân tỉnh Thái Bình",
+        None,
+    )
+
+
+def test_a_bodys_name_wrapped_under_the_number_is_no_title():
+    record = extract_record(
+        "HỘI ĐỒNG NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nSố: 07/NQ-HĐND\nTHƯỜNG TRỰC HỘI ĐỒNG\n"
+        "NHÂN DÂN TỈNH\n\nĐắk Lắk, ngày 13 tháng 10 năm 2016\nCăn cứ Luật Tiếp công dân năm 2013;\n"
+    )
+    assert record.title is None
