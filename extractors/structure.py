@@ -528,6 +528,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
     if _mostly_upper(title[0].text) and _mostly_upper(line.text):
         return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
+    if not _mostly_upper(title[0].text) and _second_sentence(lines, title, line):
+        return True
     if blank and not opens_lower:
         return False
     if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
@@ -538,10 +540,48 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+SECOND_SENTENCE_LINES = 3
+"""A trích yếu's second sentence runs to this many lines at most."""
+
+
+def _second_sentence(lines: tuple[Line, ...], title: list[Line], line: Line) -> bool:
+    """A title in sentence case that goes on after a full stop: ``… thành lập Đảng Cộng sản Việt Nam.`` / ``Chuẩn bị
+    công tác đón xuân …`` / ``… của Đảng.`` / ``Căn cứ …``.
+
+    The sentence after the stop is the title's when it is short, opens with a
+    capital, and the body begins right after it (a preamble cue, a numbered
+    heading, a rule); a paragraph of the body ends on ``như sau:`` or runs on.
+    """
+    if not title[-1].text.rstrip().endswith(".") or not _opens_upper(line):
+        return False
+    seen = 0
+    for following in lines[line.number :]:
+        if following.blank or not any(c.isalnum() for c in following.text):
+            continue
+        if seen == SECOND_SENTENCE_LINES or is_body_start(following) or _mostly_upper(following.text):
+            return False
+        seen += 1
+        if following.text.rstrip().endswith((".", ";", ":", "!", "?")):
+            break
+    else:
+        return False
+    if not following.text.rstrip().endswith("."):
+        return False
+    after = next((ln for ln in lines[following.number + 1 :] if any(c.isalnum() for c in ln.text)), None)
+    return after is not None and is_body_start(after)
+
+
+def _opens_upper(line: Line) -> bool:
+    """A line that opens a sentence: its first letter (after OCR specks) a capital."""
+    return line.text.lstrip(_OPENING_SPECKS)[:1].isupper()
+
+
 def _opens_lower(line: Line) -> bool:
     """A line that continues a sentence: it opens in lower case (after OCR specks)."""
-    letters = line.text.lstrip(" -_'“\".,:(")
-    return letters[:1].islower()
+    return line.text.lstrip(_OPENING_SPECKS)[:1].islower()
+
+
+_OPENING_SPECKS = " -_'“\".,:("
 
 
 _POSITION = (

@@ -288,3 +288,27 @@ def test_a_bodys_name_wrapped_under_the_number_is_no_title():
         "NHÂN DÂN TỈNH\n\nĐắk Lắk, ngày 13 tháng 10 năm 2016\nCăn cứ Luật Tiếp công dân năm 2013;\n"
     )
     assert record.title is None
+
+
+def test_a_title_of_two_sentences_goes_on_after_its_first_stop():
+    # A trích yếu may be two sentences; the body begins after the second (Căn cứ …), even across OCR's blank lines.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ THIỆU PHÚC\nSố: 12/KH-UBND\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nThiệu Phúc, ngày 12 tháng 01 năm 2020\nKẾ HOẠCH\n\n"
+        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng cộng sản Việt Nam.\n\n"
+        "Chuẩn bị công tác đón xuân Canh Tý, các ngày lễ trong quý I/2020 và chào mừng\n\n"
+        "đại hội đảng bộ các cấp.\nCăn cứ vào kế hoạch số 142/KH-HU ngày 24 tháng 12 năm 2019 của huyện ủy;\n"
+    )
+    assert record.title == (
+        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng cộng sản Việt Nam Chuẩn bị công tác đón xuân "
+        "Canh Tý, các ngày lễ trong quý I/2020 và chào mừng đại hội đảng bộ các cấp"
+    )
+
+
+def test_a_paragraph_after_a_titles_stop_stays_in_the_body():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ THIỆU PHÚC\nSố: 12/KH-UBND\nThiệu Phúc, ngày 12 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân năm 2020.\n"
+        "Ủy ban nhân dân xã xây dựng kế hoạch tổ chức các hoạt động như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert record.title == "Tổ chức các hoạt động mừng Đảng, mừng Xuân năm 2020"
