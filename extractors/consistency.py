@@ -34,6 +34,13 @@ _JURISDICTION = re.compile(
 _CODE_BODIES = {"UBND": "ủy ban nhân dân", "UB": "ủy ban nhân dân", "HĐND": "hội đồng nhân dân"}
 
 
+def _weakly_placed(record: PlanRecord) -> str:
+    """What a place line that contradicts the issuer's province puts in doubt: the province, or the whole issuer
+    when its unit rests on a weak gazetteer match (``HỘI CHỦ ©`` read as xã Hoài Châu: its name and level too)."""
+    weak = any(w.code == "weak_issuer_evidence" and w.field == "issuer.province" for w in record.warnings)
+    return "issuer" if weak else "issuer.province"
+
+
 def place_contradicts(place: str, province: str) -> bool:
     """The printed place names units, none of them in ``province``."""
     _, name = place_kind(place)
@@ -113,7 +120,7 @@ def check_consistency(ex: Extraction) -> None:
     ):
         message = f"the place line names {record.place!r}, not a place in {issuer.province}"
         ex.warn("place_contradicts_issuer", "place", message)
-        ex.warn("place_contradicts_issuer", "issuer.province", message)
+        ex.warn("place_contradicts_issuer", _weakly_placed(record), message)
     if issuer.level == "commune" and issuer.province and (elsewhere := _districts_elsewhere(ex, issuer.province)):
         message = f"the text names {elsewhere}, not in {issuer.province}: the commune may be another of its name"
         ex.warn("place_contradicts_issuer", "issuer", message)
