@@ -128,19 +128,23 @@ def _free_spans(start: int, end: int, taken: list[tuple[int, int]]) -> list[tupl
 
 
 def _capital_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of consecutive words in capitals; a code or a page mark (``09/2019/NĐ-CP``, ``1THỦ``) breaks a run.
+    """Spans of consecutive words in capitals; a code or a page mark (``09/2019/NĐ-CP``, ``1THỦ``) breaks a run, and
+    so does a code's segment OCR cut off after its dash (``UBND`` of ``/KH- UBND``).
 
     A small number (``QUẬN 3``) and punctuation go with their neighbours; a
     page number glued to a name (``Trang 1THỦ TƯỚNG``) is cut off it.
     """
     runs: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
+    previous = ""
     for word in re.finditer(r"\S+", text):
         start, token = word.start(), word.group(0)
         if glued := re.match(r"\d+(?=[^\W\d_])", token):  # "1THỦ": a page number before the name
             start, token = start + glued.end(), token[glued.end() :]
         letters = [c for c in token if c.isalpha()]
         code = "/" in token or (any(c.isdigit() for c in token) and (letters or len(token.strip(",.")) > 2))
+        code = code or ("/" in previous and previous.endswith(("-", "/")))  # "/KH- UBND": the code goes on
+        previous = token
         upper = not code and (not letters or sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters))
         if upper and letters:
             current = (current[0], word.end()) if current else (start, word.end())

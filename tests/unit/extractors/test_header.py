@@ -312,3 +312,12 @@ def test_a_paragraph_after_a_titles_stop_stays_in_the_body():
         "Ủy ban nhân dân xã xây dựng kế hoạch tổ chức các hoạt động như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
     )
     assert record.title == "Tổ chức các hoạt động mừng Đảng, mừng Xuân năm 2020"
+
+
+def test_a_code_segment_cut_off_after_its_dash_is_no_issuer_line():
+    # Legacy OCR garbled "Số:" and spaced the ký hiệu: "UBND" of "/KH- UBND" is the code's, not a body under the xã.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN : CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nXÃ THIỆU PHÚC _ Độc Lập - Tự do - Hạnh phúc\n"
+        "86: /KH- UBND © Thiệu Phúc, ngày 12 tháng 01 năm 2020.\nKẾ HOẠCH\nTổ chức các hoạt động mừng Xuân\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == ("Ủy ban nhân dân xã Thiệu Phúc", None)
