@@ -162,6 +162,8 @@ _NOT_A_BODY = re.compile(
 )
 """Words of a document's type or subject: a body's name holding one took a title's line."""
 _LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
+_OFFICES = ("van phong",)
+"""An office named by its kind alone: ND30 names it by whose it is (Văn phòng Trung ương Đảng, Văn phòng UBND tỉnh)."""
 _CODE_SEGMENT_MISREAD = re.compile(r"^\d+[A-ZĐ]")
 _MARKED_VOWEL = re.compile(r"[^\W\dA-Za-z_Đđ]")
 """A letter with a mark in a ký hiệu (Đ aside): a word run onto the number (``367-QĐ/TWĐTN-VPĐOÀN``)."""
@@ -203,6 +205,9 @@ def check_plausibility(ex: Extraction) -> None:
             )
     if issuer.name and issuer.parent is None and fold_key(issuer.name) in _LOCAL_BODIES:
         message = f"{issuer.name!r} names no unit: whose committee or council is not said"
+        ex.warn("implausible_issuer", "issuer", message)
+    elif issuer.name and fold_key(issuer.name) in _OFFICES:
+        message = f"{issuer.name!r} says not whose office it is: the body above it was not read into its name"
         ex.warn("implausible_issuer", "issuer", message)
     segments = re.split(r"[-/]", record.number or "")
     odd_case = [s for s in segments[1:] if s != s.upper() and not known_segment(s)]  # "Pitc": no ký hiệu's

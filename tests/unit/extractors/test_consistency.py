@@ -250,3 +250,11 @@ def test_a_place_contradicting_a_weakly_matched_unit_puts_the_whole_issuer_in_do
 def test_a_place_contradicting_a_firmly_read_unit_doubts_the_province_only():
     codes = _codes(f"ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 29/2006/QĐ-UBND\nHà Nội, {DATE}\n")
     assert "place_contradicts_issuer" not in codes.get("issuer", set())
+
+
+def test_an_office_named_by_its_kind_alone_is_flagged():
+    # The body above it was misread, so the office's name could not say whose office it is.
+    codes = _codes(
+        "BAN CHẤP HÀNH TRUNG ~ - ĐẢNG CỘNG SẢN VIỆT NAM\nYÔNG nợ :\nVĂN PHÒNG. Hà Nội, ngày 28 tháng 05 năm 2004\n"
+    )
+    assert "implausible_issuer" in codes["issuer"]
