@@ -209,6 +209,9 @@ def check_plausibility(ex: Extraction) -> None:
     elif issuer.name and fold_key(issuer.name) in _OFFICES:
         message = f"{issuer.name!r} says not whose office it is: the body above it was not read into its name"
         ex.warn("implausible_issuer", "issuer", message)
+    elif issuer.name and issuer.level is None:  # on the development set, such a name was never right
+        message = f"{issuer.name!r} is no kind of body known at any level: misread"
+        ex.warn("implausible_issuer", "issuer", message)
     segments = re.split(r"[-/]", record.number or "")
     odd_case = [s for s in segments[1:] if s != s.upper() and not known_segment(s)]  # "Pitc": no ký hiệu's
     if (

@@ -258,3 +258,12 @@ def test_an_office_named_by_its_kind_alone_is_flagged():
         "BAN CHẤP HÀNH TRUNG ~ - ĐẢNG CỘNG SẢN VIỆT NAM\nYÔNG nợ :\nVĂN PHÒNG. Hà Nội, ngày 28 tháng 05 năm 2004\n"
     )
     assert "implausible_issuer" in codes["issuer"]
+
+
+def test_a_body_of_no_known_level_is_flagged():
+    # "TRUNG" / "ƯƠNG" wrapped and misread: no convention knows a "Ban chấp hành Trung cường", so no level is set.
+    codes = _codes(
+        "BAN CHẤP HÀNH TRUNG ĐẢNG CỘNG SẢN VIỆT NAM\nCƯỜNG\nSố: 97-QĐ/TW Hà Nội, ngày 07 tháng 02 năm 2023\n\n"
+        "QUY ĐỊNH\nCHỨC NĂNG, NHIỆM VỤ CỦA ĐẢNG ĐOÀN\n"
+    )
+    assert "implausible_issuer" in codes["issuer"]
