@@ -43,7 +43,8 @@ _CELL_BREAK = re.compile(r"\s*(?:\|+|\\[rn]|\*{2,}|-{3,}|_{3,}|={3,}|\s{3,})\s*"
 """Where a header line holds two cells: a table's ``|``, a run of spaces, a rule, a site's escaped line break."""
 
 _CODE_PART = r"[a-z0-9][a-z0-9.&]*"
-_CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
+_CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/](?:\s*-)?\s*{_CODE_PART})*"
+"""The ký hiệu after the số; a dash OCR doubled from a speck (``717/QĐ- -UBND``) still joins two segments."""
 NUMBER = re.compile(
     rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
     rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}[-/][a-z][a-z0-9.&]*(?:[-/][a-z0-9.&]+)*))"
@@ -210,7 +211,7 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             continue
         start, end = match.start("num"), match.end("code")
         num, _ = ocr_digits(text[start : match.end("num")])
-        code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : end]))
+        code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
         if match.group("bare"):
             code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
         return NumberCell(Cell("number", match.start(), end), num + code, _kind_code(code), start)

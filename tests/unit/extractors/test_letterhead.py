@@ -153,3 +153,9 @@ def test_a_body_name_opening_ve_before_a_place_and_date_is_no_subject():
         "BAN HÀNH KẾ HOẠCH HOẠT ĐỘNG NĂM 2022\n\nCăn cứ Nghị quyết số 17/NQ-CP ngày 07 tháng 3 năm 2019;\n"
     )
     assert (record.issuer.name, record.place) == ("Ủy ban Quốc gia về chuyển đổi số", "Hà Nội")
+
+
+def test_a_dash_ocr_doubled_inside_the_code_still_joins_its_segments():
+    stream = Stream(_pieces("Số: 717/QĐ- -UBND Kiên Giang, ngày 10 tháng 04 năm 2015"))
+    found = find_number(stream, [])
+    assert found is not None and found.number == "717/QĐ-UBND"
