@@ -51,9 +51,11 @@ NUMBER = re.compile(
 )
 """``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
 BLANK_NUMBER = re.compile(
-    rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
+    rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
+    rf"|[a-z][a-z.&]*(?:\s*[-/]\s*{_CODE_PART})+(?![\w/]))"
 )
-"""``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed."""
+"""``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed (OCR may drop the slash of
+the blank: ``Số: KH-UBND``)."""
 SUBJECT = re.compile(r"(?<![a-z])(?:v\s*[/il1|]\s*v\b\s*[:.]?|ve\s+viec\b)")
 """``V/v`` (về việc): a công văn's trích yếu under its number."""
 SUBJECT_OPENING = re.compile(r"ve\s+(?!viec)\S")

@@ -159,3 +159,12 @@ def test_a_dash_ocr_doubled_inside_the_code_still_joins_its_segments():
     stream = Stream(_pieces("Số: 717/QĐ- -UBND Kiên Giang, ngày 10 tháng 04 năm 2015"))
     found = find_number(stream, [])
     assert found is not None and found.number == "717/QĐ-UBND"
+
+
+def test_a_blank_number_whose_slash_ocr_dropped_is_still_a_blank_number():
+    # "Số:      /KH-UBND" read as "Số: KH-UBND": the ký hiệu is the number's, not a line of the issuer's name.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ DÂN LỰC\nSố: KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Dân Lực, ngày 18 tháng 02 năm 2021\nKẾ HOẠCH\nThông tin, tuyên truyền cuộc bầu cử\n"
+    )
+    assert (record.number, record.issuer.name) == (None, "Ủy ban nhân dân xã Dân Lực")
