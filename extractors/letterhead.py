@@ -224,20 +224,28 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
     return None
 
 
+ANNEX = re.compile(r"\bkem\s+theo\b")
+"""``(Ban hành) kèm theo Quyết định số … ngày … của …``, folded: an annex (Quy chế, Quy định) cites the decision it
+came with in its header, and prints no number or date of its own."""
 _CITED_KIND = re.compile(
     r"\b(?:kem\s+theo|"
     + "|".join(r"\s+".join(fold_key(k).split()) for k in sorted(REFERENCE_KINDS, key=len, reverse=True))
     + r")\s*$"
 )
-"""A kind of document (or ``kèm theo``) just before ``Số``, folded: the number that follows is a cited document's."""
+"""A kind of document (or ``kèm theo``) just before ``Số``, folded."""
 
 
 def _cites_another(text: str, folded: str) -> bool:
-    """Whether ``số`` follows a kind of document in running text: ``(Ban hành kèm theo Quyết định số: 59/QĐ-UBND
-    ngày …)`` cites the decision an annex came with. The document's own ``Số:`` opens its cell with a capital (ND30),
-    even where a site ran the type before it (``Công văn Số: 1357/…``), and a type in capitals is the type line's."""
+    """Whether ``số`` follows a kind of document in an annex's ``kèm theo`` line: ``(Ban hành kèm theo Quyết định số:
+    59/QĐ-UBND ngày …)`` cites the decision the annex came with. The document's own ``Số:`` opens its cell with a
+    capital (ND30), even where a site ran the type before it (``Công văn Số: 1357/…``); a site's heading (``Kế hoạch
+    số 12/KH-UBND ngày …``) names the document itself where no ``kèm theo`` comes before it."""
     found = _CITED_KIND.search(folded)
-    return found is not None and not text[found.start() : found.end()].strip().isupper()
+    return (
+        found is not None
+        and ANNEX.search(folded) is not None
+        and not text[found.start() : found.end()].strip().isupper()
+    )
 
 
 def _kind_code(code: str) -> str:
@@ -282,8 +290,10 @@ _OF_A_BODY = re.compile(r"\s*(?:cua|do)\s")
 
 
 def _cited_date(stream: Stream, end: int) -> bool:
-    """A date going on with ``của …`` on its line cites another document's (``ngày 22 tháng 7 năm 2021 của Ủy ban nhân
-    dân xã``): the place-and-date line ends with its year."""
+    """In an annex's header, a date going on with ``của …`` on its line is the cited decision's (``ngày 22 tháng 7 năm
+    2021 của Ủy ban nhân dân xã``): the place-and-date line ends with its year."""
+    if ANNEX.search(stream.folded) is None:
+        return False
     follows = _OF_A_BODY.match(stream.folded, end)
     return follows is not None and stream.piece_at(follows.end()) == stream.piece_at(end - 1)
 

@@ -404,13 +404,18 @@ def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
     number = NUMBER.search(folded)
     date = None if dated else WRITTEN_DATE.search(folded)
     return bool(
-        (date and _place_date_words(line, date.start()) <= PLACE_DATE_WORDS)
+        (date and _place_date_words(line, date.start()) <= PLACE_DATE_WORDS and not _CITED.match(folded, date.end()))
         or (number and (number.group("colon") or not folded[: number.start()].strip()))
         or find_mottos(folded)
         or motto_fragment(folded)
         or re.match(r"^s[o0]\s*[:.]?[\s\d]*$", folded)  # "Số:" / "36/KH-UBND", "Số: 5872" / "/KH-UBND"
         or BLANK_NUMBER.search(folded)
     )
+
+
+_CITED = re.compile(r"\s*(?:cua|do)\s")
+"""``ngày 22 tháng 7 năm 2021 của Ủy ban …``: a date going on with whose it is cites a document; the place-and-date
+line ends with its year."""
 
 
 def _place_date_words(line: Line, date_start: int) -> int:

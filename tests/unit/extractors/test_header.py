@@ -321,3 +321,13 @@ def test_a_code_segment_cut_off_after_its_dash_is_no_issuer_line():
         "86: /KH- UBND © Thiệu Phúc, ngày 12 tháng 01 năm 2020.\nKẾ HOẠCH\nTổ chức các hoạt động mừng Xuân\n"
     )
     assert (record.issuer.name, record.issuer.parent) == ("Ủy ban nhân dân xã Thiệu Phúc", None)
+
+
+def test_a_date_going_on_with_whose_it_is_is_no_place_and_date_line():
+    # An annex's "(Ban hành kèm theo Quyết định số … / Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã …)", merged by
+    # legacy OCR after the title's capitals: the cited decision's date, not the header's.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ XUÂN PHÚ Độc lập - Tự do - Hạnh phúc\n"
+        "QUY CHẾ LÀM Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã\nXuân\nVIỆC\n"
+    )
+    assert record.issue_date is None

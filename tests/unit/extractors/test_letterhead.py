@@ -168,3 +168,11 @@ def test_a_blank_number_whose_slash_ocr_dropped_is_still_a_blank_number():
         "Dân Lực, ngày 18 tháng 02 năm 2021\nKẾ HOẠCH\nThông tin, tuyên truyền cuộc bầu cử\n"
     )
     assert (record.number, record.issuer.name) == (None, "Ủy ban nhân dân xã Dân Lực")
+
+
+def test_a_sites_heading_naming_the_document_keeps_its_number_and_date():
+    # Without a "kèm theo" the heading a site prints ("Kế hoạch số … ngày … của …") names the document itself.
+    stream = Stream(_pieces("Kế hoạch số: 12/KH-UBND ngày 03 tháng 4 năm 2020 của Ủy ban nhân dân tỉnh Sơn La"))
+    number, date = find_number(stream, []), find_date(stream, [])
+    assert number is not None and number.number == "12/KH-UBND"
+    assert date is not None and date.date.date.isoformat() == "2020-04-03"
