@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
+from khplan.diacritics.orthography import normalize_tone_placement
 from khplan.extractors.dates import FoundDate
 from khplan.extractors.gazetteer import AdminUnit, resolve
 from khplan.extractors.letterhead import (
@@ -126,19 +128,23 @@ def _free_spans(start: int, end: int, taken: list[tuple[int, int]]) -> list[tupl
 
 
 def _capital_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of consecutive words in capitals; a code or a page mark (``09/2019/NĐ-CP``, ``1THỦ``) breaks a run.
+    """Spans of consecutive words in capitals; a code or a page mark (``09/2019/NĐ-CP``, ``1THỦ``) breaks a run, and
+    so does a code's segment OCR cut off after its dash (``UBND`` of ``/KH- UBND``).
 
     A small number (``QUẬN 3``) and punctuation go with their neighbours; a
     page number glued to a name (``Trang 1THỦ TƯỚNG``) is cut off it.
     """
     runs: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
+    previous = ""
     for word in re.finditer(r"\S+", text):
         start, token = word.start(), word.group(0)
         if glued := re.match(r"\d+(?=[^\W\d_])", token):  # "1THỦ": a page number before the name
             start, token = start + glued.end(), token[glued.end() :]
         letters = [c for c in token if c.isalpha()]
         code = "/" in token or (any(c.isdigit() for c in token) and (letters or len(token.strip(",.")) > 2))
+        code = code or ("/" in previous and previous.endswith(("-", "/")))  # "/KH- UBND": the code goes on
+        previous = token
         upper = not code and (not letters or sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters))
         if upper and letters:
             current = (current[0], word.end()) if current else (start, word.end())
@@ -268,6 +274,10 @@ def extract_place(ex: Extraction) -> None:
     spelt = gazetteer_spelling(name, unit, ex.record.issuer.province)
     if spelt is None:
         ex.warn("unresolved_place", "place", f"{name!r} is no unit's name in the gazetteer: kept as printed")
+    elif unit is not None and (other := marks_disagree(name, spelt, unit)) is not None:
+        message = f"the place line prints {other!r}, the issuer's unit is {spelt!r}: one of them is misread"
+        ex.warn("place_contradicts_issuer", "place", message)
+        ex.warn("place_contradicts_issuer", "issuer", message)
     if kind is None and spelt in NAMED_FOR_PEOPLE:
         kind = "thành phố"  # "Hồ Chí Minh" alone names a man: the place is the city, its "TP." wrapped away
     ex.record.place = f"{kind[:1].upper()}{kind[1:]} {spelt or name}" if kind else spelt or name
@@ -288,18 +298,38 @@ def place_kind(place: str) -> tuple[str | None, str]:
     return _KIND_OF_PRINTED[re.sub(r"\s+", " ", match.group("kind").rstrip("."))], place[match.end() :].strip()
 
 
+def marks_disagree(printed: str, spelt: str, unit: AdminUnit) -> str | None:
+    """The unit a printed place names when it was read as the issuer's, a unit of its level whose name differs from
+    it only in marks.
+
+    ``Đông Quang`` printed on the place line of ``XÃ ĐỒNG QUANG`` (both are
+    communes): OCR or restoration set the marks of one of the two wrong, and
+    nothing in the header says which. A commune ``Thanh Hòa`` under a
+    province's ``TỈNH THANH HÓA`` is no such doubt: a place line names the
+    issuer's unit, and a misread mark explains the rest.
+    """
+    key = normalize_tone_placement(unicodedata.normalize("NFC", printed)).casefold()
+    if key == normalize_tone_placement(spelt).casefold() or squash(printed) != squash(spelt):
+        return None
+    exact = resolve(printed, cutoff=EXACT_PLACE_SCORE).candidates
+    names = {u.name for u in exact if normalize_tone_placement(u.name).casefold() == key and u.level == unit.level}
+    return names.pop() if names else None
+
+
 def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
     """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit.
 
     A place printed as another unit's exact name stays that name (``Hà Nội``
     on a Hà Tĩnh decision is not a damaged ``Hà Tĩnh``): only damaged
-    letters are read as the issuer's own unit.
+    letters are read as the issuer's own unit. So does one printed as a
+    unit's exact name when the issuer's unit is unknown: read by its proper
+    words alone, ``Hồ chí Minh`` (a slip of case) would be the town ``Hồ``.
     """
     for name in (unit.name, *unit.aliases) if unit is not None else ():
         if squash(name) == squash(place):
             return name  # the issuer's own unit, marks set right
     exact = resolve(place, cutoff=EXACT_PLACE_SCORE)
-    if exact.candidates and unit is not None and all(u.name != unit.name for u in exact.candidates):
+    if exact.candidates and (unit is None or all(u.name != unit.name for u in exact.candidates)):
         names = {u.name for u in exact.candidates}
         return names.pop() if len(names) == 1 else None
     own = [(name, PLACE_OWN_UNIT_SCORE) for name in ((unit.name, *unit.aliases) if unit else ())]

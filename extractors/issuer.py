@@ -214,7 +214,7 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
     well as ``phường``).
     """
     bodies: list[Body] = []
-    for run in pieces:
+    for run in _join_wrapped_names(pieces):
         if _POSITION_WORDS.match(run.folded) and bodies:
             continue  # "BỘ TRƯỞNG BỘ NỘI VỤ": the authority line, where OCR's column order put it
         if _SESSION_LINE.match(run.folded) and bodies:
@@ -273,6 +273,21 @@ def glued_head(folded: str) -> str | None:
 
 _WHOLE_NAMES = ("ban chap hanh trung uong",)
 """Names complete in themselves: a head after one on the same line begins another body (``… TRUNG ƯƠNG VĂN PHÒNG``)."""
+
+
+def _join_wrapped_names(pieces: list[Piece]) -> list[Piece]:
+    """Runs joined where a whole name was wrapped across them (``BAN CHẤP HÀNH TRUNG`` / ``ƯƠNG VĂN PHÒNG``), so that
+    the body after the name is cut from it as it is on one line."""
+    joined: list[Piece] = []
+    for run in pieces:
+        if joined:
+            last = joined[-1]
+            folded = f"{last.folded} {run.folded}"
+            if any(folded.startswith(w) and len(last.folded) < len(w) < len(folded) for w in _WHOLE_NAMES):
+                joined[-1] = Piece(last.start, run.end, f"{last.text} {run.text}", folded)
+                continue
+        joined.append(run)
+    return joined
 
 
 def _awaits_name(body: Body) -> bool:

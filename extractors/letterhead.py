@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
 from khplan.extractors.gazetteer import resolve
-from khplan.extractors.matching import ocr_digits, tolerant
-from khplan.extractors.terms import canonical_code
+from khplan.extractors.matching import fold_key, ocr_digits, tolerant
+from khplan.extractors.terms import REFERENCE_KINDS, canonical_code
 
 MOTTOS: dict[str, str] = {
     "national": "cong hoa xa hoi chu nghia viet nam",
@@ -43,16 +43,19 @@ _CELL_BREAK = re.compile(r"\s*(?:\|+|\\[rn]|\*{2,}|-{3,}|_{3,}|={3,}|\s{3,})\s*"
 """Where a header line holds two cells: a table's ``|``, a run of spaces, a rule, a site's escaped line break."""
 
 _CODE_PART = r"[a-z0-9][a-z0-9.&]*"
-_CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
+_CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/](?:\s*-)?\s*{_CODE_PART})*"
+"""The ký hiệu after the số; a dash OCR doubled from a speck (``717/QĐ- -UBND``) still joins two segments."""
 NUMBER = re.compile(
     rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
     rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}[-/][a-z][a-z0-9.&]*(?:[-/][a-z0-9.&]+)*))"
 )
 """``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
 BLANK_NUMBER = re.compile(
-    rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*)"
+    rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
+    rf"|[a-z][a-z.&]*(?:\s*[-/]\s*{_CODE_PART})+(?![\w/]))"
 )
-"""``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed."""
+"""``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed (OCR may drop the slash of
+the blank: ``Số: KH-UBND``)."""
 SUBJECT = re.compile(r"(?<![a-z])(?:v\s*[/il1|]\s*v\b\s*[:.]?|ve\s+viec\b)")
 """``V/v`` (về việc): a công văn's trích yếu under its number."""
 SUBJECT_OPENING = re.compile(r"ve\s+(?!viec)\S")
@@ -206,9 +209,11 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             continue
         if match.group("colon") is None and not _cell_start(stream, taken, match.start()):
             continue
+        if text[match.start()].islower() and _cites_another(text[: match.start()], folded[: match.start()]):
+            continue
         start, end = match.start("num"), match.end("code")
         num, _ = ocr_digits(text[start : match.end("num")])
-        code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : end]))
+        code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
         if match.group("bare"):
             code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
         return NumberCell(Cell("number", match.start(), end), num + code, _kind_code(code), start)
@@ -217,6 +222,30 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : match.end("code")]))
             return NumberCell(Cell("blank_number", match.start(), match.end()), None, _kind_code(code), match.end())
     return None
+
+
+ANNEX = re.compile(r"\bkem\s+theo\b")
+"""``(Ban hành) kèm theo Quyết định số … ngày … của …``, folded: an annex (Quy chế, Quy định) cites the decision it
+came with in its header, and prints no number or date of its own."""
+_CITED_KIND = re.compile(
+    r"\b(?:kem\s+theo|"
+    + "|".join(r"\s+".join(fold_key(k).split()) for k in sorted(REFERENCE_KINDS, key=len, reverse=True))
+    + r")\s*$"
+)
+"""A kind of document (or ``kèm theo``) just before ``Số``, folded."""
+
+
+def _cites_another(text: str, folded: str) -> bool:
+    """Whether ``số`` follows a kind of document in an annex's ``kèm theo`` line: ``(Ban hành kèm theo Quyết định số:
+    59/QĐ-UBND ngày …)`` cites the decision the annex came with. The document's own ``Số:`` opens its cell with a
+    capital (ND30), even where a site ran the type before it (``Công văn Số: 1357/…``); a site's heading (``Kế hoạch
+    số 12/KH-UBND ngày …``) names the document itself where no ``kèm theo`` comes before it."""
+    found = _CITED_KIND.search(folded)
+    return (
+        found is not None
+        and ANNEX.search(folded) is not None
+        and not text[found.start() : found.end()].strip().isupper()
+    )
 
 
 def _kind_code(code: str) -> str:
@@ -250,11 +279,23 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
         if not outside(taken, match.start(), match.end()):
             continue
         found = to_date(match)
-        if found is None:
+        if found is None or _cited_date(stream, match.end()):
             continue
         place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
         return DateCell(found, place)
     return None
+
+
+_OF_A_BODY = re.compile(r"\s*(?:cua|do)\s")
+
+
+def _cited_date(stream: Stream, end: int) -> bool:
+    """In an annex's header, a date going on with ``của …`` on its line is the cited decision's (``ngày 22 tháng 7 năm
+    2021 của Ủy ban nhân dân xã``): the place-and-date line ends with its year."""
+    if ANNEX.search(stream.folded) is None:
+        return False
+    follows = _OF_A_BODY.match(stream.folded, end)
+    return follows is not None and stream.piece_at(follows.end()) == stream.piece_at(end - 1)
 
 
 _LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+\w[^\s,]*){0,4}\s*,$")
@@ -282,10 +323,11 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
     before = text[floor:date_start].rstrip(" ,.")
     words = list(re.finditer(r"\S+", before))
     kept: list[re.Match[str]] = []
-    for word in reversed(words):
-        if len(kept) == PLACE_WORDS or not _place_word(word.group(0)):
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group(0)
+        if len(kept) == PLACE_WORDS or not (_place_word(word) or (not kept and _capitalised_last(words, index))):
             break
-        kept.insert(0, word)
+        kept.insert(0, words[index])
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
     if len(kept) > 1 and _stray_capitals(kept[0].group(0)):
@@ -315,6 +357,13 @@ def _place_word(word: str) -> bool:
     return all(part.isalpha() and part[1:] == part[1:].lower() for part in parts)
 
 
+def _capitalised_last(words: Sequence[re.Match[str]], index: int) -> bool:
+    """A place's last word OCR read in capitals after one in title case (``Hà NỘI, ngày``): still the place's."""
+    core = words[index].group(0).strip(",.")
+    before = words[index - 1].group(0) if index else ""
+    return core.isalpha() and core.isupper() and before[:1].isupper() and before[1:].islower() and before.isalpha()
+
+
 def _stray_capitals(word: str) -> bool:
     """A word of one or two capitals (``HA`` of OCR's ``HA Nội``, ``VỤ`` of a wrapped ``BỘ NỘI VỤ``), not ``TP``."""
     return 1 <= len(word) <= 2 and word.isalpha() and word.isupper() and word != "TP"
@@ -330,7 +379,7 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
     found += [
         start
         for start, piece in zip(stream.starts, stream.pieces, strict=True)
-        if SUBJECT_OPENING.match(piece.folded) and not _in_capitals(piece.text)
+        if SUBJECT_OPENING.match(piece.folded) and not _in_capitals(_own_words(stream, taken, start, piece))
     ]
     for start in sorted(found):
         if not outside(taken, start):
@@ -342,6 +391,11 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
             end = mark.start()
         return Cell("subject", start, end)
     return None
+
+
+def _own_words(stream: Stream, taken: Sequence[Cell], start: int, piece: Piece) -> str:
+    """A piece's words up to the next cell in it (``VỀ CHUYỂN ĐỔI SỐ`` of ``… SỐ Hà Nội, ngày …``)."""
+    return stream.text[start : min([c.start for c in taken if start < c.start] + [start + len(piece.text)])]
 
 
 def _in_capitals(text: str) -> bool:

@@ -284,9 +284,47 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         title_from = type_line.number + 1
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
     title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
+    if type_line is None and not title and (inside := _title_under_number(header)):
+        title = inside
+        header = [line for line in header if line not in inside]
     authority, after = _authority_lines(lines, after, title)
     after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+def _title_under_number(header: list[Line]) -> list[Line]:
+    """Lines in capitals right under the number, in a header that has no type line: the trích yếu.
+
+    ND30 prints nothing under the số và ký hiệu but a công văn's ``V/v …`` in
+    small letters; where a site dropped the type line and OCR read the left
+    column before the right, the title in capitals follows the number there
+    (``Số: 05/2018/QĐ-UBND`` / ``BAN HÀNH QUY ĐỊNH VỀ`` / ``CÔNG TÁC THI ĐUA …``),
+    up to the next cell, a blank line after it, or the authority line.
+    """
+    number = next((i for i, line in enumerate(header) if _NUMBER_LINE.match(line.folded)), None)
+    if number is None:
+        return []
+    found: list[Line] = []
+    for line in header[number + 1 :]:
+        if line.blank:
+            if found:
+                break
+            continue
+        if (
+            not _mostly_upper(line.text)
+            or _holds_a_cell(line)
+            or is_mark(line.folded)
+            or is_authority_line(line, found[-1] if found else None)
+            or (not found and _OPENS_A_BODY.match(line.folded))  # THƯỜNG TRỰC HỘI ĐỒNG / …: the issuer's, wrapped
+        ):
+            break
+        found.append(line)
+    return found if len(" ".join(line.text for line in found).split()) >= MIN_TITLE_WORDS else []
+
+
+_NUMBER_LINE = re.compile(r"^s[o0]\s*[:.]?\s*\d")
+MIN_TITLE_WORDS = 3
+"""A trích yếu has at least this many words: fewer, in capitals, is a body's name or a mark."""
 
 
 def _late_place_date(lines: tuple[Line, ...], after: int, header: list[Line]) -> int:
@@ -364,14 +402,40 @@ def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
     """
     folded = line.folded
     number = NUMBER.search(folded)
+    date = None if dated else WRITTEN_DATE.search(folded)
     return bool(
-        (not dated and WRITTEN_DATE.search(folded) and len(line.text.split()) <= PLACE_DATE_WORDS)
+        (date and _place_date_words(line, date.start()) <= PLACE_DATE_WORDS and not _CITED.match(folded, date.end()))
         or (number and (number.group("colon") or not folded[: number.start()].strip()))
         or find_mottos(folded)
         or motto_fragment(folded)
         or re.match(r"^s[o0]\s*[:.]?[\s\d]*$", folded)  # "Số:" / "36/KH-UBND", "Số: 5872" / "/KH-UBND"
         or BLANK_NUMBER.search(folded)
     )
+
+
+_CITED = re.compile(r"\s*(?:cua|do)\s")
+"""``ngày 22 tháng 7 năm 2021 của Ủy ban …``: a date going on with whose it is cites a document; the place-and-date
+line ends with its year."""
+
+
+def _place_date_words(line: Line, date_start: int) -> int:
+    """The words of a line holding a date, less the capitals before it that are the left column's.
+
+    Legacy OCR merges the two columns line by line: ``SỞ GIÁO DỤC VÀ ĐÀO TẠO
+    Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018`` is the issuer's line and
+    the place-and-date line, not a sentence. A date printed in capitals (a
+    title's ``NGÀY 12 THÁNG 3``) keeps every word.
+    """
+    words = list(re.finditer(r"\S+", line.text))
+    lead = 0
+    for word in words:
+        letters = [c for c in word.group(0) if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or word.end() > date_start:
+            break
+        lead += 1
+    if lead < len(words) and not words[lead].group(0)[:1].isupper():
+        lead = 0  # what follows the capitals is no place's name
+    return len(words) - lead
 
 
 def _is_subject_line(line: Line) -> bool:
@@ -469,6 +533,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
     if _mostly_upper(title[0].text) and _mostly_upper(line.text):
         return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
+    if not _mostly_upper(title[0].text) and _second_sentence(lines, title, line):
+        return True
     if blank and not opens_lower:
         return False
     if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
@@ -479,10 +545,48 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+SECOND_SENTENCE_LINES = 3
+"""A trích yếu's second sentence runs to this many lines at most."""
+
+
+def _second_sentence(lines: tuple[Line, ...], title: list[Line], line: Line) -> bool:
+    """A title in sentence case that goes on after a full stop: ``… thành lập Đảng Cộng sản Việt Nam.`` / ``Chuẩn bị
+    công tác đón xuân …`` / ``… của Đảng.`` / ``Căn cứ …``.
+
+    The sentence after the stop is the title's when it is short, opens with a
+    capital, and the body begins right after it (a preamble cue, a numbered
+    heading, a rule); a paragraph of the body ends on ``như sau:`` or runs on.
+    """
+    if not title[-1].text.rstrip().endswith(".") or not _opens_upper(line):
+        return False
+    seen = 0
+    for following in lines[line.number :]:
+        if following.blank or not any(c.isalnum() for c in following.text):
+            continue
+        if seen == SECOND_SENTENCE_LINES or is_body_start(following) or _mostly_upper(following.text):
+            return False
+        seen += 1
+        if following.text.rstrip().endswith((".", ";", ":", "!", "?")):
+            break
+    else:
+        return False
+    if not following.text.rstrip().endswith("."):
+        return False
+    after = next((ln for ln in lines[following.number + 1 :] if any(c.isalnum() for c in ln.text)), None)
+    return after is not None and is_body_start(after)
+
+
+def _opens_upper(line: Line) -> bool:
+    """A line that opens a sentence: its first letter (after OCR specks) a capital."""
+    return line.text.lstrip(_OPENING_SPECKS)[:1].isupper()
+
+
 def _opens_lower(line: Line) -> bool:
     """A line that continues a sentence: it opens in lower case (after OCR specks)."""
-    letters = line.text.lstrip(" -_'“\".,:(")
-    return letters[:1].islower()
+    return line.text.lstrip(_OPENING_SPECKS)[:1].islower()
+
+
+_OPENING_SPECKS = " -_'“\".,:("
 
 
 _POSITION = (
@@ -495,6 +599,8 @@ _AUTHORITY = re.compile(
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
     r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
 )
+_OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
+"""A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")

@@ -386,7 +386,8 @@ class WarningCode(StrEnum):
     weak_parent = "weak_parent"
     """The body above the issuer is neither set by convention nor a known ministry, department or unit's committee."""
     place_contradicts_issuer = "place_contradicts_issuer"
-    """The place line names a place outside the issuer's province."""
+    """The place line names a place outside the issuer's province, or a unit whose name differs from the issuer's
+    only in its marks (one of the two misread)."""
     title_contradicts_issuer = "title_contradicts_issuer"
     """The title governs a unit outside the issuer's province."""
     number_contradicts_issuer = "number_contradicts_issuer"

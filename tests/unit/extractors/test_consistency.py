@@ -234,3 +234,36 @@ def test_a_number_holding_a_marked_letter_took_a_word_and_is_flagged():
     assert "number_misread" not in _codes(
         f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 1309/QĐ-UBND\nĐồng Hới, {DATE}\n"
     ).get("number", set())
+
+
+def test_a_place_contradicting_a_weakly_matched_unit_puts_the_whole_issuer_in_doubt():
+    # Legacy OCR left the motto's "HỘI CHỦ ©" where the unit's line would be: a weak match makes it xã Hoài Châu,
+    # whose name and level are as doubtful as its province once the place line names another province.
+    codes = _codes(
+        "ỦY BAN NHÂN DÂN | | Thái Bình, ngày 27 tháng 07 năm 2018\nCỘNG HÒA XÃ HỘI CHỦ © ec : :\nNGHĨA VIỆT NAM\n"
+        "$6: 05/2018/QĐ-UBND\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    assert "weak_issuer_evidence" in codes["issuer.province"]
+    assert "place_contradicts_issuer" in codes["issuer"]
+
+
+def test_a_place_contradicting_a_firmly_read_unit_doubts_the_province_only():
+    codes = _codes(f"ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 29/2006/QĐ-UBND\nHà Nội, {DATE}\n")
+    assert "place_contradicts_issuer" not in codes.get("issuer", set())
+
+
+def test_an_office_named_by_its_kind_alone_is_flagged():
+    # The body above it was misread, so the office's name could not say whose office it is.
+    codes = _codes(
+        "BAN CHẤP HÀNH TRUNG ~ - ĐẢNG CỘNG SẢN VIỆT NAM\nYÔNG nợ :\nVĂN PHÒNG. Hà Nội, ngày 28 tháng 05 năm 2004\n"
+    )
+    assert "implausible_issuer" in codes["issuer"]
+
+
+def test_a_body_of_no_known_level_is_flagged():
+    # "TRUNG" / "ƯƠNG" wrapped and misread: no convention knows a "Ban chấp hành Trung cường", so no level is set.
+    codes = _codes(
+        "BAN CHẤP HÀNH TRUNG ĐẢNG CỘNG SẢN VIỆT NAM\nCƯỜNG\nSố: 97-QĐ/TW Hà Nội, ngày 07 tháng 02 năm 2023\n\n"
+        "QUY ĐỊNH\nCHỨC NĂNG, NHIỆM VỤ CỦA ĐẢNG ĐOÀN\n"
+    )
+    assert "implausible_issuer" in codes["issuer"]

@@ -221,3 +221,113 @@ def test_a_place_named_for_a_man_is_the_city_even_when_its_tp_wrapped_away():
         "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 96/2009/QĐ-UBND\nHồ Chí Minh, ngày 21 tháng 12 năm 2009\n"
     )
     assert record.place == "Thành phố Hồ Chí Minh"
+
+
+def test_a_place_and_date_line_merged_after_the_left_columns_capitals_is_a_header_cell():
+    # Legacy OCR reads the two columns line by line: the department's name, then the place and date, on one line of
+    # thirteen words, which is no sentence of the body.
+    record = extract_record(
+        "UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "THÀNH PHỐ HỒ CHÍ MINH Độc lập - Tự do - Hạnh phúc\n"
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2018\n"
+        "Số : 4144 /GDĐT - VP\nVề cho học sinh nghỉ học\n\nKính gửi: Ủy ban nhân dân các quận, huyện.\n"
+    )
+    assert (record.number, record.issue_date, record.issuer.name) == (
+        "4144/GDĐT-VP",
+        dt.date(2018, 11, 25),
+        "Sở Giáo dục và Đào tạo",
+    )
+
+
+def test_a_place_whose_marks_disagree_with_the_issuers_unit_is_flagged():
+    # Đông Quang and Đồng Quang are both communes: a place line and an issuer that differ only in marks mean one of
+    # the two was misread, and nothing says which.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG QUANG\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
+    )
+    flagged = {w.field for w in record.warnings if w.code == "place_contradicts_issuer"}
+    assert {"place", "issuer"} <= flagged
+
+
+def test_a_place_spelt_as_the_issuers_unit_is_not_flagged():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG QUANG\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
+    )
+    assert not [w for w in record.warnings if w.code == "place_contradicts_issuer"]
+
+
+def test_a_place_printed_as_a_units_exact_name_keeps_it_when_the_issuer_is_unknown():
+    # The issuer's last line was lost ("THÀNH PHỐ HỒ CHÍ"), and the place prints a word in small letters by a slip:
+    # read by its capitalised words alone it would be the town Hồ.
+    record = extract_record(
+        "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ\nSố: 22/2011/NQ-HĐND\nThành phố Hồ chí Minh, ngày 07 tháng 12 năm 2011\n"
+    )
+    assert record.place == "Thành phố Hồ Chí Minh"
+
+
+def test_a_title_in_capitals_under_the_number_of_a_header_without_a_type_line():
+    # The site dropped the type line and OCR read the left column before the right: the trích yếu follows the
+    # number, then the authority line, then the motto's end and the place and date.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM|\nSố: 05/2018/QĐ-UBND\nBAN HÀNH QUY ĐỊNH VỀ\n"
+        "CÔNG TÁC THI ĐUA, KHEN\nTHƯỞNG TRÊN ĐỊA BÀN\nTỈNH THÁI BÌNH.\nỦY BAN NHÂN DÂN TỈNH\nTHÁI BÌNH\n\n"
+        "Thái Bình, ngày 27 tháng 07 năm 2018 |\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    assert (record.title, record.issuer.name, record.issuer.parent) == (
+        "Ban hành quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh Thái Bình",
+        "Ủy ban nhân dân tỉnh Thái Bình",
+        None,
+    )
+
+
+def test_a_bodys_name_wrapped_under_the_number_is_no_title():
+    record = extract_record(
+        "HỘI ĐỒNG NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nSố: 07/NQ-HĐND\nTHƯỜNG TRỰC HỘI ĐỒNG\n"
+        "NHÂN DÂN TỈNH\n\nĐắk Lắk, ngày 13 tháng 10 năm 2016\nCăn cứ Luật Tiếp công dân năm 2013;\n"
+    )
+    assert record.title is None
+
+
+def test_a_title_of_two_sentences_goes_on_after_its_first_stop():
+    # A trích yếu may be two sentences; the body begins after the second (Căn cứ …), even across OCR's blank lines.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ THIỆU PHÚC\nSố: 12/KH-UBND\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nThiệu Phúc, ngày 12 tháng 01 năm 2020\nKẾ HOẠCH\n\n"
+        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng cộng sản Việt Nam.\n\n"
+        "Chuẩn bị công tác đón xuân Canh Tý, các ngày lễ trong quý I/2020 và chào mừng\n\n"
+        "đại hội đảng bộ các cấp.\nCăn cứ vào kế hoạch số 142/KH-HU ngày 24 tháng 12 năm 2019 của huyện ủy;\n"
+    )
+    assert record.title == (
+        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng cộng sản Việt Nam Chuẩn bị công tác đón xuân "
+        "Canh Tý, các ngày lễ trong quý I/2020 và chào mừng đại hội đảng bộ các cấp"
+    )
+
+
+def test_a_paragraph_after_a_titles_stop_stays_in_the_body():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ THIỆU PHÚC\nSố: 12/KH-UBND\nThiệu Phúc, ngày 12 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân năm 2020.\n"
+        "Ủy ban nhân dân xã xây dựng kế hoạch tổ chức các hoạt động như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert record.title == "Tổ chức các hoạt động mừng Đảng, mừng Xuân năm 2020"
+
+
+def test_a_code_segment_cut_off_after_its_dash_is_no_issuer_line():
+    # Legacy OCR garbled "Số:" and spaced the ký hiệu: "UBND" of "/KH- UBND" is the code's, not a body under the xã.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN : CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nXÃ THIỆU PHÚC _ Độc Lập - Tự do - Hạnh phúc\n"
+        "86: /KH- UBND © Thiệu Phúc, ngày 12 tháng 01 năm 2020.\nKẾ HOẠCH\nTổ chức các hoạt động mừng Xuân\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == ("Ủy ban nhân dân xã Thiệu Phúc", None)
+
+
+def test_a_date_going_on_with_whose_it_is_is_no_place_and_date_line():
+    # An annex's "(Ban hành kèm theo Quyết định số … / Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã …)", merged by
+    # legacy OCR after the title's capitals: the cited decision's date, not the header's.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ XUÂN PHÚ Độc lập - Tự do - Hạnh phúc\n"
+        "QUY CHẾ LÀM Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã\nXuân\nVIỆC\n"
+    )
+    assert record.issue_date is None

@@ -308,3 +308,16 @@ def test_a_unit_kind_ending_the_line_takes_the_next_line_as_its_name():
 def test_a_council_whose_vowels_ocr_misread_and_junk_after_its_units_name():
     issuer = _issuer(f"HOLDONG NHANDAN\nQUẬN 1 , 3 Pơơ\nSố: 06/2007/NQ-HĐND\nQuận 1, {DATE}\nNGHỊ QUYẾT\n")
     assert (issuer.name, issuer.level) == ("Hội đồng nhân dân quận 1", "district")
+
+
+def test_a_whole_name_wrapped_inside_itself_still_ends_before_the_body_under_it():
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG" on one line is the party office under the Central Committee; OCR wrapped
+    # it inside "TRUNG ƯƠNG".
+    record = extract_record(
+        "BAN CHẤP HÀNH TRUNG\nƯƠNG VĂN PHÒNG -------\nSố: 36-HD/VPTW\n\nĐẢNG CỘNG SẢN VIỆT NAM ---------------\n"
+        "Hà Nội, ngày 03 tháng 4 năm 2018\nHƯỚNG DẪN\nTHỂ THỨC VÀ KỸ THUẬT TRÌNH BÀY VĂN BẢN CỦA ĐẢNG\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == (
+        "Văn phòng Trung ương Đảng",
+        "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
+    )

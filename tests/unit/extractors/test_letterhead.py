@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from khplan.extractors import extract_record
-from khplan.extractors.letterhead import Stream, cut_pieces, find_mottos, is_mark, motto_fragment
+from khplan.extractors.letterhead import (
+    Stream,
+    cut_pieces,
+    find_date,
+    find_mottos,
+    find_number,
+    is_mark,
+    motto_fragment,
+)
 from khplan.extractors.matching import fold_key
 
 
@@ -99,3 +107,72 @@ def test_a_cong_van_subject_under_its_number_is_its_title():
         "Ủy ban nhân dân thành phố Hà Nội",
         "department",
     )
+
+
+def test_an_annexs_cited_decision_gives_neither_its_number_nor_its_date():
+    # An annex (Quy chế, Quy định) prints no number of its own: the "(Ban hành kèm theo Quyết định số … ngày … của …)"
+    # line, which OCR may leave inside the header block, cites the decision it came with.
+    stream = Stream(
+        _pieces("ỦY BAN NHÂN DÂN")
+        + _pieces("XÃ XUÂN PHÚ")
+        + _pieces("(Ban hành kèm theo Quyết định số:")
+        + _pieces("59/QĐ-UBND")
+        + _pieces("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        + _pieces("Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã")
+    )
+    cells = find_mottos(stream.folded)
+    assert find_number(stream, cells) is None
+    assert find_date(stream, cells) is None
+
+
+def test_a_type_in_capitals_before_the_number_does_not_make_it_cited():
+    stream = Stream(_pieces("UBND TỈNH BẮC NINH QUYẾT ĐỊNH Số: 12/QĐ-UBND"))
+    found = find_number(stream, [])
+    assert found is not None and found.number == "12/QĐ-UBND"
+
+
+def test_a_type_a_site_ran_before_its_own_number_does_not_make_it_cited():
+    stream = Stream(_pieces("Công văn Số: 1357/BVHTTDL-VHCS ngày 17 tháng 4 năm 2013"))
+    found = find_number(stream, [])
+    assert found is not None and found.number == "1357/BVHTTDL-VHCS"
+
+
+def test_a_place_whose_last_word_ocr_read_in_capitals_is_still_the_place():
+    stream = Stream(_pieces("VỀ CHUYỂN ĐỔI SỐ Hà NỘI, ngày 15 tháng 3 năm 2022"))
+    found = find_date(stream, [])
+    assert found is not None and found.place is not None
+    assert stream.text[found.place.start : found.place.end] == "Hà NỘI"
+
+
+def test_a_body_name_opening_ve_before_a_place_and_date_is_no_subject():
+    # Legacy OCR merged the issuer's last line (ỦY BAN QUỐC GIA / VỀ CHUYỂN ĐỔI SỐ) with the place and date: the
+    # capitals are the body's name, not a công văn's "Về …" trích yếu.
+    record = extract_record(
+        "ỦY CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nBAN QUỐC GIA Độc lập - Tự do - Hạnh phúc\n"
+        "VỀ CHUYỂN ĐỔI SỐ Hà NỘI, ngày 15 tháng 3 năm 2022\nSố: 27/QĐ-UBQGCĐS\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH KẾ HOẠCH HOẠT ĐỘNG NĂM 2022\n\nCăn cứ Nghị quyết số 17/NQ-CP ngày 07 tháng 3 năm 2019;\n"
+    )
+    assert (record.issuer.name, record.place) == ("Ủy ban Quốc gia về chuyển đổi số", "Hà Nội")
+
+
+def test_a_dash_ocr_doubled_inside_the_code_still_joins_its_segments():
+    stream = Stream(_pieces("Số: 717/QĐ- -UBND Kiên Giang, ngày 10 tháng 04 năm 2015"))
+    found = find_number(stream, [])
+    assert found is not None and found.number == "717/QĐ-UBND"
+
+
+def test_a_blank_number_whose_slash_ocr_dropped_is_still_a_blank_number():
+    # "Số:      /KH-UBND" read as "Số: KH-UBND": the ký hiệu is the number's, not a line of the issuer's name.
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ DÂN LỰC\nSố: KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Dân Lực, ngày 18 tháng 02 năm 2021\nKẾ HOẠCH\nThông tin, tuyên truyền cuộc bầu cử\n"
+    )
+    assert (record.number, record.issuer.name) == (None, "Ủy ban nhân dân xã Dân Lực")
+
+
+def test_a_sites_heading_naming_the_document_keeps_its_number_and_date():
+    # Without a "kèm theo" the heading a site prints ("Kế hoạch số … ngày … của …") names the document itself.
+    stream = Stream(_pieces("Kế hoạch số: 12/KH-UBND ngày 03 tháng 4 năm 2020 của Ủy ban nhân dân tỉnh Sơn La"))
+    number, date = find_number(stream, []), find_date(stream, [])
+    assert number is not None and number.number == "12/KH-UBND"
+    assert date is not None and date.date.date.isoformat() == "2020-04-03"
