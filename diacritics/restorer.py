@@ -5,8 +5,10 @@ from, each with log P(observed | spelling); the syllable language model
 scores sequences of them; a beam search finds the best reading. Tokens
 that are not words (numbers, dates, codes, Roman numerals, URLs) pass
 through, codes getting their Đ back (``QD-UBND`` -> ``QĐ-UBND``). Casing,
-punctuation, spacing and line structure of the input are kept exactly: only
-the letters of restored words change.
+punctuation, spacing and line structure of the input are kept: only the
+letters of restored words change, but for the space legacy OCR lost between
+two words it ran together (``luatctia`` -> ``luật của``), which is put back;
+every rewrite is placed on the input (:attr:`Restoration.edits`).
 
 Three things besides channel and language model decide a reading. Every
 word comes out a Vietnamese syllable of the inventory unless no syllable is
