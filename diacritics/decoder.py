@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from khplan.diacritics.lm import BOS, EOS, ID_BITS, ROWS_LIMIT, UNK, NgramModel, pack
+from khplan.diacritics.lm import BOS, EOS, ID_BITS, ROWS_LIMIT, UNK, WORD_MASK, NgramModel, pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,6 @@ def _decode_trigram(
     unseen, pairs = lm.unseen_context, lm.pair_bonus
     score_of = lm.cached_logprob
     rows = lm.rows
-    word_mask = (1 << ID_BITS) - 1
     hypotheses: dict[int, tuple[float, tuple | None, int | None]] = {_START: (0.0, None, None)}
     known_options: dict[int, list[tuple[int, int, float]]] = {}
     for i, candidates in enumerate(positions):
@@ -169,7 +168,7 @@ def _decode_trigram(
                     if best is None or best[0] < total:
                         expanded[state] = (total, back, index)
                 continue
-            last = history & word_mask
+            last = history & WORD_MASK
             state_base = last << ID_BITS  # the next state: (last, word)
             row = rows.get(history)
             if row is None:

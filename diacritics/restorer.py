@@ -102,7 +102,7 @@ LINKED_READINGS = 5
 """How many of a piece's likeliest readings may link it to the next (see :meth:`Restorer._linked`)."""
 LONGEST_PIECE = 8
 """The longest piece a run-together token is cut into: a syllable and a speck or two."""
-RUN_TOGETHER_CHANNEL = -2.5
+PIECE_CHANNEL_FLOOR = -2.5
 """log10 channel score a piece of a run-together token must be read with: ``ctia`` as "của" (-1.2) is legacy OCR's
 usual damage; ``Cana`` as "cảng" (-3.6), ``Malay`` as "moay" (-7) are a foreign word cut, which stays as printed."""
 _normal = lru_cache(maxsize=100_000)(normalize_syllable)
@@ -146,8 +146,8 @@ class Restorer:
         self.readings = lru_cache(maxsize=200_000)(self._readings)
         self.kept = lru_cache(maxsize=100_000)(self._kept)
         self.fixed = lru_cache(maxsize=100_000)(self._fixed)
-        self.word = lru_cache(maxsize=100_000)(self._word)
         self.run_together = lru_cache(maxsize=10_000)(self._run_together)
+        self.word = lru_cache(maxsize=100_000)(self._word)
         """A token's positions are the same tuples wherever it stands: made once, and the decoder knows them."""
 
     def _spellings(self, observed: str) -> tuple[str, ...]:
@@ -342,8 +342,8 @@ class Restorer:
         return hinted
 
     def _lattice(self, lines: list[str]):
-        """Candidates at every position, which token each position reads, where paragraphs begin, and the
-        positions that read a piece of a token OCR ran two words into (the first piece's position: the token)."""
+        """Candidates at every position, which token each position reads, where paragraphs begin, and the tokens
+        read as words run together (by the position of their first piece: the token and how many pieces it has)."""
         positions: list[tuple[Candidate, ...]] = []
         where: list[tuple[int, Token]] = []
         restarts: set[int] = set()
@@ -499,7 +499,7 @@ class Restorer:
             (
                 (self.weight * c.channel + unigram[c.lm_id] + c.unknown, c.lm_id)
                 for c in self.candidates(piece)
-                if not c.keep and c.channel >= RUN_TOGETHER_CHANNEL and c.lm_id
+                if not c.keep and c.channel >= PIECE_CHANNEL_FLOOR and c.lm_id
             ),
             reverse=True,
         )

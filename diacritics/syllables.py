@@ -13,7 +13,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
 from importlib.util import find_spec
 from itertools import combinations
 from pathlib import Path
@@ -27,9 +26,17 @@ def normalize_syllable(word: str) -> str:
     return normalize_tone_placement(unicodedata.normalize("NFC", word)).lower()
 
 
+def _viet74k_path() -> Path:
+    """The word list's file, found without importing underthesea (which takes a second)."""
+    spec = find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("underthesea is not installed: its Viet74K word list is needed")
+    return Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+
+
 def viet74k_syllables() -> set[str]:
     """The syllables of underthesea's Viet74K word list."""
-    text = files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
+    text = _viet74k_path().read_text(encoding="utf-8")
     out = set()
     for line in text.splitlines():
         for word in line.split():
@@ -37,14 +44,6 @@ def viet74k_syllables() -> set[str]:
             if is_syllable_shape(word):
                 out.add(word)
     return out
-
-
-def _viet74k_path() -> Path:
-    """The word list's file, found without importing underthesea (which takes a second)."""
-    spec = find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("underthesea is not installed: its Viet74K word list is needed")
-    return Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
 
 
 @cache

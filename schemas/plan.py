@@ -268,8 +268,8 @@ DOUBTFUL_OCR = 70.0
 """Mean OCR word confidence (0-100) below which a field, or a word, is doubtful; reliable words score 85+."""
 DOUBTFUL_RESTORATION = 0.9
 """Restoration posterior below which a restored syllable, and a field resting on it, is doubtful. On the real
-development documents' legacy OCR (``python -m tools.bench.real --parts dev``), poor scans: 0.5 left 1.7% of
-header fields wrong and unflagged, 0.8 1.2%, 0.9 1.0% (right yet flagged 17.3, 19.7, 21.8%)."""
+development documents' legacy OCR (``python -m tools.bench.real --parts dev``, 2026-12-05), poor scans: 0.5 left
+1.2% of header fields wrong and unflagged, 0.8 0.8%, 0.9 0.6% (right yet flagged 17.2, 19.9, 21.9%)."""
 
 
 class FieldConfidence(_Model):
