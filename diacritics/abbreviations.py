@@ -39,10 +39,17 @@ D_RESTORED = {
 _PART = re.compile(r"[A-Za-zĐđ]+")
 
 
+_TRAINING_AFTER_EDUCATION = re.compile(r"(?<![A-Za-z])([PS]?GD\s?[&-]\s?)DT(?![A-Za-z])")
+"""``DT`` alone is diện tích or dân tộc as often as Đào tạo; after ``GD&`` (Giáo dục và) it is Đào tạo."""
+
+
 def restore_code(code: str) -> str:
     """``3809/QD-UBND`` -> ``3809/QĐ-UBND``; parts that are not certainly missing a Đ are kept.
 
     >>> restore_code("176/NQ-HDND")
     '176/NQ-HĐND'
+    >>> restore_code("278/PGD&DT-THCS")
+    '278/PGD&ĐT-THCS'
     """
+    code = _TRAINING_AFTER_EDUCATION.sub(r"\1ĐT", code)
     return _PART.sub(lambda m: D_RESTORED.get(m.group(0), m.group(0)), code)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from khplan.diacritics.orthography import has_diacritics
-from khplan.diacritics.tokens import Kind, line_tokens
+from khplan.diacritics.tokens import COMRADE, Kind, line_tokens
 
 Channel = Literal["stripped", "legacy", "modern"]
 CHANNELS = ("auto", "stripped", "legacy", "modern")
@@ -91,6 +91,8 @@ def _vietnamese_only(word: str) -> bool:
 @lru_cache(maxsize=65_536)
 def _legacy_sign(word: str) -> bool:
     """A Latin-1 accent, a digit or a symbol inside the word: what engines without Vietnamese print."""
+    if word.lower() in COMRADE:  # "d/c" (đồng chí): its slash is printed
+        return False
     return any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in word.lower())
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from khplan.diacritics.capitals import CapitalCounts, CaseModel
 from khplan.diacritics.channel import Channel, stripping_channel
 from khplan.diacritics.lm import ID_BITS, NgramModel
 from khplan.diacritics.name_lists import FAMILY, GIVEN, MIDDLE
@@ -38,6 +39,13 @@ class DecoderSettings:
     beam: int = 5
     """Hypotheses kept per position: on held-out stripped text beam 6 gains 0.005% for 6% more time, beam 4 loses
     0.08%."""
+    beam_margin: dict[str, float] = field(default_factory=lambda: {"stripped": 4.0, "legacy": 100.0, "modern": 100.0})
+    """A hypothesis more than this (log10) below the best at a position is dropped, the beam notwithstanding: the
+    words ahead would have to favour it that much, per channel. Stripped text, whose channel scores nothing, reads
+    the real development documents at 99.55% with no margin, 5 and 4, 99.50% at 3; 4 decodes the stripped laws a
+    quarter faster. Legacy OCR prices a reading its letters disagree with dearly and the words ahead may repay it
+    (`Nghị quyết 56 124/NQ-HĐND`: `số` costs 5.8 where the number costs nothing, and `số <code>` repays 4.6):
+    not pruned so, nor intact text (100: no margin)."""
     top_candidates: dict[str, int] = field(default_factory=lambda: {"stripped": 12, "legacy": 24, "modern": 12})
     """Candidates kept per token after channel scoring, per channel."""
     candidate_margin: dict[str, float] = field(default_factory=lambda: {"stripped": 2.5, "legacy": 7.0, "modern": 3.0})
@@ -68,6 +76,13 @@ class DecoderSettings:
     channel), stripped / legacy OCR: 0: 99.33 / 98.39%, 1: 99.44 / 98.40%, 1.5: 99.42 / 98.40%, 2: 99.42 / 98.42%.
     Legacy OCR gains little and its candidates differ in letters, where a dictionary word would overrule what
     was printed; intact text is left to the plain model."""
+    case_weight: dict[str, float] = field(default_factory=lambda: {"stripped": 1.0, "legacy": 0.5, "modern": 0.0})
+    """Weight of the capital's evidence (:mod:`diacritics.capitals`) where a word goes on a sentence, per channel.
+    Intact text has its marks, and legacy OCR's capitals are less sure than typed ones."""
+    follow_weight: dict[str, float] = field(default_factory=lambda: {"stripped": 1.0, "legacy": 1.0, "modern": 0.0})
+    """Weight of the evidence of the word after it (capitalised or not) where that word goes on the sentence."""
+    case_smoothing: float = 10.0
+    """Occurrences' worth of the overall capitalisation rate a word's own rate is drawn toward."""
     unseen_context: dict[str, float] = field(
         default_factory=lambda: {"stripped": -0.75, "legacy": -0.75, "modern": 0.0}
     )
@@ -98,6 +113,9 @@ class RestorationModel:
     dictionary: frozenset[int] | None = None
     """The dictionary's two-syllable words as packed pairs of this vocabulary's ids (see :meth:`language_model`);
     None for a bundle built before they were stored: read from the word list when first needed."""
+    capitals: CaseModel | None = None
+    """How often each syllable is capitalised where a sentence goes on, in the training text (None: a bundle
+    built before it was counted, which weighs no capital)."""
     views: dict[tuple[float, float], NgramModel] = field(default_factory=dict, repr=False, compare=False)
     """The language model as channels use it, by price of an unseen history and dictionary bonus
     (:meth:`language_model`)."""
@@ -143,6 +161,7 @@ class RestorationModel:
         with np.load(tmp) as lm_arrays:
             arrays.update({f"lm_{k}": lm_arrays[k] for k in lm_arrays.files})
         tmp.unlink()
+        arrays.update(self._capital_arrays())
         meta = {
             **self.meta,
             "channels": {name: ch.to_dict() for name, ch in self.channels.items() if name != "stripped"},
@@ -162,6 +181,14 @@ class RestorationModel:
         )
         os.replace(partial, path)
 
+    def _capital_arrays(self) -> dict[str, np.ndarray]:
+        if self.capitals is None:
+            return {}
+        tables = self.capitals.counts.tables()
+        words = sorted(set().union(*tables))
+        counts = [[table.get(w, 0) for table in tables] for w in words]
+        return {"capital_words": np.array(words), "capital_counts": np.array(counts, dtype=np.int64)}
+
     @classmethod
     def load(cls, path: Path) -> RestorationModel:
         with np.load(path) as arrays:
@@ -172,10 +199,16 @@ class RestorationModel:
             units = frozenset(tuple(name.split()) for name in arrays["units"].tolist()) if "units" in arrays else None
             foreign = frozenset(arrays["foreign"].tolist()) if "foreign" in arrays else frozenset()
             dictionary = frozenset(arrays["dictionary"].tolist()) if "dictionary" in arrays else None
+            capital_counts = None
+            if "capital_words" in arrays:
+                capital_counts = CapitalCounts()
+                words, rows = arrays["capital_words"].tolist(), arrays["capital_counts"].tolist()
+                for table, column in zip(capital_counts.tables(), zip(*rows, strict=True), strict=False):
+                    table.update({w: n for w, n in zip(words, column, strict=True) if n})
         channels = {name: Channel.from_dict(data) for name, data in meta.pop("channels").items()}
         channels["stripped"] = stripping_channel()
         stored = meta.pop("settings")
-        for key in ("candidate_margin", "top_candidates", "unseen_context", "lexicon_weight"):
+        for key in ("candidate_margin", "top_candidates", "unseen_context", "lexicon_weight", "beam_margin"):
             if isinstance(stored.get(key), int | float):  # a model from before these were set per channel
                 stored[key] = dict.fromkeys(("stripped", "legacy", "modern"), stored[key])
         settings = DecoderSettings(**stored)
@@ -184,7 +217,8 @@ class RestorationModel:
             from khplan.diacritics.names import unit_names
 
             units = unit_names()
-        return cls(vocabulary, lm, index, channels, settings, unknown, meta, units, foreign, dictionary)
+        capitals = CaseModel(capital_counts, settings.case_smoothing) if capital_counts is not None else None
+        return cls(vocabulary, lm, index, channels, settings, unknown, meta, units, foreign, dictionary, capitals)
 
 
 class ModelMissingError(FileNotFoundError):

@@ -27,6 +27,7 @@ marks added; legacy OCR gets the full confusion model.
 from __future__ import annotations
 
 import gc
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -38,6 +39,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from khplan.diacritics.abbreviations import D_RESTORED, restore_code
+from khplan.diacritics.capitals import mid_sentence_case
 from khplan.diacritics.channel import Channel
 from khplan.diacritics.damage import CHANNELS, detect_channel
 from khplan.diacritics.decoder import Candidate, decode, posteriors, redecode
@@ -48,7 +50,7 @@ from khplan.diacritics.orthography import fold, has_diacritics
 from khplan.diacritics.result import DoubtfulSpan, Restoration, TokenChange
 from khplan.diacritics.syllables import normalize_syllable
 from khplan.diacritics.symbols import token_symbols
-from khplan.diacritics.tokens import Kind, Token, classify, is_syllable_shape, line_tokens
+from khplan.diacritics.tokens import COMRADE, COMRADE_SPELLING, Kind, Token, classify, is_syllable_shape, line_tokens
 from khplan.schemas.plan import DOUBTFUL_RESTORATION
 
 ADAPTING_CHANNELS = frozenset({"legacy"})
@@ -136,6 +138,7 @@ class Restorer:
         self.intact = settings.intact_bonus.get(channel, 0.0)
         self.margin = settings.candidate_margin.get(channel, 3.0)
         self.top = settings.top_candidates.get(channel, 12)
+        self.beam_margin = settings.beam_margin.get(channel, math.inf)
         self.adapt = channel in ADAPTING_CHANNELS if adapt is None else adapt
         self.folded = self.channel.folded()
         self.names: NamePrior = (
@@ -149,6 +152,10 @@ class Restorer:
         self.run_together = lru_cache(maxsize=10_000)(self._run_together)
         self.word = lru_cache(maxsize=100_000)(self._word)
         """A token's positions are the same tuples wherever it stands: made once, and the decoder knows them."""
+        capitals = model.capitals is not None
+        self.case_weight = settings.case_weight.get(channel, 0.0) if capitals else 0.0
+        self.follow_weight = settings.follow_weight.get(channel, 0.0) if capitals else 0.0
+        self.cased = lru_cache(maxsize=100_000)(self._cased)
 
     def _spellings(self, observed: str) -> tuple[str, ...]:
         """The spellings a word token may stand for (its candidates but the token kept as it is)."""
@@ -168,6 +175,8 @@ class Restorer:
         lower = unicodedata.normalize("NFC", observed).lower()
         if self.name == "modern" and lower.isalpha():  # "hoá" is "hóa" with the tone placed the old way
             lower = normalize_syllable(lower)
+        if lower in COMRADE:  # "d/c" is đồng chí abbreviated; its slash is no speck to read through ("độc")
+            return (Candidate(COMRADE_SPELLING, self.model.vocabulary.id(COMRADE_SPELLING), 0.0),)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
         readings, keep = self.readings(lower)
@@ -256,7 +265,8 @@ class Restorer:
         positions, where, restarts, pieces = self._lattice(lines)
         if not positions:
             return Restoration(text)
-        choices = decode(positions, self.lm, self.weight, self.model.settings.beam, restarts)
+        settings = self.model.settings
+        choices = decode(positions, self.lm, self.weight, settings.beam, restarts, self.beam_margin)
         if self.adapt:
             readings = Counter(
                 (positions[i][c].spelling, token.text.lower())
@@ -269,7 +279,9 @@ class Restorer:
         if hinted is not positions:
             changed = [i for i, (a, b) in enumerate(zip(positions, hinted, strict=True)) if a is not b]
             positions = hinted
-            choices = redecode(positions, choices, changed, self.lm, self.weight, self.model.settings.beam, restarts)
+            choices = redecode(
+                positions, choices, changed, self.lm, self.weight, settings.beam, restarts, self.beam_margin
+            )
         return self._render(lines, positions, where, choices, explain, pieces, restarts)
 
     def _consistent(
@@ -356,8 +368,10 @@ class Restorer:
                 restarts.add(len(positions))
             slots: list[Slot] = []
             capitalised = False
+            case = mid_sentence_case(tokens) if self.case_weight or self.follow_weight else {}
+            cased: list[tuple[int, str, bool | None, bool | None, tuple[Candidate, ...]]] = []
             for n, token in enumerate(tokens):
-                if token.kind is Kind.code and _dash_edged_word(token.text):
+                if token.kind is Kind.code and (_dash_edged_word(token.text) or token.text.lower() in COMRADE):
                     token = token._replace(kind=Kind.word)  # "-CHUYEN": a word with a dash against it, no code
                 text, kind = token.text, token.kind
                 if (
@@ -421,6 +435,8 @@ class Restorer:
                         continue
                     slots.append(Slot(text, len(positions), spelled))
                     capitalised = capitalised or capital
+                    if case and len(readings) > 1 and (n in case or n + 1 in case):
+                        cased.append((len(positions), text, case.get(n), case.get(n + 1), readings))
                     positions.append(readings)
                     where.append((number, token))
                     continue
@@ -428,16 +444,38 @@ class Restorer:
                     positions.append(position)
                     where.append((number, token))
                 slots.append(Slot(text))
+            named = self.names.priors(slots) if capitalised else {}
             if capitalised:  # a word slot is capitalised: a name may stand on this line
-                _apply(positions, self.names.priors(slots))
+                _apply(positions, named)
                 speck = slots[0].position if self.names.signature_start(slots) == 1 else None
                 if speck is not None and slots[0].spellings and slots[0].text.lower() not in slots[0].spellings:
                     # the signature's stroke OCR read as a short word ("bk Cao Tường Huy"): kept as printed, so
                     # that no word made of it ("bị") pulls the name into a phrase ("bị cáo")
                     token_text = slots[0].text
                     positions[speck] = (Candidate(token_text, self.model.vocabulary.id(token_text.lower()), 0.0, True),)
+            for at, text, upper, before_upper, readings in cased:
+                # where a name stands, any word is capitalised: how often it is elsewhere says nothing ("Phù Mỹ",
+                # though "phù hợp" is seldom capitalised)
+                if at not in named and positions[at] is readings:
+                    positions[at] = self.cased(text, upper, before_upper)
             previous = line if line.strip() else ""
         return positions, where, frozenset(restarts), pieces
+
+    def _cased(self, text: str, upper: bool | None, before_upper: bool | None) -> tuple[Candidate, ...]:
+        """A word's readings weighed by how often each is capitalised where a sentence goes on (``upper``: how
+        the word is printed there) and how often the word after it is (``before_upper``); None: not known."""
+        capitals = self.model.capitals
+        assert capitals is not None
+
+        def evidence(spelling: str) -> float:
+            value = 0.0
+            if upper is not None:
+                value += self.case_weight * capitals.logprob(spelling, upper)
+            if before_upper is not None:
+                value += self.follow_weight * capitals.next_logprob(spelling, before_upper)
+            return value
+
+        return tuple(c if c.keep else _with_prior(c, c.prior + evidence(c.spelling)) for c in self.word(text)[0])
 
     def _word(self, text: str) -> tuple[tuple[Candidate, ...], tuple[str, ...] | None, bool]:
         """What the lattice needs of a word token: its position's candidates, the spellings a name prior may
@@ -514,13 +552,16 @@ class Restorer:
         return any((a << ID_BITS) | b in bigrams for a in left for b in right)
 
     def _numbered_in_roman(self, previous: Token, *, several: bool) -> bool:
-        """Whether the word before a number reads as one a Roman number follows, among its likeliest candidates
+        """Whether the word before a number reads as one a Roman number follows, among its likely readings
         (``Quy`` → ``quý``, ``Phén`` → ``phần``); a part or chapter only for a number of ``several`` figures
         ("Phần 1" may be printed so; "Phần 11" is no plan's part)."""
         if previous.kind is not Kind.word:
             return False
-        spellings = [c.spelling.lower() for c in self.candidates(previous.text)[:ROMAN_CANDIDATES] if not c.keep]
-        reading = next((s for s in spellings if s in ROMAN_AFTER), None)
+        readings = [c for c in self.candidates(previous.text) if not c.keep]
+        if not readings:
+            return False
+        floor = max(c.channel for c in readings) - ROMAN_CHANNEL_MARGIN
+        reading = next((c.spelling for c in readings if c.spelling in ROMAN_AFTER and c.channel >= floor), None)
         return reading == "quý" or (reading is not None and several)
 
     def _kept(self, text: str, kind: Kind) -> tuple[Candidate, ...]:
@@ -545,8 +586,7 @@ class Restorer:
         if self.name in DIGIT_WORD_CHANNELS and token.kind is Kind.abbreviation and _may_be_heading_word(token.text):
             # Legacy OCR prints a heading's "CHƯƠNG" as "CHUGNG" and "HỘI" as "HQI": capitals that are no
             # syllable may be one, or an abbreviation ("UBND") as the language model knows it
-            symbol = token_symbols(token)[0]
-            lm_id = vocabulary.id(symbol)
+            lm_id = self._abbreviation_id(token)
             kept = Candidate(token.text, lm_id, ABBREVIATION_KEEP, True, 0.0 if lm_id else self.model.unknown_logprob)
             yield (kept, *(c for c in self.candidates(token.text) if not c.keep))
             return
@@ -558,8 +598,20 @@ class Restorer:
             letters = _fold(token.text.lower())
             yield (kept, *(c for c in self.candidates(token.text) if not c.keep and _fold(c.spelling) == letters))
             return
+        if token.kind is Kind.abbreviation:
+            yield (Candidate(token.text, self._abbreviation_id(token), 0.0, True),)
+            return
         for symbol in token_symbols(token):
             yield (Candidate(token.text, vocabulary.id(symbol), 0.0, True),)
+
+    def _abbreviation_id(self, token: Token) -> int:
+        """The LM id of an abbreviation as it is rendered: ``HDND`` printed without its Đ is ``HĐND`` to the
+        language model too, which knows what follows it (``HĐND tỉnh``, not ``tính``)."""
+        vocabulary = self.model.vocabulary
+        restored = _restore_code(token.text)
+        if restored != token.text and (lm_id := vocabulary.id(token_symbols(Token(restored, 0, token.kind))[0])):
+            return lm_id
+        return vocabulary.id(token_symbols(token)[0])
 
     def _render(
         self,
@@ -714,8 +766,10 @@ def _roman_number(token: Token) -> tuple[str, bool] | None:
 
 ROMAN_AFTER = frozenset({"quý", "phần", "chương"})
 """Words a Roman number follows in an administrative text: a quarter, a part, a chapter."""
-ROMAN_CANDIDATES = 4
-"""How far down a word's candidates such a word may stand."""
+ROMAN_CHANNEL_MARGIN = 3.0
+"""How much less likely (log10, by the channel alone) than the word's likeliest reading such a word may be: by
+the channel, not by rank among candidates, which the corpus's word counts reorder (``Phén``: ``phễn``, ``phán``,
+``phồn``, ``phân`` rank before ``phần``, printed with é for ầ)."""
 
 
 DOTTED_ABBREVIATIONS = frozenset({"Tp", "TP", "Tx", "TX", "Tt", "TT"})

@@ -41,6 +41,9 @@ class Token(NamedTuple):
 
 
 # Punctuation that is never part of a word when it sits at a token's edge.
+COMRADE_SPELLING = "đ/c"
+COMRADE = frozenset({"d/c", COMRADE_SPELLING})
+"""``Đ/c`` (đồng chí) before a name: a word whose slash is printed, ``D/c`` where the marks were lost."""
 _EDGE = '.,;:!?()[]{}"“”«»…–—*'
 _CHUNK = re.compile(r"\S+")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,/:-]\d+)*%?$")

@@ -68,6 +68,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.schemas.plan",
     "khplan.data",
     "khplan.diacritics.abbreviations",
+    "khplan.diacritics.capitals",
     "khplan.diacritics.channel",
     "khplan.diacritics.decoder",
     "khplan.diacritics.lm",

@@ -89,8 +89,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for fold, (_, files) in enumerate(splits):
             if (fold, weight) not in lms:
                 lms[fold, weight] = counts.model([f.name for f in files], weight)
+            names = [f.name for f in files]
             model = RestorationModel(
-                vocabulary, lms[fold, weight], index, shipped.channels, settings, unknown, {}, shipped.units, foreign
+                vocabulary,
+                lms[fold, weight],
+                index,
+                shipped.channels,
+                settings,
+                unknown,
+                {},
+                shipped.units,
+                foreign,
+                capitals=counts.case_model(names, weight, settings.case_smoothing),
             )
             for channel, pairs in texts[fold].items():
                 restorer = Restorer(model, channel)

@@ -47,10 +47,28 @@ def test_trigram_decoder_chooses_as_the_general_one(lm, seed):
     positions = _lattice(rng, rng.randint(1, 60))
     restarts = frozenset(rng.sample(range(len(positions)), k=min(len(positions), rng.randint(0, 4))))
     beam = rng.choice((1, 2, 5, 8))
-    expected = _decode_any(positions, lm, 1.0, beam, restarts)
+    margin = rng.choice((math.inf, 4.0, 1.0))
+    expected = _decode_any(positions, lm, 1.0, beam, restarts, margin)
     lm.rows.clear()  # cold, then warm
-    assert _decode_trigram(positions, lm, 1.0, beam, restarts) == expected
-    assert _decode_trigram(positions, lm, 1.0, beam, restarts) == expected
+    assert _decode_trigram(positions, lm, 1.0, beam, restarts, margin) == expected
+    assert _decode_trigram(positions, lm, 1.0, beam, restarts, margin) == expected
+
+
+def test_a_margin_wide_enough_keeps_every_choice_of_the_beam_alone(lm):
+    # hypotheses are dropped by score only when they trail the best by more than the margin: none does here
+    rng = random.Random(3)
+    for _ in range(20):
+        positions = _lattice(rng, rng.randint(1, 40))
+        assert _decode_trigram(positions, lm, 1.0, 5, frozenset(), 1e6) == _decode_trigram(positions, lm, 1.0, 5)
+
+
+def test_a_narrow_margin_keeps_fewer_hypotheses_than_the_beam_and_may_choose_otherwise(lm):
+    rng = random.Random(5)
+    differ = 0
+    for _ in range(40):
+        positions = _lattice(rng, rng.randint(10, 40))
+        differ += _decode_trigram(positions, lm, 1.0, 8, frozenset(), 0.01) != _decode_trigram(positions, lm, 1.0, 8)
+    assert differ  # the margin is applied: with almost none, the search is greedy and errs somewhere
 
 
 def _posteriors_reference(positions, choices, lm, channel_weight, at, restarts=frozenset()):
