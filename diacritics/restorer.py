@@ -77,6 +77,10 @@ UNSURE_BELOW = 0.9
 _LIST_MARKER = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXL]+\.|[-+•*]\s)", re.IGNORECASE)
 _LETTER_ITEM = re.compile(r"^\s*([a-zđ])\)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+_SECTION = re.compile(
+    r"^\s*(?:phần|phan|chương|chuong|mục|muc|điều|dieu)\s+(?:[IVXLC]+|\d+)(?![^\W\d_])", re.IGNORECASE
+)
+"""A section's heading (``PHẦN I.``, ``Chương 2``, ``Điều 5``), printed without its marks too."""
 _LABEL = re.compile(r"^\s*[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*)?\s?:(?!\S)")
 """A line opening with a one- or two-word label and its colon (``Số:``, ``Kính gửi:``, ``Nơi nhận:``): a new field."""
 _VOWEL = re.compile(r"[aeiouy]")
@@ -378,10 +382,14 @@ class Restorer:
                     n
                     and self.name in DIGIT_WORD_CHANNELS
                     and (roman := _roman_number(token)) is not None
-                    and self._numbered_in_roman(tokens[n - 1], several=roman[1])
+                    and (numbered := self._numbered_in_roman(tokens[n - 1], several=roman[1])) is not None
                 ):
                     # "Quy 111/2024", "Phén 11": a quarter or a part is numbered in Roman; legacy OCR printed its
-                    # I as 1 or l (a modern reading's "Quý 1/2024" is printed so, and stays)
+                    # I as 1 or l (a modern reading's "Quý 1/2024" is printed so, and stays). The word read so is
+                    # what makes the number Roman: it is that word ("Phén" is no "Phễn" before "II")
+                    if where and where[-1][1].start == tokens[n - 1].start:
+                        word_read = tuple(c for c in positions[-1] if c.spelling == numbered)
+                        positions[-1] = word_read or positions[-1]
                     symbol = token_symbols(Token(roman[0], token.start, classify(roman[0])))[0]
                     positions.append((Candidate(roman[0], self.model.vocabulary.id(symbol), 0.0),))
                     where.append((number, token))
@@ -551,18 +559,18 @@ class Restorer:
         bigrams = self.lm.logprob_tables[1]
         return any((a << ID_BITS) | b in bigrams for a in left for b in right)
 
-    def _numbered_in_roman(self, previous: Token, *, several: bool) -> bool:
-        """Whether the word before a number reads as one a Roman number follows, among its likely readings
+    def _numbered_in_roman(self, previous: Token, *, several: bool) -> str | None:
+        """The reading of the word before a number as one a Roman number follows, if among its likely readings
         (``Quy`` → ``quý``, ``Phén`` → ``phần``); a part or chapter only for a number of ``several`` figures
         ("Phần 1" may be printed so; "Phần 11" is no plan's part)."""
         if previous.kind is not Kind.word:
-            return False
+            return None
         readings = [c for c in self.candidates(previous.text) if not c.keep]
         if not readings:
-            return False
+            return None
         floor = max(c.channel for c in readings) - ROMAN_CHANNEL_MARGIN
         reading = next((c.spelling for c in readings if c.spelling in ROMAN_AFTER and c.channel >= floor), None)
-        return reading == "quý" or (reading is not None and several)
+        return reading if reading == "quý" or (reading is not None and several) else None
 
     def _kept(self, text: str, kind: Kind) -> tuple[Candidate, ...]:
         """The one reading of a token read as it is printed (a list item's letter, "Thg")."""
@@ -845,10 +853,11 @@ def _next_item(previous: str, letter: str) -> tuple[str, str | None]:
 
 
 def _starts_paragraph(line: str, previous: str) -> bool:
-    """Where the corpus would have begun a new line: after a blank line, at list items, after a full stop."""
+    """Where the corpus would have begun a new line: after a blank line, at list items and section headings
+    (``PHẦN I``), after a full stop."""
     if not previous:
         return True
-    if _LIST_MARKER.match(line) or _LABEL.match(line):
+    if _LIST_MARKER.match(line) or _LABEL.match(line) or _SECTION.match(line):
         return True
     first = line.lstrip()[:1]
     return bool(_SENTENCE_END.search(previous)) and first.isupper()

@@ -46,6 +46,8 @@ COMRADE = frozenset({"d/c", COMRADE_SPELLING})
 """``Đ/c`` (đồng chí) before a name: a word whose slash is printed, ``D/c`` where the marks were lost."""
 _EDGE = '.,;:!?()[]{}"“”«»…–—*'
 _CHUNK = re.compile(r"\S+")
+_BRACKETS = re.compile(r'["“”«»()\[\]]+')
+_OPENING = frozenset('([“«"')
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,/:-]\d+)*%?$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$", re.IGNORECASE)
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -102,13 +104,36 @@ def tokenize(line: str) -> list[Token]:
     """The line's tokens with their offsets; the text between them is whitespace only."""
     tokens = []
     for match in _CHUNK.finditer(line):
-        chunk = match.group(0)
-        if chunk[0] in _EDGE or chunk[-1] in _EDGE:
-            for piece, start in _split_edges(chunk, match.start()):
-                tokens.append(Token(piece, start, classify(piece)))
-        else:  # nothing to peel off (most chunks)
-            tokens.append(Token(chunk, match.start(), classify(chunk)))
+        for chunk, offset in _split_brackets(match.group(0), match.start()):
+            if chunk[0] in _EDGE or chunk[-1] in _EDGE:
+                for piece, start in _split_edges(chunk, offset):
+                    tokens.append(Token(piece, start, classify(piece)))
+            else:  # nothing to peel off (most chunks)
+                tokens.append(Token(chunk, offset, classify(chunk)))
     return tokens
+
+
+def _split_brackets(chunk: str, offset: int) -> list[tuple[str, int]]:
+    """A chunk cut where a quote or bracket opens inside it, the space before it left out (``2010"(đối``,
+    ``lục(kèm``); not where a piece is a single letter or a bracket closes inside (``d(f)ng``, ``ds“)ng``: OCR's
+    specks inside one word)."""
+    inner = _BRACKETS.search(chunk, 1)
+    if inner is None or inner.end() == len(chunk):
+        return [(chunk, offset)]
+    pieces = []
+    start = 0
+    for found in _BRACKETS.finditer(chunk):
+        if found.start() > start:
+            pieces.append((chunk[start : found.start()], offset + start))
+        pieces.append((found.group(0), offset + found.start()))
+        start = found.end()
+    if start < len(chunk):
+        pieces.append((chunk[start:], offset + start))
+    brackets = [piece for piece, _ in pieces if _BRACKETS.fullmatch(piece)]
+    words = [piece for piece, _ in pieces if not _BRACKETS.fullmatch(piece)]
+    if any(len(word) < 2 for word in words) or any(run[-1] not in _OPENING for run in brackets):
+        return [(chunk, offset)]  # "d(f)ng", "ds“)ng": legacy OCR's specks inside a word, not two words
+    return pieces
 
 
 @lru_cache(maxsize=4_096)

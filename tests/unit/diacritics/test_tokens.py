@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from khplan.diacritics.tokens import is_syllable_shape, tokenize
+from khplan.diacritics.tokens import Kind, is_syllable_shape, tokenize
 
 
 def kinds(line: str) -> list[tuple[str, str]]:
@@ -50,3 +50,12 @@ def test_a_date_in_one_token_is_its_own_symbol():
     assert line_symbols("ngày 19/6/2015; ngày 16/7, ngày 19 tháng 6") == [
         "ngày", "<date>", ";", "ngày", "<date>", ",", "ngày", "<num>", "tháng", "<num>",
     ]  # fmt: skip
+
+
+def test_quotes_and_brackets_inside_a_chunk_part_its_words():
+    # published text leaves out the spaces around them: '2010"(đối với' is a number, marks and a word
+    tokens = tokenize('nhiệm kỳ 2009- 2010"(doi với')
+    assert [(t.text, t.kind) for t in tokens[3:6]] == [("2010", Kind.number), ('"(', Kind.punct), ("doi", Kind.word)]
+    assert [t.start for t in tokens[3:6]] == [15, 19, 21]
+    assert [t.text for t in tokenize("Phụ lục(kèm theo)")] == ["Phụ", "lục", "(", "kèm", "theo", ")"]
+    assert [t.text for t in tokenize("(đã sửa)")] == ["(", "đã", "sửa", ")"]
