@@ -91,9 +91,10 @@ def _vietnamese_only(word: str) -> bool:
 @lru_cache(maxsize=65_536)
 def _legacy_sign(word: str) -> bool:
     """A Latin-1 accent, a digit or a symbol inside the word: what engines without Vietnamese print."""
-    if word.lower() in COMRADE:  # "d/c" (đồng chí): its slash is printed
+    lower = word.lower()
+    if lower in COMRADE:  # "d/c" (đồng chí): its slash is printed
         return False
-    return any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in word.lower())
+    return any(c in _LATIN1_ACCENTED or c.isdigit() or not (c.isalpha() or c in "-'") for c in lower)
 
 
 def _sample_lines(text: str) -> list[str]:

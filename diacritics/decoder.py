@@ -5,8 +5,8 @@ alone). A hypothesis is the last ``order - 1`` LM ids; hypotheses that end
 alike are merged (Viterbi recombination) and only the ``beam`` best survive
 each step, which is exact in practice for the 2–8 candidates a syllable has;
 of those, one trailing the best by more than ``margin`` (log10) is dropped
-too: it would need that much from the words ahead to win, which on the
-development documents never happened at a margin of 4.
+too: it would need that much from the words ahead to win (the margin is set
+per channel: see :attr:`DecoderSettings.beam_margin`).
 """
 
 from __future__ import annotations

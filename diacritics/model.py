@@ -202,9 +202,11 @@ class RestorationModel:
             capital_counts = None
             if "capital_words" in arrays:
                 capital_counts = CapitalCounts()
-                words, rows = arrays["capital_words"].tolist(), arrays["capital_counts"].tolist()
-                for table, column in zip(capital_counts.tables(), zip(*rows, strict=True), strict=False):
-                    table.update({w: n for w, n in zip(words, column, strict=True) if n})
+                tables = capital_counts.tables()
+                for word, row in zip(arrays["capital_words"].tolist(), arrays["capital_counts"].tolist(), strict=True):
+                    for table, n in zip(tables, row, strict=True):
+                        if n:
+                            table[word] = n
         channels = {name: Channel.from_dict(data) for name, data in meta.pop("channels").items()}
         channels["stripped"] = stripping_channel()
         stored = meta.pop("settings")

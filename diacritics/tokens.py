@@ -40,10 +40,11 @@ class Token(NamedTuple):
     kind: Kind
 
 
-# Punctuation that is never part of a word when it sits at a token's edge.
 COMRADE_SPELLING = "đ/c"
 COMRADE = frozenset({"d/c", COMRADE_SPELLING})
 """``Đ/c`` (đồng chí) before a name: a word whose slash is printed, ``D/c`` where the marks were lost."""
+
+# Punctuation that is never part of a word when it sits at a token's edge.
 _EDGE = '.,;:!?()[]{}"“”«»…–—*'
 _CHUNK = re.compile(r"\S+")
 _BRACKETS = re.compile(r'["“”«»()\[\]]+')
@@ -123,16 +124,17 @@ def _split_brackets(chunk: str, offset: int) -> list[tuple[str, int]]:
     pieces = []
     start = 0
     for found in _BRACKETS.finditer(chunk):
-        if found.start() > start:
-            pieces.append((chunk[start : found.start()], offset + start))
-        pieces.append((found.group(0), offset + found.start()))
+        word, run = chunk[start : found.start()], found.group(0)
+        if (word and len(word) < 2) or run[-1] not in _OPENING:
+            return [(chunk, offset)]  # "d(f)ng", "ds“)ng": legacy OCR's specks inside a word, not two words
+        if word:
+            pieces.append((word, offset + start))
+        pieces.append((run, offset + found.start()))
         start = found.end()
     if start < len(chunk):
+        if len(chunk) - start < 2:
+            return [(chunk, offset)]
         pieces.append((chunk[start:], offset + start))
-    brackets = [piece for piece, _ in pieces if _BRACKETS.fullmatch(piece)]
-    words = [piece for piece, _ in pieces if not _BRACKETS.fullmatch(piece)]
-    if any(len(word) < 2 for word in words) or any(run[-1] not in _OPENING for run in brackets):
-        return [(chunk, offset)]  # "d(f)ng", "ds“)ng": legacy OCR's specks inside a word, not two words
     return pieces
 
 

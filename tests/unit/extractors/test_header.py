@@ -239,23 +239,23 @@ def test_a_place_and_date_line_merged_after_the_left_columns_capitals_is_a_heade
     )
 
 
+def _place_contradictions(commune: str) -> set[str]:
+    """The fields flagged for a plan of the commune ``commune`` (in capitals) dated at Đông Quang."""
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN\nXÃ {commune}\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
+    )
+    return {w.field for w in record.warnings if w.code == "place_contradicts_issuer"}
+
+
 def test_a_place_whose_marks_disagree_with_the_issuers_unit_is_flagged():
     # Đông Quang and Đồng Quang are both communes: a place line and an issuer that differ only in marks mean one of
     # the two was misread, and nothing says which.
-    record = extract_record(
-        "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG QUANG\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
-        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
-    )
-    flagged = {w.field for w in record.warnings if w.code == "place_contradicts_issuer"}
-    assert {"place", "issuer"} <= flagged
+    assert {"place", "issuer"} <= _place_contradictions("ĐỒNG QUANG")
 
 
 def test_a_place_spelt_as_the_issuers_unit_is_not_flagged():
-    record = extract_record(
-        "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG QUANG\nSố: 07 /KH-UBND\nĐông Quang, ngày 07 tháng 01 năm 2020\nKẾ HOẠCH\n"
-        "Tổ chức các hoạt động mừng Đảng, mừng Xuân\n\nThực hiện kế hoạch của huyện;\n"
-    )
-    assert not [w for w in record.warnings if w.code == "place_contradicts_issuer"]
+    assert not _place_contradictions("ĐÔNG QUANG")
 
 
 def test_a_place_printed_as_a_units_exact_name_keeps_it_when_the_issuer_is_unknown():
