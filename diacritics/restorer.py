@@ -67,6 +67,13 @@ DOUBTFUL_BELOW = DOUBTFUL_RESTORATION
 PHRASE_LENGTHS = (3, 2)
 """Lengths of the repeated phrases whose readings are made consistent across a document."""
 
+RESERVE = 40
+"""Spellings of a token kept in reserve past its candidates' cut: a collocation with a neighbour may call one in."""
+RESERVE_MARGIN = 4.0
+"""How far past the candidates' margin (log10) a reserve spelling may trail the best."""
+RESERVES_LIMIT = 200_000
+"""Tokens whose reserves are remembered before the store is emptied."""
+
 SPECK_LOGPROB = -1.0
 """log10 price of each mark inside a word OCR printed that is no letter or digit ("d(f)ng")."""
 ABBREVIATION_KEEP = -3.0
@@ -148,6 +155,9 @@ class Restorer:
         self.names: NamePrior = (
             base.names if base else NamePrior(model.units, settings.person_weight, settings.unit_weight)
         )
+        self.rescue_floor = settings.rescue_floor.get(channel)
+        self.reserves: dict[str, tuple[Candidate, ...]] = {}
+        """Lower-case token -> the spellings :meth:`_readings` cut, best first (see :meth:`_rescued`)."""
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.spellings = lru_cache(maxsize=200_000)(self._spellings)
         self.readings = lru_cache(maxsize=200_000)(self._readings)
@@ -240,6 +250,17 @@ class Restorer:
             for rank, score, spelling, lm_id in scored[: self.top]
             if rank >= scored[0][0] - self.margin
         ]
+        if self.rescue_floor is not None and scored:
+            floor = scored[0][0] - self.margin - RESERVE_MARGIN
+            reserve = tuple(
+                Candidate(spelling, lm_id, score, False, 0.0, intact if spelling == normal else 0.0)
+                for rank, score, spelling, lm_id in scored[len(out) : len(out) + RESERVE]
+                if rank >= floor and lm_id
+            )
+            if reserve:
+                if len(self.reserves) >= RESERVES_LIMIT:
+                    self.reserves.clear()
+                self.reserves[lower] = reserve
         if (
             not out
             and self.name in DIGIT_WORD_CHANNELS
@@ -269,6 +290,8 @@ class Restorer:
         positions, where, restarts, pieces = self._lattice(lines)
         if not positions:
             return Restoration(text)
+        if self.rescue_floor is not None:
+            positions = self._rescued(positions, where, restarts)
         settings = self.model.settings
         choices = decode(positions, self.lm, self.weight, settings.beam, restarts, self.beam_margin)
         if self.adapt:
@@ -287,6 +310,47 @@ class Restorer:
                 positions, choices, changed, self.lm, self.weight, settings.beam, restarts, self.beam_margin
             )
         return self._render(lines, positions, where, choices, explain, pieces, restarts)
+
+    def _rescued(
+        self, positions: list[tuple[Candidate, ...]], where, restarts: frozenset[int]
+    ) -> list[tuple[Candidate, ...]]:
+        """The lattice with each word's cut spellings called back where a neighbour's candidate makes a
+        collocation with one (``chặt chẽ``, ``di dời``).
+
+        Candidates are cut by channel and unigram alone, so a rare spelling the
+        context asks for is lost before the language model sees it: ``ch&``
+        read as 24 commoner words than ``chẽ``. A spelling in reserve comes back
+        when the language model gives it at least ``rescue_floor`` (log10) after
+        a candidate of the word before, or gives a candidate of the word after
+        that much after it.
+        """
+        assert self.rescue_floor is not None
+        after, before = self.model.collocations(self.rescue_floor)
+        reserves = (self.base or self).reserves
+        out = positions
+        for i, (_, token) in enumerate(where):
+            if token.kind is not Kind.word:
+                continue
+            reserve = reserves.get(unicodedata.normalize("NFC", token.text).lower())
+            if not reserve:
+                continue
+            left = {c.lm_id for c in positions[i - 1]} if i and i not in restarts else set()
+            right = {c.lm_id for c in positions[i + 1]} if i + 1 < len(positions) and i + 1 not in restarts else set()
+            have = {c.spelling for c in positions[i]}
+            called = tuple(
+                c
+                for c in reserve
+                if c.spelling not in have
+                and (not left.isdisjoint(before.get(c.lm_id, ())) or not right.isdisjoint(after.get(c.lm_id, ())))
+            )
+            if called:
+                if self.base is not None:
+                    scorer = self.channel.scorer(token.text.lower())
+                    called = tuple(_rechanneled(c, scorer.logprob(c.spelling)) for c in called)
+                if out is positions:
+                    out = list(positions)
+                out[i] = (*positions[i], *called)
+        return out
 
     def _consistent(
         self, positions: list[tuple[Candidate, ...]], where, choices: Sequence[int], restarts: frozenset[int]

@@ -16,12 +16,14 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from khplan.extractors.gazetteer import KINDS_BY_LENGTH, mentions, resolve, units
 from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
-from khplan.extractors.terms import DOC_TYPE_OF_CODE, ISSUER_CODES, known_segment
+from khplan.extractors.terms import DOC_TYPE_OF_CODE, DOC_TYPES, ISSUER_CODES, known_segment
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import PlanRecord, ReviewWarning
 
@@ -129,11 +131,10 @@ def check_consistency(ex: Extraction) -> None:
         if jurisdiction is not None:
             found = resolve(jurisdiction[1], kinds=[jurisdiction[0]], cutoff=PLACE_SCORE)
             if found.candidates and all(u.province != issuer.province for u in found.candidates):
-                ex.warn(
-                    "title_contradicts_issuer",
-                    "issuer.province",
-                    f"the title governs {jurisdiction[0]} {jurisdiction[1]}, not in {issuer.province}",
-                )
+                message = f"the title governs {jurisdiction[0]} {jurisdiction[1]}, not in {issuer.province}"
+                ex.warn("title_contradicts_issuer", "issuer.province", message)
+                if "place line" in (ex.analyses.get("issuer_source") or ""):  # the place is what was read wrong
+                    ex.warn("title_contradicts_issuer", "place", message)
     _check_code(ex, reading)
     check_plausibility(ex)
 
@@ -158,7 +159,8 @@ MIN_TITLE_SYLLABLES = 0.9
 """Below this share of words shaped as Vietnamese syllables, a title was misread (``ngirdi``, ``nirac``)."""
 _NOT_A_BODY = re.compile(
     r"\b(?:quyet\s+dinh|ke\s+hoach|quy\s+che|quy\s+dinh|ban\s+hanh|ve\s+viec|tren\s+dia\s+ban"
-    r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet|thang\s+\d+|ngay\s+\d+)\b|^ban\s+nhan\s+dan\b"
+    r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet|huong\s+dan|chi\s+thi|bao\s+cao|ket\s+luan"
+    r"|thang\s+\d+|ngay\s+\d+)\b|^ban\s+nhan\s+dan\b"
 )
 """Words of a document's type or subject: a body's name holding one took a title's line."""
 _LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
@@ -217,6 +219,8 @@ def check_plausibility(ex: Extraction) -> None:
     if (
         any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
         or odd_case
+        or re.match(r"\d+[^\W\d_]/", record.number or "")  # "0U/CTr-UBND": a digit read as a letter
+        or _own_code_misread(issuer.name, segments[1:])
         or _MARKED_VOWEL.search(record.number or "")
         or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
         or re.search(r"[^\w)]$", record.number or "-")
@@ -227,6 +231,23 @@ def check_plausibility(ex: Extraction) -> None:
             f"{record.number!r} is no ký hiệu as printed: a segment opened by digits, in small letters or holding a "
             "marked letter, or a mark at its end",
         )
+
+
+_OWN_CODES = {fold_key(name): code for code, name in ISSUER_CODES.items()}
+"""The ký hiệu a ministry or department prints for itself, by its folded name."""
+
+
+def _own_code_misread(issuer: str | None, segments: Sequence[str]) -> bool:
+    """A segment that looks like the issuer's own code but is not it: ``BTTTTI``, ``BITTI`` for ``BTTTT``."""
+    own = _OWN_CODES.get(fold_key(issuer or ""))
+    if own is None or own in segments:
+        return False
+    letters = [re.sub(r"[\W_]", "", s) for s in segments]
+    return own not in letters and any(fuzz.ratio(s, own) >= OWN_CODE_LIKENESS for s in letters if len(s) >= 3)
+
+
+OWN_CODE_LIKENESS = 60.0
+"""How like the issuer's own code a segment must be to be read as it, misprinted (``BTITI`` to ``BTTTT``: 60)."""
 
 
 _SECOND_HEAD = re.compile(r"(?<=\S)\s+(?:van\s+phong|ban\s+chap\s+hanh)\b")
@@ -275,16 +296,16 @@ def _check_code(ex: Extraction, reading: HeaderReading) -> None:
             and fold_key(body) not in name
             and fold_key(body) not in fold_key(record.issuer.parent or "")
         ):
-            ex.warn(
+            ex.warn(  # another body altogether: its level and parent are in doubt too
                 "number_contradicts_issuer",
-                "issuer.name",
+                "issuer",
                 f"the number's ký hiệu {reading.number_code!r} names {body}, the header {record.issuer.name!r}",
             )
     typed = code_type(reading.number_code)
     if (
         typed
         and record.doc_type
-        and typed != record.doc_type
+        and DOC_TYPES.get(typed) != DOC_TYPES.get(record.doc_type)  # "Chương trình hành động" is a CTr too
         and ex.record.provenance.found_by.get("doc_type") == ("type line")
     ):
         ex.warn(

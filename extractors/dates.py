@@ -23,9 +23,9 @@ _WORD = r"[^\s\d/]{1,5}"
 No digits or slashes: else ``ngày 30/11/2024`` reads as day 30, "word" ``/1``, month 1.
 """
 WRITTEN_DATE = re.compile(
-    rf"\b{tolerant('ngay')}\s*{DAY}\s*(?:{tolerant('thang')}|{_WORD})\s*(?P<month>{_D}?\d)\s*(?:{tolerant('nam')}|{_WORD})\s*(?P<year>[12]\d{{3}})\b"
+    rf"\b{tolerant('ngay')}\s*[.,:;]?\s*{DAY}\s*(?:{tolerant('thang')}|{_WORD})\s*(?P<month>{_D}?\d)\s*(?:{tolerant('nam')}|{_WORD})\s*(?P<year>[12]\d{{3}})\b"
 )
-"""``ngày 13 tháng 4 năm 2022`` in folded text, OCR-damaged or not."""
+"""``ngày 13 tháng 4 năm 2022`` in folded text, OCR-damaged or not (``ngày.10``: a speck after ``ngày``)."""
 NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)\s*/\s*(?P<year>[12]\d{3})(?![\d/])")
 """``09/4/2021``."""
 

@@ -41,7 +41,7 @@ from khplan.extractors.header import HeaderReading, Piece, place_kind
 from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
-from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, ISSUER_CODES, agency_case
+from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, DOC_TYPES, ISSUER_CODES, agency_case
 from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
@@ -531,7 +531,13 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
         return None
     _, kind, name, (start, end) = max(candidates)
     body = Body([Piece(start, end, ex.text[start:end], ex.folded[start:end])], head, unit_text=name, unit_kind=kind)
-    body.resolution = resolve(name, kinds=[kind], province_hints=mentions(ex.folded, "province"), cutoff=UNIT_SCORE)
+    body.resolution = resolve(
+        name,
+        kinds=[kind],
+        province_hints=mentions(ex.folded, "province"),
+        district_hints=mentions(ex.folded, "district"),
+        cutoff=UNIT_SCORE,
+    )
     return body
 
 
@@ -577,11 +583,11 @@ class IssuerFinding:
 
 def _unit_elsewhere(ex: Extraction, body: Body, reading: HeaderReading, layout: Layout) -> tuple[Body, str, bool]:
     """A peoples body printed without its unit: the unit from the authority line, the text, or the place line."""
-    hints = mentions(ex.folded, "province")
+    hints, district_hints = mentions(ex.folded, "province"), mentions(ex.folded, "district")
     place = reading.place.text if reading.place else None
     authority = _authority_body(layout.authority, body.head)
     if authority is not None:
-        _resolve_unit(authority, hints)
+        _resolve_unit(authority, hints, district_hints)
         if authority.unit_text and authority.resolution.candidates:
             return authority, "authority line", False
     from_text = _body_from_text(ex, body.head or "", place)
@@ -596,11 +602,16 @@ def _unit_elsewhere(ex: Extraction, body: Body, reading: HeaderReading, layout: 
             kinds[printed_kind] += 1000
         name = proper_words(name) or name
         for kind, _ in kinds.most_common():
-            resolution = resolve(name, kinds=[kind], province_hints=hints, cutoff=PLACE_MATCH_SCORE)
+            resolution = resolve(
+                name, kinds=[kind], province_hints=hints, district_hints=district_hints, cutoff=PLACE_MATCH_SCORE
+            )
             if resolution.unit is not None:
                 found = Body(body.pieces, body.head, unit_text=resolution.unit.name, unit_kind=kind)
                 found.resolution = resolution
-                return found, "place line and text", resolution.score < STRONG_UNIT_SCORE
+                # a commune's name alone is weak: ten thousand communes share a few thousand names, and a place
+                # line OCR cut ("Đức Thanh" read "Thanh") names another as exactly
+                weak = resolution.score < STRONG_UNIT_SCORE or resolution.unit.level == "commune"
+                return found, "place line and text", weak
         resolution = resolve(name, levels=["province"], cutoff=STRONG_UNIT_SCORE)
         if resolution.unit is not None and resolution.score == 100:
             found = Body(body.pieces, body.head, unit_text=resolution.unit.name, unit_kind=resolution.unit.kind)
@@ -625,9 +636,11 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         if head is None:
             authority = _authority_body(layout.authority, None) or _code_body(reading.number_code)
             if authority is None:  # a typed document whose site dropped the header: its opening paragraph
-                return _enacting_body(ex, layout, province_hints) if layout.type_line is not None else None
+                return (
+                    _enacting_body(ex, layout, province_hints, district_hints) if layout.type_line is not None else None
+                )
             bodies = [authority]
-            _resolve_unit(authority, province_hints)
+            _resolve_unit(authority, province_hints, district_hints)
             return IssuerFinding(authority, None, "authority line" if authority.pieces else "number's code", True)
         else:
             body = Body([], head)
@@ -640,6 +653,10 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         parent = None  # "HỘI ĐỒNG NHÂN DÂN" / … / "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG": one body, printed twice
     if issuer.head in PEOPLES_BODIES and issuer.unit_text is None and parent is None:
         found, source, weak = _unit_elsewhere(ex, issuer, reading, layout)
+        department = _code_body(reading.number_code)
+        if department is not None and department.head == "sở" and found.unit_text:
+            # "ỦY BAN NHÂN DÂN" alone over "Số: 681/HD-SGDĐT": the site dropped the Sở's line under its committee
+            return IssuerFinding(department, found, f"number's code and {source}", True)
         if found is not issuer:
             return IssuerFinding(found, None, source, weak)
     weak = bool(issuer.resolution.unit and issuer.resolution.score < STRONG_UNIT_SCORE)
@@ -663,7 +680,7 @@ def extract_issuer(ex: Extraction) -> None:
     for path in ("issuer.name", "issuer.level", "issuer.province"):
         ex.found(path, finding.source)
     record = ex.record.issuer
-    record.name = body_name(issuer)
+    record.name = _without_type_words(body_name(issuer))
     if issuer.pieces:
         ex.cite("issuer.name", issuer.start, issuer.end)
     if finding.source != "header":
@@ -675,7 +692,8 @@ def extract_issuer(ex: Extraction) -> None:
     unit = issuer.resolution.unit
     if parent is not None:
         record.parent = body_name(parent)
-        ex.cite("issuer.parent", parent.start, parent.end)
+        if parent.pieces:
+            ex.cite("issuer.parent", parent.start, parent.end)
         if not known_body(parent, record.parent):
             ex.warn("weak_parent", "issuer.parent", f"{record.parent!r} is neither a known body nor a unit's committee")
     record.level, unit_body = _level(issuer, parent)
@@ -726,6 +744,18 @@ def extract_issuer(ex: Extraction) -> None:
 
 
 _KNOWN_NAMES = frozenset(fold_key(n) for n in (*ISSUER_CODES.values(), *DEPARTMENTS))
+_KNOWN_LONGEST_FIRST = sorted(_KNOWN_NAMES, key=lambda name: (-len(name), name))
+_TYPE_WORDS = re.compile(r"\s+(?:" + "|".join(r"\s+".join(fold_key(t).split()) for t in DOC_TYPES) + r")\b")
+
+
+def _without_type_words(name: str) -> str:
+    """A known body's name run on into the type line beside it (legacy OCR's merged line ``BỘ NỘI VỤ HƯỚNG DẪN CÔNG
+    TÁC``): the body's name alone."""
+    folded = fold_key(name)
+    for known in _KNOWN_LONGEST_FIRST:
+        if folded.startswith(known) and _TYPE_WORDS.match(folded, len(known)):
+            return name[: len(known)]
+    return name
 
 
 def known_body(body: Body, name: str) -> bool:
@@ -795,7 +825,9 @@ _ENACTS = re.compile(r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+ke\
 ENACTING_PARAGRAPHS = 3
 
 
-def _enacting_body(ex: Extraction, layout: Layout, hints: Counter[str]) -> IssuerFinding | None:
+def _enacting_body(
+    ex: Extraction, layout: Layout, hints: Counter[str], district_hints: Counter[str]
+) -> IssuerFinding | None:
     """No header at all: the body the opening paragraphs say issues the text (``Ủy ban nhân dân phường X thông báo``).
 
     The name is a head (``Ủy ban nhân dân``, ``Ban Chấp hành``) and what
@@ -812,7 +844,7 @@ def _enacting_body(ex: Extraction, layout: Layout, hints: Counter[str]) -> Issue
                 head = head_of(fold_key(candidate), exact=True)
                 if head is not None and candidate[:1].isupper():
                     body = Body([Piece(block.start, block.end, candidate, fold_key(candidate))], head)
-                    _resolve_unit(body, hints)
+                    _resolve_unit(body, hints, district_hints)
                     return IssuerFinding(body, None, "opening paragraph", True)
     return None
 

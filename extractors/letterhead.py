@@ -170,6 +170,11 @@ def find_mottos(folded: str) -> list[Cell]:
         found.append((alignment.score, Cell(kind, start, end)))
     cells: list[Cell] = []
     for _, cell in sorted(found, key=lambda sc: -sc[0]):
+        for other in cells:  # an alignment that took the end of a better one's words ("… VIỆT NAM Độc lập-"): cut off
+            if other.start <= cell.start < other.end < cell.end:
+                start, end = _motto_words_only(folded, other.end, cell.end)
+                if end - start >= MOTTO_SHARE * len(MOTTOS[cell.kind]):
+                    cell = Cell(cell.kind, start, end)
         if not any(cell.start < other.end and other.start < cell.end for other in cells):
             cells.append(cell)
     return sorted(cells, key=lambda c: c.start)

@@ -100,7 +100,13 @@ def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
         if taken and taken[-1].end() >= len(raw[: match.start()].rstrip(" ,")) - 1:
             cuts.add(taken[0].start())
         cuts.add(match.end())
-    cuts.update(m.start() for m in _FLAT_AUTHORITY.finditer(raw))
+    for match in _FLAT_AUTHORITY.finditer(raw):  # the authority line, and where its capitals end
+        cuts.add(match.start())
+        for word in re.finditer(r"\S+", raw[match.end() :] if not match.group(0).strip() else ""):
+            if word.group(0) != word.group(0).upper():
+                cuts.add(match.end() + word.start())
+                break
+    cuts.update(_case_turns(raw))
     for name in DOC_TYPES:  # a type line in capitals, often glued to its title: "QUYẾT ĐỊNHVề việc"
         for match in re.finditer(rf"(?<![\w]){re.escape(name.upper())}", raw):
             cuts.update({match.start(), match.end()})
@@ -108,10 +114,32 @@ def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip([0, *bounds], [*bounds, len(raw)], strict=True) if b > a]
 
 
+CAPITALS_RUN = 3
+"""Words in capitals in a row after which a word in sentence case begins another part of a flattened page."""
+
+
+def _case_turns(raw: str) -> set[int]:
+    """Where a run of words in capitals gives way to a sentence (``… NĂM 2019 Thực hiện Thông tư …``): a title or an
+    authority line in capitals ends there, and the body begins."""
+    turns: set[int] = set()
+    run = 0
+    for word in re.finditer(r"\S+", raw):
+        text = word.group(0)
+        letters = [c for c in text if c.isalpha()]
+        if letters and text == text.upper():
+            run += 1
+            continue
+        if run >= CAPITALS_RUN and letters and letters[0].isupper() and text != text.upper():
+            turns.add(word.start())
+        run = 0 if letters else run
+    return turns
+
+
 PLACE_WORDS_BEFORE_DATE = 4
 _FLAT_AUTHORITY = re.compile(
     r"(?<=\S)\s+(?=(?:(?:PHÓ )?CHỦ TỊCH |BỘ TRƯỞNG |THƯỜNG TRỰC )?(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|"
-    r"BAN BÍ THƯ|BAN THƯỜNG VỤ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|KHÓA [IVXL]+|KHOÁ [IVXL]+)\b)|[-_]{3,}"
+    r"BAN BÍ THƯ|BAN THƯỜNG VỤ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|(?:PHÓ )?GIÁM ĐỐC (?:SỞ|BAN|TRUNG TÂM|BỆNH VIỆN|ĐÀI)|"
+    r"TRƯỞNG BAN |CHÁNH VĂN PHÒNG |KHÓA [IVXL]+|KHOÁ [IVXL]+)\b)|[-_]{3,}"
 )
 """In capitals inside a flattened page: the authority line and session, and rules, that follow a title."""
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from khplan.diacritics.orthography import fold
+from tools.synth.scans import split_header_line
 from tools.training.ocr_samples import CACHE_DIR, OcrSample, PageSpec, available_families, read_specs
 
 REAL = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real"
@@ -106,6 +107,22 @@ def _page_spec(document: RealDocument, lang: str, quality: str) -> PageSpec:
         digest % 2**31,
         document.body,
     )
+
+
+PRINTED_LINE = 80
+"""Characters a printed line holds at the benches' 13 pt on A4: a header column longer than that runs off the page."""
+
+
+def fits_the_page(document: RealDocument) -> bool:
+    """Whether the scan shows the whole body: the printer lays a header line out as two unwrapped columns
+    (``tools.synth.scans``), and a site's page flattened into one such line (``HỘI ĐỒNG NHÂN DÂN CỘNG HÒA … VIỆT NAM
+    THÀNH PHỐ HÀ NỘI Độc lập …``, a thousand characters) prints its first few words only: scored against the
+    whole text, its reading would count the words the page never showed as restoration's errors."""
+    for line in document.body.splitlines():
+        columns = split_header_line(line)
+        if columns is not None and max(len(column) for column in columns) > PRINTED_LINE:
+            return False
+    return True
 
 
 def legacy_ocr(

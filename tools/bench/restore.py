@@ -6,7 +6,8 @@ each restored as a document of its own:
 1. the development seeds 000 and 003 (real legacy OCR) against their hand-restored gold;
 2. the real development documents and the held-back ones (never trained or tuned on),
    each **stripped** of its marks, **printed as a fair scan and read by Tesseract eng**
-   (legacy OCR, from the type line on), and **intact** (the share of syllables
+   (legacy OCR, from the type line on; not the few whose page the printer cannot show whole:
+   :func:`tools.bench.real_documents.fits_the_page`), and **intact** (the share of syllables
    restoration changed there is its damage);
 
 with, for khplan, the share of output words that are no Vietnamese syllable
@@ -45,7 +46,7 @@ from khplan.diacritics.orthography import fold, strip_diacritics
 from khplan.diacritics.scoring import syllable_errors
 from khplan.diacritics.syllables import normalize_syllable, viet74k_syllables
 from khplan.diacritics.tokens import Kind, tokenize
-from tools.bench.real_documents import legacy_ocr, load_documents
+from tools.bench.real_documents import fits_the_page, legacy_ocr, load_documents
 from tools.corpus import corpus_files, iter_lines, locate_corpus
 
 SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
@@ -105,7 +106,7 @@ def real_sets(jobs: int) -> list[BenchSet]:
     sets = []
     for part, label in (("dev", "real dev"), ("heldout", "real held-back")):
         documents = load_documents(part)
-        pages = legacy_ocr(documents, jobs=jobs)
+        pages = legacy_ocr([d for d in documents if fits_the_page(d)], jobs=jobs)
         texts = [d.text for d in documents]
         sets += [
             BenchSet(f"{label}, stripped", [strip_diacritics(t) for t in texts], texts),

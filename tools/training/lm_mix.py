@@ -34,10 +34,16 @@ from khplan.diacritics.orthography import strip_diacritics
 from khplan.diacritics.restorer import Restorer
 from khplan.diacritics.scoring import syllable_errors
 from khplan.diacritics.syllables import SyllableIndex
-from tools.bench.real_documents import legacy_ocr, load_documents
+from tools.bench.real_documents import fits_the_page, legacy_ocr, load_documents
 from tools.corpus import locate_corpus
 from tools.training import domain_corpus
-from tools.training.train_restorer import PLAN_COUNT, count_language_model_text, foreign_words, syllable_inventory
+from tools.training.train_restorer import (
+    LM_ORDER,
+    PLAN_COUNT,
+    count_language_model_text,
+    foreign_words,
+    syllable_inventory,
+)
 
 WEIGHTS = (0, 4, 16)
 SETTINGS = "person_weight=0,2,3;unit_weight=0;consistency_weight=0"
@@ -50,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--admin-corpus", type=Path, default=domain_corpus.DEFAULT_FOLDER)
     parser.add_argument("--weights", default=",".join(map(str, WEIGHTS)), help="domain weights to compare")
     parser.add_argument("--plans", type=int, default=PLAN_COUNT)
+    parser.add_argument("--order", type=int, default=LM_ORDER, help="the language model's order")
     parser.add_argument("--settings", default=SETTINGS, help="decoder settings to vary one at a time, best mix")
     parser.add_argument(
         "--unseen", action="store_true", help="judge on the dev documents with no page in the corpus (a model a weight)"
@@ -59,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     weights = [int(w) for w in args.weights.split(",")]
 
     selection = domain_corpus.select(domain_corpus.read_folder(args.admin_corpus))
-    counts = count_language_model_text(locate_corpus(args.corpus), selection.kept, args.plans)
+    counts = count_language_model_text(locate_corpus(args.corpus), selection.kept, args.plans, args.order)
     shipped = load_model()
     inventory = syllable_inventory(counts.law_symbols)
     index = SyllableIndex(inventory)
@@ -67,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = -math.log10(max(1, sum(1 for f in index.by_form.values() for s in f if not vocabulary.id(s))))
     foreign = foreign_words(counts.law_symbols, inventory)
     documents = load_documents("dev")
-    ocr = {sample.name.rsplit("-", 1)[-1]: sample for sample in legacy_ocr(documents)}
+    printed = [d for d in documents if fits_the_page(d)]
+    ocr = {sample.name.rsplit("-", 1)[-1]: sample for sample in legacy_ocr(printed)}
 
     if args.unseen:
         copied = {doc for f in selection.kept for doc in f.dev_documents}
@@ -78,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = [
         {
             "stripped": [(strip_diacritics(d.text), d.text) for d in documents if d.id in ids],
-            "legacy": [(ocr[d.id].ocr, ocr[d.id].gold) for d in documents if d.id in ids],
+            "legacy": [(ocr[d.id].ocr, ocr[d.id].gold) for d in documents if d.id in ids and d.id in ocr],
         }
         for ids, _ in splits
     ]

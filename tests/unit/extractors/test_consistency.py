@@ -267,3 +267,48 @@ def test_a_body_of_no_known_level_is_flagged():
         "QUY ĐỊNH\nCHỨC NĂNG, NHIỆM VỤ CỦA ĐẢNG ĐOÀN\n"
     )
     assert "implausible_issuer" in codes["issuer"]
+
+
+def test_a_number_of_another_body_puts_the_whole_issuer_in_doubt():
+    codes = _codes(
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/KH-SNV\nBắc Ninh, {DATE}\nKẾ HOẠCH\nCải cách hành chính năm 2023\n"
+    )
+    assert "number_contradicts_issuer" in codes["issuer"]  # its level and parent too, not the name alone
+
+
+def test_a_code_like_the_issuers_own_but_not_it_is_a_misread_number():
+    header = (
+        "BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 3478/{code}-VP\nHà Nội, "
+        + DATE
+        + "\nV/v chuẩn bị tổng kết công tác năm 2011\n"
+    )
+    for misread in ("BTTTTI", "BITTI"):  # OCR's I for T
+        assert "number_misread" in _codes(header.format(code=misread)).get("number", set())
+    assert "number_misread" not in _codes(header.format(code="BTTTT")).get("number", set())
+
+
+def test_a_letter_glued_to_the_digits_is_a_misread_number():
+    header = (
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: {number}/CTr-UBND\nCà Mau, " + DATE + "\nCHƯƠNG TRÌNH\nCông tác năm 2023\n"
+    )
+    assert "number_misread" in _codes(header.format(number="0U")).get("number", set())
+    assert "number_misread" not in _codes(header.format(number="01")).get("number", set())
+
+
+def test_an_action_programme_agrees_with_its_ctr_code():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 01/CTr-UBND\nCà Mau, {DATE}\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 12\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Chương trình hành động"
+    assert not any(w.code == "number_contradicts_type" for w in record.warnings)
+
+
+def test_a_title_of_another_province_puts_the_place_in_doubt_when_the_issuer_came_from_it():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nSố: 383/KH-UBND\nKiên Giang, {DATE}\nKẾ HOẠCH\n"
+        "Thực hiện Chương trình chuyển đổi số trên địa bàn tỉnh Tiền Giang giai đoạn 2022-2025\n"
+    )
+    codes = _codes(text)  # "Tiền Giang" misread on the place line: the issuer was read from it
+    assert "title_contradicts_issuer" in codes["place"] and "title_contradicts_issuer" in codes["issuer.province"]

@@ -321,3 +321,49 @@ def test_a_whole_name_wrapped_inside_itself_still_ends_before_the_body_under_it(
         "Văn phòng Trung ương Đảng",
         "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
     )
+
+
+def test_a_commune_named_in_two_provinces_is_placed_by_the_district_the_text_names():
+    text = (
+        "THÔNG BÁO\nVề việc treo cờ Tổ quốc trên địa bàn phường Nam Đồng\n\n"
+        "Thực hiện Thông báo số 491/TB-UBND ngày 06 tháng 10 năm 2023 của UBND quận Đống Đa về việc treo cờ Tổ quốc;\n"
+        "Uỷ ban nhân dân phường Nam Đồng thông báo và đề nghị các tổ chức, cơ quan treo cờ Tổ quốc.\n"
+    )
+    issuer = _issuer(text)  # Nam Đồng is a phường of Đống Đa (Hà Nội) and of Hải Dương
+    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân phường Nam Đồng", "commune", "Hà Nội")
+
+
+def test_a_department_whose_line_the_site_dropped_is_read_from_the_number():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 681/HD-SGDĐT | Cần Thơ, ngày 18 tháng 04 năm 2013 |\n"
+        "HƯỚNG DẪN\nTHỰC HIỆN QUY ĐỊNH QUẢN LÝ DẠY THÊM, HỌC THÊM\n"
+        "Căn cứ Quyết định số 06/2013/QĐ-UBND của Ủy ban nhân dân thành phố Cần Thơ;\n"
+    )
+    record = extract_record(text)
+    issuer = record.issuer
+    assert (issuer.name, issuer.parent, issuer.level, issuer.province) == (
+        "Sở Giáo dục và Đào tạo",
+        "Ủy ban nhân dân thành phố Cần Thơ",
+        "department",
+        "Cần Thơ",
+    )
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer" for w in record.warnings)
+
+
+def test_a_ministry_run_on_into_the_type_line_beside_it_is_the_ministry():
+    text = (  # legacy OCR merged the left column's lines with the type line and the place-and-date line
+        "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 422/HD-BNV Độc lập - Tự do - Hạnh phúc\n"
+        "HƯỚNG DẪN CÔNG TÁC Hà Nội, ngày 02 tháng 3 năm 2004\nTHI ĐUA KHEN THƯỞNG\n"
+    )
+    assert _issuer(text).name == "Bộ Nội vụ"
+
+
+def test_a_commune_read_from_the_place_line_alone_is_weak_evidence_of_the_province():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nSố: 01/KH-UBND\nThanh, {DATE}\nKẾ HOẠCH\nTổ chức các hoạt động mừng Đảng, mừng Xuân\n"
+        "Ủy ban nhân dân xã xây dựng kế hoạch như sau:\n"
+    )
+    record = extract_record(text)  # a place line OCR cut ("Đức Thanh" read "Thanh") names another commune as exactly
+    assert record.issuer.level == "commune"
+    assert any(w.field in ("issuer", "issuer.province") for w in record.warnings if "weak" in w.code)

@@ -176,3 +176,22 @@ def test_a_sites_heading_naming_the_document_keeps_its_number_and_date():
     number, date = find_number(stream, []), find_date(stream, [])
     assert number is not None and number.number == "12/KH-UBND"
     assert date is not None and date.date.date.isoformat() == "2020-04-03"
+
+
+def test_a_slogan_whose_alignment_takes_the_last_word_of_the_national_motto_is_still_found():
+    folded = fold_key("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập- Tự do- Hạnh phúc Hà Nội, ngày 12 tháng 11 năm 2019")
+    cells = {cell.kind: folded[cell.start : cell.end] for cell in find_mottos(folded)}
+    assert cells == {"national": "cong hoa xa hoi chu nghia viet nam", "slogan": "doc lap- tu do- hanh phuc"}
+
+
+def test_the_place_after_a_slogan_printed_without_spaces_before_its_dashes():
+    text = (
+        "HỘI NÔNG DÂN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\nSố 1126- CV/HNDTW\nV/v tổ chức tuyên dương\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập- Tự do- Hạnh phúc\nHà Nội, ngày 12 tháng 11 năm 2019\n"
+    )
+    assert extract_record(text).place == "Hà Nội"  # not "Hạnh phúc Hà Nội"
+
+
+def test_a_speck_after_ngay_keeps_the_date():
+    record = extract_record("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 49/KH-UBND\nGia Lai, ngày.10 tháng 9 năm 2018\n")
+    assert record.issue_date == dt.date(2018, 9, 10) and record.place == "Gia Lai"

@@ -129,6 +129,28 @@ def test_a_title_run_into_a_flattened_body_ends_at_its_first_part():
     assert extract_record(flattened).title == "Phòng, chống thiên tai năm 2015"
 
 
+def test_a_flattened_title_ends_where_a_directors_authority_line_begins():
+    flattened = (
+        "UBND TỈNH NAM ĐỊNH SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 1977/QĐ-SGDĐT Nam Định, "
+        "ngày 05 tháng 11 năm 2020 Độc lập-Tự do-Hạnh phúc QUYẾT ĐỊNH Về việc ban hành Quy định thi đua, khen thưởng "
+        "ngành Giáo dục và Đào tạo Nam Định GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO NAM ĐỊNH Căn Luật thi đua, khen thưởng; "
+        "Căn Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 Chính phủ quy định chi tiết thi hành số điều Luật thi đua; "
+        "Theo đề nghị Chánh Văn phòng QUYẾT ĐỊNH: Điều Ban hành kèm theo Quyết định Quy định thi đua, khen thưởng\n"
+    )  # the site dropped short words ("Căn cứ" printed "Căn"): the authority line's capitals end the title
+    expected = "Về việc ban hành Quy định thi đua, khen thưởng ngành Giáo dục và Đào tạo Nam Định"
+    assert extract_record(flattened).title == expected
+
+
+def test_a_flattened_title_in_capitals_ends_where_the_body_turns_to_sentence_case():
+    body = "Tuy Phong là một huyện nằm ở phía Bắc của tỉnh Bình Thuận, huyện lỵ đặt tại thị trấn Liên Hương. " * 3
+    flattened = (
+        "ỦY BAN NHÂN DÂN CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN TUY PHONG Độc lập - Tự do - Hạnh phúc Số: 26 "
+        "/BC-UBND Tuy Phong, ngày 10 tháng 02 năm 2020 BÁO CÁO CÔNG TÁC BẢO VỆ MÔI TRƯỜNG NĂM 2019 Thực hiện Thông "
+        f"tư số 19/2016/TT-BTNMT ngày 24 tháng 8 năm 2016 của Bộ Tài nguyên và Môi trường; {body}\n"
+    )
+    assert extract_record(flattened).title == "Công tác bảo vệ môi trường năm 2019"
+
+
 def test_a_title_line_ending_giai_doan_goes_on_past_a_blank_line():
     title = _title(
         "KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n"
