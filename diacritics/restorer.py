@@ -98,6 +98,8 @@ _EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]
 """A word with a dash printed against it (``-CHUYEN``, ``hoá-``), or the ``./.`` that ends a document (``hien./.``)."""
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
+_ONE_BEFORE_DIGITS = re.compile(r"[\]|!](\d+)")
+"""``]9`` of ``ngay]9``: a 1 OCR read as a bar or bracket, before the number's other digits."""
 _RUN_TOGETHER_MARKS = ".,;:…'‘’`"
 """Marks legacy OCR printed between two words it ran together: punctuation is kept, then a space (``Nam.Chuén``,
 ``hdi...Lan``); a speck of a quote is dropped (``kém'theo``)."""
@@ -206,7 +208,11 @@ class Restorer:
         if (glued := _GLUED_NUMBER.fullmatch(lower)) and (head := self.candidates(glued.group(1))):
             # "ngay]9": a word and a number OCR ran together (the day 19, its 1 read as "]"). The word is
             # restored, the number kept as printed: a wider channel would read "]9" as noise and drop a digit.
-            return tuple(replace(c, spelling=c.spelling + glued.group(2)) if not c.keep else c for c in head), None
+            # A bar or bracket right before the digits is their 1, and the space OCR lost is put back.
+            number = glued.group(2)
+            if (one := _ONE_BEFORE_DIGITS.fullmatch(number)) is not None:
+                number = " 1" + one.group(1)
+            return tuple(replace(c, spelling=c.spelling + number) if not c.keep else c for c in head), None
         form = fold(lower)
         # Two edits on a two-letter token reach half the inventory, unless OCR junk is in it ("¢6" = "có").
         short = len(form) <= 2 and form.isalpha()

@@ -17,13 +17,14 @@ and what no cell claims is the issuer's name.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from khplan.extractors.dates import WRITTEN_DATE, FoundDate, to_date
+from khplan.extractors.dates import DAY, WRITTEN_DATE, FoundDate, to_date
 from khplan.extractors.gazetteer import resolve
 from khplan.extractors.matching import fold_key, ocr_digits, tolerant
 from khplan.extractors.terms import REFERENCE_KINDS, canonical_code
@@ -288,6 +289,33 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
             continue
         place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
         return DateCell(found, place)
+    return _date_year_apart(stream, taken)
+
+
+_YEARLESS_DATE = re.compile(
+    rf"\b{tolerant('ngay')}\s*{DAY}\s*{tolerant('thang')}\s*(?P<month>\d{{1,2}})\s*{tolerant('nam')}$"
+)
+_LONE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _date_year_apart(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
+    """``Yên Bái, ngày 21 tháng 6 năm`` ending its piece, and the year wrapped onto a line of its own that OCR read
+    elsewhere in the header (``2019`` under the number): the date, with its year from that line, flagged as read
+    through damage. Only when one such year stands alone in the header."""
+    years = [piece for piece in stream.pieces if _LONE_YEAR.match(piece.text.strip())]
+    if len(years) != 1:
+        return None
+    for start, piece in zip(stream.starts, stream.pieces, strict=True):
+        match = _YEARLESS_DATE.search(piece.folded.rstrip(" ,."))
+        if match is None or not outside(taken, start + match.start()):
+            continue
+        day, _ = ocr_digits(match.group("day"))
+        try:
+            value = dt.date(int(years[0].text.strip()), int(match.group("month")), int(day))
+        except ValueError:
+            return None
+        found = FoundDate(value, start + match.start(), start + match.end(), True)
+        return DateCell(found, _place_before(stream, found.start, taken))
     return None
 
 

@@ -225,8 +225,14 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
     return _type_then_title(line)
 
 
+_BODY_WORDS = frozenset({"hoi dong", "uy ban", "nhan dan", "ban chap hanh"})
+"""A body's name wrapped onto lines of its own (``HỘI ĐỒNG`` / ``NHÂN DÂN``): one letter from ``HỢP ĐỒNG``, no type."""
+
+
 def _type_name(text: str) -> str | None:
     key = squash(text)
+    if key in _BODY_WORDS:
+        return None
     best = max(DOC_TYPES, key=lambda name: fuzz.ratio(squash(name), key))
     return best if fuzz.ratio(squash(best), key) >= TYPE_LINE_SCORE else None
 
@@ -557,7 +563,7 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
     if not _mostly_upper(title[0].text) and cut_short and not _PREAMBLE_CUE.match(line.folded):
         return not _mostly_upper(line.text)  # a sentence-case title wrapped, a blank line between (OCR paragraphs)
-    if _DANGLING.search(title[-1].folded) and not _PREAMBLE_CUE.match(line.folded):
+    if dangles(title[-1]) and not _PREAMBLE_CUE.match(line.folded):
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
     if _mostly_upper(title[0].text) and _mostly_upper(line.text):
         return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
@@ -631,6 +637,20 @@ _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
+
+
+def dangles(line: Line) -> bool:
+    """Whether a title line is cut where its next line goes on (:data:`_DANGLING`); a place's ``NAM`` (``TỈNH QUẢNG
+    NAM``) is no ``NĂM`` waiting for its year."""
+    found = _DANGLING.search(line.folded)
+    if found is None:
+        return False
+    if found.group(0).rstrip().endswith("nam") and not found.group(0).rstrip().endswith("den nam"):
+        words = line.text.split()
+        return bool(words) and words[-1].lower() == "năm"
+    return True
+
+
 _TITLE_WORDS = re.compile(r"\b(?:ve|cua|trong|doi voi|cho|nham|tai|thuoc)\b")
 """Words of a subject, never of a body's name: ``CHÍNH PHỦ VỀ ĐẨY MẠNH …`` is a title's line, not who enacts."""
 COUNCIL_TERM = r"khoa\s+[ivxl\d]+|ky\s+hop\b"
@@ -648,13 +668,17 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
     """
     if not _mostly_upper(line.text) or len(line.text.split()) > AUTHORITY_WORDS:
         return False
-    if previous is not None and _DANGLING.search(previous.folded):
+    if previous is not None and dangles(previous):
         return False
     specks = _SPECKS.match(line.text)
     folded = line.folded[specks.end() if specks and line.text[specks.end() :][:2].isupper() else 0 :]
     if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
         return False
     return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
+
+
+_SPECK_THEN_PREAMBLE = re.compile(rf"^[\d\W_]{{1,2}}\s+(?={_PREAMBLE_CUE.pattern[1:]})")
+"""A speck OCR read before the preamble (``2 Căn cứ Luật …``, folded)."""
 
 
 def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
@@ -664,6 +688,7 @@ def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
             continue
         return (
             is_body_start(line)
+            or bool(_SPECK_THEN_PREAMBLE.match(line.folded))
             or bool(_SESSION.match(line.folded))
             or _mostly_upper(line.text)
             or (_opens_lower(line) and not _TITLE_WORDS.match(line.folded))  # a preamble a site cut short

@@ -230,12 +230,14 @@ def test_specks_inside_a_word_do_not_keep_it_from_its_syllable():
 
 
 def test_a_number_glued_to_a_word_keeps_every_digit():
-    """Legacy OCR's ``ngay]9`` is ``ngày 19`` with its 1 read as ``]``: the word is restored, no digit dropped."""
+    """Legacy OCR's ``ngay]9`` is ``ngày 19`` with its 1 read as ``]`` and the space lost: the word is restored,
+    the 1 and the space put back, no digit dropped; other marks stay as printed."""
     from khplan.diacritics import restore
 
     restored = restore("Qudng Ninh, ngay]9 thing 02 nim 2024", channel="legacy").text
-    assert restored.startswith("Quảng Ninh, ngày]9 tháng 02")
-    assert "9" in restore("ngay|9 thang 02", channel="legacy").text
+    assert restored.startswith("Quảng Ninh, ngày 19 tháng 02")
+    assert restore("ngay|9 thang 02", channel="legacy").text == "ngày 19 tháng 02"
+    assert restore("ngay,19 thang 02", channel="legacy").text.startswith("ngày,19")
 
 
 def test_a_signature_after_the_strokes_ocr_read_as_a_word_is_read_as_a_name():

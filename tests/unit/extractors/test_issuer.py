@@ -367,3 +367,19 @@ def test_a_commune_read_from_the_place_line_alone_is_weak_evidence_of_the_provin
     record = extract_record(text)  # a place line OCR cut ("Đức Thanh" read "Thanh") names another commune as exactly
     assert record.issuer.level == "commune"
     assert any(w.field in ("issuer", "issuer.province") for w in record.warnings if "weak" in w.code)
+
+
+def test_a_council_wrapped_one_word_pair_a_line_is_no_contract():
+    text = (
+        "HỘI ĐỒNG\nNHÂN DÂN\nTỈNH QUẢNG NAM\n--------\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 42/NQ-HĐND\n|\nQuảng Nam,\nngày 08 tháng 12 năm 2016\n|\n"
+        "NGHỊ QUYẾT\nPHÁT TRIỂN CÔNG NGHỆ THÔNG TIN TỈNH QUẢNG NAM ĐẾN NĂM 2020\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM\nKHÓA IX, KỲ HỌP THỨ 3\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    record = extract_record(text)  # "HỘI ĐỒNG" is one letter from "HỢP ĐỒNG" (a contract) when folded
+    assert (record.doc_type, record.number, record.title) == (
+        "Nghị quyết",
+        "42/NQ-HĐND",
+        "Phát triển công nghệ thông tin tỉnh Quảng Nam đến năm 2020",
+    )
+    assert record.issuer.name == "Hội đồng nhân dân tỉnh Quảng Nam"

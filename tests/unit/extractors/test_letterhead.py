@@ -195,3 +195,13 @@ def test_the_place_after_a_slogan_printed_without_spaces_before_its_dashes():
 def test_a_speck_after_ngay_keeps_the_date():
     record = extract_record("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 49/KH-UBND\nGia Lai, ngày.10 tháng 9 năm 2018\n")
     assert record.issue_date == dt.date(2018, 9, 10) and record.place == "Gia Lai"
+
+
+def test_a_year_wrapped_onto_a_line_ocr_read_elsewhere_completes_the_date():
+    text = (  # the right column's last word, "2019", was read under the number
+        "ĐỒNG NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 14NQ-HĐND\n2019\n\nHỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nYên Bái, ngày 21 tháng 6 năm\n\nNGHỊ QUYẾT\nVỀ CHƯƠNG TRÌNH PHÁT TRIỂN NHÀ Ở\n"
+    )
+    record = extract_record(text)
+    assert record.issue_date == dt.date(2019, 6, 21) and record.place == "Yên Bái"
+    assert any(w.field == "issue_date" for w in record.warnings)  # read through damage: flagged

@@ -151,6 +151,22 @@ def test_a_flattened_title_in_capitals_ends_where_the_body_turns_to_sentence_cas
     assert extract_record(flattened).title == "Công tác bảo vệ môi trường năm 2019"
 
 
+def test_the_authority_line_under_a_title_ending_in_a_place_called_nam_is_no_part_of_it():
+    title = _title(  # "QUẢNG NAM" is no "NĂM" waiting for its year on the next line
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỔNG THÔNG TIN HỖ\nTRỢ DOANH NGHIỆP TỈNH QUẢNG NAM\n"
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n\nCăn cứ? Luật Tổ chức HĐND và UBND ngày 26/11/2003;\n"
+    )
+    assert title == "Ban hành quy chế tổ chức và hoạt động cổng thông tin hỗ trợ doanh nghiệp tỉnh Quảng Nam"
+
+
+def test_the_authority_line_is_found_over_a_speck_before_the_preamble():
+    title = _title(
+        "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 CỦA THÀNH\nPHỐ SÓC TRĂNG, TỈNH SÓC TRĂNG\n"
+        "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG\n\n2 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert title == "Về việc phê duyệt kế hoạch sử dụng đất năm 2022 của thành phố Sóc Trăng, tỉnh Sóc Trăng"
+
+
 def test_a_title_line_ending_giai_doan_goes_on_past_a_blank_line():
     title = _title(
         "KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n"
