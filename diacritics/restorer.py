@@ -98,6 +98,8 @@ _EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]
 """A word with a dash printed against it (``-CHUYEN``, ``hoá-``), or the ``./.`` that ends a document (``hien./.``)."""
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
+_SUBJECT_MARK = re.compile(r"V[il1|]v")
+"""``V/v`` (về việc) as legacy OCR prints its slash: ``Viv``, ``Vlv``, ``V1v``."""
 _ONE_BEFORE_DIGITS = re.compile(r"[\]|!](\d+)")
 """``]9`` of ``ngay]9``: a 1 OCR read as a bar or bracket, before the number's other digits."""
 _RUN_TOGETHER_MARKS = ".,;:…'‘’`"
@@ -191,6 +193,8 @@ class Restorer:
         lower = unicodedata.normalize("NFC", observed).lower()
         if self.name == "modern" and lower.isalpha():  # "hoá" is "hóa" with the tone placed the old way
             lower = normalize_syllable(lower)
+        if _SUBJECT_MARK.fullmatch(observed):  # "Viv:", "Vlv:": OCR's V/v (về việc), no word to read ("Vũ")
+            return (Candidate("V/v", self.model.vocabulary.id("<code>"), 0.0),)
         if lower in COMRADE:  # "d/c" is đồng chí abbreviated; its slash is no speck to read through ("độc")
             return (Candidate(COMRADE_SPELLING, self.model.vocabulary.id(COMRADE_SPELLING), 0.0),)
         if self.base is not None:

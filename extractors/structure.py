@@ -639,11 +639,15 @@ _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|d
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 
 
+_CLOSED_RANGE_SPECK = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*[-–]\s*$")
+"""``GIAI ĐOẠN 2021- 2025 -``: a dash after a range that is closed is OCR's speck, no word cut."""
+
+
 def dangles(line: Line) -> bool:
     """Whether a title line is cut where its next line goes on (:data:`_DANGLING`); a place's ``NAM`` (``TỈNH QUẢNG
-    NAM``) is no ``NĂM`` waiting for its year."""
+    NAM``) is no ``NĂM`` waiting for its year, a speck after a closed range no cut."""
     found = _DANGLING.search(line.folded)
-    if found is None:
+    if found is None or _CLOSED_RANGE_SPECK.search(line.folded):
         return False
     if found.group(0).rstrip().endswith("nam") and not found.group(0).rstrip().endswith("den nam"):
         words = line.text.split()

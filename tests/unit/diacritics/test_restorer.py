@@ -389,3 +389,11 @@ def test_a_spelling_cut_from_the_candidates_is_called_back_by_a_collocation():
     assert Restorer(without, "stripped").restore(text).text == "hoàn thành việc đi đôi 43 hộ dân"
     called = dataclasses.replace(model, settings=dataclasses.replace(settings, rescue_floor={"stripped": -2.0}))
     assert Restorer(called, "stripped").restore(text).text == "hoàn thành việc di dời 43 hộ dân"
+
+
+def test_the_subject_mark_legacy_ocr_printed_as_letters_is_v_slash_v():
+    """``Viv:`` is ``V/v:`` (về việc) whose slash OCR read as an i, not a word to restore (``Vũ``)."""
+    from khplan.diacritics import restore
+
+    restored = restore("Sé 664 - CV/HNDTW\n\nViv: dé civ N6ng dan tiéu biéu", channel="legacy").text
+    assert restored.splitlines()[-1] == "V/v: đề cử Nông dân tiêu biểu"

@@ -167,6 +167,14 @@ def test_the_authority_line_is_found_over_a_speck_before_the_preamble():
     assert title == "Về việc phê duyệt kế hoạch sử dụng đất năm 2022 của thành phố Sóc Trăng, tỉnh Sóc Trăng"
 
 
+def test_a_speck_of_a_dash_after_a_closed_range_does_not_carry_the_title_into_the_authority_line():
+    title = _title(
+        "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH PHÒNG CHỐNG LAO TỈNH BẮC KẠN,\nGIAI ĐOẠN 2021- 2025 -\n"
+        "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    assert title == "Về việc phê duyệt kế hoạch phòng chống lao tỉnh Bắc Kạn, giai đoạn 2021- 2025"
+
+
 def test_a_title_line_ending_giai_doan_goes_on_past_a_blank_line():
     title = _title(
         "KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n"
