@@ -120,8 +120,9 @@ class CaseModel:
     """log10 P(the case printed | the word): of the word itself, and of the word after it."""
 
     counts: CapitalCounts
-    smoothing: float = 10.0
-    """Occurrences' worth of the overall rate each word's own rate is drawn toward (a word seen twice says little)."""
+    smoothing: float
+    """Occurrences' worth of the overall rate each word's own rate is drawn toward (a word seen twice says little):
+    :attr:`DecoderSettings.case_smoothing`."""
 
     def __post_init__(self) -> None:
         c = self.counts

@@ -240,10 +240,10 @@ _OWN_CODES = {fold_key(name): code for code, name in ISSUER_CODES.items()}
 def _own_code_misread(issuer: str | None, segments: Sequence[str]) -> bool:
     """A segment that looks like the issuer's own code but is not it: ``BTTTTI``, ``BITTI`` for ``BTTTT``."""
     own = _OWN_CODES.get(fold_key(issuer or ""))
-    if own is None or own in segments:
-        return False
     letters = [re.sub(r"[\W_]", "", s) for s in segments]
-    return own not in letters and any(fuzz.ratio(s, own) >= OWN_CODE_LIKENESS for s in letters if len(s) >= 3)
+    if own is None or own in letters:
+        return False
+    return any(fuzz.ratio(s, own) >= OWN_CODE_LIKENESS for s in letters if len(s) >= 3)
 
 
 OWN_CODE_LIKENESS = 60.0

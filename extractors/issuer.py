@@ -518,7 +518,9 @@ def kind_mentions(ex: Extraction, head: str) -> Counter[str]:
     return counts
 
 
-def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None:
+def _body_from_text(
+    ex: Extraction, head: str, place: str | None, province_hints: Counter[str], district_hints: Counter[str]
+) -> Body | None:
     """The issuer's unit from the text: the ``Ủy ban nhân dân <kind> <place>`` the text names most."""
     if not place:
         return None
@@ -532,11 +534,7 @@ def _body_from_text(ex: Extraction, head: str, place: str | None) -> Body | None
     _, kind, name, (start, end) = max(candidates)
     body = Body([Piece(start, end, ex.text[start:end], ex.folded[start:end])], head, unit_text=name, unit_kind=kind)
     body.resolution = resolve(
-        name,
-        kinds=[kind],
-        province_hints=mentions(ex.folded, "province"),
-        district_hints=mentions(ex.folded, "district"),
-        cutoff=UNIT_SCORE,
+        name, kinds=[kind], province_hints=province_hints, district_hints=district_hints, cutoff=UNIT_SCORE
     )
     return body
 
@@ -590,7 +588,7 @@ def _unit_elsewhere(ex: Extraction, body: Body, reading: HeaderReading, layout: 
         _resolve_unit(authority, hints, district_hints)
         if authority.unit_text and authority.resolution.candidates:
             return authority, "authority line", False
-    from_text = _body_from_text(ex, body.head or "", place)
+    from_text = _body_from_text(ex, body.head or "", place, hints, district_hints)
     if from_text is not None and from_text.resolution.candidates:
         return from_text, "text", False
     if place:

@@ -100,13 +100,8 @@ def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
         if taken and taken[-1].end() >= len(raw[: match.start()].rstrip(" ,")) - 1:
             cuts.add(taken[0].start())
         cuts.add(match.end())
-    for match in _FLAT_AUTHORITY.finditer(raw):  # the authority line, and where its capitals end
-        cuts.add(match.start())
-        for word in re.finditer(r"\S+", raw[match.end() :] if not match.group(0).strip() else ""):
-            if word.group(0) != word.group(0).upper():
-                cuts.add(match.end() + word.start())
-                break
-    cuts.update(_case_turns(raw))
+    cuts.update(m.start() for m in _FLAT_AUTHORITY.finditer(raw))
+    cuts.update(_case_turns(raw))  # where a title's or the authority line's capitals end
     for name in DOC_TYPES:  # a type line in capitals, often glued to its title: "QUYẾT ĐỊNHVề việc"
         for match in re.finditer(rf"(?<![\w]){re.escape(name.upper())}", raw):
             cuts.update({match.start(), match.end()})
@@ -681,8 +676,13 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
     return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
 
 
-_SPECK_THEN_PREAMBLE = re.compile(rf"^[\d\W_]{{1,2}}\s+(?={_PREAMBLE_CUE.pattern[1:]})")
+_SPECK = re.compile(r"[\d\W_]{1,2}\s+")
 """A speck OCR read before the preamble (``2 Căn cứ Luật …``, folded)."""
+
+
+def _preamble_after_speck(folded: str) -> bool:
+    speck = _SPECK.match(folded)
+    return speck is not None and _PREAMBLE_CUE.match(folded[speck.end() :]) is not None
 
 
 def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
@@ -692,7 +692,7 @@ def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
             continue
         return (
             is_body_start(line)
-            or bool(_SPECK_THEN_PREAMBLE.match(line.folded))
+            or _preamble_after_speck(line.folded)
             or bool(_SESSION.match(line.folded))
             or _mostly_upper(line.text)
             or (_opens_lower(line) and not _TITLE_WORDS.match(line.folded))  # a preamble a site cut short

@@ -95,9 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def score(weight: int, settings: DecoderSettings) -> dict[str, list[int]]:
         totals = {"stripped": [0, 0], "legacy": [0, 0]}
         for fold, (_, files) in enumerate(splits):
-            if (fold, weight) not in lms:
-                lms[fold, weight] = counts.model([f.name for f in files], weight)
             names = [f.name for f in files]
+            if (fold, weight) not in lms:
+                lms[fold, weight] = counts.model(names, weight)
             model = RestorationModel(
                 vocabulary,
                 lms[fold, weight],

@@ -173,9 +173,7 @@ class LmCounts:
         parts = [(self.laws, 1), (self.extra, 1)] + ([(domain, weight)] if domain and weight else [])
         return estimate_kneser_ney(merge_counts(parts), len(self.vocabulary), prune_singletons_from=LM_ORDER + 1)
 
-    def case_model(
-        self, files: list[str] | None = None, weight: int = DOMAIN_WEIGHT, smoothing: float = 10.0
-    ) -> CaseModel:
+    def case_model(self, files: list[str] | None, weight: int, smoothing: float) -> CaseModel:
         """The capitals' statistics of the laws and ``weight`` times the domain files, as the LM weighs them."""
         counts = CapitalCounts()
         counts.add(self.law_capitals)
@@ -442,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         unit_names(),
         foreign_words(counts.law_symbols, inventory),
-        capitals=counts.case_model(weight=args.domain_weight, smoothing=DecoderSettings().case_smoothing),
+        capitals=counts.case_model(None, args.domain_weight, DecoderSettings().case_smoothing),
     )
     for name, pages in (("legacy", args.eng_pages), ("modern", args.vie_pages)):
         lang, _, _, reader, style = CHANNEL_SHAPES[name]
