@@ -91,9 +91,13 @@ _SECTION = re.compile(
 _LABEL = re.compile(r"^\s*[^\W\d_][^\W_]*(?: [^\W\d_][^\W_]*)?\s?:(?!\S)")
 """A line opening with a one- or two-word label and its colon (``Số:``, ``Kính gửi:``, ``Nơi nhận:``): a new field."""
 _VOWEL = re.compile(r"[aeiouy]")
-_OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)|it(?=[a-z])")
+_OCR_SPLIT_VOWEL = re.compile(r"i[rk](?=[a-z]|$)|it(?=[a-z])|uw")
 """Letter pairs Vietnamese never writes, which Tesseract's eng prints for one ư (``chirc``, ``chikc``, ``nhiting``:
-a syllable's t is its last letter)."""
+a syllable's t is its last letter; ``nuw6ec``: the horn read as a w)."""
+_LETTER_SLASH_LETTER = re.compile(r"[^\W\d_]/[^\W\d_]")
+"""Two letters and a slash: an abbreviation (``b/c`` báo cáo, ``t/h`` thực hiện), no word with a speck in it."""
+_SPECKS_INSIDE = re.compile(r"[^\W\d_]+(?:[^\w\s]+[^\W\d_]+)+")
+"""A word with marks only between its letters (``nwé@c``, ``dqa‘m``), none at its edges."""
 _EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]*|[-–./]*/)")
 """A word with a dash printed against it (``-CHUYEN``, ``hoá-``), or the ``./.`` that ends a document (``hien./.``)."""
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
@@ -104,8 +108,8 @@ _ONE_BEFORE_DIGITS = re.compile(r"[\]|!](\d+)")
 """``]9`` of ``ngay]9``: a 1 OCR read as a bar or bracket, before the number's other digits."""
 _RUN_TOGETHER_MARKS = ".,;:…'‘’`"
 """Marks legacy OCR printed between two words it ran together: punctuation is kept, then a space (``Nam.Chuén``,
-``hdi...Lan``); a speck of a quote is dropped (``kém'theo``)."""
-_SPECKS = str.maketrans("", "", "'‘’`")
+``hdi...Lan``); a speck of a quote is dropped (``kém'theo``), and so is a lone digit (``Thi1dua``)."""
+_SPECKS = str.maketrans("", "", "'‘’`0123456789")
 RUN_TOGETHER_PIECES = {"legacy": 2, "stripped": 4}
 """Channels in which a token no syllable is within reach of may be words run together, and into how many at most
 (intact text stays as it is). Typed text runs whole names together (``UYBANNHANDAN``); in legacy OCR, where every
@@ -197,6 +201,8 @@ class Restorer:
             return (Candidate("V/v", self.model.vocabulary.id("<code>"), 0.0),)
         if lower in COMRADE:  # "d/c" is đồng chí abbreviated; its slash is no speck to read through ("độc")
             return (Candidate(COMRADE_SPELLING, self.model.vocabulary.id(COMRADE_SPELLING), 0.0),)
+        if _LETTER_SLASH_LETTER.fullmatch(lower):  # "(b/c)", "(t/h)": a copy note abbreviated, as printed ("be")
+            return (Candidate(observed, self.model.vocabulary.id("<code>"), 0.0),)
         if self.base is not None:
             return self._rescored(lower, self.base.candidates(observed))
         readings, keep = self.readings(lower)
@@ -272,17 +278,24 @@ class Restorer:
                     self.reserves.clear()
                 self.reserves[lower] = reserve
         if (
-            not out
-            and self.name in DIGIT_WORD_CHANNELS
+            self.name in DIGIT_WORD_CHANNELS
             and (letters := _without_marks_inside(lower)) != lower
             and letters.isalpha()
+            and (not out or _SPECKS_INSIDE.fullmatch(lower))
         ):
-            # "d(f)ng", "t}u.rc": OCR printed specks inside the word; read the word without them, at a price.
-            # Not when a digit stays ("ngay]9": the day 19 whose 1 OCR read as "]"): a digit is never a speck.
+            # "d(f)ng", "t}u.rc", "nwé@c": OCR printed specks inside the word; read the word without them, at a
+            # price. Where the token had readings, with its specks read as letters, those compete: a mark between
+            # letters may be a speck ("nwé@c" reached only "niệc" with its @ as a letter, "nước" without it), one
+            # at the word's edge is a letter's own ("d€" = "đề", "tr¢" = "trở"). Not when a digit stays ("ngay]9":
+            # the day 19 whose 1 OCR read as "]"): a digit is never a speck.
             removed = len(lower) - len(letters)
-            out = [
-                replace(c, channel=c.channel + SPECK_LOGPROB * removed) for c in self.candidates(letters) if not c.keep
+            spelled = {c.spelling for c in out}
+            out += [
+                replace(c, channel=c.channel + SPECK_LOGPROB * removed)
+                for c in self.candidates(letters)
+                if not c.keep and c.spelling not in spelled
             ]
+            out.sort(key=lambda c: -(self.weight * c.channel + unigram[c.lm_id] + c.unknown))
         if not out or normal in model.foreign:
             # No syllable within the channel's reach (or a foreign word the corpus uses): keep the token.
             return tuple(out), model.vocabulary.id(normal)
@@ -586,7 +599,9 @@ class Restorer:
             if (done := best[end_before]) is None or len(done[1]) == most:
                 continue
             start = end_before
-            while end_before and start < size and text[start] in _RUN_TOGETHER_MARKS:
+            while (
+                end_before and start < size and (text[start] in _RUN_TOGETHER_MARKS or self._digit_speck(text, start))
+            ):
                 start += 1  # marks between two pieces
             for end in range(start + 1, min(size, start + LONGEST_PIECE) + 1):
                 piece = text[start:end]
@@ -600,6 +615,17 @@ class Restorer:
                     best[end] = (total, (*done[1], Token(piece, start, _piece_kind(piece))), read[1])
         found = best[size]
         return found[1] if found and len(found[1]) > 1 else None
+
+    def _digit_speck(self, text: str, at: int) -> bool:
+        """Whether ``text[at]`` is a lone digit between letters that legacy OCR printed for the space it lost
+        (``Luat Thi1dua``): no number stands inside a word."""
+        return (
+            self.name in DIGIT_WORD_CHANNELS
+            and 0 < at < len(text) - 1
+            and text[at].isdigit()
+            and text[at - 1].isalpha()
+            and text[at + 1].isalpha()
+        )
 
     def _piece(self, piece: str, boundary: str) -> tuple[float, frozenset[int]] | None:
         """How well a piece of a run-together token reads as a word (its best candidate's weighted channel score

@@ -30,6 +30,7 @@ import functools
 import json
 import os
 import random
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -86,15 +87,21 @@ def foreign_words(text: str) -> Counter[str]:
 
     Counted by their folded form, so that a word the gold itself holds as no syllable (two words run
     together, "Ủyban"; a foreign word) is not counted against restoration when it is output unmarked.
-    A dash printed against a word ("-có", "hoá-") is punctuation, not part of it.
+    A dash printed against a word ("-có", "hoá-") is punctuation, not part of it. Two letters and a slash
+    ("b/c" báo cáo, "t/h") are an abbreviation, which restoration leaves as printed, whatever OCR made of it.
     """
     known = vietnamese_syllables()
     return Counter(
         fold(normal)
         for line in text.split("\n")
         for token in tokenize(line)
-        if token.kind is Kind.word and (normal := normalize_syllable(token.text.strip("-–"))) not in known
+        if token.kind is Kind.word
+        and not _SLASH_ABBREVIATION.fullmatch(token.text)
+        and (normal := normalize_syllable(token.text.strip("-–"))) not in known
     )
+
+
+_SLASH_ABBREVIATION = re.compile(r"[^\W\d_]/[^\W\d_]")
 
 
 def word_count(text: str) -> int:

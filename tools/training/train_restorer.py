@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import math
 import pickle
+import re
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -263,16 +265,52 @@ def _count(corpus: Path, domain: list[domain_corpus.DomainFile], plans: int, ord
     return counts
 
 
+ADDED_MIN_COUNT = 5
+"""Uses in the laws a syllable outside the dictionary needs before it becomes one restoration may output."""
+_ONSET = re.compile(r"^(ngh|ng|nh|ch|gh|gi(?=[^\W\d_])|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?")
+_STOP_FINAL = re.compile(r"(p|t|c|ch)$")
+_STOP_TONES = frozenset({"\u0301", "\u0323"})
+"""Sắc and nặng: the only tones a syllable ending in p, t, c or ch takes."""
+
+
+def _rhyme(syllable: str) -> str:
+    return syllable[_ONSET.match(syllable).end() :]  # type: ignore[union-attr]
+
+
+def _stop_toned(syllable: str) -> bool:
+    """Whether a syllable ending in a stop carries sắc or nặng, as every Vietnamese one does: not ``viêt``,
+    ``bot``, nor the dictionary's own typos (``môt``, ``hoc``, ``biêt``)."""
+    rhyme = _rhyme(syllable)
+    tones = set(unicodedata.normalize("NFD", rhyme)) & {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    return not _STOP_FINAL.search(rhyme) or bool(tones & _STOP_TONES)
+
+
+def _well_formed(syllable: str, rhymes: frozenset[str]) -> bool:
+    """Whether a syllable the laws use is Vietnamese and no typo of one: its rhyme, tone included, is one the
+    dictionary spells (not ``iia``, ``ẵu``, ``ýy``), and its tone fits its final."""
+    return _rhyme(syllable) in rhymes and _stop_toned(syllable)
+
+
 def syllable_inventory(counts: Counter) -> set[str]:
-    """Viet74K's syllables, every syllable-shaped word the laws use twice or more, and the names' words.
+    """Viet74K's syllables (but its typos), the well-formed syllables the laws use five times or more, and the
+    names' words.
 
     Only the laws (typed, proofread) add syllables: the domain pages carry
     words broken by the sites' fonts (``phát trin``) that must not become valid.
+    The laws have typos too (``niệc``, ``viêt``, ``lýy``): a syllable outside
+    the dictionary must be used often and spelled as Vietnamese spells, or the
+    decoder could output it.
     """
-    corpus = {s for s, c in counts.items() if c >= MIN_COUNT and s.isalpha() and is_syllable_shape(s)}
+    dictionary = {s for s in viet74k_syllables() if _stop_toned(s)}
+    rhymes = frozenset(_rhyme(s) for s in dictionary)
+    corpus = {
+        s
+        for s, c in counts.items()
+        if c >= ADDED_MIN_COUNT and s.isalpha() and is_syllable_shape(s) and _well_formed(s, rhymes)
+    }
     names = {w for name in unit_names() for w in name if w.isalpha()}
     people = {normalize_syllable(w) for table in (FAMILY, MIDDLE, GIVEN) for w in table}
-    return viet74k_syllables() | corpus | names | people
+    return dictionary | corpus | names | people
 
 
 FOREIGN_MIN_COUNT = 3

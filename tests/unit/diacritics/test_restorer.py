@@ -397,3 +397,41 @@ def test_the_subject_mark_legacy_ocr_printed_as_letters_is_v_slash_v():
 
     restored = restore("Sé 664 - CV/HNDTW\n\nViv: dé civ N6ng dan tiéu biéu", channel="legacy").text
     assert restored.splitlines()[-1] == "V/v: đề cử Nông dân tiêu biểu"
+
+
+def test_a_speck_inside_a_word_is_read_both_as_a_letter_and_as_no_letter():
+    """``nwé@c``: read with its ``@`` as a letter, the only syllable within reach was ``niệc`` (no Vietnamese);
+    read without it, ``nước``. Both readings compete, the speck's price on the second."""
+    from khplan.diacritics import restore
+
+    restored = restore("quan ly tai chinh cia Dang va Nha nwé@c hién hanh;", channel="legacy").text
+    assert restored == "quản lý tài chính của Đảng và Nhà nước hiện hành;"
+
+
+def test_the_horn_eng_read_as_a_w_is_part_of_one_u():
+    """``nuw6éc``: Tesseract's eng printed ư as ``uw`` (Vietnamese never writes a w); read as one u, ``nước`` is
+    within the edit budget (the token was kept as printed, no syllable)."""
+    from khplan.diacritics import restore
+
+    restored = restore("ké hoach tai chinh - ngan sach nha nuw6éc 03 nam", channel="legacy").text
+    assert restored == "kế hoạch tài chính - ngân sách nhà nước 03 năm"
+
+
+def test_a_lone_digit_between_two_words_run_together_is_the_lost_space():
+    """``Luat Thi1dua``: legacy OCR printed a speck for the space between ``Thi`` and ``dua``; no number stands
+    inside a word, so the digit goes and the words are read apart. Digits at a word's edge stay numbers."""
+    from khplan.diacritics import restore
+
+    restored = restore("Can ct quy dinh cua Luat Thi1dua, khen thuéng", channel="legacy").text
+    assert restored == "Căn cứ quy định của Luật Thi đua, khen thưởng"
+    assert restore("ngay]9 thang 02", channel="legacy").text == "ngày 19 tháng 02"
+
+
+def test_two_letters_and_a_slash_are_an_abbreviation_kept_as_printed():
+    """``(b/e)`` is the copy note ``(b/c)`` (báo cáo) legacy OCR printed: no word whose slash is a speck (was
+    ``bốc``, then ``be``); the recipients' list expands it."""
+    from khplan.diacritics import restore
+
+    assert restore("- BO Noi vy (b/e);\n- Thu trudng (t/h);", channel="legacy").text == (
+        "- BỘ Nội vụ (b/e);\n- Thủ trưởng (t/h);"
+    )
