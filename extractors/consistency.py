@@ -147,10 +147,11 @@ MAX_TITLE_WORDS = 80
 """Longer than any real trích yếu (the longest of the development set holds 74 words): it ran on into the body."""
 _HEADER_MATTER = re.compile(
     r"^ngay\s*\d|\(\s*ngay\s*\d|\bso\s*:|\bcan\s+cu\b|\bcong\s+hoa\s+xa\s+hoi\b|\bdoc\s+lap\s*-"
-    r"|\bkinh\s+gui\b|\bnoi\s+nhan\b"
+    r"|\bkinh\s+gui\b|\bnoi\s+nhan\b|\bkhoa\s+[ivxl]+\W+ky\s+hop\b"
 )
 """What a header or a body prints, never a trích yếu: a date opening it or in brackets (a session's), ``Số:``, a
-preamble, the motto, an address: a title holding it ran on (a date inside a title is a cited document's)."""
+preamble, the motto, an address, a council's term and session (``KHÓA IX - KỲ HỌP THỨ 18``, under its name): a
+title holding it ran on (a date inside a title is a cited document's)."""
 _DANGLING_END = frozenset(
     {"của", "và", "về", "cho", "trong", "tại", "với", "các", "những", "nhằm", "theo", "trên", "đối", "thuộc", "đến"}
 )
@@ -190,7 +191,11 @@ def check_plausibility(ex: Extraction) -> None:
             ex.warn("title_misread", "title", f"{title[:20]!r}: too few words, or opened by a symbol, for a title")
         if _HEADER_MATTER.search(folded) or len(words) > MAX_TITLE_WORDS:
             ex.warn("title_runs_on", "title", "the title holds what a header or a body prints: it ran on")
-        elif words and words[-1].lower().strip(".,;:") in _DANGLING_END:
+        elif (
+            words
+            and words[-1].lower().strip(".,;:") in _DANGLING_END
+            and not re.search(r"\btiep theo\W*$", folded)  # "… và những năm tiếp theo" is whole
+        ):
             ex.warn("title_cut_short", "title", f"the title ends on {words[-1]!r}: cut short")
         letters = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", title) if not w.isupper()]
         if len(letters) >= 4 and sum(bool(SYLLABLE.match(w)) for w in letters) / len(letters) < MIN_TITLE_SYLLABLES:

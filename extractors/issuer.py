@@ -26,6 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from khplan.extractors.gazetteer import (
     KINDS_BY_LENGTH,
     LEVEL_OF_KIND,
@@ -41,7 +43,15 @@ from khplan.extractors.header import HeaderReading, Piece, place_kind
 from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
-from khplan.extractors.terms import AGENCY_HEADS, CENTRAL_HEADS, DEPARTMENTS, DOC_TYPES, ISSUER_CODES, agency_case
+from khplan.extractors.terms import (
+    AGENCY_HEADS,
+    CENTRAL_BODY_NAMES,
+    CENTRAL_HEADS,
+    DEPARTMENTS,
+    DOC_TYPES,
+    ISSUER_CODES,
+    agency_case,
+)
 from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
@@ -117,7 +127,7 @@ _EXACT_HEADS = [
 ]
 """Heads as printed; an abbreviation also glued to the next word, as legacy OCR reads it (``UBNDTHANH PHO``)."""
 _KIND_PATTERN = re.compile(
-    r"(?<![a-z])(?P<kind>" + "|".join(tolerant(fold_key(k)) for k in KINDS_BY_LENGTH) + r"|tp\.?)\s+(?=\S)"
+    r"(?<![a-z])(?P<kind>" + "|".join(tolerant(fold_key(k)) for k in KINDS_BY_LENGTH) + r"|tp\.?)(?:\s+|(?<=\.))(?=\S)"
 )
 _KIND_OF_FOLDED = {fold_key(k): k for k in LEVEL_OF_KIND}
 CENTRAL_BODIES = (*CENTRAL_HEADS, "hội đồng bộ trưởng", "hội đồng chính phủ", "ủy ban thường vụ quốc hội", "thủ tướng")
@@ -193,7 +203,7 @@ def _unit_kind(folded: str, *, exact: bool = False) -> str | None:
     for pattern, kind in _KIND_PREFIXES[exact]:
         if pattern.match(folded):
             return kind
-    return "thành phố" if re.match(r"tp\.?\s", folded) else None
+    return "thành phố" if re.match(r"tp(?:\.?\s|\.(?=\w))", folded) else None  # "TP.HỒ CHÍ MINH" too
 
 
 def _complete(body: Body) -> bool:
@@ -459,7 +469,7 @@ def body_name(body: Body) -> str:
 def _strip_kind_word(text: str) -> str:
     """``ỦY BAN NHÂN DÂN HUYỆN`` → ``ỦY BAN NHÂN DÂN``: the kind word before the unit name."""
     folded = fold_key(text)
-    for match in reversed(list(_KIND_PATTERN.finditer(folded + " "))):
+    for match in reversed(list(_KIND_PATTERN.finditer(folded + " _"))):  # a kind word needs a word after it
         if match.end() >= len(folded):
             return text[: match.start()].rstrip()
     return text
@@ -704,6 +714,8 @@ def extract_issuer(ex: Extraction) -> None:
         and record.level in (Level.district, Level.commune)
     ):  # "UBND HUYỆN THANH CHƯƠNG" / "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO": Phòng Giáo dục và Đào tạo huyện Thanh Chương
         record.name = f"{record.name} {body_name(parent)[len(parent.head) + 1 :]}".strip()
+    if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
+        record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
     if record.level == Level.central:
         ex.analyses["issuer_unit"] = None
         return
@@ -744,6 +756,33 @@ def extract_issuer(ex: Extraction) -> None:
 _KNOWN_NAMES = frozenset(fold_key(n) for n in (*ISSUER_CODES.values(), *DEPARTMENTS))
 _KNOWN_LONGEST_FIRST = sorted(_KNOWN_NAMES, key=lambda name: (-len(name), name))
 _TYPE_WORDS = re.compile(r"\s+(?:" + "|".join(r"\s+".join(fold_key(t).split()) for t in DOC_TYPES) + r")\b")
+
+
+_CENTRAL_BY_FOLD = {" ".join(fold_key(name).split()): name for name in CENTRAL_BODY_NAMES}
+CENTRAL_NAME_SCORE = 90.0
+"""How close (marks ignored, word order too) a central issuer's name must be to a known body's to be read as it."""
+
+
+def _central_spelling(ex: Extraction) -> bool:
+    """A central issuer named as the body is named: restoration may mark a word wrong (``Truyền thống`` for
+    ``Truyền thông``), a merged column put words out of order (``Ngân hàng Nhà Việt Nam nước``), OCR drop or
+    misread one (``Tổng liên đoàn lao việt nam cộng``). Marks and order alone are certain; other words the
+    reviewer is told about. True when the issuer is such a body."""
+    record = ex.record.issuer
+    if not record.name:
+        return False
+    folded = " ".join(fold_key(record.name).split())
+    if (known := _CENTRAL_BY_FOLD.get(folded)) is not None:
+        record.name = known
+        return True
+    best = process.extractOne(folded, list(_CENTRAL_BY_FOLD), scorer=fuzz.token_sort_ratio)
+    if best is None or best[1] < CENTRAL_NAME_SCORE:
+        return False
+    known = _CENTRAL_BY_FOLD[best[0]]
+    if sorted(folded.split()) != sorted(best[0].split()):
+        ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
+    record.name = known
+    return True
 
 
 def _without_type_words(name: str) -> str:

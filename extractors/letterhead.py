@@ -386,7 +386,9 @@ def _place_word(word: str) -> bool:
         return False
     if core.isdigit():
         return len(core) <= 2
-    parts = re.split(r"['’]", core)  # "R'Lấp" of "Đắk R'Lấp": each part in title case
+    core = re.sub(r"^T[Pp]\.(?=\w)", "", core)  # "TP.Hồ Chí Minh": the kind glued to the name
+    # "R'Lấp" of "Đắk R'Lấp", "Rịa-Vũng" of "Bà Rịa-Vũng Tàu": each part in title case
+    parts = re.split(r"['’\-–]", core)
     return all(part.isalpha() and part[1:] == part[1:].lower() for part in parts)
 
 

@@ -13,8 +13,8 @@ _ITEM = re.compile(r"^\s*[-+•–~=_]+\s*")
 """A list dash, as printed or as OCR reads it (``~``, ``_``, ``=``)."""
 _STORE = re.compile(r"^l\S{1,3}u\s*[:.;]|^l\S{1,3}\s*[:.;]?\s+v\S{0,2}\s*[,.;]")
 """``Lưu: VT, …``: the office's own copies, not a recipient (OCR: ``LừỰU. Vì``, ``Lít Vì, TH``)."""
-_COPY_NOTE = re.compile(r"\(\s*([btp])\s*/\s*([ch])\s*\)", re.IGNORECASE)
-"""``(b/c)``, ``(t/h)``: why a copy is sent, in any case OCR gives it."""
+_COPY_NOTE = re.compile(r"\(\s*([btp])\s*/\s*([ceh])\s*\)", re.IGNORECASE)
+"""``(b/c)``, ``(t/h)``: why a copy is sent, in any case OCR gives it (legacy OCR reads the c of ``b/c`` as e)."""
 _LABEL = re.compile(r"^n\S{1,2}i\s?nh\S{1,3}n\s?:\s*")
 
 
@@ -33,7 +33,9 @@ def _known(token: str) -> bool:
 
 def clean_recipient(text: str) -> str:
     """One recipient: marks and final punctuation off, stamp junk after a comma dropped, abbreviations expanded."""
-    text = _COPY_NOTE.sub(lambda m: f"({m.group(1).lower()}/{m.group(2).lower()})", text.strip(" ;.,:*_"))
+    text = _COPY_NOTE.sub(
+        lambda m: f"({m.group(1).lower()}/{m.group(2).lower().replace('e', 'c')})", text.strip(" ;.,:*_")
+    )
     segments = [s.strip() for s in text.split(",")]
     if any(word.islower() for word in segments[0].split()):
         while len(segments) > 1 and not all(_known(t) for t in segments[-1].split()):

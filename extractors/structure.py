@@ -400,6 +400,9 @@ def _header_end(lines: tuple[Line, ...]) -> int:
     for line in lines[:HEADER_SEARCH_LINES]:
         if not any(c.isalnum() for c in line.text):
             continue
+        if last >= 0 and _BARE_SUBJECT_MARK.match(lines[last].folded):
+            last, subject = line.number, True  # "V/v" / ": Thực hiện quy định …": the subject, not a preamble
+            continue
         if is_body_start(line) and last >= 0:
             break
         if _holds_a_cell(line, dated=dated):
@@ -416,6 +419,10 @@ def _header_end(lines: tuple[Line, ...]) -> int:
     if re.match(r"^s[o0]\s*[:.]?[\s\d]*$", lines[last].folded):  # the number's code on the next line
         last = next((ln.number for ln in lines[last + 1 : last + 4] if ln.text), last)
     return last + 1
+
+
+_BARE_SUBJECT_MARK = re.compile(r"^\W*v\s*/\s*v\W*$")
+"""A ``V/v`` printed on a line of its own: what it is about is on the next."""
 
 
 def _is_sentence(line: Line) -> bool:
@@ -638,11 +645,15 @@ _CLOSED_RANGE_SPECK = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*[-�
 """``GIAI ĐOẠN 2021- 2025 -``: a dash after a range that is closed is OCR's speck, no word cut."""
 
 
+_NEXT_ONES = re.compile(r"\btiep\s+theo\s*$")
+"""``… VÀ NHỮNG NĂM TIẾP THEO``: "the following ones", a phrase complete, not ``theo`` awaiting what it follows."""
+
+
 def dangles(line: Line) -> bool:
     """Whether a title line is cut where its next line goes on (:data:`_DANGLING`); a place's ``NAM`` (``TỈNH QUẢNG
     NAM``) is no ``NĂM`` waiting for its year, a speck after a closed range no cut."""
     found = _DANGLING.search(line.folded)
-    if found is None or _CLOSED_RANGE_SPECK.search(line.folded):
+    if found is None or _CLOSED_RANGE_SPECK.search(line.folded) or _NEXT_ONES.search(line.folded):
         return False
     if found.group(0).rstrip().endswith("nam") and not found.group(0).rstrip().endswith("den nam"):
         words = line.text.split()

@@ -101,7 +101,8 @@ def _without_authority(text: str, reading: HeaderReading) -> str:
 
 
 AUTHORITY_MIN = 8
-_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|theo|den)\s*$")
+_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|(?<!tiep )theo|den)\s*$")
+"""A title cut where its next words go on; ``… NHỮNG NĂM TIẾP THEO`` ("the following ones") is complete."""
 
 
 # --- sentence case ------------------------------------------------------------

@@ -149,7 +149,8 @@ def _header(
         left = ("ỦY BAN NHÂN DÂN", f"{unit.kind.upper()} {unit.name.upper()}")
         issuer = {"name": f"Ủy ban nhân dân {unit.kind} {unit.name}", "parent": None, "level": level}
     issuer["province"] = province.name
-    place = unit.name
+    # a city named after a person is never printed without its kind: "Thành phố Hồ Chí Minh, ngày …"
+    place = f"Thành phố {unit.name}" if unit.name == "Hồ Chí Minh" else unit.name
     number = f"{rng.randint(1, 999)}/KH-{code}"
     subject = theme(rng)
     period = rng.choice(periods).format(year=year, end=year + 4)

@@ -383,3 +383,44 @@ def test_a_council_wrapped_one_word_pair_a_line_is_no_contract():
         "Phát triển công nghệ thông tin tỉnh Quảng Nam đến năm 2020",
     )
     assert record.issuer.name == "Hội đồng nhân dân tỉnh Quảng Nam"
+
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def test_a_central_body_is_spelt_as_its_name_whatever_restoration_made_of_its_marks():
+    """``Truyền thống`` for ``Truyền thông``: a central issuer's name is a known one, marks aside."""
+    record = extract_record(
+        f"BỘ THÔNG TIN VÀ TRUYỀN THỐNG\n{MOTTO}Số: 67/CT-BTTTT\nHà Nội, {DATE}\nCHỈ THỊ\nVề X Y Z\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Bộ Thông tin và Truyền thông", "central")
+    assert not [w for w in record.warnings if w.field == "issuer.name"]
+
+
+def test_a_central_body_whose_words_ocr_misread_is_read_as_the_known_one_and_flagged():
+    """A merged column's order (``NHÀ VIỆT NAM NƯỚC``) is certain; a word OCR misread (``NAN``) is the reviewer's."""
+    reordered = extract_record(
+        f"NGÂN HÀNG NHÀ VIỆT NAM NƯỚC\n{MOTTO}Số: 3/TT-NHNN\nHà Nội, {DATE}\nTHÔNG TƯ\nVề X Y Z\n"
+    )
+    assert reordered.issuer.name == "Ngân hàng Nhà nước Việt Nam"
+    assert not [w for w in reordered.warnings if w.field == "issuer.name"]
+    misread = extract_record(
+        f"TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN\n{MOTTO}Số: 34/KH-TLĐ\nHà Nội, {DATE}\nKẾ HOẠCH\nVề X Y Z\n"
+    )
+    assert misread.issuer.name == "Tổng Liên đoàn Lao động Việt Nam"
+    assert "weak_issuer_evidence" in {w.code for w in misread.warnings if w.field == "issuer.name"}
+
+
+def test_a_city_whose_kind_is_glued_to_its_name():
+    """``TP.HỒ CHÍ MINH`` (no space after the dot) names the city in the issuer block and on the place line."""
+    record = extract_record(
+        f"BẢO HIỂM XÃ HỘI\nTP.HỒ CHÍ MINH\n{MOTTO}Số: 2970/TB-BHXH\nTP.Hồ Chí Minh, {DATE}\nTHÔNG BÁO\nVề X Y Z\n"
+    )
+    assert record.issuer.name == "Bảo hiểm xã hội thành phố Hồ Chí Minh"
+    assert record.place == "Thành phố Hồ Chí Minh"
+
+
+def test_a_hyphenated_province_on_the_place_line():
+    record = extract_record(f"ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\n{MOTTO}Số: 14/CT-UBND\nBà Rịa-Vũng Tàu, {DATE}\n")
+    assert record.place == "Bà Rịa - Vũng Tàu"
+    assert record.issuer.province == "Bà Rịa - Vũng Tàu"

@@ -15,6 +15,7 @@ def test_lines_until_luu_with_abbreviations_expanded():
 
 def test_report_copy_note_is_expanded():
     assert clean_recipient("Bộ Nội vụ (b/c);") == "Bộ Nội vụ (báo cáo)"
+    assert clean_recipient("BỘ Nội vụ (b/e);") == "BỘ Nội vụ (báo cáo)"  # legacy OCR's e for the c
 
 
 def test_stamp_junk_after_a_comma_is_dropped():

@@ -180,3 +180,40 @@ def test_a_title_line_ending_giai_doan_goes_on_past_a_blank_line():
         "KẾ HOẠCH\n\nTHỰC HIỆN ĐỀ ÁN TRONG TRƯỜNG HỌC\nGIAI ĐOẠN\n\n2020 - 2025\n\nThực hiện Quyết định số 1299;\n"
     )
     assert title == "Thực hiện đề án trong trường học giai đoạn 2020 - 2025"
+
+
+def test_a_title_ending_on_the_following_years_is_whole_and_the_council_under_it_is_no_part_of_it():
+    """``… VÀ NHỮNG NĂM TIẾP THEO``: ``theo`` here awaits nothing, so the HĐND's name and session under it are the
+    authority lines, not the title's; and no ``title_cut_short``."""
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ TĨNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 86/2018/NQ-HĐND\nHà Tĩnh, ngày 18 tháng 07 năm 2018\n\nNGHỊ QUYẾT\n\n"
+        "VỀ MỘT SỐ CHÍNH SÁCH PHÁT TRIỂN CÔNG NGHIỆP TỈNH HÀ TĨNH ĐẾN NĂM 2025 VÀ NHỮNG NĂM TIẾP THEO\n\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH\nKHÓA XVII, KỲ HỌP THỨ 7\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    record = extract_record(text)
+    assert record.title == (
+        "Về một số chính sách phát triển công nghiệp tỉnh Hà Tĩnh đến năm 2025 và những năm tiếp theo"
+    )
+    assert not [w for w in record.warnings if w.field == "title"]
+
+
+def test_a_subject_mark_on_a_line_of_its_own_is_followed_by_its_subject():
+    """``V/v`` / ``: Thực hiện quy định …``: the line under a bare V/v is what the letter is about, though it opens
+    like a preamble (``Thực hiện …``)."""
+    text = (
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 2728/TCT-DNL\nV/v\n: Thực hiện quy định về hóa đơn.\nHà Nội, ngày 18 tháng 07 năm 2014\n\n"
+        "Kính gửi: Cục thuế tỉnh Đắk Nông.\n"
+    )
+    assert extract_record(text).title == "V/v Thực hiện quy định về hóa đơn"
+
+
+def test_a_title_holding_a_councils_session_ran_on_and_is_flagged():
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH TRÀ VINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/2020/NQ-HĐND\nTrà Vinh, ngày 9 tháng 12 năm 2020\nNGHỊ QUYẾT\n"
+        "Về nhiệm vụ phát triển kinh tế - xã hội năm 2021, Hội đồng nhân dân tỉnh Trà Vinh, khóa IX - kỳ họp thứ 18\n"
+    )
+    assert "title_runs_on" in {w.code for w in extract_record(text).warnings}
