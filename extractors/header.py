@@ -246,11 +246,12 @@ PLACE_OWN_UNIT_SCORE = 60.0
 PLACE_GAZETTEER_SCORE = 85.0
 EXACT_PLACE_SCORE = 97.0
 _PRINTED_KIND = re.compile(
-    r"^(?P<kind>thanh\s+pho|tp\.?|thi\s+xa|thi\s+tran|quan|huyen|xa|phuong)(?:\s+|(?<=\.))(?=\S)"
+    r"^(?P<kind>thanh\s+pho|tp\.?|tx\.?|thi\s+xa|thi\s+tran|quan|huyen|xa|phuong)(?:\s+|(?<=\.))(?=\S)"
 )  # "TP.Hồ Chí Minh": a kind's dot may stand for its space
 _KIND_OF_PRINTED = {
     "thanh pho": "thành phố",
     "tp": "thành phố",
+    "tx": "thị xã",
     "thi xa": "thị xã",
     "thi tran": "thị trấn",
     "quan": "quận",

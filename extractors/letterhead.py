@@ -380,7 +380,7 @@ _OCR_JUNK = "«»‘’“”\"'|_~"
 def _place_word(word: str) -> bool:
     """A word a place name may hold: in title case or small letters, a number, ``TP.``, a dash; not in capitals."""
     core = word.strip(",.").lstrip(_OCR_JUNK)
-    if word in {"-", "–"} or re.fullmatch(r"T[Pp]\.?", word) or _stray_capitals(word):  # TP.; OCR's "HA Nội"
+    if word in {"-", "–"} or re.fullmatch(r"T[PpXx]\.?", word) or _stray_capitals(word):  # TP., TX.; "HA Nội"
         return True
     if not core or "/" in core:
         return False
@@ -400,8 +400,9 @@ def _capitalised_last(words: Sequence[re.Match[str]], index: int) -> bool:
 
 
 def _stray_capitals(word: str) -> bool:
-    """A word of one or two capitals (``HA`` of OCR's ``HA Nội``, ``VỤ`` of a wrapped ``BỘ NỘI VỤ``), not ``TP``."""
-    return 1 <= len(word) <= 2 and word.isalpha() and word.isupper() and word != "TP"
+    """A word of one or two capitals (``HA`` of OCR's ``HA Nội``, ``VỤ`` of a wrapped ``BỘ NỘI VỤ``), not ``TP``,
+    ``TX`` (thành phố, thị xã)."""
+    return 1 <= len(word) <= 2 and word.isalpha() and word.isupper() and word not in {"TP", "TX"}
 
 
 def _opens_a_place(word: str) -> bool:

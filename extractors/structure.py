@@ -281,8 +281,12 @@ def is_body_start(line: Line) -> bool:
 
 _LETTER_OPENING = re.compile(r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)")
 """``Kính gửi``, ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
-_NEVER_A_TITLE = re.compile(r"^(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:)")
-"""Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``)."""
+_NEVER_A_TITLE = re.compile(
+    r"^(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:"
+    r"|(?:thu\s*tuong\s*chinh\s*phu|bo\s*truong\b.{0,40}|chu\s*tich\b.{0,60})\s+dien\s*:)"
+)
+"""Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``); a
+Công điện has none: ``THỦ TƯỚNG CHÍNH PHỦ điện:`` opens its text."""
 
 TITLE_LINES = 8
 """A trích yếu wrapped by a narrow site runs to this many lines at most."""
@@ -549,6 +553,12 @@ def double_spaced(lines: tuple[Line, ...]) -> bool:
     return len(top) >= 6 and sum(line.blank for line in top) >= 0.4 * len(top)
 
 
+_ISSUER_CLAUSE = re.compile(
+    r"cua\s+(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|thu\s+tuong|chinh\s+phu)\b(?:(?!\bve\b).)*"
+)
+"""An older type line's ``CỦA UBND TỈNH …`` (who issued it) with no subject yet: the trích yếu comes after it."""
+
+
 def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank: bool, *, typed: bool) -> bool:
     if not title:
         if not typed:  # no type line: only a capitalised title or a V/v line stands where the title would
@@ -561,6 +571,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return False
     if is_authority_line(line, title[-1]) and _enacting_follows(lines, line.number + 1):
         return False
+    if re.match(r"\W*ve\b", line.folded) and _ISSUER_CLAUSE.fullmatch(" ".join(t.folded for t in title)):
+        return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
     opens_lower = _opens_lower(line)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
     if not _mostly_upper(title[0].text) and cut_short and not _PREAMBLE_CUE.match(line.folded):

@@ -34,7 +34,10 @@ _ARCHIVE_HEADING = re.compile(
 
 
 _ISSUER_BEFORE_SUBJECT = re.compile(
-    r"^c[uủ]a\s+(?:[^\s]+\s+){1,10}?(?=v\s*/\s*v\b|về\s+việc\b)|^c[uủ]a\s+(?:ủy ban thường vụ quốc hội|"
+    r"^c[uủ]a\s+(?:[^\s]+\s+){1,10}?(?=v\s*/\s*v\b|về\s+việc\b)"
+    r"|^c[uủ]a\s+(?:\S+\s+){1,8}?số\s+(?:\S+\s+){1,3}?ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d{4}\s+(?=về\b)"
+    r"|^c[uủ]a\s+(?:ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd)\s+(?:\S+\s+){1,10}?(?=[\"“]?về\s)"
+    r"|^c[uủ]a\s+(?:ủy ban thường vụ quốc hội|"
     r"chính phủ|thủ tướng chính phủ|hội đồng bộ trưởng|hội đồng chính phủ)\s+"
     r"|^c[uủ]a\s+(?:ban\s+thường\s+vụ|ban\s+chấp\s+hành|bộ\s+chính\s+trị|ban\s+bí\s+thư)(?:\s+\S+){0,6}?\s+(?=về\s)",
     re.IGNORECASE,
@@ -63,7 +66,7 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
         return None
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))
     text = _ARCHIVE_HEADING.sub("", text)
-    text = _ISSUER_BEFORE_SUBJECT.sub("", text)
+    text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
     text = _without_authority(text, reading)
     if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
         text = text[: body.start()].rstrip(" ,.;:-")  # a page that ran the whole document into one line

@@ -93,7 +93,7 @@ def normal(value: object) -> str:
 
 
 def _place(value: object) -> str:
-    return re.sub(r"^tp\.?\s*", "thành phố ", normal(value))
+    return re.sub(r"^tx\.?\s*", "thị xã ", re.sub(r"^tp\.?\s*", "thành phố ", normal(value)))
 
 
 def _province(value: object) -> str:

@@ -424,3 +424,11 @@ def test_a_hyphenated_province_on_the_place_line():
     record = extract_record(f"ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA-VŨNG TÀU\n{MOTTO}Số: 14/CT-UBND\nBà Rịa-Vũng Tàu, {DATE}\n")
     assert record.place == "Bà Rịa - Vũng Tàu"
     assert record.issuer.province == "Bà Rịa - Vũng Tàu"
+
+
+def test_a_town_printed_tx_on_the_place_line_keeps_its_kind():
+    """``TX Vĩnh Long, ngày …`` is the town (thị xã), not the province (was read ``Vĩnh Long``, silently)."""
+    record = extract_record(
+        f"HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\n{MOTTO}Số: 09/2004/NQ-HĐND\nTX Vĩnh Long, ngày 29 tháng 12 năm 2004\n"
+    )
+    assert record.place == "Thị xã Vĩnh Long"

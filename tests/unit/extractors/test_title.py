@@ -217,3 +217,39 @@ def test_a_title_holding_a_councils_session_ran_on_and_is_flagged():
         "Về nhiệm vụ phát triển kinh tế - xã hội năm 2021, Hội đồng nhân dân tỉnh Trà Vinh, khóa IX - kỳ họp thứ 18\n"
     )
     assert "title_runs_on" in {w.code for w in extract_record(text).warnings}
+
+
+OLD_HEADER = "UBND TỈNH LÀO CAI\nSố: 05/2000/CT-UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def test_an_older_type_line_naming_its_issuer_is_no_part_of_the_title():
+    """``CHỈ THỊ CỦA UBND TỈNH LÀO CAI`` / ``Về phòng, chống lụt, bão …``: the subject follows who issued it."""
+    text = OLD_HEADER + (
+        "Lào Cai, ngày 26 tháng 4 năm 2000\nCHỈ THỊ CỦA UBND TỈNH LÀO CAI\n"
+        "Về phòng, chống lụt, bão giảm nhẹ thiên tai năm 2000\n______________\n"
+        "Năm 1999 thiên tai xảy ra tương đối nghiêm trọng đối với nhiều tỉnh thành trong cả nước.\n"
+    )
+    assert extract_record(text).title == "Về phòng, chống lụt, bão giảm nhẹ thiên tai năm 2000"
+
+
+def test_an_older_type_line_with_its_own_number_and_date_before_the_subject():
+    """``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 60/2002/ QĐ-TTG NGÀY 13 THÁNG 5`` / ``NĂM 2002 VỀ VIỆC …``: the gazette's form."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 60/2002/QĐ-TTg\nHà Nội, ngày 13 tháng 5 năm 2002\nQUYẾT ĐỊNH\n"
+        "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 60/2002/ QĐ-TTG NGÀY 13 THÁNG 5\n"
+        "NĂM 2002 VỀ VIỆC PHÊ DUYỆT QUY HOẠCH TỔNG THỂ PHÁT TRIỂN KINH TẾ- XÃ HỘI THỦ ĐÔ\n"
+        "HÀ NỘI THỜI KỲ 2001- 2010\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n"
+    )
+    assert extract_record(text).title.startswith("Về việc phê duyệt quy hoạch tổng thể phát triển kinh tế")
+
+
+def test_a_cable_has_no_title():
+    """A Công điện opens ``THỦ TƯỚNG CHÍNH PHỦ điện:`` under its type line: that is its text, not a trích yếu."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1444/CĐ-TTg\nHà Nội, ngày 5 tháng 10 năm 2007\n\nCÔNG ĐIỆN\nTHỦ TƯỚNG CHÍNH PHỦ điện :\n"
+        "- Các Bộ: Quốc phòng, Công an;\nLũ trên các sông ở các tỉnh Bắc Trung Bộ đang lên nhanh.\n"
+    )
+    record = extract_record(text)
+    assert (record.doc_type, record.title) == ("Công điện", None)
