@@ -147,11 +147,12 @@ MAX_TITLE_WORDS = 80
 """Longer than any real trích yếu (the longest of the development set holds 74 words): it ran on into the body."""
 _HEADER_MATTER = re.compile(
     r"^ngay\s*\d|\(\s*ngay\s*\d|\bso\s*:|\bcan\s+cu\b|\bcong\s+hoa\s+xa\s+hoi\b|\bdoc\s+lap\s*-"
-    r"|\bkinh\s+gui\b|\bnoi\s+nhan\b|\bkhoa\s+[ivxl]+\W+ky\s+hop\b"
+    r"|\bkinh\s+gui\b|\bnoi\s+nhan\b|\bkhoa\s+[ivxl]+\W+ky\s+hop\b|^cua\s"
 )
 """What a header or a body prints, never a trích yếu: a date opening it or in brackets (a session's), ``Số:``, a
-preamble, the motto, an address, a council's term and session (``KHÓA IX - KỲ HỌP THỨ 18``, under its name): a
-title holding it ran on (a date inside a title is a cited document's)."""
+preamble, the motto, an address, a council's term and session (``KHÓA IX - KỲ HỌP THỨ 18``, under its name), an
+older type line's ``CỦA UBND TỈNH …`` opening it: a title holding it ran on (a date inside a title is a cited
+document's)."""
 _DANGLING_END = frozenset(
     {"của", "và", "về", "cho", "trong", "tại", "với", "các", "những", "nhằm", "theo", "trên", "đối", "thuộc", "đến"}
 )
@@ -171,6 +172,12 @@ _CODE_SEGMENT_MISREAD = re.compile(r"^\d+[A-ZĐ]")
 _MARKED_VOWEL = re.compile(r"[^\W\dA-Za-z_Đđ]")
 """A letter with a mark in a ký hiệu (Đ aside): a word run onto the number (``367-QĐ/TWĐTN-VPĐOÀN``)."""
 """A ký hiệu segment opened by digits (``37/2011/7NQ-HĐND``): a speck OCR read as a digit."""
+
+
+def _ends_on_a_comma(ex: Extraction) -> bool:
+    """Whether the title's evidence is followed by a comma (``V/v Tổ chức tuyên truyền,``): its next line was lost."""
+    spans = ex.record.provenance.spans.get("title") or []
+    return bool(spans) and ex.document.text[spans[-1].end : spans[-1].end + 3].lstrip(" ").startswith(",")
 
 
 def check_plausibility(ex: Extraction) -> None:
@@ -197,6 +204,8 @@ def check_plausibility(ex: Extraction) -> None:
             and not re.search(r"\btiep theo\W*$", folded)  # "… và những năm tiếp theo" is whole
         ):
             ex.warn("title_cut_short", "title", f"the title ends on {words[-1]!r}: cut short")
+        elif _ends_on_a_comma(ex):
+            ex.warn("title_cut_short", "title", "the title as printed ends on a comma: cut short")
         letters = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", title) if not w.isupper()]
         if len(letters) >= 4 and sum(bool(SYLLABLE.match(w)) for w in letters) / len(letters) < MIN_TITLE_SYLLABLES:
             ex.warn("unreadable_title_words", "title", "words of the title are no Vietnamese syllables: misread")

@@ -253,3 +253,21 @@ def test_a_cable_has_no_title():
     )
     record = extract_record(text)
     assert (record.doc_type, record.title) == ("Công điện", None)
+
+
+def test_a_subject_that_ends_on_a_comma_lost_its_next_line_and_is_flagged():
+    """``V/v Tổ chức tuyên truyền,`` with the rest lost (a scan's OCR dropped the line): cut short, not whole."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1991/UBND-VH\nHuế, ngày 17 tháng 5 năm 2010\nV/v Tổ chức tuyên truyền,\n\nKính gửi: Các sở, ban, ngành.\n"
+    )
+    assert "title_cut_short" in {w.code for w in extract_record(text).warnings if w.field == "title"}
+
+
+def test_a_title_opening_with_its_issuer_clause_is_flagged():
+    """``Của UBND tỉnh Lào Cai`` alone (OCR lost the subject under the older type line's clause): no trích yếu."""
+    text = OLD_HEADER + (
+        "Lào Cai, ngày 26 tháng 4 năm 2000\nCHỈ THỊ\nCỦA UBND TỈNH LÀO CAI\n"
+        "Năm 1999 thiên tai xảy ra tương đối nghiêm trọng đối với nhiều tỉnh thành trong cả nước.\n"
+    )
+    assert "title_runs_on" in {w.code for w in extract_record(text).warnings if w.field == "title"}
