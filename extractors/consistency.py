@@ -22,7 +22,7 @@ from khplan.extractors.gazetteer import KINDS_BY_LENGTH, mentions, resolve, unit
 from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.structure import Layout, Line
+from khplan.extractors.structure import NEXT_ONES, Layout, Line
 from khplan.extractors.terms import DOC_TYPE_OF_CODE, DOC_TYPES, ISSUER_CODES, known_segment
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import PlanRecord, ReviewWarning
@@ -201,7 +201,7 @@ def check_plausibility(ex: Extraction) -> None:
         elif (
             words
             and words[-1].lower().strip(".,;:") in _DANGLING_END
-            and not re.search(r"\btiep theo\W*$", folded)  # "… và những năm tiếp theo" is whole
+            and not NEXT_ONES.search(folded.rstrip(".,;:"))  # "… và những năm tiếp theo" is whole
         ):
             ex.warn("title_cut_short", "title", f"the title ends on {words[-1]!r}: cut short")
         elif _ends_on_a_comma(ex):

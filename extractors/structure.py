@@ -657,7 +657,7 @@ _CLOSED_RANGE_SPECK = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*[-�
 """``GIAI ĐOẠN 2021- 2025 -``: a dash after a range that is closed is OCR's speck, no word cut."""
 
 
-_NEXT_ONES = re.compile(r"\btiep\s+theo\s*$")
+NEXT_ONES = re.compile(r"\btiep\s+theo\s*$")
 """``… VÀ NHỮNG NĂM TIẾP THEO``: "the following ones", a phrase complete, not ``theo`` awaiting what it follows."""
 
 
@@ -665,7 +665,7 @@ def dangles(line: Line) -> bool:
     """Whether a title line is cut where its next line goes on (:data:`_DANGLING`); a place's ``NAM`` (``TỈNH QUẢNG
     NAM``) is no ``NĂM`` waiting for its year, a speck after a closed range no cut."""
     found = _DANGLING.search(line.folded)
-    if found is None or _CLOSED_RANGE_SPECK.search(line.folded) or _NEXT_ONES.search(line.folded):
+    if found is None or _CLOSED_RANGE_SPECK.search(line.folded) or NEXT_ONES.search(line.folded):
         return False
     if found.group(0).rstrip().endswith("nam") and not found.group(0).rstrip().endswith("den nam"):
         words = line.text.split()

@@ -22,7 +22,7 @@ from khplan.extractors.header import HeaderReading, Piece
 from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.run_together import split_run_together
-from khplan.extractors.structure import Layout, Line
+from khplan.extractors.structure import NEXT_ONES, Layout, Line
 
 _EDGES = " -_.:;ˆ'`~*"
 """A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
@@ -94,18 +94,22 @@ def _without_authority(text: str, reading: HeaderReading) -> str:
     if len(issuer) < AUTHORITY_MIN or not folded.endswith(issuer) or len(folded) <= len(issuer):
         return text
     cut = len(text) - len(issuer)
-    if _DANGLING.search(folded[:cut]):
+    if _dangles(folded[:cut]):
         return text  # "… THẨM QUYỀN GIẢI QUYẾT CỦA" / "ỦY BAN NHÂN DÂN TỈNH …": the title's own words
     if (position := _POSITION.search(folded[:cut])) is not None:
-        if _DANGLING.search(folded[: position.start()]):
+        if _dangles(folded[: position.start()]):
             return text  # "… THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the title's own words
         cut = position.start()
     return text[:cut].rstrip(" ,.;:-")
 
 
 AUTHORITY_MIN = 8
-_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|(?<!tiep )theo|den)\s*$")
-"""A title cut where its next words go on; ``… NHỮNG NĂM TIẾP THEO`` ("the following ones") is complete."""
+_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|theo|den)\s*$")
+
+
+def _dangles(folded: str) -> bool:
+    """A title cut where its next words go on; ``… NHỮNG NĂM TIẾP THEO`` ("the following ones") is complete."""
+    return _DANGLING.search(folded) is not None and NEXT_ONES.search(folded) is None
 
 
 # --- sentence case ------------------------------------------------------------
