@@ -25,7 +25,7 @@ from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import NEXT_ONES, Layout, Line
 from khplan.extractors.terms import DOC_TYPE_OF_CODE, DOC_TYPES, ISSUER_CODES, known_segment
 from khplan.extractors.title import SYLLABLE
-from khplan.schemas import PlanRecord, ReviewWarning
+from khplan.schemas import Issuer, PlanRecord, ReviewWarning
 
 PLACE_SCORE = 90.0
 """How close a printed place must be to a unit's name for the check to say where it is."""
@@ -88,6 +88,16 @@ def _districts_elsewhere(ex: Extraction, province: str) -> str | None:
 EXACT_NAME = 97.0
 
 
+def _another_district(place: str, issuer: Issuer) -> bool:
+    """A district's place line naming another district of its province (``Bình Thạnh`` under UBND huyện Bình
+    Chánh): a district prints its own name there, so one of the two was misread."""
+    _, name = place_kind(place)
+    if not name or fold_key(name) in fold_key(issuer.name or ""):
+        return False
+    found = resolve(name, levels=["district"], cutoff=EXACT_NAME)
+    return any(u.province == issuer.province for u in found.candidates)
+
+
 DAMAGED_SHARE = 0.85
 """Below this share of words that are Vietnamese syllables, a header's text is damaged (a broken font, an OCR of
 noise): every header field read from it is flagged."""
@@ -123,6 +133,9 @@ def check_consistency(ex: Extraction) -> None:
         message = f"the place line names {record.place!r}, not a place in {issuer.province}"
         ex.warn("place_contradicts_issuer", "place", message)
         ex.warn("place_contradicts_issuer", _weakly_placed(record), message)
+    if issuer.level == "district" and issuer.name and record.place and _another_district(record.place, issuer):
+        message = f"the place line names {record.place!r}, another district than the issuer's {issuer.name!r}"
+        ex.warn("place_contradicts_issuer", "place", message)
     if issuer.level == "commune" and issuer.province and (elsewhere := _districts_elsewhere(ex, issuer.province)):
         message = f"the text names {elsewhere}, not in {issuer.province}: the commune may be another of its name"
         ex.warn("place_contradicts_issuer", "issuer", message)

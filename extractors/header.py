@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from khplan.diacritics.orthography import normalize_tone_placement
+from khplan.diacritics.orthography import normalize_tone_placement, strip_diacritics
 from khplan.extractors.dates import FoundDate
 from khplan.extractors.gazetteer import AdminUnit, resolve
 from khplan.extractors.letterhead import (
@@ -30,6 +30,7 @@ from khplan.extractors.letterhead import (
     find_subject,
     is_mark,
     motto_fragment,
+    outside,
 )
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
@@ -85,8 +86,42 @@ def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
     if (subject := find_subject(stream, cells)) is not None:
         cells.append(subject)
         reading.subject = _piece(stream, subject)
+        if rest := _subject_rest(stream, subject, cells):
+            cells.extend(rest)
+            reading.subject = _joined(reading.subject, [_piece(stream, cell) for cell in rest])
     reading.issuer_lines = _issuer_runs(stream, cells)
     return reading
+
+
+def _subject_rest(stream: Stream, subject: Cell, cells: list[Cell]) -> list[Cell]:
+    """The ``V/v``'s next lines where the right column cut it (``V/v: Hướng dẫn xét khen Hà Nội, ngày …`` /
+    ``thưởng thường niên khối các sở`` / ``GDĐT``): the pieces after that line that no cell holds, in order."""
+    if not any(c.start == subject.end for c in cells if c is not subject):
+        return []
+    line_end = max(
+        c.end for c in cells if c.start >= subject.end and stream.piece_at(c.start) == stream.piece_at(subject.end)
+    )
+    rest: list[Cell] = []
+    for start, piece in zip(stream.starts, stream.pieces, strict=True):
+        if start < line_end or not outside(cells, start):
+            continue
+        if is_mark(piece.folded) or motto_fragment(piece.folded) or _LETTER_BEGINS.match(piece.folded):
+            break
+        end = start + len(piece.text)
+        if any(start < c.start < end for c in cells):
+            break
+        rest.append(Cell("subject", start, end))
+    return rest
+
+
+_LETTER_BEGINS = re.compile(r"^\W*kinh\s*g")
+"""``Kính gửi``: the letter, no more of its subject."""
+
+
+def _joined(first: Piece, more: list[Piece]) -> Piece:
+    text = " ".join([first.text, *(p.text for p in more)])
+    folded = " ".join([first.folded, *(p.folded for p in more)])
+    return Piece(first.start, more[-1].end, text, folded)
 
 
 def _piece(stream: Stream, cell: Cell) -> Piece:
@@ -319,6 +354,14 @@ def marks_disagree(printed: str, spelt: str, unit: AdminUnit) -> str | None:
     return names.pop() if names else None
 
 
+def _in_province(place: str, province: str) -> str | None:
+    """The one name of a unit of the issuer's province that the place spells, marks aside: ``Phú Lý`` (a restored
+    mark; a commune of Đồng Nai) on a Hà Nam decision is its capital Phủ Lý."""
+    found = resolve(strip_diacritics(place), cutoff=EXACT_PLACE_SCORE).candidates
+    names = {u.name for u in found if u.province == province and squash(u.name) == squash(place)}
+    return names.pop() if len(names) == 1 else None
+
+
 def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
     """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit.
 
@@ -331,6 +374,8 @@ def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None)
     for name in (unit.name, *unit.aliases) if unit is not None else ():
         if squash(name) == squash(place):
             return name  # the issuer's own unit, marks set right
+    if province and (local := _in_province(place, province)) is not None:
+        return local
     exact = resolve(place, cutoff=EXACT_PLACE_SCORE)
     if exact.candidates and (unit is None or all(u.name != unit.name for u in exact.candidates)):
         names = {u.name for u in exact.candidates}

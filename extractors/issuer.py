@@ -92,6 +92,7 @@ EXTRA_HEADS = (
     "hội đồng bộ trưởng",
     "hội đồng chính phủ",
     "ủy ban thường vụ quốc hội",
+    "phủ thủ tướng",
     "thủ tướng",
     "thành đoàn",
     "tỉnh đoàn",
@@ -130,7 +131,14 @@ _KIND_PATTERN = re.compile(
     r"(?<![a-z])(?P<kind>" + "|".join(tolerant(fold_key(k)) for k in KINDS_BY_LENGTH) + r"|tp\.?)(?:\s+|(?<=\.))(?=\S)"
 )
 _KIND_OF_FOLDED = {fold_key(k): k for k in LEVEL_OF_KIND}
-CENTRAL_BODIES = (*CENTRAL_HEADS, "hội đồng bộ trưởng", "hội đồng chính phủ", "ủy ban thường vụ quốc hội", "thủ tướng")
+CENTRAL_BODIES = (
+    *CENTRAL_HEADS,
+    "hội đồng bộ trưởng",
+    "hội đồng chính phủ",
+    "ủy ban thường vụ quốc hội",
+    "thủ tướng",
+    "phủ thủ tướng",
+)
 _NATIONAL_NAME = re.compile(r"\b(?:trung uong|viet nam|quoc gia|chinh phu|quoc hoi)\b")
 """A body named for the whole country: central, whatever its head."""
 UNIT_SCORE = 75.0
@@ -463,7 +471,12 @@ def body_name(body: Body) -> str:
     for folded, head in _HEAD_ABBREVIATIONS.items():
         if fold_key(own).startswith(folded + " ") or fold_key(own) == folded:
             own = head + own[len(folded) :]
+    own = _INNER_ABBREVIATION.sub(lambda m: _HEAD_ABBREVIATIONS[fold_key(m.group(0))], own)
     return f"{agency_case(own)} {unit_title}".strip()
+
+
+_INNER_ABBREVIATION = re.compile(r"(?<=\s)(?:UBND|HĐND|HDND)(?=\s|$)")
+"""``THƯỜNG TRỰC HĐND - UBND TỈNH HÒA BÌNH``: the people's bodies abbreviated inside a joint name, written out."""
 
 
 def _strip_kind_word(text: str) -> str:
@@ -842,10 +855,20 @@ def _level(issuer: Body, parent: Body | None) -> tuple[Level | None, Body | None
         return (Level.department if level == Level.province else level), parent
     if parent is not None and issuer.head not in PEOPLES_BODIES and issuer.head not in PARTY_COMMITTEES:
         level = _unit_level(parent) if parent.unit_text else _unit_level(issuer)
+        own = _unit_level(issuer) if issuer.unit_text else None
+        if own is not None and level is not None and _UNIT_RANK[own] < _UNIT_RANK[level]:
+            return (
+                own,
+                issuer,
+            )  # "ĐẢNG BỘ HUYỆN ĐẠI TỪ" / "ĐẢNG ỦY XÃ LA BẰNG": the issuer's own unit, below its parent's
         return (
             Level.department if level == Level.province else level
         ), issuer if issuer.resolution.candidates else parent
     return _unit_level(issuer), issuer
+
+
+_UNIT_RANK = {Level.commune: 0, Level.district: 1, Level.province: 2, Level.department: 2, Level.central: 3}
+"""How far up the units a level stands: a body's own unit below its parent's places it."""
 
 
 def _code_body(code: str | None) -> Body | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from khplan.extractors.dates import DAY, WRITTEN_DATE, FoundDate, to_date
-from khplan.extractors.gazetteer import resolve
+from khplan.extractors.gazetteer import KINDS_BY_LENGTH, resolve
 from khplan.extractors.matching import fold_key, ocr_digits, tolerant
 from khplan.extractors.terms import REFERENCE_KINDS, canonical_code
 
@@ -36,7 +36,12 @@ MOTTOS: dict[str, str] = {
 }
 """Quốc hiệu, tiêu ngữ, and the party's line that stands in their place (folded)."""
 MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split())
+MOTTOS["former_national"] = "viet nam dan chu cong hoa"
+"""The quốc hiệu until 1976 (Việt Nam Dân chủ Cộng hòa), over the same tiêu ngữ. Its words stay out of
+:data:`MOTTO_WORDS`: ``DÂN`` alone is the end of a wrapped ``ỦY BAN NHÂN`` / ``DÂN``, no piece of a motto."""
 MOTTO_SCORE = 75.0
+FORMER_MOTTO_SCORE = 90.0
+"""The former quốc hiệu shares words with the issuer's (``NHÂN DÂN``, ``CỘNG HÒA``): it must be printed near whole."""
 MOTTO_SHARE = 0.75
 """Share of a motto's length an alignment must cover: ``XÃ HỘI`` alone is not the quốc hiệu."""
 
@@ -59,7 +64,7 @@ BLANK_NUMBER = re.compile(
 the blank: ``Số: KH-UBND``)."""
 SUBJECT = re.compile(r"(?<![a-z])(?:v\s*[/il1|]\s*v\b\s*[:.]?|ve\s+viec\b)")
 """``V/v`` (về việc): a công văn's trích yếu under its number."""
-SUBJECT_OPENING = re.compile(r"ve\s+(?!viec)\S")
+SUBJECT_OPENING = re.compile(r"ve(?:\s*:)?\s+(?!viec)\S")
 """``Về …`` opening a piece of its own under the number: a trích yếu printed without ``V/v``."""
 MARKS = frozenset(
     {"khan", "hoa toc", "thuong khan", "mat", "toi mat", "tuyet mat", "du thao", "ban sao", "trang", "dang ngay"}
@@ -162,12 +167,13 @@ def find_mottos(folded: str) -> list[Cell]:
     """Quốc hiệu, tiêu ngữ and the party line in ``folded``, as printed or OCR-damaged; never overlapping."""
     found: list[tuple[float, Cell]] = []
     for kind, motto in MOTTOS.items():
-        alignment = fuzz.partial_ratio_alignment(motto, folded, score_cutoff=MOTTO_SCORE)
+        cutoff = FORMER_MOTTO_SCORE if kind == "former_national" else MOTTO_SCORE
+        alignment = fuzz.partial_ratio_alignment(motto, folded, score_cutoff=cutoff)
         if alignment is None or alignment.dest_end - alignment.dest_start < MOTTO_SHARE * len(motto):
             continue
         start = _snap(folded, alignment.dest_start)
         end = _snap(folded, alignment.dest_end) if alignment.dest_end < len(folded) else alignment.dest_end
-        start, end = _motto_words_only(folded, start, end)
+        start, end = _motto_words_only(folded, start, end, frozenset(motto.split()) if cutoff != MOTTO_SCORE else None)
         found.append((alignment.score, Cell(kind, start, end)))
     cells: list[Cell] = []
     for _, cell in sorted(found, key=lambda sc: -sc[0]):
@@ -181,12 +187,13 @@ def find_mottos(folded: str) -> list[Cell]:
     return sorted(cells, key=lambda c: c.start)
 
 
-def _motto_words_only(folded: str, start: int, end: int) -> tuple[int, int]:
+def _motto_words_only(folded: str, start: int, end: int, own: frozenset[str] | None = None) -> tuple[int, int]:
     """An alignment trimmed of the words at its ends that are no motto's (``DÂN`` of ``NHÂN DÂN CHỦ NGHĨA …``)."""
+    allowed = own or MOTTO_WORDS
     words = [m for m in re.finditer(r"[^\s\-–—.,]+", folded[start:end])]
-    while words and words[0].group(0) not in MOTTO_WORDS:
+    while words and words[0].group(0) not in allowed:
         words.pop(0)
-    while words and words[-1].group(0) not in MOTTO_WORDS:
+    while words and words[-1].group(0) not in allowed:
         words.pop()
     return (start + words[0].start(), start + words[-1].end()) if words else (start, end)
 
@@ -367,10 +374,26 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         rest = text[floor + kept[1].start() : floor + kept[-1].end()]
         if len(kept) > 3 or resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
             kept.pop(0)  # "VỤ Hà Nội" (the issuer's BỘ NỘI VỤ wrapped) is Hà Nội; "HA Nội" (OCR's capitals) stays
+    kept = _without_words_before(kept)
     if not kept:
         return None
     junk = len(kept[0].group(0)) - len(kept[0].group(0).lstrip(_OCR_JUNK))
     return Cell("place", floor + kept[0].start() + junk, floor + kept[-1].end())
+
+
+def _without_words_before(kept: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A place without the subject's words OCR ran onto its line (``V/v: Hướng dẫn xét khen Hà Nội, ngày``): the
+    title-case run after the last word in small letters, when it is a unit's name and what precedes it no kind word
+    (``Thành phố Hồ Chí Minh`` stays whole; ``Long xuyên`` has no run after its small word)."""
+    lower = [i for i, m in enumerate(kept) if m.group(0)[:1].islower()]
+    if not lower or lower[-1] + 1 >= len(kept):
+        return kept
+    cut = lower[-1] + 1
+    before = fold_key(" ".join(m.group(0) for m in kept[:cut]))
+    if any(before.endswith(fold_key(kind)) for kind in KINDS_BY_LENGTH):
+        return kept
+    rest = " ".join(m.group(0) for m in kept[cut:])
+    return kept[cut:] if resolve(rest, cutoff=PLACE_NAME_SCORE).candidates else kept
 
 
 _OCR_JUNK = "«»‘’“”\"'|_~"

@@ -282,7 +282,7 @@ def is_body_start(line: Line) -> bool:
 _LETTER_OPENING = re.compile(r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)")
 """``Kính gửi``, ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
 _NEVER_A_TITLE = re.compile(
-    r"^(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:"
+    r"^(?:[-–+•*]\s*)?(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:"
     r"|(?:thu\s*tuong\s*chinh\s*phu|bo\s*truong\b.{0,40}|chu\s*tich\b.{0,60})\s+dien\s*:)"
 )
 """Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``); a
@@ -297,7 +297,7 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     """Header, type line, trích yếu, authority line and body of the document."""
     type_line, doc_type, rest = None, None, len(lines)
     for line in lines[:HEADER_SEARCH_LINES]:
-        if _NEVER_A_TITLE.match(line.folded):
+        if _NEVER_A_TITLE.match(line.folded) and not _type_line_over_title(lines, line):
             break  # the preamble has begun: a type word from here on is the enacting "QUYẾT ĐỊNH:"
         if (found := read_type_words(line)) is not None:
             type_line, (doc_type, rest) = line, found
@@ -323,6 +323,21 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     authority, after = _authority_lines(lines, after, title)
     after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> bool:
+    """``QUYẾT ĐỊNH :`` over a trích yếu in capitals: the type line with a speck OCR read after it, not the enacting
+    formula, which the preamble or the authority line comes before and the articles follow."""
+    if not re.search(r"\s:\W*$", line.text) or read_type_words(line) is None:
+        return False
+    following = next((ln for ln in lines[line.number + 1 :] if ln.text.strip(" -_.:;|")), None)
+    return (
+        following is not None
+        and _mostly_upper(following.text)
+        and len(following.text.split()) >= 3
+        and not is_body_start(following)
+        and not is_authority_line(following, line)
+    )
 
 
 def _title_under_number(header: list[Line]) -> list[Line]:
@@ -412,9 +427,7 @@ def _header_end(lines: tuple[Line, ...]) -> int:
         if _holds_a_cell(line, dated=dated):
             last, subject = line.number, bool(re.search(r"\bv\s*/\s*v\b|\bve\s+viec\b", line.folded))
             dated = dated or bool(WRITTEN_DATE.search(line.folded))
-        elif _is_subject_line(line) or (
-            subject and not _mostly_upper(line.text) and not _holds_a_cell(line, dated=dated)
-        ):
+        elif _is_subject_line(line) or (subject and _subject_goes_on(lines[last], line, dated=dated)):
             last, subject = line.number, True
         elif last >= 0 and (line.number - last > 6 or _is_sentence(line)):
             break
@@ -423,6 +436,16 @@ def _header_end(lines: tuple[Line, ...]) -> int:
     if re.match(r"^s[o0]\s*[:.]?[\s\d]*$", lines[last].folded):  # the number's code on the next line
         last = next((ln.number for ln in lines[last + 1 : last + 4] if ln.text), last)
     return last + 1
+
+
+def _subject_goes_on(previous: Line, line: Line, *, dated: bool) -> bool:
+    """A ``V/v`` subject's next line: in small letters, or in capitals under one in capitals (``V/V PHÊ DUYỆT …`` /
+    ``THỂ THAO TỈNH …``) up to the authority line."""
+    if _holds_a_cell(line, dated=dated):
+        return False
+    if not _mostly_upper(line.text):
+        return True
+    return _mostly_upper(previous.text) and not is_authority_line(line, previous)
 
 
 _BARE_SUBJECT_MARK = re.compile(r"^\W*v\s*/\s*v\W*$")
@@ -482,7 +505,7 @@ def _is_subject_line(line: Line) -> bool:
     """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number."""
     if re.match(r"^v\s*[/il1|]\s*v\b", line.folded):
         return True
-    return bool(re.match(r"^ve\s", line.folded)) and not _mostly_upper(line.text)
+    return bool(re.match(r"^ve(?:\s*:)?\s", line.folded)) and not _mostly_upper(line.text)
 
 
 def _title_lines(
@@ -576,7 +599,10 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     opens_lower = _opens_lower(line)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
     if not _mostly_upper(title[0].text) and cut_short and not _PREAMBLE_CUE.match(line.folded):
-        return not _mostly_upper(line.text)  # a sentence-case title wrapped, a blank line between (OCR paragraphs)
+        # a sentence-case title wrapped, a blank line between (OCR paragraphs); not the body's first paragraph
+        return not _mostly_upper(line.text) and not _paragraph(line)
+    if title[-1].text.rstrip().endswith(";") and not (_PREAMBLE_CUE.match(line.folded) or _paragraph(line)):
+        return True  # "Kết quả … 9 tháng đầu năm;" / "Phương hướng nhiệm vụ …": a trích yếu in two parts
     if dangles(title[-1]) and not _PREAMBLE_CUE.match(line.folded):
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
     if _mostly_upper(title[0].text) and _mostly_upper(line.text):
@@ -591,6 +617,17 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if _PREAMBLE_CUE.match(line.folded):
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+PARAGRAPH_WORDS = 25
+"""A line longer than this opening a sentence and holding a full stop is the body's paragraph, not a trích yếu's next
+line."""
+
+
+def _paragraph(line: Line) -> bool:
+    text = line.text.rstrip()
+    stops = (m.group(1).isupper() for m in re.finditer(r"\.\s+(\w)", text))
+    return _opens_upper(line) and len(text.split()) > PARAGRAPH_WORDS and (text.endswith(".") or any(stops))
 
 
 SECOND_SENTENCE_LINES = 3
@@ -717,10 +754,19 @@ def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
             is_body_start(line)
             or _preamble_after_speck(line.folded)
             or bool(_SESSION.match(line.folded))
-            or _mostly_upper(line.text)
+            or (_mostly_upper(line.text) and not _authority_after(lines, line))
             or (_opens_lower(line) and not _TITLE_WORDS.match(line.folded))  # a preamble a site cut short
         )
     return True
+
+
+def _authority_after(lines: tuple[Line, ...], line: Line) -> bool:
+    """The authority line right after this line in capitals: the line before it was the title's (``… TỔ CHỨC PHI`` /
+    ``CHÍNH PHỦ NƯỚC`` / ``NGOÀI TRÊN ĐỊA BÀN …`` / ``ỦY BAN NHÂN DÂN TỈNH``), though it opened like one."""
+    if is_authority_line(line, None):
+        return False
+    later = next((ln for ln in lines[line.number + 1 :] if any(c.isalnum() for c in ln.text)), None)
+    return later is not None and is_authority_line(later, line) and _enacting_follows(lines, later.number + 1)
 
 
 def _authority_lines(lines: tuple[Line, ...], start: int, title: list[Line]) -> tuple[list[Line], int]:

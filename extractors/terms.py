@@ -222,6 +222,7 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
     "Ngân hàng Nhà nước Việt Nam",
     "Thanh tra Chính phủ",
     "Văn phòng Chính phủ",
+    "Phủ Thủ tướng",
     "Kiểm toán Nhà nước",
     "Bảo hiểm xã hội Việt Nam",
     "Kho bạc Nhà nước",

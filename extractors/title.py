@@ -52,6 +52,8 @@ def title_lines_text(lines: tuple[Line, ...]) -> str:
     for i, line in enumerate(lines[:-1]):
         if line.text.rstrip().endswith(("-", "–")) and parts[i + 1][:1].isdigit():
             parts[i] += " -"
+        elif line.text.rstrip().endswith(";") and parts[i]:
+            parts[i] += ";"  # a trích yếu in two parts: "… 9 tháng đầu năm;" / "phương hướng …"
     return " ".join(p for p in parts if p)
 
 

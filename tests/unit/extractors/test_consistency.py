@@ -312,3 +312,14 @@ def test_a_title_of_another_province_puts_the_place_in_doubt_when_the_issuer_cam
     )
     codes = _codes(text)  # "Tiền Giang" misread on the place line: the issuer was read from it
     assert "title_contradicts_issuer" in codes["place"] and "title_contradicts_issuer" in codes["issuer.province"]
+
+
+def test_a_district_s_place_line_naming_another_district_of_its_province_is_flagged():
+    """``Bình Thạnh, ngày …`` under UBND huyện Bình Chánh: restoration read one district's name as another's."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH CHÁNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 03/2017/QĐ-UBND\n"
+        f"Bình Thạnh, {DATE}\nQUYẾT ĐỊNH\nBan hành Quy chế làm việc\n"
+    )
+    assert "place_contradicts_issuer" in _codes(text)["place"]
+    own = text.replace("Bình Thạnh, ngày", "Bình Chánh, ngày")
+    assert "place_contradicts_issuer" not in _codes(own).get("place", set())

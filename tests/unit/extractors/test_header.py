@@ -331,3 +331,12 @@ def test_a_date_going_on_with_whose_it_is_is_no_place_and_date_line():
         "QUY CHẾ LÀM Ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã\nXuân\nVIỆC\n"
     )
     assert record.issue_date is None
+
+
+def test_a_place_spelt_as_a_unit_elsewhere_is_the_issuer_s_provincial_unit_its_letters_spell():
+    """``Phú Lý`` (a commune of Đồng Nai; the restorer's mark) on a Hà Nam decision is Hà Nam's capital, Phủ Lý."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 36/QĐ-UBND\nPhú Lý, ngày 10 tháng 01 năm 2010\nQUYẾT ĐỊNH\nVề việc X Y Z\n"
+    )
+    assert extract_record(text).place == "Phủ Lý"

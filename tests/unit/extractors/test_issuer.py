@@ -432,3 +432,36 @@ def test_a_town_printed_tx_on_the_place_line_keeps_its_kind():
         f"HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\n{MOTTO}Số: 09/2004/NQ-HĐND\nTX Vĩnh Long, ngày 29 tháng 12 năm 2004\n"
     )
     assert record.place == "Thị xã Vĩnh Long"
+
+
+def test_a_commune_party_committee_under_its_district_is_at_the_commune_level():
+    record = extract_record(
+        f"ĐẢNG BỘ HUYỆN ĐẠI TỪ\nĐẢNG ỦY XÃ LA BẰNG\n*\nSố 09-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nLa Bằng, {DATE}\n"
+        "KẾ HOẠCH\nKiểm điểm, đánh giá, xếp loại chất lượng năm 2020\n"
+    )
+    assert (record.issuer.name, record.issuer.parent, record.issuer.level) == (
+        "Đảng ủy xã La Bằng",
+        "Đảng bộ huyện Đại Từ",
+        "commune",
+    )
+
+
+def test_people_s_bodies_abbreviated_inside_a_joint_name_are_written_out():
+    record = extract_record(
+        f"THƯỜNG TRỰC HĐND - UBND\nTỈNH HÒA BÌNH\n{MOTTO}Số: 06/QC-TT.HĐND-UBND\nHòa Bình, {DATE}\n"
+    )
+    assert record.issuer.name.lower() == "thường trực hội đồng nhân dân - ủy ban nhân dân tỉnh hòa bình"
+
+
+def test_the_former_quoc_hieu_is_a_motto_not_part_of_the_issuer():
+    """``VIỆT NAM DÂN CHỦ CỘNG HÒA`` (until 1976) over the same tiêu ngữ: the issuer is the body above it alone."""
+    record = extract_record(
+        "HỘI ĐỒNG CHÍNH PHỦ\n******\nVIỆT NAM DÂN CHỦ CỘNG HOÀ\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 97-CP Hà Nội, ngày 26 tháng 06 năm 1976\nQUYẾT ĐỊNH\nVề việc chuyển thị xã Phúc Yên\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Hội đồng Chính phủ", "central")
+
+
+def test_the_prime_minister_s_office_of_old_is_a_central_body():
+    record = extract_record(f"PHỦ THỦ TƯỚNG\n*****\n{MOTTO}Số: 611-VP18\nHà Nội, {DATE}\nQUYẾT ĐỊNH\nThành lập X Y Z\n")
+    assert (record.issuer.name, record.issuer.level) == ("Phủ Thủ tướng", "central")

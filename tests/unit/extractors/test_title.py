@@ -271,3 +271,90 @@ def test_a_title_opening_with_its_issuer_clause_is_flagged():
         "Năm 1999 thiên tai xảy ra tương đối nghiêm trọng đối với nhiều tỉnh thành trong cả nước.\n"
     )
     assert "title_runs_on" in {w.code for w in extract_record(text).warnings if w.field == "title"}
+
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def test_a_type_line_with_a_speck_after_it_is_not_the_enacting_formula():
+    """``QUYẾT ĐỊNH :`` over a title in capitals (a speck OCR read after the type line): the title is under it."""
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n{MOTTO}Số: 1927/QĐ-UBND\nLâm Đồng, ngày 23 tháng 7 năm 2021\n"
+        "QUYẾT ĐỊNH :\n\nPHÊ DUYỆT ĐỀ ÁN HỖ TRỢ PHÁT TRIỂN SẢN XUẤT CHO HỘ NGHÈO\nỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    record = extract_record(text)
+    assert (record.doc_type, record.title) == ("Quyết định", "Phê duyệt đề án hỗ trợ phát triển sản xuất cho hộ nghèo")
+
+
+def test_a_preamble_in_dashed_lines_ends_the_search_for_a_type_line():
+    """``- Căn cứ …`` is the preamble as much as ``Căn cứ …``: the ``QUYẾT ĐỊNH`` under it enacts, and the
+    ``V/V …`` in capitals over the authority line is the title, over both its lines."""
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n{MOTTO}Số:\n61/2003/QĐ-UB\nĐà Lạt, ngày 08 tháng 05 năm 2003\n"
+        "V/V PHÊ DUYỆT DỰ ÁN QUY HOẠCH PHÁT TRIỂN SỰ NGHIỆP THỂ DỤC\nTHỂ THAO TỈNH LÂM ĐỒNG ĐẾN NĂM 2010\n"
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n- Căn cứ Luật tổ chức HĐND và UBND ngày 21/6/1994;\n"
+        "- Xét Tờ trình số 353/TTr-KHĐT ngày 24/04/2003;\nQUYẾT ĐỊNH\nĐiều 1: Phê duyệt dự án.\n"
+    )
+    record = extract_record(text)
+    assert record.title == (
+        "V/V phê duyệt dự án quy hoạch phát triển sự nghiệp thể dục thể thao tỉnh Lâm Đồng đến năm 2010"
+    )
+
+
+def test_a_subject_opening_ve_with_a_colon():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n{MOTTO}Số: 2865/GDĐT-KT&KĐCL\n"
+        "Về: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT.\nTp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007\n"
+        "Kính gửi: Hiệu trưởng trường Trung học phổ thông.\n"
+    )
+    assert extract_record(text).title == "Về: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT"
+
+
+def test_a_title_line_ending_on_a_semicolon_goes_on_but_not_into_the_first_paragraph():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nHUYỆN BẮC HÀ\n{MOTTO}Số: 234/BC-UBND\nBắc Hà, ngày 21 tháng 9 năm 2011\nBÁO CÁO\n"
+        "Kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội 9 tháng đầu năm;\n\n"
+        "Phương hướng nhiệm vụ 3 tháng cuối năm 2011\n\n"
+        "Năm 2011, là năm đầu thực hiện kế hoạch 5 năm 2011-2015, nhiệm vụ trọng tâm là tổ chức triển khai thực hiện "
+        "Nghị quyết Đại hội Đảng các cấp. Việc thực hiện thắng lợi các chỉ tiêu kế hoạch năm 2011 có ý nghĩa rất quan "
+        "trọng.\n"
+    )
+    assert extract_record(text).title.lower() == (
+        "kết quả thực hiện các chỉ tiêu phát triển kinh tế - xã hội 9 tháng đầu năm; "
+        "phương hướng nhiệm vụ 3 tháng cuối năm 2011"
+    )
+
+
+def test_a_title_line_that_opens_like_the_government_goes_on_when_the_authority_line_is_below():
+    """``… TỔ CHỨC PHI`` / ``CHÍNH PHỦ NƯỚC`` / ``NGOÀI …`` / ``ỦY BAN NHÂN DÂN TỈNH``: the title ends at the last."""
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BÌNH DƯƠNG\n{MOTTO}Số: 13/2017/QĐ-UBND\nBình Dương, ngày 19 tháng 6 năm 2017\n"
+        "QUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ QUẢN LÝ HOẠT ĐỘNG CỦA CÁC TỔ CHỨC PHI\nCHÍNH PHỦ NƯỚC\n"
+        "NGOÀI TRÊN ĐỊA BÀN TỈNH BÌNH DƯƠNG\nỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert extract_record(text).title.lower() == (
+        "ban hành quy chế quản lý hoạt động của các tổ chức phi chính phủ nước ngoài trên địa bàn tỉnh bình dương"
+    )
+
+
+def test_a_subject_the_right_column_cut_goes_on_on_the_next_line():
+    """Merged columns: ``V/v: Chuẩn bị Tổng kết công Hà Nội, ngày …`` / ``tác năm 2011 …``: the subject is both."""
+    text = (
+        "BỘ THÔNG TIN VÀ TRUYỀN THÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 3478/BTTTT-VP Độc lập - Tự do - Hạnh phúc\n"
+        "V/v: Chuẩn bị tổng kết công Hà Nội, ngày 30 tháng 11 năm 2011\ntác năm 2011 và triển khai chương trình\n"
+        "công tác năm 2012\n\nKính gửi: Các cơ quan, đơn vị thuộc Bộ.\n"
+    )
+    record = extract_record(text)
+    assert record.place == "Hà Nội"
+    assert record.title == "V/v: Chuẩn bị tổng kết công tác năm 2011 và triển khai chương trình công tác năm 2012"
+
+
+def test_the_subject_run_onto_the_place_line_is_no_part_of_the_place():
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4998/BGDĐT-VP Độc lập - Tự do - Hạnh phúc\n"
+        "V/v: Hướng dẫn xét khen Hà Nội, ngày 02 tháng 8 năm 2012\nthưởng thường niên\n\nKính gửi: Các sở.\n"
+    )
+    record = extract_record(text)
+    assert (record.place, record.title) == ("Hà Nội", "V/v: Hướng dẫn xét khen thưởng thường niên")
