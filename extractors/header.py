@@ -70,6 +70,7 @@ def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
     stream = header_stream(lines)
     reading = HeaderReading()
     cells: list[Cell] = find_mottos(stream.folded)
+    cells.extend(_motto_heads(stream, cells))
     reading.mottos = frozenset(c.kind for c in cells)
     if (number := find_number(stream, cells)) is not None:
         cells.append(number.cell)
@@ -91,6 +92,28 @@ def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
             reading.subject = _joined(reading.subject, [_piece(stream, cell) for cell in rest])
     reading.issuer_lines = _issuer_runs(stream, cells)
     return reading
+
+
+_LOST_HEAD = re.compile(r"(?<!\S)(?:cong\s+hoa|cong)(?!\S)")
+
+
+def _motto_heads(stream: Stream, cells: list[Cell]) -> list[Cell]:
+    """The quốc hiệu's first word where merged columns left it on the line above the rest (``THỦ CỘNG`` /
+    ``TƯỚNG CHÍNH PHỦ | Hà Nội, ngày …`` / ``HÒA XÃ HỘI CHỦ NGHĨA``): a motto's, not the issuer's."""
+    national = next((c for c in cells if c.kind == "national"), None)
+    if national is None or not stream.folded[national.start :].startswith("hoa "):
+        return []
+    before = stream.folded[max(0, national.start - HEAD_REACH) : national.start]
+    heads = [m for m in _LOST_HEAD.finditer(before) if outside(cells, national.start - len(before) + m.start())]
+    if not heads:
+        return []
+    head = heads[-1]
+    offset = national.start - len(before)
+    return [Cell("national", offset + head.start(), offset + head.end())]
+
+
+HEAD_REACH = 80
+"""How far before the rest of the quốc hiệu its first word may stand (about two lines of a merged header)."""
 
 
 def _subject_rest(stream: Stream, subject: Cell, cells: list[Cell]) -> list[Cell]:

@@ -40,7 +40,7 @@ from khplan.extractors.gazetteer import (
     successor,
 )
 from khplan.extractors.header import HeaderReading, Piece, place_kind
-from khplan.extractors.matching import fold_key, proper_words, similarity, tolerant
+from khplan.extractors.matching import fold_key, proper_words, similarity, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import (
@@ -672,6 +672,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
     issuer, parent = bodies[-1], bodies[-2] if len(bodies) >= 2 else None
     if parent is not None and parent.head == issuer.head and parent.unit_text is None and issuer.unit_text:
         parent = None  # "HỘI ĐỒNG NHÂN DÂN" / … / "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG": one body, printed twice
+    if parent is not None and squash(parent.text) == squash(issuer.text):
+        parent = None  # "CHÍNH PHỦ" / … / "CHÍNH PHỦ": the authority line read into the header, no second body
     if issuer.head in PEOPLES_BODIES and issuer.unit_text is None and parent is None:
         found, source, weak = _unit_elsewhere(ex, issuer, reading, layout)
         department = _code_body(reading.number_code)

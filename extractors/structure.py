@@ -299,7 +299,7 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     for line in lines[:HEADER_SEARCH_LINES]:
         if _NEVER_A_TITLE.match(line.folded) and not _type_line_over_title(lines, line):
             break  # the preamble has begun: a type word from here on is the enacting "QUYẾT ĐỊNH:"
-        if (found := read_type_words(line)) is not None:
+        if (found := read_type_words(line)) is not None and not _number_below(lines, line):
             type_line, (doc_type, rest) = line, found
             break
     if type_line is None:
@@ -323,6 +323,25 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     authority, after = _authority_lines(lines, after, title)
     after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+NUMBER_BELOW_LINES = 5
+
+
+def _number_below(lines: tuple[Line, ...], line: Line) -> bool:
+    """The number printed in the lines under a type name: the header goes on, so this is the issuer's line or a
+    motto's piece that reads like a type (``THỦ CỘNG`` of merged columns is one letter from ``THƯ CÔNG``)."""
+    for below in [ln for ln in lines[line.number + 1 :] if ln.text.strip()][:NUMBER_BELOW_LINES]:
+        if is_body_start(below):
+            return False
+        folded = below.folded.lstrip(" |-_*")
+        if (found := NUMBER.match(folded)) is not None and not _CITATION_AFTER.match(folded, found.end()):
+            return True
+    return False
+
+
+_CITATION_AFTER = re.compile(r"\s*,?\s*(?:ngay|cua)\b")
+"""``số 4631/QĐ-UBND ngày …``: a document cited in a wrapped title or the body, not the header's number."""
 
 
 def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> bool:

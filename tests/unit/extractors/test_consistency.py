@@ -323,3 +323,8 @@ def test_a_district_s_place_line_naming_another_district_of_its_province_is_flag
     assert "place_contradicts_issuer" in _codes(text)["place"]
     own = text.replace("Bình Thạnh, ngày", "Bình Chánh, ngày")
     assert "place_contradicts_issuer" not in _codes(own).get("place", set())
+
+
+def test_the_prime_minister_s_code_without_its_g_is_a_misread_number():
+    text = f"THỦ TƯỚNG CHÍNH PHỦ\nSố: 106/1999/QĐ-TT\nHà Nội, {DATE}\nQUYẾT ĐỊNH\nVề việc công nhận X Y Z\n"
+    assert "number_misread" in _codes(text)["number"]

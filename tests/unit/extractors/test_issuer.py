@@ -465,3 +465,19 @@ def test_the_former_quoc_hieu_is_a_motto_not_part_of_the_issuer():
 def test_the_prime_minister_s_office_of_old_is_a_central_body():
     record = extract_record(f"PHỦ THỦ TƯỚNG\n*****\n{MOTTO}Số: 611-VP18\nHà Nội, {DATE}\nQUYẾT ĐỊNH\nThành lập X Y Z\n")
     assert (record.issuer.name, record.issuer.level) == ("Phủ Thủ tướng", "central")
+
+
+def test_merged_columns_leaving_the_quoc_hieu_s_first_word_beside_the_issuer():
+    """``THỦ CỘNG`` / ``TƯỚNG CHÍNH PHỦ | Hà Nội, ngày …`` / ``HÒA XÃ HỘI …``: no Thư công, and the Prime Minister."""
+    record = extract_record(
+        "THU CONG\nTUONG CHINH PHU | Ha Noi, ngay 04 thang 6 nam 2008 |\nHOA XA HOI CHU NGHIA\nVIET NAM |\n"
+        "S6: 714/QD-TTg |\n\nQUYET DINH\nVE VIEC TANG THUONG CO THI DUA CUA CHINH PHU\n"
+    )
+    assert (record.doc_type, record.issuer.name) == ("Quyết định", "Thủ tướng Chính phủ")
+
+
+def test_the_authority_line_read_into_the_header_is_no_parent():
+    record = extract_record(
+        f"CHÍNH PHỦ\n{MOTTO}Số: 74/NQ-CP\nCHÍNH PHỦ\nHà Nội, {DATE}\nCăn cứ Luật Tổ chức Chính phủ ngày 19/6/2015;\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == ("Chính phủ", None)

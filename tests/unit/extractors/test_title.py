@@ -358,3 +358,14 @@ def test_the_subject_run_onto_the_place_line_is_no_part_of_the_place():
     )
     record = extract_record(text)
     assert (record.place, record.title) == ("Hà Nội", "V/v: Hướng dẫn xét khen thưởng thường niên")
+
+
+def test_a_number_cited_in_a_wrapped_title_does_not_unmake_the_type_line():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n{MOTTO}Số: 3728/QĐ-UBND\n"
+        "Thành phố Hồ Chí Minh, ngày 03 tháng 09 năm 2019\nQUYẾT ĐỊNH\n\nVỀ VIỆC SỬA ĐỔI QUY ĐỊNH BAN HÀNH KÈM THEO\n"
+        "QUYẾT ĐỊNH\nSỐ 4631/QĐ-UBND NGÀY 19 THÁNG 10 NĂM 2018\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Quyết định"
+    assert record.title.startswith("Về việc sửa đổi quy định")
