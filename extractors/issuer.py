@@ -289,8 +289,16 @@ def glued_head(folded: str) -> str | None:
     return None
 
 
-_WHOLE_NAMES = ("ban chap hanh trung uong",)
-"""Names complete in themselves: a head after one on the same line begins another body (``… TRUNG ƯƠNG VĂN PHÒNG``)."""
+_WHOLE_NAMES = (
+    "ban chap hanh trung uong",
+    *sorted(
+        {fold_key(name) for name in CENTRAL_BODY_NAMES if name.startswith(("Bộ ", "Bảo hiểm", "Ngân hàng"))},
+        key=len,
+        reverse=True,
+    ),
+)
+"""Names complete in themselves: a head after one on the same line begins another body (``… TRUNG ƯƠNG VĂN PHÒNG``,
+``BỘ TÀI CHÍNH TỔNG CỤC THUẾ``, ``BẢO HIỂM XÃ HỘI VIỆT NAM BẢO HIỂM XÃ HỘI …``: a flattened page's header)."""
 
 
 def _join_wrapped_names(pieces: list[Piece]) -> list[Piece]:
@@ -344,6 +352,8 @@ def _split_after_unit(run: Piece) -> list[Piece]:
     words = list(re.finditer(r"\S+", run.folded))
     for i, word in enumerate(words[:-1]):
         kind = _KIND_OF_FOLDED.get(word.group(0))
+        if i >= 2 and (pair := _KIND_OF_FOLDED.get(f"{words[i - 1].group(0)} {word.group(0)}")) is not None:
+            kind = pair  # "… THÀNH PHỐ HÀ NỘI SỞ …": a kind of two words
         if kind is None or i == 0:
             continue
         for length in range(1, 5):

@@ -68,7 +68,8 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     lines: list[Line] = []
     offset = 0
     for raw in text.split("\n"):
-        for a, b in unflatten(raw, folded[offset : offset + len(raw)]) if len(raw) > FLAT_LINE else [(0, len(raw))]:
+        own = folded[offset : offset + len(raw)]
+        for a, b in unflatten(raw, own) if _flattened(raw, own) else [(0, len(raw))]:
             part = raw[a:b]
             lead = len(part) - len(part.lstrip(_LEAD_NOISE))
             content = part.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
@@ -82,11 +83,28 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
 
 FLAT_LINE = 300
 """A line this long that holds a header's cells is a flattened page, not a paragraph."""
+SHORT_FLAT_LINE = 120
+"""A shorter line is a flattened page too when it holds the number with its colon and a written date or a motto (a
+short công văn run into one line); a paragraph cites documents (``số 12/QĐ-UBND ngày …``) without the colon."""
+_NUMBER_LABEL = re.compile(r"(?<![a-z0-9])s[o0]\s*:\s*\d")
+
+
+def _flattened(raw: str, folded: str) -> bool:
+    if len(raw) > FLAT_LINE:
+        return True
+    return (
+        len(raw) > SHORT_FLAT_LINE
+        and bool(_NUMBER_LABEL.search(folded))
+        and bool(WRITTEN_DATE.search(folded) or find_mottos(folded))
+    )
+
+
 _FLAT_BREAKS = re.compile(
     r"(?=\b(?:c[o0]ng\s*h[o0]a\s*x[a@]\s*h[o0]i|[dbp][o0]c\s*l[a@]p\s*-|s[o0]\s*:|v\s*/\s*v\b|can\s*cu\b|"
-    r"kinh\s*gui\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:))"
+    r"kinh\s*gui\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:|thuc\s*hien\b|(?:phan\s+)?[ivx]{1,4}\.\s+(?=[a-z])))"
 )
-"""Where a part of a flattened page begins: the motto, ``Số:``, ``V/v``, the preamble, an article, the closing."""
+"""Where a part of a flattened page begins: the motto, ``Số:``, ``V/v``, the preamble, a part (``I. …``,
+``PHẦN I. …``), an article, the closing."""
 
 
 def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
@@ -102,11 +120,21 @@ def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
         cuts.add(match.end())
     cuts.update(m.start() for m in _FLAT_AUTHORITY.finditer(raw))
     cuts.update(_case_turns(raw))  # where a title's or the authority line's capitals end
+    parts = sorted(cuts | {0})
     for name in DOC_TYPES:  # a type line in capitals, often glued to its title: "QUYẾT ĐỊNHVề việc"
         for match in re.finditer(rf"(?<![\w]){re.escape(name.upper())}", raw):
-            cuts.update({match.start(), match.end()})
+            before = folded[max(c for c in parts if c <= match.start()) : match.start()].split()
+            if not (before and before[-1] in _TITLE_VERB_ENDS):  # not "BAN HÀNH QUY ĐỊNH" inside a title
+                cuts.update({match.start(), match.end()})
     bounds = sorted(c for c in cuts if 0 < c < len(raw))
     return [(a, b) for a, b in zip([0, *bounds], [*bounds, len(raw)], strict=True) if b > a]
+
+
+_TITLE_VERB_ENDS = frozenset(
+    {"hanh", "khai", "hien", "duyet", "dung", "chuc", "sung", "doi", "ket", "ve", "cua", "va", "theo", "tai", "voi"}
+)
+"""Last syllables of what a trích yếu says before naming a kind of document (ban hành, triển khai, thực hiện, phê
+duyệt, xây dựng, tổ chức, bổ sung, sửa đổi, ký kết; về, của, và …): a type name after one is the title's word."""
 
 
 CAPITALS_RUN = 3
@@ -288,8 +316,8 @@ _NEVER_A_TITLE = re.compile(
 """Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``); a
 Công điện has none: ``THỦ TƯỚNG CHÍNH PHỦ điện:`` opens its text."""
 
-TITLE_LINES = 8
-"""A trích yếu wrapped by a narrow site runs to this many lines at most."""
+TITLE_LINES = 12
+"""A trích yếu wrapped by a narrow site runs to this many lines at most (sixty words at forty letters a line)."""
 AUTHORITY_WORDS = 16
 
 
@@ -440,6 +468,9 @@ def _header_end(lines: tuple[Line, ...]) -> int:
             continue
         if last >= 0 and _BARE_SUBJECT_MARK.match(lines[last].folded):
             last, subject = line.number, True  # "V/v" / ": Thực hiện quy định …": the subject, not a preamble
+            continue
+        if subject and _opens_lower(line) and not lines[last].text.rstrip().endswith((".", ";", ":")):
+            last = line.number  # "V/v … trong 2 năm" / "thực hiện mục tiêu …": the subject wrapped, no preamble
             continue
         if is_body_start(line) and last >= 0:
             break
@@ -617,12 +648,13 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
     opens_lower = _opens_lower(line)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
-    if not _mostly_upper(title[0].text) and cut_short and not _PREAMBLE_CUE.match(line.folded):
+    cue = bool(_PREAMBLE_CUE.match(line.folded)) and not (cut_short and opens_lower)  # "… trong 2 năm" / "thực hiện …"
+    if not _mostly_upper(title[0].text) and cut_short and not cue:
         # a sentence-case title wrapped, a blank line between (OCR paragraphs); not the body's first paragraph
         return not _mostly_upper(line.text) and not _paragraph(line)
-    if title[-1].text.rstrip().endswith(";") and not (_PREAMBLE_CUE.match(line.folded) or _paragraph(line)):
+    if title[-1].text.rstrip().endswith(";") and not (cue or _paragraph(line)):
         return True  # "Kết quả … 9 tháng đầu năm;" / "Phương hướng nhiệm vụ …": a trích yếu in two parts
-    if dangles(title[-1]) and not _PREAMBLE_CUE.match(line.folded):
+    if dangles(title[-1]) and not cue:
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
     if _mostly_upper(title[0].text) and _mostly_upper(line.text):
         return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
@@ -633,7 +665,7 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
         numbers_only = not any(c.isalpha() for c in line.text)  # "NĂM" / "2022"
         return _mostly_upper(line.text) or numbers_only or (opens_lower and not _PREAMBLE_CUE.match(line.folded))
-    if _PREAMBLE_CUE.match(line.folded):
+    if cue:
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
 
@@ -780,12 +812,21 @@ def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
 
 
 def _authority_after(lines: tuple[Line, ...], line: Line) -> bool:
-    """The authority line right after this line in capitals: the line before it was the title's (``… TỔ CHỨC PHI`` /
-    ``CHÍNH PHỦ NƯỚC`` / ``NGOÀI TRÊN ĐỊA BÀN …`` / ``ỦY BAN NHÂN DÂN TỈNH``), though it opened like one."""
+    """The authority line further down the run of capitals this line opens: the line before it was the title's
+    (``… TỔ CHỨC PHI`` / ``CHÍNH PHỦ NƯỚC`` / ``NGOÀI TRÊN ĐỊA BÀN …`` / ``ỦY BAN NHÂN DÂN TỈNH``; ``… HÀNH CHÍNH NỘI``
+    / ``BỘ GIỮA CÁC CƠ QUAN …`` / … / ``CHỦ TỊCH …``), though it opened like one."""
     if is_authority_line(line, None):
         return False
-    later = next((ln for ln in lines[line.number + 1 :] if any(c.isalnum() for c in ln.text)), None)
-    return later is not None and is_authority_line(later, line) and _enacting_follows(lines, later.number + 1)
+    previous = line
+    for later in lines[line.number + 1 :]:
+        if not any(c.isalnum() for c in later.text):
+            continue
+        if not _mostly_upper(later.text):
+            return False
+        if is_authority_line(later, previous) and _enacting_follows(lines, later.number + 1):
+            return True
+        previous = later
+    return False
 
 
 def _authority_lines(lines: tuple[Line, ...], start: int, title: list[Line]) -> tuple[list[Line], int]:

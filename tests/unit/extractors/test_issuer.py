@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khplan.extractors import extract_record
 
 DATE = "ngày 10 tháng 5 năm 2023"
@@ -481,3 +483,20 @@ def test_the_authority_line_read_into_the_header_is_no_parent():
         f"CHÍNH PHỦ\n{MOTTO}Số: 74/NQ-CP\nCHÍNH PHỦ\nHà Nội, {DATE}\nCăn cứ Luật Tổ chức Chính phủ ngày 19/6/2015;\n"
     )
     assert (record.issuer.name, record.issuer.parent) == ("Chính phủ", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "parent"),
+    [
+        ("BỘ TÀI CHÍNH TỔNG CỤC THUẾ", "Tổng cục Thuế", "Bộ Tài chính"),
+        (
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+            "Sở Giáo dục và Đào tạo",
+            "Ủy ban nhân dân thành phố Hà Nội",
+        ),
+    ],
+)
+def test_a_parent_and_its_body_run_onto_one_line_are_two_bodies(line: str, name: str, parent: str):
+    """A flattened page's header: the parent's name is whole, the next body's head begins another."""
+    record = extract_record(f"{line} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 10/CV-X\nHà Nội, {DATE}\nV/v X Y Z\n")
+    assert (record.issuer.name, record.issuer.parent) == (name, parent)

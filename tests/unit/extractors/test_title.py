@@ -274,6 +274,7 @@ def test_a_title_opening_with_its_issuer_clause_is_flagged():
 
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+DATE = "ngày 10 tháng 5 năm 2023"
 
 
 def test_a_type_line_with_a_speck_after_it_is_not_the_enacting_formula():
@@ -369,3 +370,81 @@ def test_a_number_cited_in_a_wrapped_title_does_not_unmake_the_type_line():
     record = extract_record(text)
     assert record.doc_type == "Quyết định"
     assert record.title.startswith("Về việc sửa đổi quy định")
+
+
+def test_a_wrapped_subject_line_opening_thuc_hien_in_small_letters_goes_on():
+    text = (
+        f"BAN CHẤP HÀNH TRUNG ƯƠNG\nHỘI NÔNG DÂN VIỆT NAM\n{MOTTO}Số: 12-CV/HNDTW\nHà Nội, ngày 10 tháng 5 năm 2012\n"
+        "V/v tổ chức tuyên dương các điển hình\ntiên tiến có thành tích xuất sắc trong 2 năm\nthực hiện mục tiêu phát "
+        "triển hợp tác xã\n\nKính gửi: Ban Thường vụ Hội Nông dân các tỉnh.\n"
+    )
+    assert extract_record(text).title == (
+        "V/v tổ chức tuyên dương các điển hình tiên tiến có thành tích xuất sắc trong 2 năm thực hiện mục tiêu phát "
+        "triển hợp tác xã"
+    )
+
+
+def test_a_title_line_opening_bo_is_no_ministry_when_the_authority_line_is_further_down():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n{MOTTO}Số: 3998/QĐ-UBND\nHải Phòng, ngày 10 tháng 10 năm 2025\n"
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI\nBỘ GIỮA CÁC CƠ QUAN HÀNH CHÍNH NHÀ NƯỚC\n"
+        "LĨNH VỰC THI ĐUA, KHEN THƯỞNG THUỘC\nPHẠM VI QUẢN LÝ CỦA SỞ NỘI VỤ\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert extract_record(text).title.lower() == (
+        "về việc công bố thủ tục hành chính nội bộ giữa các cơ quan hành chính nhà nước lĩnh vực thi đua, khen thưởng "
+        "thuộc phạm vi quản lý của sở nội vụ"
+    )
+
+
+def test_a_title_a_narrow_site_wrapped_over_ten_lines_is_kept_whole():
+    words = (
+        "VỀ VIỆC TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 41 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH VỀ CƠ CHẾ LỒNG GHÉP NGUỒN VỐN".split()
+    )
+    lines = [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n{MOTTO}Số: 05/QĐ-UBND\nQuảng Nam, ngày 10 tháng 5 năm 2023\nQUYẾT ĐỊNH\n"
+        + "\n".join(lines)
+        + "\nỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert len(lines) > 8
+    assert extract_record(text).title.upper() == " ".join(words)
+
+
+FLAT = (
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 05/2018/QĐ-UBND | Thái Bình, ngày 27 tháng 07 năm "
+    "2018 | BAN HÀNH QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH THÁI BÌNH. ỦY BAN NHÂN DÂN TỈNH THÁI "
+    "BÌNH Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003 "
+    "và Luật Sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng;"
+)
+
+
+def test_a_type_name_inside_a_flattened_title_is_the_title_s_word():
+    """``… BAN HÀNH QUY ĐỊNH VỀ …`` on a flattened page whose type line the site dropped: a Quyết định by its code."""
+    record = extract_record(FLAT)
+    assert record.doc_type == "Quyết định"
+    assert record.title.lower().startswith("ban hành quy định về công tác thi đua")
+
+
+def test_a_short_flattened_letter_is_cut_into_its_parts():
+    text = (
+        "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH Số: 1357/BVHTTDL-VHCS Hà Nội, ngày 17 tháng 4 năm 2013 V/v Tổ chức Hội thảo "
+        "xây dựng Đề án Kính gửi: Ủy ban nhân dân các tỉnh."
+    )
+    record = extract_record(text)
+    assert (record.number, record.title) == ("1357/BVHTTDL-VHCS", "V/v Tổ chức Hội thảo xây dựng Đề án")
+
+
+def test_a_flattened_title_ends_where_its_body_begins():
+    """``… Kỷ Hợi 2019 Thực hiện Kế hoạch số …`` and ``… của thành phố I. Tình hình …``: the body's opening."""
+    head = f"ỦY BAN NHÂN DÂN XÃ ĐỨC THANH Số: 01/KH-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Đức Thanh, {DATE} KẾ HOẠCH "
+    first = extract_record(
+        head + "Công tác tuyên truyền mừng Đảng, mừng Xuân Kỷ Hợi 2019 " + "Thực hiện Kế hoạch số: "
+        "3339/KH-UBND-VH ngày 26/12/2018 của UBND huyện Đức Thọ về công tác tuyên truyền năm 2019 " * 3
+    )
+    assert first.title == "Công tác tuyên truyền mừng Đảng, mừng Xuân Kỷ Hợi 2019"
+    second = extract_record(
+        head + "Về việc giải quyết trật tự xã hội của thành phố I. Tình hình và yêu cầu giải quyết "
+        "Trong thời gian qua tình hình trật tự xã hội của thành phố có nhiều chuyển biến tốt. " * 3
+    )
+    assert second.title == "Về việc giải quyết trật tự xã hội của thành phố"
