@@ -25,7 +25,7 @@ TEST_APT_PACKAGES := postgresql chromium
 SETUP_STAMP := $(VENV)/.khplan-installed
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help setup system-packages test-packages demo test test-fast lint model samples schema clean bench-real bench-ocr bench-extract bench-restore bench-ingest bench-pdf
+.PHONY: help setup system-packages test-packages demo test test-fast lint model samples schema clean bench-real bench-real-layouts bench-ocr bench-extract bench-restore bench-ingest bench-pdf
 
 help:
 	@echo "make demo     set up, then ingest data/samples/ and print the records"
@@ -36,6 +36,7 @@ help:
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
 	@echo "make bench-real  header fields of real documents (dev and held-back), as text, stripped, scanned, legacy OCR"
+	@echo "make bench-real-layouts  the same real documents re-laid as other sites print them (one line, wrapped)"
 	@echo "make bench-restore  diacritics restoration on real documents (dev, held-back, seeds) and held-out laws"
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
@@ -109,6 +110,10 @@ schema: setup
 # the real seeds' full records; the scans' OCR is cached in build/bench-real (the first run OCRs ~900 scans).
 bench-real: setup
 	$(BIN)/python -m tools.bench.real
+
+# The real documents' text re-laid as other sites print it (one line, wrapped at 40 letters, no blank lines).
+bench-real-layouts: setup
+	$(BIN)/python -m tools.bench.real_layouts
 
 bench-restore: setup
 	$(BIN)/python -m pip install --quiet 'pyvi==0.1.1'
