@@ -27,10 +27,12 @@ from khplan.extractors.structure import NEXT_ONES, Layout, Line
 _EDGES = " -_.:;ˆ'`~*"
 """A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
 _ARCHIVE_HEADING = re.compile(
-    r"^(?:c[uủ]a\s+.+?\s+)?s[oố]\s+\S+(?:\s+\S+)?\s+ng[aà]y\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s+",
+    r"^(?:c[uủ]a\s+.+?\s+)?s[oố]\s+\S+(?:\s+\S+)?\s+ng[aà]y\s*:?\s*"
+    r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4})\s+",
     re.IGNORECASE,
 )
-"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …``: an archive's heading before the trích yếu itself."""
+"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …``, ``SỐ 106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an
+archive's heading before the trích yếu itself."""
 
 
 _ISSUER_BEFORE_SUBJECT = re.compile(

@@ -448,3 +448,12 @@ def test_a_flattened_title_ends_where_its_body_begins():
         "Trong thời gian qua tình hình trật tự xã hội của thành phố có nhiều chuyển biến tốt. " * 3
     )
     assert second.title == "Về việc giải quyết trật tự xã hội của thành phố"
+
+
+def test_a_gazette_heading_with_a_written_date_before_the_subject_is_no_part_of_the_title():
+    text = (
+        f"THỦ TƯỚNG CHÍNH PHỦ\n{MOTTO}Số: 106/1999/QĐ-TTg\nHà Nội, ngày 22 tháng 4 năm 1999\nQUYẾT ĐỊNH\n"
+        "SỐ 106/1999/QĐ-TTG NGÀY: 22 THÁNG 04 NĂM 1999 VỀ VIỆC CÔNG NHẬN THÀNH PHỐ NHA TRANG LÀ ĐÔ THỊ LOẠI II\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n"
+    )
+    assert extract_record(text).title.lower() == "về việc công nhận thành phố nha trang là đô thị loại ii"
