@@ -462,9 +462,15 @@ def _header_end(lines: tuple[Line, ...]) -> int:
     ``Kính gửi`` or a long sentence first appears.
     """
     last = -1
-    subject = dated = False
+    subject = dated = cut_date = False
     for line in lines[:HEADER_SEARCH_LINES]:
         if not any(c.isalnum() for c in line.text):
+            continue
+        if not dated and _DATE_CUT.search(line.folded) and len(line.text.split()) <= PLACE_DATE_WORDS:
+            last, cut_date, subject = line.number, True, False  # "Sơn La, ngày 11 tháng 3" / "năm 2020"
+            continue
+        if cut_date and _DATE_REST.match(line.folded):
+            last, cut_date, dated = line.number, False, True
             continue
         if last >= 0 and _BARE_SUBJECT_MARK.match(lines[last].folded):
             last, subject = line.number, True  # "V/v" / ": Thực hiện quy định …": the subject, not a preamble
@@ -496,6 +502,13 @@ def _subject_goes_on(previous: Line, line: Line, *, dated: bool) -> bool:
     if not _mostly_upper(line.text):
         return True
     return _mostly_upper(previous.text) and not is_authority_line(line, previous)
+
+
+_DATE_CUT = re.compile(r"(?:^|,)\s*ngay\s*(?:\d{1,2}\s*(?:thang\s*\d{1,2}\s*(?:nam\s*)?)?)?$")
+"""A place-and-date line cut before its year (``Sơn La, ngày 11 tháng 3``, ``Khánh Hòa, ngày``, ``ngày``): the rest is
+on the next line."""
+_DATE_REST = re.compile(r"^(?:\d{1,2}\s*)?(?:thang\s*\d{1,2}\s*)?(?:nam\s*)?(?:19|20)\d\d\b")
+"""The rest of a place-and-date line cut before its year: ``năm 2020``, ``11 tháng 3 năm 2020``, ``2020``."""
 
 
 _BARE_SUBJECT_MARK = re.compile(r"^\W*v\s*/\s*v\W*$")

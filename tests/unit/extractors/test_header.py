@@ -340,3 +340,17 @@ def test_a_place_spelt_as_a_unit_elsewhere_is_the_issuer_s_provincial_unit_its_l
         "Số: 36/QĐ-UBND\nPhú Lý, ngày 10 tháng 01 năm 2010\nQUYẾT ĐỊNH\nVề việc X Y Z\n"
     )
     assert extract_record(text).place == "Phủ Lý"
+
+
+@pytest.mark.parametrize(
+    "place_and_date",
+    ["Sơn La, ngày 11 tháng 3\nnăm 2020", "Sơn La, ngày\n11 tháng 3 năm 2020", "Sơn La, ngày 11 tháng 3 năm\n2020"],
+)
+def test_a_letter_s_place_and_date_line_cut_before_its_year(place_and_date: str):
+    """No type line (a công văn): the header still goes on to the year the next line holds."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 15/UBND-VX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n{place_and_date}\nKính gửi: Các sở, ban, ngành.\n"
+    )
+    record = extract_record(text)
+    assert (record.place, record.issue_date) == ("Sơn La", dt.date(2020, 3, 11))
