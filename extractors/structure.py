@@ -647,9 +647,11 @@ _ISSUER_CLAUSE = re.compile(
 
 def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank: bool, *, typed: bool) -> bool:
     if not title:
-        if not typed:  # no type line: only a capitalised title or a V/v line stands where the title would
+        if not typed:  # no type line: a capitalised title, a V/v line, or a sentence the body's opening follows
             authority = is_authority_line(line, None) and _enacting_follows(lines, line.number + 1)
-            return (_mostly_upper(line.text) and not authority and not is_mark(line.folded)) or _is_subject_line(line)
+            if (_mostly_upper(line.text) and not authority and not is_mark(line.folded)) or _is_subject_line(line):
+                return True
+            return _sentence_title(lines, line)
         return not (_NEVER_A_TITLE.match(line.folded) or _SECTION_NUMBER.match(line.folded))
     if len(title) >= TITLE_LINES or _SECTION_NUMBER.match(line.folded) or _PART.match(line.folded):
         return False
@@ -681,6 +683,35 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if cue:
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+SENTENCE_TITLE_LINES = 3
+"""Lines a trích yếu in sentence case with no type line above it may wrap over before the body's opening."""
+SENTENCE_TITLE_WORDS = 40
+SENTENCE_TITLE_MIN = 4
+"""Fewer words than this are a speck or a wrapped line's end (``Nam;``), no trích yếu."""
+
+
+def _sentence_title(lines: tuple[Line, ...], line: Line) -> bool:
+    """A trích yếu printed in sentence case under a header whose type line a site dropped (``Ban hành Quy định về …`` /
+    ``ỦY BAN NHÂN DÂN TỈNH …`` / ``Căn cứ …``): a sentence opening in capitals whose next lines, a few at most, end
+    where the authority line or the preamble begins. A paragraph of the body goes on longer, or ends on a stop."""
+    if not _opens_upper(line) or is_body_start(line) or is_mark(line.folded) or _mostly_upper(line.text):
+        return False
+    words = 0
+    previous = line
+    for following in lines[line.number :]:
+        if not any(c.isalnum() for c in following.text):
+            continue
+        if following is not line and (is_body_start(following) or is_authority_line(following, previous)):
+            return SENTENCE_TITLE_MIN <= words <= SENTENCE_TITLE_WORDS and not previous.text.rstrip().endswith(
+                (":", ",")
+            )
+        if following.number - line.number >= SENTENCE_TITLE_LINES * 2 or _mostly_upper(following.text):
+            return False
+        words += len(following.text.split())
+        previous = following
+    return False
 
 
 PARAGRAPH_WORDS = 25

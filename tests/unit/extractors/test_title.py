@@ -457,3 +457,23 @@ def test_a_gazette_heading_with_a_written_date_before_the_subject_is_no_part_of_
         "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n"
     )
     assert extract_record(text).title.lower() == "về việc công nhận thành phố nha trang là đô thị loại ii"
+
+
+def test_a_title_in_sentence_case_under_a_header_without_its_type_line():
+    """The site dropped ``QUYẾT ĐỊNH`` and printed the trích yếu in sentence case: it is still the title (flagged as
+    read under the header), and a paragraph of the body is not."""
+    head = f"ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\n{MOTTO}Số: 05/2018/QĐ-UBND\nThái Bình, ngày 27 tháng 07 năm 2018\n"
+    record = extract_record(
+        head + "Ban hành quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh Thái Bình.\n"
+        "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    )
+    assert record.title == "Ban hành quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh Thái Bình"
+    assert "weak_title_evidence" in {w.code for w in record.warnings if w.field == "title"}
+    paragraph = extract_record(
+        head + "Năm 2018, tỉnh tiếp tục tập trung chỉ đạo triển khai thực hiện các nội dung cơ bản của Chỉ thị số\n"
+        "15-CT/TW về công tác thi đua, khen thưởng trong tình hình mới, đạt được nhiều kết quả quan trọng trên\n"
+        "các lĩnh vực kinh tế, văn hóa, xã hội; công tác thi đua được các cấp, các ngành quan tâm chỉ đạo và\n"
+        "tổ chức thực hiện với nhiều hình thức phong phú, đa dạng, thu hút đông đảo cán bộ tham gia\n"
+        "Căn cứ Luật Thi đua, khen thưởng;\n"
+    )
+    assert paragraph.title is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.bench.real_layouts import LAYOUTS, flattened, wrapped
+from tools.bench.real_layouts import LAYOUTS, flattened, title_in_small_letters, wrapped
 
 TEXT = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nVề việc tổ chức Chương trình Về miền lễ hội cội nguồn\n"
 
@@ -20,3 +20,11 @@ def test_wrapping_breaks_long_lines_at_spaces_and_leaves_a_table_row_whole():
 
 def test_flattening_leaves_one_line():
     assert "\n" not in flattened(TEXT)
+
+
+def test_a_title_in_capitals_is_printed_in_sentence_case():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 15/QĐ-UBND\nSơn La, ngày 11 tháng 3 năm 2020\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY CHẾ LÀM VIỆC\nỦY BAN NHÂN DÂN TỈNH SƠN LA\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert "\nBan hành quy chế làm việc\nỦY BAN NHÂN DÂN TỈNH SƠN LA\n" in title_in_small_letters(text)
