@@ -661,6 +661,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return False
     if re.match(r"\W*ve\b", line.folded) and _ISSUER_CLAUSE.fullmatch(" ".join(t.folded for t in title)):
         return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
+    if _opens_upper(line) and _SENTENCE_OPENING.match(line.folded):
+        return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
     opens_lower = _opens_lower(line)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
     cue = bool(_PREAMBLE_CUE.match(line.folded)) and not (cut_short and opens_lower)  # "… trong 2 năm" / "thực hiện …"
@@ -683,6 +685,13 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if cue:
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+_SENTENCE_OPENING = re.compile(
+    r"^(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|nam\s+\d{4}|trong\s+(?:nam|nhung\s+nam|thoi\s+gian)\b[^,]*)\s*,"
+)
+"""``Năm 2014, …``, ``Ngày 28 tháng 6 năm 2024, …``, ``Trong thời gian qua, …``: a time set before a comma opens a
+sentence of the body, never a trích yếu's next line."""
 
 
 SENTENCE_TITLE_LINES = 3

@@ -477,3 +477,12 @@ def test_a_title_in_sentence_case_under_a_header_without_its_type_line():
         "Căn cứ Luật Thi đua, khen thưởng;\n"
     )
     assert paragraph.title is None
+
+
+def test_a_sentence_setting_its_time_before_a_comma_is_the_body_s_not_the_title_s():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n{MOTTO}Số: 2022/KH-UBND\nThành phố Hồ Chí Minh, {DATE}\nKẾ HOẠCH\n"
+        "Triển khai, tổ chức tháng hành động vì trẻ em năm 2014\nNăm 2014, Thành phố tiếp tục tập trung chỉ đạo\n"
+        "triển khai thực hiện các nội dung cơ bản của Chỉ thị.\n"
+    )
+    assert extract_record(text).title == "Triển khai, tổ chức tháng hành động vì trẻ em năm 2014"
