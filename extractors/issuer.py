@@ -759,6 +759,14 @@ def extract_issuer(ex: Extraction) -> None:
                 if unit_body is not None and finding.source == "header"
                 else f"{record.province!r} read from the {finding.source} only",
             )
+    elif record.level == Level.commune and (named := _district_named(ex)) is not None:
+        record.province, district = named  # a commune merged away, or one of its name elsewhere: its district says
+        ex.warn(
+            "weak_issuer_evidence",
+            "issuer.province",
+            f"{record.province!r} is the province of huyện {district}, which the text names; the gazetteer places no "
+            f"{unit_body.unit_kind if unit_body else 'commune'} {unit_body.unit_text if unit_body else ''} there",
+        )
     elif len(candidates) > 1 and unit_body is not None:
         where = ", ".join(sorted(provinces))
         ex.warn(
@@ -776,6 +784,19 @@ def extract_issuer(ex: Extraction) -> None:
         ex.record.issuer_successor = UnitSuccessor(
             name=after.name, kind=after.kind, level=after.level, province=after.province
         )
+
+
+def _district_named(ex: Extraction) -> tuple[str, str] | None:
+    """The province of the one district the text names (``… của UBND huyện Đức Thọ``), with the district's name."""
+    named = mentions(ex.folded, "district")
+    if len(named) != 1:
+        return None
+    (name,) = named
+    provinces = {u.province for u in resolve(name, levels=["district"], cutoff=DISTRICT_NAME_SCORE).candidates}
+    return (provinces.pop(), name) if len(provinces) == 1 else None
+
+
+DISTRICT_NAME_SCORE = 97.0
 
 
 _KNOWN_NAMES = frozenset(fold_key(n) for n in (*ISSUER_CODES.values(), *DEPARTMENTS))

@@ -500,3 +500,13 @@ def test_a_parent_and_its_body_run_onto_one_line_are_two_bodies(line: str, name:
     """A flattened page's header: the parent's name is whole, the next body's head begins another."""
     record = extract_record(f"{line} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 10/CV-X\nHà Nội, {DATE}\nV/v X Y Z\n")
     assert (record.issuer.name, record.issuer.parent) == (name, parent)
+
+
+def test_a_commune_the_gazetteer_places_elsewhere_takes_the_province_of_the_district_the_text_names():
+    """Xã Đức Thanh of huyện Đức Thọ (Hà Tĩnh) merged away before 2025; the gazetteer knows only others of its name."""
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN\nXÃ ĐỨC THANH\n{MOTTO}Số: 01/KH-UBND\nĐức Thanh, {DATE}\nKẾ HOẠCH\nCông tác tuyên truyền\n"
+        "Thực hiện Kế hoạch số 3339/KH-UBND ngày 26/12/2018 của UBND huyện Đức Thọ về công tác tuyên truyền;\n"
+    )
+    assert (record.issuer.level, record.issuer.province) == ("commune", "Hà Tĩnh")
+    assert "weak_issuer_evidence" in {w.code for w in record.warnings if w.field == "issuer.province"}
