@@ -653,15 +653,17 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
                 return True
             return _sentence_title(lines, line)
         return not (_NEVER_A_TITLE.match(line.folded) or _SECTION_NUMBER.match(line.folded))
-    if len(title) >= TITLE_LINES or _SECTION_NUMBER.match(line.folded) or _PART.match(line.folded):
+    if len(title) >= TITLE_LINES:
         return False
+    if (_SECTION_NUMBER.match(line.folded) or _PART.match(line.folded)) and not dangles(title[-1]):
+        return False  # "… NỘI DUNG TẠI" / "MỤC III, ĐIỀU 1 - …": a cited part, where the line before was cut
     if _LETTER_OPENING.match(line.folded) or _RULE.match(line.text):
         return False
     if is_authority_line(line, title[-1]) and _enacting_follows(lines, line.number + 1):
         return False
     if re.match(r"\W*ve\b", line.folded) and _ISSUER_CLAUSE.fullmatch(" ".join(t.folded for t in title)):
         return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
-    if _opens_upper(line) and _SENTENCE_OPENING.match(line.folded):
+    if _opens_upper(line) and not _mostly_upper(line.text) and _SENTENCE_OPENING.match(line.folded):
         return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
     opens_lower = _opens_lower(line)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))

@@ -486,3 +486,18 @@ def test_a_sentence_setting_its_time_before_a_comma_is_the_body_s_not_the_title_
         "triển khai thực hiện các nội dung cơ bản của Chỉ thị.\n"
     )
     assert extract_record(text).title == "Triển khai, tổ chức tháng hành động vì trẻ em năm 2014"
+
+
+def test_a_title_in_capitals_goes_on_over_a_year_and_a_comma_and_over_a_cited_part():
+    head = f"HỘI ĐỒNG NHÂN DÂN\nTỈNH THANH HÓA\n{MOTTO}Số: 12/NQ-HĐND\nThanh Hóa, {DATE}\nNGHỊ QUYẾT\n\n"
+    budget = extract_record(
+        head
+        + "VỀ DỰ TOÁN THU NGÂN SÁCH NHÀ NƯỚC TRÊN\nĐỊA BÀN; THU, CHI NGÂN SÁCH ĐỊA PHƯƠNG\nNĂM 2022, TỈNH THANH HÓA\n\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA\nKHÓA XVIII, KỲ HỌP THỨ 4\nCăn cứ Luật Ngân sách nhà nước;\n"
+    )
+    assert budget.title.lower().endswith("năm 2022, tỉnh thanh hóa")
+    cited = extract_record(
+        head + "VỀ SỬA ĐỔI, BỔ SUNG MỘT SỐ NỘI DUNG TẠI\nMỤC III, ĐIỀU 1 - NGHỊ QUYẾT SỐ 182/2007/NQ-HĐND\n\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert cited.title.lower().endswith("mục iii, điều 1 - nghị quyết số 182/2007/nq-hđnd")
