@@ -325,7 +325,10 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     """Header, type line, trích yếu, authority line and body of the document."""
     type_line, doc_type, rest = None, None, len(lines)
     for line in lines[:HEADER_SEARCH_LINES]:
-        if _NEVER_A_TITLE.match(line.folded) and not _type_line_over_title(lines, line):
+        if (over := _type_line_over_title(lines, line)) is not None:
+            type_line, doc_type, rest = line, over, len(line.text)
+            break
+        if _NEVER_A_TITLE.match(line.folded):
             break  # the preamble has begun: a type word from here on is the enacting "QUYẾT ĐỊNH:"
         if (found := read_type_words(line)) is not None and not _number_below(lines, line):
             type_line, (doc_type, rest) = line, found
@@ -372,19 +375,24 @@ _CITATION_AFTER = re.compile(r"\s*,?\s*(?:ngay|cua)\b")
 """``số 4631/QĐ-UBND ngày …``: a document cited in a wrapped title or the body, not the header's number."""
 
 
-def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> bool:
-    """``QUYẾT ĐỊNH :`` over a trích yếu in capitals: the type line with a speck OCR read after it, not the enacting
-    formula, which the preamble or the authority line comes before and the articles follow."""
-    if not re.search(r"\s:\W*$", line.text) or read_type_words(line) is None:
-        return False
+def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> str | None:
+    """The type a ``QUYẾT ĐỊNH :`` / ``QUYẾT ĐỊNH:`` over a trích yếu in capitals names: the type line with a colon
+    (printed, or a speck OCR read), not the enacting formula, which the preamble or the authority line comes before
+    and the articles follow."""
+    if not re.search(r":\W*$", line.text):
+        return None
+    found = read_type_line(line._replace(text=line.text.rstrip(" :;.-_|"), folded=line.folded.rstrip(" :;.-_|")))
     following = next((ln for ln in lines[line.number + 1 :] if ln.text.strip(" -_.:;|")), None)
-    return (
-        following is not None
-        and _mostly_upper(following.text)
-        and len(following.text.split()) >= 3
-        and not is_body_start(following)
-        and not is_authority_line(following, line)
-    )
+    if (
+        found is None
+        or following is None
+        or not _mostly_upper(following.text)
+        or len(following.text.split()) < 3
+        or is_body_start(following)
+        or is_authority_line(following, line)
+    ):
+        return None
+    return found
 
 
 def _title_under_number(header: list[Line]) -> list[Line]:

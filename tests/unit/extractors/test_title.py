@@ -501,3 +501,18 @@ def test_a_title_in_capitals_goes_on_over_a_year_and_a_comma_and_over_a_cited_pa
         "HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
     )
     assert cited.title.lower().endswith("mục iii, điều 1 - nghị quyết số 182/2007/nq-hđnd")
+
+
+def test_a_type_line_printed_with_its_colon_over_a_title_in_capitals():
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\n{MOTTO}Số: 22/2019/QĐ-UBND\nBến Tre, ngày 21 tháng 5 năm 2019\nQUYẾT ĐỊNH:\n\n"
+        "BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ DỊCH VỤ VẬN TẢI CÔNG CỘNG BẰNG XE BUÝT\nỦY BAN NHÂN DÂN TỈNH BẾN TRE\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    record = extract_record(text)
+    assert (record.doc_type, record.title) == (
+        "Quyết định",
+        "Ban hành quy định về quản lý dịch vụ vận tải công cộng bằng xe buýt",
+    )
+    enacting = text.replace("QUYẾT ĐỊNH:\n\nBAN HÀNH", "QUYẾT ĐỊNH\n\nBAN HÀNH") + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    assert extract_record(enacting).title == record.title
