@@ -36,7 +36,7 @@ help:
 	@echo "make samples  re-render data/samples/ from the seed texts"
 	@echo "make schema   regenerate schemas/plan_record.schema.json"
 	@echo "make bench-real  header fields of real documents (dev and held-back), as text, stripped, scanned, legacy OCR"
-	@echo "make bench-real-layouts  the same real documents re-laid as other sites print them (one line, wrapped)"
+	@echo "make bench-real-layouts  the same real documents re-laid as other sites print them (one line, wrapped, …)"
 	@echo "make bench-restore  diacritics restoration on real documents (dev, held-back, seeds) and held-out laws"
 	@echo "make bench-ocr  OCR stage vs plain Tesseract on generated scans"
 	@echo "make bench-extract  per-field extraction scores on the seeds and generated plans"
@@ -111,7 +111,8 @@ schema: setup
 bench-real: setup
 	$(BIN)/python -m tools.bench.real
 
-# The real documents' text re-laid as other sites print it (one line, wrapped at 40 letters, no blank lines).
+# The real documents' text re-laid as other sites print it (one line, wrapped at 40 letters, no blank lines, a title in
+# capitals in sentence case).
 bench-real-layouts: setup
 	$(BIN)/python -m tools.bench.real_layouts
 

@@ -270,8 +270,8 @@ def _own_code_misread(issuer: str | None, segments: Sequence[str]) -> bool:
     letters = [re.sub(r"[\W_]", "", s) for s in segments]
     if own is None or own in letters:
         return False
-    shortest = min(3, len(own) - 1)  # "TT" for "TTg": the g lost
-    return any(fuzz.ratio(s, own) >= OWN_CODE_LIKENESS for s in letters if len(s) >= max(shortest, 2))
+    shortest = max(2, min(3, len(own) - 1))  # "TT" for "TTg": the g lost
+    return any(fuzz.ratio(s, own) >= OWN_CODE_LIKENESS for s in letters if len(s) >= shortest)
 
 
 OWN_CODE_LIKENESS = 60.0

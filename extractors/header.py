@@ -103,13 +103,9 @@ def _motto_heads(stream: Stream, cells: list[Cell]) -> list[Cell]:
     national = next((c for c in cells if c.kind == "national"), None)
     if national is None or not stream.folded[national.start :].startswith("hoa "):
         return []
-    before = stream.folded[max(0, national.start - HEAD_REACH) : national.start]
-    heads = [m for m in _LOST_HEAD.finditer(before) if outside(cells, national.start - len(before) + m.start())]
-    if not heads:
-        return []
-    head = heads[-1]
-    offset = national.start - len(before)
-    return [Cell("national", offset + head.start(), offset + head.end())]
+    offset = max(0, national.start - HEAD_REACH)
+    heads = [m for m in _LOST_HEAD.finditer(stream.folded, offset, national.start) if outside(cells, m.start())]
+    return [Cell("national", heads[-1].start(), heads[-1].end())] if heads else []
 
 
 HEAD_REACH = 80

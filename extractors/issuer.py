@@ -759,13 +759,13 @@ def extract_issuer(ex: Extraction) -> None:
                 if unit_body is not None and finding.source == "header"
                 else f"{record.province!r} read from the {finding.source} only",
             )
-    elif record.level == Level.commune and (named := _district_named(ex)) is not None:
+    elif record.level == Level.commune and unit_body is not None and (named := _district_named(ex)) is not None:
         record.province, district = named  # a commune merged away, or one of its name elsewhere: its district says
         ex.warn(
             "weak_issuer_evidence",
             "issuer.province",
             f"{record.province!r} is the province of huyện {district}, which the text names; the gazetteer places no "
-            f"{unit_body.unit_kind if unit_body else 'commune'} {unit_body.unit_text if unit_body else ''} there",
+            f"{unit_body.unit_kind} {unit_body.unit_text} there",
         )
     elif len(candidates) > 1 and unit_body is not None:
         where = ", ".join(sorted(provinces))
@@ -890,17 +890,15 @@ def _level(issuer: Body, parent: Body | None) -> tuple[Level | None, Body | None
         level = _unit_level(parent) if parent.unit_text else _unit_level(issuer)
         own = _unit_level(issuer) if issuer.unit_text else None
         if own is not None and level is not None and _UNIT_RANK[own] < _UNIT_RANK[level]:
-            return (
-                own,
-                issuer,
-            )  # "ĐẢNG BỘ HUYỆN ĐẠI TỪ" / "ĐẢNG ỦY XÃ LA BẰNG": the issuer's own unit, below its parent's
+            # "ĐẢNG BỘ HUYỆN ĐẠI TỪ" / "ĐẢNG ỦY XÃ LA BẰNG": the issuer's own unit, below its parent's
+            return own, issuer
         return (
             Level.department if level == Level.province else level
         ), issuer if issuer.resolution.candidates else parent
     return _unit_level(issuer), issuer
 
 
-_UNIT_RANK = {Level.commune: 0, Level.district: 1, Level.province: 2, Level.department: 2, Level.central: 3}
+_UNIT_RANK = {Level.commune: 0, Level.district: 1, Level.province: 2}
 """How far up the units a level stands: a body's own unit below its parent's places it."""
 
 

@@ -36,9 +36,12 @@ MOTTOS: dict[str, str] = {
 }
 """Quốc hiệu, tiêu ngữ, and the party's line that stands in their place (folded)."""
 MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split())
-MOTTOS["former_national"] = "viet nam dan chu cong hoa"
+FORMER_MOTTOS: dict[str, str] = {"former_national": "viet nam dan chu cong hoa"}
 """The quốc hiệu until 1976 (Việt Nam Dân chủ Cộng hòa), over the same tiêu ngữ. Its words stay out of
 :data:`MOTTO_WORDS`: ``DÂN`` alone is the end of a wrapped ``ỦY BAN NHÂN`` / ``DÂN``, no piece of a motto."""
+_ALL_MOTTOS = {**MOTTOS, **FORMER_MOTTOS}
+_WORDS_OF = {kind: MOTTO_WORDS for kind in MOTTOS} | {kind: frozenset(m.split()) for kind, m in FORMER_MOTTOS.items()}
+"""The words an alignment of each motto is trimmed to."""
 MOTTO_SCORE = 75.0
 FORMER_MOTTO_SCORE = 90.0
 """The former quốc hiệu shares words with the issuer's (``NHÂN DÂN``, ``CỘNG HÒA``): it must be printed near whole."""
@@ -166,30 +169,29 @@ def _snap(folded: str, pos: int) -> int:
 def find_mottos(folded: str) -> list[Cell]:
     """Quốc hiệu, tiêu ngữ and the party line in ``folded``, as printed or OCR-damaged; never overlapping."""
     found: list[tuple[float, Cell]] = []
-    for kind, motto in MOTTOS.items():
-        cutoff = FORMER_MOTTO_SCORE if kind == "former_national" else MOTTO_SCORE
+    for kind, motto in _ALL_MOTTOS.items():
+        cutoff = FORMER_MOTTO_SCORE if kind in FORMER_MOTTOS else MOTTO_SCORE
         alignment = fuzz.partial_ratio_alignment(motto, folded, score_cutoff=cutoff)
         if alignment is None or alignment.dest_end - alignment.dest_start < MOTTO_SHARE * len(motto):
             continue
         start = _snap(folded, alignment.dest_start)
         end = _snap(folded, alignment.dest_end) if alignment.dest_end < len(folded) else alignment.dest_end
-        start, end = _motto_words_only(folded, start, end, frozenset(motto.split()) if cutoff != MOTTO_SCORE else None)
+        start, end = _motto_words_only(folded, start, end, _WORDS_OF[kind])
         found.append((alignment.score, Cell(kind, start, end)))
     cells: list[Cell] = []
     for _, cell in sorted(found, key=lambda sc: -sc[0]):
         for other in cells:  # an alignment that took the end of a better one's words ("… VIỆT NAM Độc lập-"): cut off
             if other.start <= cell.start < other.end < cell.end:
-                start, end = _motto_words_only(folded, other.end, cell.end)
-                if end - start >= MOTTO_SHARE * len(MOTTOS[cell.kind]):
+                start, end = _motto_words_only(folded, other.end, cell.end, _WORDS_OF[cell.kind])
+                if end - start >= MOTTO_SHARE * len(_ALL_MOTTOS[cell.kind]):
                     cell = Cell(cell.kind, start, end)
         if not any(cell.start < other.end and other.start < cell.end for other in cells):
             cells.append(cell)
     return sorted(cells, key=lambda c: c.start)
 
 
-def _motto_words_only(folded: str, start: int, end: int, own: frozenset[str] | None = None) -> tuple[int, int]:
+def _motto_words_only(folded: str, start: int, end: int, allowed: frozenset[str]) -> tuple[int, int]:
     """An alignment trimmed of the words at its ends that are no motto's (``DÂN`` of ``NHÂN DÂN CHỦ NGHĨA …``)."""
-    allowed = own or MOTTO_WORDS
     words = [m for m in re.finditer(r"[^\s\-–—.,]+", folded[start:end])]
     while words and words[0].group(0) not in allowed:
         words.pop(0)

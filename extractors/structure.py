@@ -707,6 +707,7 @@ sentence of the body, never a trích yếu's next line."""
 SENTENCE_TITLE_LINES = 3
 """Lines a trích yếu in sentence case with no type line above it may wrap over before the body's opening."""
 SENTENCE_TITLE_WORDS = 40
+"""More words than this before the body's opening are a paragraph, no trích yếu."""
 SENTENCE_TITLE_MIN = 4
 """Fewer words than this are a speck or a wrapped line's end (``Nam;``), no trích yếu."""
 
