@@ -244,13 +244,16 @@ def check_plausibility(ex: Extraction) -> None:
     segments = re.split(r"[-/]", record.number or "")
     odd_case = [s for s in segments[1:] if s != s.upper() and not known_segment(s)]  # "Pitc": no ký hiệu's
     if (
-        any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
-        or odd_case
-        or re.match(r"\d+[^\W\d_]/", record.number or "")  # "0U/CTr-UBND": a digit read as a letter
-        or _own_code_misread(issuer.name, segments[1:])
-        or _MARKED_VOWEL.search(record.number or "")
-        or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
-        or re.search(r"[^\w)]$", record.number or "-")
+        record.number
+        and (
+            any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
+            or odd_case
+            or re.match(r"\d+[^\W\d_]/", record.number or "")  # "0U/CTr-UBND": a digit read as a letter
+            or _own_code_misread(issuer.name, segments[1:])
+            or _MARKED_VOWEL.search(record.number or "")
+            or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
+            or re.search(r"[^\w)]$", record.number)
+        )
     ):
         ex.warn(
             "number_misread",

@@ -43,6 +43,9 @@ class FoundDate(NamedTuple):
 def to_date(match: re.Match[str]) -> FoundDate | None:
     """The date a WRITTEN_DATE or NUMERIC_DATE match spells, OCR digits read through; None if no such day."""
     day, fixed_day = ocr_digits(match.group("day"))
+    glued = match.string[match.start("day") - 1 : match.start("day")] if "day" in match.re.groupindex else ""
+    if glued.isdigit() and len(day) == 1 and match.string[match.start("day") - 2 : match.start("day") - 1].isalpha():
+        day = glued + day  # "ngày15": the word's vowel pattern took the day's first digit
     month, fixed_month = ocr_digits(match.group("month"))
     try:
         value = dt.date(int(match.group("year")), int(month), int(day))

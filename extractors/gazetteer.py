@@ -189,6 +189,16 @@ def provinces() -> tuple[AdminUnit, ...]:
     return _index("province")[0]
 
 
+ABBREVIATED_NAMES = {
+    "tphcm": "ho chi minh",
+    "tp hcm": "ho chi minh",
+    "hcm": "ho chi minh",
+    "tphn": "ha noi",
+    "tp hn": "ha noi",
+}
+"""Names written by their initials (``Thành ủy TPHCM``, ``TP.HCM``), squashed, and the name they stand for."""
+
+
 def resolve(
     name: str,
     *,
@@ -211,6 +221,7 @@ def resolve(
         else tuple(dict.fromkeys(lvl for k in (kinds or LEVEL_OF_KIND) for lvl in LEVEL_OF_KIND[k]))
     )
     query = squash(name)
+    query = ABBREVIATED_NAMES.get(query, query)
     if not query:
         return Resolution(None)
     groups: dict[str, tuple[float, list[AdminUnit]]] = {}

@@ -24,6 +24,7 @@ from khplan.extractors.letterhead import (
     Piece,
     Stream,
     cut_pieces,
+    find_blank_date_place,
     find_date,
     find_mottos,
     find_number,
@@ -84,6 +85,9 @@ def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
         if dated.place is not None:
             reading.place = _piece(stream, dated.place)
             cells.append(dated.place)
+    elif (blank := find_blank_date_place(stream, cells)) is not None:  # the date left blank, its place printed
+        reading.place = _piece(stream, blank)
+        cells.append(blank)
     if (subject := find_subject(stream, cells)) is not None:
         cells.append(subject)
         reading.subject = _piece(stream, subject)

@@ -67,6 +67,10 @@ PARTY_COMMITTEES: dict[str, str] = {
     "thị ủy": "thị xã",
 }
 """Party committees named after their unit without its kind word (``Tỉnh ủy Thừa Thiên Huế``), and that kind."""
+NAMED_AFTER_PEOPLE = frozenset({"Hồ Chí Minh"})
+"""Units named after a person, whose kind a party committee's name keeps (``Thành ủy Thành phố Hồ Chí Minh``)."""
+PARTY_ORGANS = ("ban", "văn phòng", "ủy ban")
+"""Organs of a local party committee, which bear the committee's name (Ban Tuyên giáo Tỉnh ủy, Văn phòng Huyện ủy)."""
 IMPLIED_KINDS: dict[str, str] = {
     **{fold_key(k): v for k, v in PARTY_COMMITTEES.items()},
     "tinh doan": "tỉnh",
@@ -467,7 +471,10 @@ def body_name(body: Body) -> str:
     unit = body.resolution.unit or _agreed(body.resolution)
     if body.unit_kind and _IMPLIED_KIND.search(body.folded) and body.unit_text:  # "Tỉnh ủy Thừa Thiên Huế"
         own = body.text[: len(body.text) - len(body.unit_text)].rstrip()
-        return f"{agency_case(own)} {unit.name if unit else _title_case(body.unit_text)}".strip()
+        named = unit.name if unit else _title_case(body.unit_text)
+        if unit is not None and unit.name in NAMED_AFTER_PEOPLE:  # "Thành ủy Thành phố Hồ Chí Minh", not the man
+            named = f"{unit.kind[:1].upper()}{unit.kind[1:]} {unit.name}"
+        return f"{agency_case(own)} {named}".strip()
     unit_title = (
         f"{body.unit_kind or unit.kind} {unit.name}"
         if unit
@@ -667,8 +674,10 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         if head is None:
             authority = _authority_body(layout.authority, None) or _code_body(reading.number_code)
             if authority is None:  # a typed document whose site dropped the header: its opening paragraph
-                return (
-                    _enacting_body(ex, layout, province_hints, district_hints) if layout.type_line is not None else None
+                if layout.type_line is None:
+                    return None
+                return _enacting_body(ex, layout, province_hints, district_hints) or _clause_body(
+                    ex, layout, province_hints, district_hints
                 )
             bodies = [authority]
             _resolve_unit(authority, province_hints, district_hints)
@@ -739,6 +748,14 @@ def extract_issuer(ex: Extraction) -> None:
         and record.level in (Level.district, Level.commune)
     ):  # "UBND HUYỆN THANH CHƯƠNG" / "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO": Phòng Giáo dục và Đào tạo huyện Thanh Chương
         record.name = f"{record.name} {body_name(parent)[len(parent.head) + 1 :]}".strip()
+    if (
+        issuer.head in PARTY_ORGANS
+        and issuer.unit_text is None
+        and parent is not None
+        and (parent.head in PARTY_COMMITTEES or parent.head == "đảng ủy")
+        and not _names_committee(record.name)
+    ):  # "TỈNH ỦY HÀ TĨNH" / "BAN TUYÊN GIÁO": Ban Tuyên giáo Tỉnh ủy Hà Tĩnh, as the party names its organs
+        record.name = f"{record.name} {record.parent}"
     if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
         record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
     if record.level == Level.central:
@@ -784,6 +801,10 @@ def extract_issuer(ex: Extraction) -> None:
         ex.record.issuer_successor = UnitSuccessor(
             name=after.name, kind=after.kind, level=after.level, province=after.province
         )
+
+
+def _names_committee(name: str | None) -> bool:
+    return re.search(r"\b(?:tinh|thanh|huyen|quan|thi|dang)\s+uy\b", fold_key(name or "")) is not None
 
 
 def _district_named(ex: Extraction) -> tuple[str, str] | None:
@@ -912,8 +933,12 @@ def _code_body(code: str | None) -> Body | None:
     return None
 
 
-_ENACTS = re.compile(r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+ke\s+hoach|phat\s+dong|trien\s+khai)\b")
+_ENACTS = re.compile(
+    r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+(?:ke\s+hoach|lich|chuong\s+trinh)|phat\s+dong|trien\s+khai)\b"
+)
+_DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ENACTING_PARAGRAPHS = 3
+_PREAMBLE = re.compile(r"\W*(?:can\s+cu|xet)\b")
 
 
 def _enacting_body(
@@ -924,19 +949,65 @@ def _enacting_body(
     The name is a head (``Ủy ban nhân dân``, ``Ban Chấp hành``) and what
     follows it, up to the verb that enacts. A weak source: always flagged.
     """
-    for block in layout.blocks[:ENACTING_PARAGRAPHS]:
+    seen = 0
+    for block in layout.blocks:
         folded = fold_key(block.text)
+        if seen == ENACTING_PARAGRAPHS:
+            break
+        seen += not _PREAMBLE.match(folded)  # the preamble's "Căn cứ …" lines do not count: four may come first
         for verb in _ENACTS.finditer(folded):
             clause_start = max(folded.rfind(";", 0, verb.start()), folded.rfind(".", 0, verb.start()), -1) + 1
             clause = block.text[clause_start : verb.start()].strip(" ,")
             words = clause.split()
             for i in range(max(0, len(words) - 12), len(words)):
                 candidate = " ".join(words[i:])
+                if session := _SESSION.search(fold_key(candidate)):  # "… huyện Ngân Sơn khóa XIX, nhiệm kỳ …"
+                    candidate = candidate[: session.start()].rstrip(" ,.-")
+                candidate = _DOUBLED_WORD.sub(r"\1", candidate)  # "HĐND huyện huyện Ngân Sơn": a site's slip
                 head = head_of(fold_key(candidate), exact=True)
                 if head is not None and candidate[:1].isupper():
+                    candidate = _with_the_unit_named(ex, candidate)
                     body = Body([Piece(block.start, block.end, candidate, fold_key(candidate))], head)
                     _resolve_unit(body, hints, district_hints)
                     return IssuerFinding(body, None, "opening paragraph", True)
+    return None
+
+
+_FOLDED_KINDS = {fold_key(kind): kind for kind in KINDS_BY_LENGTH}
+_BARE_KIND = re.compile(r"\s(?P<kind>" + "|".join(k.replace(" ", r"\s+") for k in _FOLDED_KINDS) + r")\s*$")
+
+
+def _with_the_unit_named(ex: Extraction, candidate: str) -> str:
+    """``Ủy ban nhân dân huyện`` with no name: the one unit of that level the text names (``… trên địa bàn huyện U Minh
+    Thượng``), else as it is."""
+    bare = _BARE_KIND.search(fold_key(candidate))
+    if bare is None:
+        return candidate
+    levels = LEVEL_OF_KIND[_FOLDED_KINDS[" ".join(bare.group("kind").split())]]
+    named = {name for level in levels for name in mentions(ex.folded, level)}
+    return f"{candidate} {named.pop()}" if len(named) == 1 else candidate
+
+
+_OF_BODY = re.compile(r"(?:^|\s)cua\s+(?P<body>(?:\S+\s+){0,11}?\S+)\s+(?:ve\b|v\s*/\s*v\b)|^cua\s+(?P<alone>.+)$")
+"""``… của Thành ủy TPHCM về việc …`` in a headline, ``CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ …`` on a line of its own under the
+type line: who issued it, where a site dropped the header (folded)."""
+
+
+def _clause_body(
+    ex: Extraction, layout: Layout, hints: Counter[str], district_hints: Counter[str]
+) -> IssuerFinding | None:
+    """No header: the body the type line's or title's ``của …`` names. A weak source: always flagged."""
+    for line in [*([layout.type_line] if layout.type_line else []), *layout.title[:2]]:
+        for match in _OF_BODY.finditer(line.folded):
+            group = "body" if match.group("body") else "alone"
+            start, end = match.span(group)
+            text = line.text[start:end].strip(" ,.")
+            head = head_of(fold_key(text), exact=True)
+            if head is None:
+                continue
+            body = Body([Piece(line.start + start, line.start + start + len(text), text, fold_key(text))], head)
+            _resolve_unit(body, hints, district_hints)
+            return IssuerFinding(body, None, "type line", True)
     return None
 
 

@@ -18,6 +18,7 @@ and what no cell claims is the issuer's name.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,7 +36,10 @@ MOTTOS: dict[str, str] = {
     "party": "dang cong san viet nam",
 }
 """Quốc hiệu, tiêu ngữ, and the party's line that stands in their place (folded)."""
-MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split())
+MOTTO_WORDS = frozenset(" ".join(MOTTOS.values()).replace("-", " ").split()) | frozenset(
+    a + b for motto in MOTTOS.values() for a, b in itertools.pairwise(motto.replace("-", " ").split())
+)
+"""Every word of the mottos, and every two in a row run together (``VIỆTNAM``: a site's lost space)."""
 FORMER_MOTTOS: dict[str, str] = {"former_national": "viet nam dan chu cong hoa"}
 """The quốc hiệu until 1976 (Việt Nam Dân chủ Cộng hòa), over the same tiêu ngữ. Its words stay out of
 :data:`MOTTO_WORDS`: ``DÂN`` alone is the end of a wrapped ``ỦY BAN NHÂN`` / ``DÂN``, no piece of a motto."""
@@ -93,16 +97,25 @@ def cut_pieces(start: int, text: str, folded: str) -> list[Piece]:
     """A header line's pieces: cut where a site or OCR put two cells on one line, stripped of specks."""
     pieces = []
     pos = 0
-    for gap in [*_CELL_BREAK.finditer(text), None]:
-        end = gap.start() if gap else len(text)
+    glued = [(m.start(), m.start()) for m in _GLUED_NUMBER.finditer(text) if text[m.start() - 2 : m.start()].isupper()]
+    gaps = sorted([*((m.start(), m.end()) for m in _CELL_BREAK.finditer(text)), *glued])
+    for gap in [*gaps, None]:
+        end = gap[0] if gap else len(text)
+        if end < pos:
+            continue
         raw = text[pos:end]
         lead = len(raw) - len(raw.lstrip(_EDGES))
         body = raw.strip(_EDGES)
         if any(c.isalnum() for c in body):
             a = pos + lead
             pieces.append(Piece(start + a, start + a + len(body), body, folded[a : a + len(body)]))
-        pos = gap.end() if gap else len(text)
+        pos = gap[1] if gap else len(text)
     return pieces
+
+
+_GLUED_NUMBER = re.compile(r"(?<=\w\w)(?=S[ốỐ]\s*:)")
+"""``XÃ TRƯỜNG TRUNGSố: /BC-UBND``: a site lost the break between the issuer's line and the number (the name before it
+in capitals)."""
 
 
 _EDGES = " \t;|_.ˆ'`~“”\"*-–—"
@@ -299,6 +312,21 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
         place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
         return DateCell(found, place)
     return _date_year_apart(stream, taken)
+
+
+_BLANK_DAY = re.compile(
+    rf"{tolerant('ngay')}[^\d\s]{{0,3}}\s*{tolerant('thang')}\s*(?:\d{{1,2}}|[^\d\s]{{1,3}})?\s*{tolerant('nam')}\s*(?:19|20)\d\d"
+)
+"""``Trường Trung, ngày    tháng 12 năm 2017``: a place-and-date line whose day (or month) was left blank, to be filled
+in by hand when signed, or that OCR could not read (``ngàyẠẠ tháng ĩ năm 2016``), folded."""
+
+
+def find_blank_date_place(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
+    """The place of a place-and-date line with its day left blank: the place is printed, the date is not."""
+    for match in _BLANK_DAY.finditer(stream.folded):
+        if outside(taken, match.start(), match.end()):
+            return _place_before(stream, match.start(), taken)
+    return None
 
 
 _YEARLESS_DATE = re.compile(

@@ -18,7 +18,7 @@ from khplan.extractors.dates import WRITTEN_DATE
 from khplan.extractors.letterhead import BLANK_NUMBER, NUMBER, find_mottos, is_mark, motto_fragment, motto_line
 from khplan.extractors.matching import fold_key, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.terms import DOC_TYPES
+from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE
 
 _MARKUP = " \t#*_>|\u00a0ˆ`~"
 """Markdown marks, and specks a poor scan leaves at a line's edges."""
@@ -124,8 +124,10 @@ def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
     for name in DOC_TYPES:  # a type line in capitals, often glued to its title: "QUYẾT ĐỊNHVề việc"
         for match in re.finditer(rf"(?<![\w]){re.escape(name.upper())}", raw):
             before = folded[max(c for c in parts if c <= match.start()) : match.start()].split()
-            if not (before and before[-1] in _TITLE_VERB_ENDS):  # not "BAN HÀNH QUY ĐỊNH" inside a title
-                cuts.update({match.start(), match.end()})
+            if not (before and (before[-1] in _TITLE_VERB_ENDS or _TITLE_VERB.search(" ".join(before)))):
+                # not "BAN HÀNH QUY ĐỊNH" nor "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO" inside a title
+                colon = re.match(r"\s*:", raw[match.end() :])  # the enacting "QUYẾT ĐỊNH:" keeps its colon
+                cuts.update({match.start(), match.end() + (colon.end() if colon else 0)})
     bounds = sorted(c for c in cuts if 0 < c < len(raw))
     return [(a, b) for a, b in zip([0, *bounds], [*bounds, len(raw)], strict=True) if b > a]
 
@@ -135,6 +137,10 @@ _TITLE_VERB_ENDS = frozenset(
 )
 """Last syllables of what a trích yếu says before naming a kind of document (ban hành, triển khai, thực hiện, phê
 duyệt, xây dựng, tổ chức, bổ sung, sửa đổi, ký kết; về, của, và …): a type name after one is the title's word."""
+
+
+_TITLE_VERB = re.compile(r"\b(?:ban hanh|trien khai|thuc hien|phe duyet|sua doi|bo sung)\b")
+"""A trích yếu's verb earlier in the same part: every type name after it, however far, is the object it names."""
 
 
 CAPITALS_RUN = 3
@@ -243,9 +249,16 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
         return None
     if len(words) <= 5 and _mostly_upper(line.text[words[0].start() : words[-1].end()]):
         name = _type_name(line.text[words[0].start() : words[-1].end()])
+        if name is None and (qualified := _TYPE_QUALIFIER.search(line.folded)) is not None:
+            name = _type_name(line.text[words[0].start() : qualified.start()])  # "KẾ HOẠCH HÀNH ĐỘNG": a Kế hoạch
         if name is not None:
             return name, len(line.text)
     return _type_then_title(line)
+
+
+_TYPE_QUALIFIER = re.compile(r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)\W*$")
+"""What a type line may add to its type name (``KẾ HOẠCH HÀNH ĐỘNG``, ``BÁO CÁO TÓM TẮT``, ``KẾ HOẠCH LIÊN TỊCH``):
+the type is the name's, the trích yếu begins on the next line."""
 
 
 _BODY_WORDS = frozenset({"hoi dong", "uy ban", "nhan dan", "ban chap hanh"})
@@ -324,7 +337,11 @@ AUTHORITY_WORDS = 16
 def find_layout(lines: tuple[Line, ...]) -> Layout:
     """Header, type line, trích yếu, authority line and body of the document."""
     type_line, doc_type, rest = None, None, len(lines)
-    for line in lines[:HEADER_SEARCH_LINES]:
+    opening = next((line for line in lines if line.text.strip()), None)
+    headline = _headline(lines, opening) if opening is not None else None
+    if opening is not None and headline is not None:
+        type_line, (doc_type, rest) = opening, headline
+    for line in lines[:HEADER_SEARCH_LINES] if type_line is None else ():
         if (over := _type_line_over_title(lines, line)) is not None:
             type_line, doc_type, rest = line, over, len(line.text)
             break
@@ -347,13 +364,43 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         header = list(lines[: type_line.number])
         title_from = type_line.number + 1
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
-    title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
+    if headline is not None:  # a headline is one line: the body opens under it
+        title, after = first, title_from
+    else:
+        title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
     if type_line is None and not title and (inside := _title_under_number(header)):
         title = inside
         header = [line for line in header if line not in inside]
     authority, after = _authority_lines(lines, after, title)
     after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+_HEADLINE_REST = re.compile(r"\s+(?:s[oố]\s+\S*\d|c[uủ]a\s|v[eề]\s|v\s*/\s*v\b|[^\W\d_])")
+"""After the type name, a headline goes on with the number (``số 175-CV/TU``), who issued it (``của …``), its subject
+(``về …``) or the subject's first word (``lịch tiếp công dân …``, ``Lịch tiếp công dân …``)."""
+HEADLINE_WORDS = 4
+"""Fewer words after the type name are a heading of the body, no headline."""
+HEADLINE_HEADER_LINES = 8
+"""Lines under a headline in which a header's motto or number would show it is only a site's caption."""
+
+
+def _headline(lines: tuple[Line, ...], line: Line) -> tuple[str, int] | None:
+    """A portal post that prints its document without the header, a headline standing in for it: ``Thông báo lịch
+    tiếp công dân của …``, ``Công văn số 175-CV/TU ngày 25/01/2007 của Thành ủy TPHCM về việc …``, ``Nghị quyết của
+    Ban Chấp hành Đảng bộ tỉnh khóa XIII về …``. The type name in sentence case opens the page's first line; no
+    motto or ``Số:`` follows in the lines under it. Returns the type and where the rest of the line begins."""
+    for name in sorted([*DOC_TYPES, NO_TYPE_LINE], key=len, reverse=True):
+        if not line.text.startswith(name) or not (rest := _HEADLINE_REST.match(line.text, len(name))):
+            continue
+        if len(line.text[len(name) :].split()) < HEADLINE_WORDS:
+            return None
+        below = [ln for ln in lines[line.number + 1 :] if ln.text.strip()][:HEADLINE_HEADER_LINES]
+        folded = " ".join(ln.folded for ln in below)
+        if find_mottos(folded) or _NUMBER_LABEL.search(folded) or any(read_type_line(ln) for ln in below):
+            return None
+        return name, rest.start() + len(rest.group(0)) - len(rest.group(0).lstrip())
+    return None
 
 
 NUMBER_BELOW_LINES = 5
@@ -648,7 +695,8 @@ def double_spaced(lines: tuple[Line, ...]) -> bool:
 
 
 _ISSUER_CLAUSE = re.compile(
-    r"cua\s+(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|thu\s+tuong|chinh\s+phu)\b(?:(?!\bve\b).)*"
+    r"cua\s+(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|thu\s+tuong|chinh\s+phu|"
+    r"ban\s+(?:chap\s+hanh|thuong\s+vu)|dang\s+(?:bo|uy)|(?:tinh|thanh|huyen|quan|thi)\s+uy)\b(?:(?!\bve\b).)*"
 )
 """An older type line's ``CỦA UBND TỈNH …`` (who issued it) with no subject yet: the trích yếu comes after it."""
 
@@ -674,22 +722,23 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if _opens_upper(line) and not _mostly_upper(line.text) and _SENTENCE_OPENING.match(line.folded):
         return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
     opens_lower = _opens_lower(line)
+    head = _subject_head(title)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
     cue = bool(_PREAMBLE_CUE.match(line.folded)) and not (cut_short and opens_lower)  # "… trong 2 năm" / "thực hiện …"
-    if not _mostly_upper(title[0].text) and cut_short and not cue:
+    if not _mostly_upper(head.text) and cut_short and not cue:
         # a sentence-case title wrapped, a blank line between (OCR paragraphs); not the body's first paragraph
         return not _mostly_upper(line.text) and not _paragraph(line)
     if title[-1].text.rstrip().endswith(";") and not (cue or _paragraph(line)):
         return True  # "Kết quả … 9 tháng đầu năm;" / "Phương hướng nhiệm vụ …": a trích yếu in two parts
     if dangles(title[-1]) and not cue:
         return True  # "… ban hành kèm theo" / "Quyết định số 99-QĐ/TW …": a line cut mid-phrase goes on
-    if _mostly_upper(title[0].text) and _mostly_upper(line.text):
+    if _mostly_upper(head.text) and _mostly_upper(line.text):
         return True  # capitals go on across a blank line: OCR puts one between the paragraphs it sees
-    if not _mostly_upper(title[0].text) and _second_sentence(lines, title, line):
+    if not _mostly_upper(head.text) and _second_sentence(lines, title, line):
         return True
     if blank and not opens_lower:
         return False
-    if _mostly_upper(title[0].text):  # a title begun in capitals goes on in capitals, or in lower case
+    if _mostly_upper(head.text):  # a title begun in capitals goes on in capitals, or in lower case
         numbers_only = not any(c.isalpha() for c in line.text)  # "NĂM" / "2022"
         return _mostly_upper(line.text) or numbers_only or (opens_lower and not _PREAMBLE_CUE.match(line.folded))
     if cue:
@@ -697,8 +746,16 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
 
 
+def _subject_head(title: list[Line]) -> Line:
+    """The line whose case the trích yếu is printed in: its first, or the subject's after an older type line's
+    ``CỦA BAN THƯỜNG VỤ TỈNH ỦY`` (who issued it, in capitals over a subject in sentence case)."""
+    if len(title) > 1 and re.match(r"\W*cua\s", title[0].folded) and not re.search(r"\bve\b", title[0].folded):
+        return title[1]
+    return title[0]
+
+
 _SENTENCE_OPENING = re.compile(
-    r"^(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|nam\s+\d{4}|trong\s+(?:nam|nhung\s+nam|thoi\s+gian)\b[^,]*)\s*,"
+    r"^(?:ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|nam\s+\d{4}|trong\s+(?:nam|nhung\s+nam|thoi\s+gian)\b[^,]*)\s*,"
 )
 """``Năm 2014, …``, ``Ngày 28 tháng 6 năm 2024, …``, ``Trong thời gian qua, …``: a time set before a comma opens a
 sentence of the body, never a trích yếu's next line."""
@@ -772,8 +829,16 @@ def _second_sentence(lines: tuple[Line, ...], title: list[Line], line: Line) -> 
         return False
     if not following.text.rstrip().endswith("."):
         return False
-    after = next((ln for ln in lines[following.number + 1 :] if any(c.isalnum() for c in ln.text)), None)
+    after = next(
+        (ln for ln in lines[following.number + 1 :] if any(c.isalnum() for c in ln.text) and not _aside(ln)), None
+    )
     return after is not None and is_body_start(after)
+
+
+def _aside(line: Line) -> bool:
+    """A line wholly in parentheses under a title (``(Tài liệu phục vụ tiếp xúc cử tri …)``): a note, no body."""
+    text = line.text.strip()
+    return text.startswith("(") and text.endswith(")")
 
 
 def _opens_upper(line: Line) -> bool:

@@ -56,6 +56,8 @@ def title_lines_text(lines: tuple[Line, ...]) -> str:
             parts[i] += " -"
         elif line.text.rstrip().endswith(";") and parts[i]:
             parts[i] += ";"  # a trích yếu in two parts: "… 9 tháng đầu năm;" / "phương hướng …"
+        elif line.text.rstrip().endswith(".") and parts[i] and parts[i + 1][:1].isupper():
+            parts[i] += "."  # two sentences: "… năm 2017." / "Nhiệm vụ, mục tiêu …"
     return " ".join(p for p in parts if p)
 
 

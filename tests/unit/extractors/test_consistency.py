@@ -328,3 +328,12 @@ def test_a_district_s_place_line_naming_another_district_of_its_province_is_flag
 def test_the_prime_minister_s_code_without_its_g_is_a_misread_number():
     text = f"THỦ TƯỚNG CHÍNH PHỦ\nSố: 106/1999/QĐ-TT\nHà Nội, {DATE}\nQUYẾT ĐỊNH\nVề việc công nhận X Y Z\n"
     assert "number_misread" in _codes(text)["number"]
+
+
+def test_no_number_is_no_misread_number():
+    record = extract_record(
+        "Thông báo ngày bầu cử Trưởng ấp nhiệm kỳ VII\n\nỦy ban nhân dân xã Mỹ Thạnh thông báo ngày bầu cử; "
+        "Ủy ban nhân dân tỉnh Bến Tre chỉ đạo.\n"
+    )
+    assert record.number is None
+    assert "number_misread" not in {w.code for w in record.warnings}

@@ -300,7 +300,7 @@ def test_a_title_of_two_sentences_goes_on_after_its_first_stop():
         "đại hội đảng bộ các cấp.\nCăn cứ vào kế hoạch số 142/KH-HU ngày 24 tháng 12 năm 2019 của huyện ủy;\n"
     )
     assert record.title == (
-        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng cộng sản Việt Nam Chuẩn bị công tác đón xuân "
+        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng cộng sản Việt Nam. Chuẩn bị công tác đón xuân "
         "Canh Tý, các ngày lễ trong quý I/2020 và chào mừng đại hội đảng bộ các cấp"
     )
 
@@ -354,3 +354,30 @@ def test_a_letter_s_place_and_date_line_cut_before_its_year(place_and_date: str)
     )
     record = extract_record(text)
     assert (record.place, record.issue_date) == ("Sơn La", dt.date(2020, 3, 11))
+
+
+def test_a_number_glued_to_the_issuer_s_line_is_read_and_a_blank_day_still_gives_the_place():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\n\nXÃ TRƯỜNG TRUNGSố: /BC - UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\n\nTrường Trung, ngày tháng 12 năm 2017\n\nBÁO CÁO\nTình hình kinh tế năm 2017\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == ("Ủy ban nhân dân xã Trường Trung", None)
+    assert (record.place, record.issue_date) == ("Trường Trung", None)
+
+
+def test_a_place_line_whose_date_ocr_could_not_read_still_gives_the_place():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nQUẬN HOÀNG MAI\nSố: 149/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHoàng Mai, ngàyẠẠ tháng ĩ năm 2016\nKẾ HOẠCH\n"
+        "Triển khai công tác an toàn thực phẩm\n"
+    )
+    assert (record.place, record.issue_date) == ("Hoàng Mai", None)
+
+
+def test_a_day_glued_to_ngay_keeps_both_digits_and_a_glued_viet_nam_stays_out_of_the_issuer():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG QUỲNH XUÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆTNAM\nĐộc lập – Tự do – Hạnh phúc\n"
+        "Số: 26/KH-UBND              Quỳnh Xuân, ngày15 tháng 03 năm 2023\nKẾ HOẠCH\nTổ chức lễ hội năm 2023\n"
+    )
+    assert record.issue_date == dt.date(2023, 3, 15)
+    assert record.issuer.name == "Ủy ban nhân dân phường Quỳnh Xuân"

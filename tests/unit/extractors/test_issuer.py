@@ -510,3 +510,18 @@ def test_a_commune_the_gazetteer_places_elsewhere_takes_the_province_of_the_dist
     )
     assert (record.issuer.level, record.issuer.province) == ("commune", "Hà Tĩnh")
     assert "weak_issuer_evidence" in {w.code for w in record.warnings if w.field == "issuer.province"}
+
+
+def test_an_organ_of_a_provincial_party_committee_bears_the_committee_s_name():
+    record = extract_record(
+        f"TỈNH UỶ HÀ TĨNH\n      ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\n*\n     Hà Tĩnh, {DATE}\n"
+        "Số 369 - CV/BTGTU\nGửi Đề cương tuyên truyền kỷ niệm 190 năm thành lập tỉnh Hà Tĩnh\n\nKính gửi: các ban,\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Hà Tĩnh")
+
+
+def test_a_unit_written_by_its_initials_is_resolved():
+    record = extract_record(
+        f"THÀNH ỦY TP.HCM\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 175-CV/TU\nTP. Hồ Chí Minh, {DATE}\nV/v X Y Z\n"
+    )
+    assert (record.issuer.name, record.issuer.province) == ("Thành ủy Thành phố Hồ Chí Minh", "Hồ Chí Minh")

@@ -516,3 +516,55 @@ def test_a_type_line_printed_with_its_colon_over_a_title_in_capitals():
     )
     enacting = text.replace("QUYẾT ĐỊNH:\n\nBAN HÀNH", "QUYẾT ĐỊNH\n\nBAN HÀNH") + "QUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
     assert extract_record(enacting).title == record.title
+
+
+def test_a_subject_in_sentence_case_after_an_issuer_clause_in_capitals_goes_on_over_a_name():
+    """``CỦA BAN THƯỜNG VỤ TỈNH ỦY`` / ``về … thị xã`` / ``Sông Cầu`` / ``lên thành phố …``: wrapped before a name."""
+    record = extract_record(
+        "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề lãnh đạo xây dựng, phát triển thị xã\nSông Cầu\n"
+        "lên thành phố trực thuộc tỉnh vào năm\n2025\n\nThực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh,\n"
+        "Ban Thường vụ Tỉnh ủy ban hành Nghị quyết như sau:\n"
+    )
+    assert record.title == "Về lãnh đạo xây dựng, phát triển thị xã Sông Cầu lên thành phố trực thuộc tỉnh vào năm 2025"
+
+
+def test_a_type_line_with_a_qualifier_is_the_type_and_the_title_is_under_it():
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN\nXÃ ĐÔNG QUANG\n{MOTTO}Số: 68/KH-UBND\nĐông Quang, {DATE}\nKẾ HOẠCH HÀNH ĐỘNG\n"
+        "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX,\nnhiệm kỳ 2020 - 2025\n\n"
+        "Ngày 19/3/2020, Ban chấp hành Đảng bộ xã đã ban hành Nghị quyết.\n"
+    )
+    assert record.doc_type == "Kế hoạch"
+    assert record.title == "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX, nhiệm kỳ 2020 - 2025"
+
+
+def test_a_title_of_two_sentences_keeps_its_stop_and_ends_before_a_note_in_parentheses():
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN\nXÃ TRƯỜNG TRUNG\n{MOTTO}Số: 5/BC-UBND\nTrường Trung, {DATE}\nBÁO CÁO TÓM TẮT\n"
+        "Tình hình kinh tế - xã hội năm 2017.\n\nNhiệm vụ, mục tiêu và các giải pháp chủ yếu năm 2018.\n\n"
+        "(Tài liệu phục vụ tiếp xúc cử tri)\n\nPHẦN THỨ NHẤT\n"
+    )
+    assert record.doc_type == "Báo cáo"
+    assert record.title == "Tình hình kinh tế - xã hội năm 2017. Nhiệm vụ, mục tiêu và các giải pháp chủ yếu năm 2018"
+
+
+def test_a_numeric_date_before_a_comma_opens_the_body_not_the_title():
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN\nXÃ TRƯỜNG XUÂN\n{MOTTO}Số: 5/KH-UBND\nTrường Xuân, {DATE}\nKẾ HOẠCH\n"
+        "Về mục tiêu, phương hướng, nhiệm vụ năm 2023\n\nNgày 07/01/2023, Ủy ban nhân dân xã đã tổ chức hội nghị.\n"
+    )
+    assert record.title == "Về mục tiêu, phương hướng, nhiệm vụ năm 2023"
+
+
+def test_a_type_name_far_after_a_flattened_title_s_verb_is_still_the_title_s_and_the_enacting_colon_stays():
+    """``BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO …`` then ``QUYẾT ĐỊNH:`` on one line: no Báo cáo, no type line at the end."""
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm "
+        "2019 | BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ TRÊN ĐỊA BÀN TỈNH QUẢNG TRỊ "
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; "
+        "Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định về chế độ báo cáo; "
+        "QUYẾT ĐỊNH: Điều 1. Ban hành"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Quyết định"
+    assert record.title.lower().startswith("ban hành quy định chế độ báo cáo định kỳ")
