@@ -171,11 +171,29 @@ def units() -> tuple[AdminUnit, ...]:
                     f"{p_key}_{d_key}_{w_key}",
                 )
             )
+    by_name = {unit.name: unit for unit in provinces.values()}
+    former = [
+        AdminUnit(name, kind, "district", province, None, f"former:{kind}:{name}", f"{by_name[province].key}_")
+        for province, kind, name in FORMER_DISTRICTS
+    ]
     return (
         *sorted(provinces.values(), key=lambda u: u.code),
         *sorted(districts.values(), key=lambda u: u.code),
+        *former,
         *communes,
     )
+
+
+FORMER_DISTRICTS: tuple[tuple[str, str, str], ...] = (
+    ("Hồ Chí Minh", "quận", "2"),
+    ("Hồ Chí Minh", "quận", "9"),
+    ("Hồ Chí Minh", "quận", "Thủ Đức"),
+    ("Hà Nội", "huyện", "Từ Liêm"),
+    ("Thanh Hóa", "huyện", "Đông Sơn"),
+)
+"""Districts dissolved before 2025, which the dataset no longer holds and older documents name: Quận 2, Quận 9 and
+quận Thủ Đức became the city of Thủ Đức (2021), huyện Từ Liêm was split into Bắc and Nam Từ Liêm (2014), huyện Đông
+Sơn joined the city of Thanh Hóa (2025). Their communes are under the units they joined."""
 
 
 @cache

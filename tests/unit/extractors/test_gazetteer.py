@@ -73,3 +73,11 @@ def test_commune_successor_is_a_commune_of_the_new_map():
     commune = resolve("Hòa Phong", kinds=["xã"], province_hints={"Đà Nẵng": 1}).unit
     after = successor(commune)
     assert after.level == "commune" and after.province == "Đà Nẵng" and after.name
+
+
+def test_districts_dissolved_before_2025_are_known_with_their_province():
+    """Quận 2 and Quận 9 joined the city of Thủ Đức in 2021: a 2007 council of Quận 2 is in Hồ Chí Minh."""
+    for name in ("2", "9", "Thủ Đức"):
+        (unit,) = resolve(name, kinds=["quận"]).candidates
+        assert (unit.level, unit.province) == ("district", "Hồ Chí Minh")
+    assert successor(resolve("2", kinds=["quận"]).unit).name == "Hồ Chí Minh"
