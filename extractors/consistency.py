@@ -23,7 +23,7 @@ from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import NEXT_ONES, Layout, Line
-from khplan.extractors.terms import DOC_TYPE_OF_CODE, DOC_TYPES, ISSUER_CODES, known_segment
+from khplan.extractors.terms import DOC_TYPE_OF_CODE, DOC_TYPES, ISSUER_CODES, NO_TYPE_LINE, known_segment
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Issuer, PlanRecord, ReviewWarning
 
@@ -65,10 +65,8 @@ def title_jurisdiction(title: str) -> tuple[str, str] | None:
 
 def code_type(code: str | None) -> str | None:
     """The type a number's ký hiệu names (``QĐ-UBND`` → Quyết định; party style ``KH/TU`` too)."""
-    for segment in re.split(r"[-/]", code or "")[:2]:
-        if segment in DOC_TYPE_OF_CODE:
-            return DOC_TYPE_OF_CODE[segment]
-    return None
+    segments = [s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]  # past a year
+    return DOC_TYPE_OF_CODE.get(segments[0]) if segments else None
 
 
 def _districts_elsewhere(ex: Extraction, province: str) -> str | None:
@@ -333,6 +331,19 @@ def _check_code(ex: Extraction, reading: HeaderReading) -> None:
                 f"the number's ký hiệu {reading.number_code!r} names {body}, the header {record.issuer.name!r}",
             )
     typed = code_type(reading.number_code)
+    layout = ex.analyses["layout"]
+    if (
+        not typed
+        and reading.number_code
+        and record.doc_type not in (None, NO_TYPE_LINE)
+        and layout.type_line is not None
+        and not layout.header
+    ):  # a post's headline "Hướng dẫn thực hiện …" over a Công văn 473/STP-PBGDPL: its first word may be a verb
+        ex.warn(
+            "number_contradicts_type",
+            "doc_type",
+            f"the headline says {record.doc_type!r}; the number's ký hiệu {reading.number_code!r} names no type",
+        )
     if (
         typed
         and record.doc_type

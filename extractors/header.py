@@ -241,6 +241,37 @@ def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
     return number, date
 
 
+_LEAD = re.compile(
+    r"(?:^|[.;]\s*)ngay\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})\s*,\s*[^.;]{3,120}?"
+    r"\s(?:da\s+)?(?:ky\s+)?ban\s+hanh\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|huong\s+dan|"
+    r"thong\s+bao|chi\s+thi|bao\s+cao)\s+so\s+(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*)"
+)
+"""A portal's lead in place of the header: ``Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …``
+(folded)."""
+
+
+LEAD_LINES = 8
+"""Lines of the body the lead is looked for in (a site that lost its line breaks is cut back into several)."""
+
+
+def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate] | None:
+    """Number and date from the first sentence of a post that printed its document without the header."""
+    if layout.header or layout.type_line is None or layout.type_line.number != 0:
+        return None
+    lines = [line for line in layout.body if line.text.strip()][:LEAD_LINES]
+    first, match = next(((line, m) for line in lines if (m := _LEAD.search(line.folded)) is not None), (None, None))
+    if first is None or match is None:
+        return None
+    try:
+        day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    code = canonical_code(first.text[match.start("code") : match.end("code")])
+    number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
+    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
+    return number, date
+
+
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     """The type name, and whether it had to be inferred from the number's code (no legible type line)."""
     if layout.doc_type:
@@ -248,10 +279,9 @@ def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     if code is None:
         return None, False
     # 69/KH-UBND: the type opens the part after "/"; 27-KH/HU (Party style): it follows the number.
-    segments = re.split(r"[-/]", code.strip("-/"))
-    for segment in segments[:2]:
-        if segment in DOC_TYPE_OF_CODE:
-            return DOC_TYPE_OF_CODE[segment], True
+    segments = [s for s in re.split(r"[-/]", code.strip("-/")) if not s.isdigit()]  # past the year: /2015/QĐ-UBND
+    if segments and segments[0] in DOC_TYPE_OF_CODE:  # only where the type's code stands: PTM-PC is a body's, a unit's
+        return DOC_TYPE_OF_CODE[segments[0]], True
     return NO_TYPE_LINE, True
 
 
@@ -270,6 +300,10 @@ def extract_header(ex: Extraction) -> None:
     if reading.number is None and reading.date is None and (heading := archive_heading(layout)) is not None:
         reading.number, reading.date = heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
         source = "archive heading"
+    elif reading.number is None and reading.date is None and (lead := lead_sentence(layout)) is not None:
+        reading.number, reading.date = lead  # "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …"
+        source = "lead sentence"
+        reading.number_code = re.sub(r"^\d+[-/]*(?:(?:19|20)\d\d\s*/)?", "", lead[0].text)  # STP-PBGDPL
     if reading.number is not None:
         record.number = reading.number.text
         ex.cite("number", reading.number.start, reading.number.end)

@@ -67,6 +67,8 @@ PARTY_COMMITTEES: dict[str, str] = {
     "thị ủy": "thị xã",
 }
 """Party committees named after their unit without its kind word (``Tỉnh ủy Thừa Thiên Huế``), and that kind."""
+MINISTRY_OFFICES = ("Văn phòng", "Thanh tra")
+"""A ministry's office and inspectorate, named with the ministry (Văn phòng Bộ Công an, Thanh tra Bộ Xây dựng)."""
 NAMED_AFTER_PEOPLE = frozenset({"Hồ Chí Minh"})
 """Units named after a person, whose kind a party committee's name keeps (``Thành ủy Thành phố Hồ Chí Minh``)."""
 PARTY_ORGANS = ("ban", "văn phòng", "ủy ban")
@@ -135,6 +137,8 @@ _KIND_PATTERN = re.compile(
     r"(?<![a-z])(?P<kind>" + "|".join(tolerant(fold_key(k)) for k in KINDS_BY_LENGTH) + r"|tp\.?)(?:\s+|(?<=\.))(?=\S)"
 )
 _KIND_OF_FOLDED = {fold_key(k): k for k in LEVEL_OF_KIND}
+EXACT_UNIT_SCORE = 97.0
+"""A unit's name printed whole, marks and all."""
 CENTRAL_BODIES = (
     *CENTRAL_HEADS,
     "hội đồng bộ trưởng",
@@ -328,7 +332,20 @@ def _awaits_name(body: Body) -> bool:
         len(words) > 1
         and any(" ".join(words[-n:]) in _KIND_OF_FOLDED and len(words) > n for n in (1, 2))
         and not _IMPLIED_KIND.search(body.folded)
+        and not _names_its_unit(body)
     )
+
+
+def _names_its_unit(body: Body) -> bool:
+    """``UBND TỈNH HÀ TĨNH``: a kind and a unit's whole name, which itself ends like a kind (``TĨNH``)."""
+    words, printed = body.folded.split(), body.text.split()
+    if len(words) != len(printed):
+        return False
+    for k, word in enumerate(words[:-2]):
+        kind = _KIND_OF_FOLDED.get(word)
+        if kind and resolve(" ".join(printed[k + 1 :]), kinds=[kind], cutoff=EXACT_UNIT_SCORE).candidates:
+            return True
+    return False
 
 
 def _completes_unit(body: Body, piece: Piece) -> bool:
@@ -384,8 +401,8 @@ def apply_conventions(bodies: list[Body], mottos: frozenset[str]) -> list[Body]:
 
     ``HỘI NÔNG DÂN VIỆT NAM`` / ``BAN CHẤP HÀNH TRUNG ƯƠNG``: one issuer, the
     organisation's Ban Chấp hành; ``BAN CHẤP HÀNH TRUNG ƯƠNG`` beside ``ĐẢNG
-    CỘNG SẢN VIỆT NAM``: the Party's; a body under it (``VĂN PHÒNG``) is that
-    body of the Party's Central Committee.
+    CỘNG SẢN VIỆT NAM``: the Party's; a body under it is that body of the
+    Party's Central Committee (Văn phòng Trung ương Đảng, Ủy ban Kiểm tra Trung ương).
     """
     party = "party" in mottos
     for i, body in enumerate(bodies):
@@ -400,8 +417,8 @@ def apply_conventions(bodies: list[Body], mottos: frozenset[str]) -> list[Body]:
         if party:
             body.name = PARTY_CENTRAL_COMMITTEE
             below = bodies[i + 1 :]
-            for sub in below:
-                sub.name = f"{agency_case(sub.text)} Trung ương Đảng"
+            for sub in below:  # Văn phòng Trung ương Đảng; Ban Tổ chức Trung ương, Ủy ban Kiểm tra Trung ương
+                sub.name = f"{agency_case(sub.text)} Trung ương{' Đảng' if sub.head == 'văn phòng' else ''}"
             return bodies
     return bodies
 
@@ -428,7 +445,7 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
     if body.head not in PEOPLES_BODIES and max(similarity(d, text) for d in DEPARTMENTS) >= DEPARTMENT_SCORE:
         return  # "… THƯƠNG BINH VÀ XÃ HỘI" is a department's field, not a commune
     after_head = len(body.head) if body.head and folded.startswith(fold_key(body.head)) else 0
-    matches = list(_KIND_PATTERN.finditer(folded, after_head))
+    matches = [m for m in _KIND_PATTERN.finditer(folded, after_head) if _printed_as_kind(text, m)]
     exact = [m for m in matches if _unit_kind(folded[m.start() :], exact=True)]
     for match in exact + [m for m in matches if m not in exact]:
         kind = _unit_kind(folded[match.start() :]) or "thành phố"
@@ -444,6 +461,18 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
     if exact:  # a unit the gazetteer does not know
         body.unit_kind = _unit_kind(folded[exact[0].start() :], exact=True)
         body.unit_text = text[exact[0].end() :].strip(" .,-") or None
+
+
+_KINDS_AS_PRINTED = frozenset(LEVEL_OF_KIND)
+
+
+def _printed_as_kind(text: str, match: re.Match[str]) -> bool:
+    """Whether the words a kind matched (marks ignored) are that kind as printed: ``QUẢN LÝ DƯỢC`` and ``XÂY DỰNG``
+    hold no quận or xã. Text without marks (legacy OCR) is taken as it folds; a number after it is a unit's name."""
+    printed = " ".join(text[match.start("kind") : match.end("kind")].split()).lower()
+    if printed.isascii() or printed in _KINDS_AS_PRINTED:
+        return True
+    return bool(re.match(r"\s*\d", text[match.end() :]))  # "QUẢN 8": OCR's slip of QUẬN 8
 
 
 _OCR_TAIL = re.compile(r"\s*[,|;:—_«»~]")
@@ -756,6 +785,8 @@ def extract_issuer(ex: Extraction) -> None:
         and not _names_committee(record.name)
     ):  # "TỈNH ỦY HÀ TĨNH" / "BAN TUYÊN GIÁO": Ban Tuyên giáo Tỉnh ủy Hà Tĩnh, as the party names its organs
         record.name = f"{record.name} {record.parent}"
+    elif parent is not None and parent.head == "bộ" and record.name in MINISTRY_OFFICES:
+        record.name = f"{record.name} {record.parent}"  # "BỘ CÔNG AN" / "VĂN PHÒNG": Văn phòng Bộ Công an
     if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
         record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
     if record.level == Level.central:
@@ -936,6 +967,7 @@ def _code_body(code: str | None) -> Body | None:
 _ENACTS = re.compile(
     r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+(?:ke\s+hoach|lich|chuong\s+trinh)|phat\s+dong|trien\s+khai)\b"
 )
+_CITED_NUMBER = re.compile(r"\s+so\s*\d")
 _DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ENACTING_PARAGRAPHS = 3
 _PREAMBLE = re.compile(r"\W*(?:can\s+cu|xet)\b")
@@ -956,6 +988,8 @@ def _enacting_body(
             break
         seen += not _PREAMBLE.match(folded)  # the preamble's "Căn cứ …" lines do not count: four may come first
         for verb in _ENACTS.finditer(folded):
+            if _CITED_NUMBER.match(folded, verb.end()):
+                continue  # "… và Hướng dẫn số 148 HD/TWH": a document cited, no verb
             clause_start = max(folded.rfind(";", 0, verb.start()), folded.rfind(".", 0, verb.start()), -1) + 1
             clause = block.text[clause_start : verb.start()].strip(" ,")
             words = clause.split()

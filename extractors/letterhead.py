@@ -190,6 +190,10 @@ def find_mottos(folded: str) -> list[Cell]:
         start = _snap(folded, alignment.dest_start)
         end = _snap(folded, alignment.dest_end) if alignment.dest_end < len(folded) else alignment.dest_end
         start, end = _motto_words_only(folded, start, end, _WORDS_OF[kind])
+        if kind == "party" and (
+            end - start < MOTTO_SHARE * len(motto) or not re.search(r"\b(?:dang|san)\b", folded[start:end])
+        ):
+            continue  # "… KHOÁNG SẢN VIỆT NAM", "… VÀ CÔNG NGHIỆP VIỆT NAM": a body's name, no ĐẢNG CỘNG SẢN VIỆT NAM
         found.append((alignment.score, Cell(kind, start, end)))
     cells: list[Cell] = []
     for _, cell in sorted(found, key=lambda sc: -sc[0]):
@@ -393,10 +397,14 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
     before = text[floor:date_start].rstrip(" ,.")
     words = list(re.finditer(r"\S+", before))
     kept: list[re.Match[str]] = []
+    date_piece = stream.piece_at(date_start)
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group(0)
         if len(kept) == PLACE_WORDS or not (_place_word(word) or (not kept and _capitalised_last(words, index))):
             break
+        piece = stream.piece_at(floor + words[index].start())
+        if kept and piece != date_piece and not _place_fragment(stream.pieces[piece].text):
+            break  # "V/v … công nghiệp hỗ trợ Việt Nam." / "Hà Nội, ngày …": the line above is a subject, no place
         kept.insert(0, words[index])
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
@@ -409,6 +417,12 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         return None
     junk = len(kept[0].group(0)) - len(kept[0].group(0).lstrip(_OCR_JUNK))
     return Cell("place", floor + kept[0].start() + junk, floor + kept[-1].end())
+
+
+def _place_fragment(text: str) -> bool:
+    """A line that may be the first half of a place wrapped over two (``Sơn`` / ``La, ngày …``): place words only."""
+    words = text.rstrip(" ,.").split()
+    return len(words) <= PLACE_WORDS and all(_place_word(word) for word in words)
 
 
 def _without_words_before(kept: list[re.Match[str]]) -> list[re.Match[str]]:

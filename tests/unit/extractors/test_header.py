@@ -381,3 +381,21 @@ def test_a_day_glued_to_ngay_keeps_both_digits_and_a_glued_viet_nam_stays_out_of
     )
     assert record.issue_date == dt.date(2023, 3, 15)
     assert record.issuer.name == "Ủy ban nhân dân phường Quỳnh Xuân"
+
+
+def test_the_v_v_line_above_the_place_line_lends_it_no_words():
+    record = extract_record(
+        "VĂN PHÒNG CHÍNH PHỦ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\n"
+        "Số: 2541/VPCP-QHQT\nV/v chương trình phát triển công nghiệp hỗ trợ Việt Nam.\n\n"
+        "Hà Nội, ngày 20 tháng 04 năm 2009\n\nKính gửi: Bộ Công Thương\n"
+    )
+    assert (record.place, record.title) == ("Hà Nội", "V/v chương trình phát triển công nghiệp hỗ trợ Việt Nam")
+
+
+def test_a_body_s_code_after_its_own_is_no_type():
+    """``0674/PTM-PC``: PC is a unit of the chamber, not a Phiếu chuyển; a letter with no type line is a Công văn."""
+    record = extract_record(
+        "PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP VIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 0674/PTM-PC\nHà Nội, ngày 25 tháng 03 năm 2011\nV/v: góp ý dự thảo\n"
+    )
+    assert record.doc_type == "Công văn"

@@ -525,3 +525,40 @@ def test_a_unit_written_by_its_initials_is_resolved():
         f"THÀNH ỦY TP.HCM\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 175-CV/TU\nTP. Hồ Chí Minh, {DATE}\nV/v X Y Z\n"
     )
     assert (record.issuer.name, record.issuer.province) == ("Thành ủy Thành phố Hồ Chí Minh", "Hồ Chí Minh")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "parent"),
+    [
+        ("BỘ Y TẾ\nCỤC QUẢN LÝ DƯỢC\n", "Cục Quản lý dược", "Bộ Y tế"),  # QUẢN LÝ: no quận Lý …
+        ("BỘ XÂY DỰNG\n", "Bộ Xây dựng", None),  # XÂY: no xã Y …
+        ("BỘ CÔNG AN\nVĂN PHÒNG\n", "Văn phòng Bộ Công an", "Bộ Công an"),
+        (
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nỦY BAN KIỂM TRA\n",
+            "Ủy ban Kiểm tra Trung ương",
+            "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
+        ),
+        (
+            "BỘ TÀI NGUYÊN VÀ\nMÔI TRƯỜNG\nTỔNG CỤC ĐỊA CHẤT VÀ KHOÁNG SẢN VIỆT NAM\n",
+            "Tổng cục Địa chất và Khoáng sản Việt Nam",
+            "Bộ Tài nguyên và Môi trường",
+        ),
+        ("PHÒNG THƯƠNG MẠI\n\nVÀ CÔNG NGHIỆP VIỆT NAM\n", "Phòng Thương mại và Công nghiệp Việt Nam", None),
+    ],
+)
+def test_central_bodies_named_as_they_are(header: str, name: str, parent: str | None):
+    motto = "ĐẢNG CỘNG SẢN VIỆT NAM\n" if "TRUNG ƯƠNG\nỦY BAN" in header else MOTTO
+    record = extract_record(f"{header}{motto}Số: 06-HD/X\nHà Nội, {DATE}\nV/v: góp ý dự thảo\nKính gửi: các bộ\n")
+    assert (record.issuer.name.casefold(), record.issuer.parent, record.issuer.level) == (
+        name.casefold(),
+        parent,
+        "central",
+    )
+
+
+def test_a_parent_abbreviated_on_the_line_of_its_department_is_cut_after_a_name_ending_like_a_kind():
+    """``UBND TỈNH HÀ TĨNH SỞ GIÁO DỤC …``: the name's ``TĨNH`` is no kind awaiting a name."""
+    record = extract_record(
+        f"UBND TỈNH HÀ TĨNH SỞ GIÁO DỤC VÀ ĐÀO TẠO\n{MOTTO}Số: 1171/SGDĐT-GDTrH\nHà Tĩnh, {DATE}\nV/v X\n"
+    )
+    assert (record.issuer.name, record.issuer.parent) == ("Sở Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh Hà Tĩnh")

@@ -78,3 +78,23 @@ def test_the_type_line_s_cua_clause_names_the_issuer_where_the_header_was_droppe
         "ban chấp hành đảng bộ xã trường xuân",
         "commune",
     )
+
+
+def test_a_document_cited_by_its_number_is_no_verb_of_the_announcing_body():
+    """``… của Trung ương Hội LHTN Việt Nam và Hướng dẫn số 148 …``: the cited guidance, not who guides."""
+    record = extract_record(
+        "HƯỚNG DẪN\nThực hiện kế hoạch tổ chức Đại hội Hội LHTN Việt Nam các cấp\n"
+        "Căn cứ Kế hoạch số 49-KH/TƯH của Trung ương Hội LHTN Việt Nam và Hướng dẫn số 148 HD/TWH ngày 16/9/2008. "
+        "Ban Thư ký Ủy ban Hội LHTN Việt Nam tỉnh Hưng Yên hướng dẫn việc triển khai tổ chức Đại hội như sau:\n"
+    )
+    assert (record.issuer.level, record.issuer.province) == ("province", "Hưng Yên")
+
+
+def test_a_post_s_lead_gives_the_number_and_date_and_a_headline_s_type_word_is_doubted():
+    record = extract_record(
+        "Hướng dẫn thực hiện công tác phổ biến, giáo dục pháp luật năm 2020\n"
+        "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc hướng dẫn thực hiện công tác phổ biến, "
+        "giáo dục pháp luật năm 2020, cụ thể như sau:\n"
+    )
+    assert (record.number, str(record.issue_date)) == ("473/STP-PBGDPL", "2020-03-25")
+    assert "number_contradicts_type" in {w.code for w in record.warnings if w.field == "doc_type"}
