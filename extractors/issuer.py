@@ -720,6 +720,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
     issuer, parent = bodies[-1], bodies[-2] if len(bodies) >= 2 else None
     if parent is not None and parent.head == issuer.head and parent.unit_text is None and issuer.unit_text:
         parent = None  # "HỘI ĐỒNG NHÂN DÂN" / … / "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG": one body, printed twice
+    elif parent is not None and parent.head == issuer.head and issuer.unit_text is None and parent.unit_text:
+        issuer, parent = parent, None  # "ỦY BAN NHÂN DÂN XÃ …" / "Số: /BC-" / "UBND": the code's end, wrapped
     if parent is not None and squash(parent.text) == squash(issuer.text):
         parent = None  # "CHÍNH PHỦ" / … / "CHÍNH PHỦ": the authority line read into the header, no second body
     if issuer.head in PEOPLES_BODIES and issuer.unit_text is None and parent is None:

@@ -97,7 +97,7 @@ def cut_pieces(start: int, text: str, folded: str) -> list[Piece]:
     """A header line's pieces: cut where a site or OCR put two cells on one line, stripped of specks."""
     pieces = []
     pos = 0
-    glued = [(m.start(), m.start()) for m in _GLUED_NUMBER.finditer(text) if text[m.start() - 2 : m.start()].isupper()]
+    glued = [(m.start(), m.end()) for m in _GLUED_NUMBER.finditer(text) if text[m.start() - 2 : m.start()].isupper()]
     gaps = sorted([*((m.start(), m.end()) for m in _CELL_BREAK.finditer(text)), *glued])
     for gap in [*gaps, None]:
         end = gap[0] if gap else len(text)
@@ -113,7 +113,7 @@ def cut_pieces(start: int, text: str, folded: str) -> list[Piece]:
     return pieces
 
 
-_GLUED_NUMBER = re.compile(r"(?<=\w\w)(?=S[ốỐ]\s*:)")
+_GLUED_NUMBER = re.compile(r"(?<=\w\w)[§$]?(?=S[ốỐ]\s*:)")
 """``XÃ TRƯỜNG TRUNGSố: /BC-UBND``: a site lost the break between the issuer's line and the number (the name before it
 in capitals)."""
 
@@ -318,7 +318,7 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
     return _date_year_apart(stream, taken)
 
 
-_BLANK_DAY = re.compile(
+BLANK_DAY = re.compile(
     rf"{tolerant('ngay')}[^\d\s]{{0,3}}\s*{tolerant('thang')}\s*(?:\d{{1,2}}|[^\d\s]{{1,3}})?\s*{tolerant('nam')}\s*(?:19|20)\d\d"
 )
 """``Trường Trung, ngày    tháng 12 năm 2017``: a place-and-date line whose day (or month) was left blank, to be filled
@@ -327,7 +327,7 @@ in by hand when signed, or that OCR could not read (``ngàyẠẠ tháng ĩ năm
 
 def find_blank_date_place(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
     """The place of a place-and-date line with its day left blank: the place is printed, the date is not."""
-    for match in _BLANK_DAY.finditer(stream.folded):
+    for match in BLANK_DAY.finditer(stream.folded):
         if outside(taken, match.start(), match.end()):
             return _place_before(stream, match.start(), taken)
     return None
@@ -408,6 +408,10 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         kept.insert(0, words[index])
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
+    own = [m for m in kept if stream.piece_at(floor + m.start()) == date_piece]
+    joined = _KIND_BEFORE.sub("", text[floor + kept[0].start() : floor + kept[-1].end()]) if kept else ""
+    if own and len(own) < len(kept) and not resolve(joined, cutoff=PLACE_NAME_SCORE).candidates:
+        kept = own  # "… vùng Tây" / "Bắc” Hà Nội, ngày": the subject's wrapped end, not "Sơn" / "La, ngày"
     if len(kept) > 1 and _stray_capitals(kept[0].group(0)):
         rest = text[floor + kept[1].start() : floor + kept[-1].end()]
         if len(kept) > 3 or resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
@@ -417,6 +421,11 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         return None
     junk = len(kept[0].group(0)) - len(kept[0].group(0).lstrip(_OCR_JUNK))
     return Cell("place", floor + kept[0].start() + junk, floor + kept[-1].end())
+
+
+_KIND_BEFORE = re.compile(
+    r"^(?:T[PpXx]\.?|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Xx]ã|[Pp]hường)\s*"
+)
 
 
 def _place_fragment(text: str) -> bool:

@@ -15,7 +15,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from khplan.extractors.dates import WRITTEN_DATE
-from khplan.extractors.letterhead import BLANK_NUMBER, NUMBER, find_mottos, is_mark, motto_fragment, motto_line
+from khplan.extractors.letterhead import (
+    BLANK_DAY,
+    BLANK_NUMBER,
+    NUMBER,
+    find_mottos,
+    is_mark,
+    motto_fragment,
+    motto_line,
+)
 from khplan.extractors.matching import fold_key, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE
@@ -34,7 +42,7 @@ _PREAMBLE_CUE = re.compile(
     r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c|thi\s*hanh\b)"
 )
 """How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Theo, Xét, Trên cơ sở, Để, Nhằm …)."""
-_PART = re.compile(r"^(?:phan|chuong|muc)\s+(?:[ivxl]+|\d+|thu)\b")
+_PART = re.compile(r"^(?:phan|chuong|muc)\s*(?:[ivxl]+|\d+|thu)\b")
 """``PHẦN I.``, ``Chương II``, ``Mục 1``: the body's parts."""
 _SECTION_NUMBER = re.compile(r"^(?P<num>[ivxl1]{1,5}\s*[.\-)]|\d{1,2}(?:\s*\.\s*\d{1,2})*\s*[.)]|[a-zđ]\s*\))\s*\S")
 _RULE = re.compile(r"^[-_=.*~\s]{3,}$")
@@ -364,8 +372,8 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         header = list(lines[: type_line.number])
         title_from = type_line.number + 1
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
-    if headline is not None:  # a headline is one line: the body opens under it
-        title, after = first, title_from
+    if headline is not None:  # a headline, wrapped perhaps, ends at the first blank line: the body opens under it
+        title, after = _headline_lines(lines, title_from, first)
     else:
         title, after = _title_lines(lines, title_from, first, header, typed=type_line is not None)
     if type_line is None and not title and (inside := _title_under_number(header)):
@@ -401,6 +409,22 @@ def _headline(lines: tuple[Line, ...], line: Line) -> tuple[str, int] | None:
             return None
         return name, rest.start() + len(rest.group(0)) - len(rest.group(0).lstrip())
     return None
+
+
+HEADLINE_LINES = 3
+"""Lines a headline wraps over at most (a scan of a portal's page, a narrow column)."""
+
+
+def _headline_lines(lines: tuple[Line, ...], start: int, first: list[Line]) -> tuple[list[Line], int]:
+    """The headline's lines: the first, and those a narrow page wrapped it onto, up to a blank line or the body."""
+    title = list(first)
+    index = start
+    for line in lines[start : start + HEADLINE_LINES - 1]:
+        if line.blank or not line.text.strip() or is_body_start(line) or _SENTENCE_OPENING.match(line.folded):
+            break
+        title.append(line)
+        index = line.number + 1
+    return title, index
 
 
 NUMBER_BELOW_LINES = 5
@@ -656,7 +680,11 @@ def _title_lines(
         if not dated and not title and _LONE_PLACE.match(line.text) and _date_follows(lines, line.number + 1):
             header.append(line)  # "Lạng Sơn," / "ngày 05 tháng 9 năm 2018": the right column under the type line
             continue
-        if not dated and len(line.text.split()) <= PLACE_DATE_WORDS and WRITTEN_DATE.search(line.folded):
+        if (
+            not dated
+            and len(line.text.split()) <= PLACE_DATE_WORDS
+            and (WRITTEN_DATE.search(line.folded) or BLANK_DAY.search(line.folded))
+        ):
             if (typed and not title) or _PLACE_DATE_LINE.search(line.folded):
                 header.append(line)  # the right column read after the left: place and date below the type line
                 dated = True

@@ -36,6 +36,8 @@ class RestoredText:
     """Each page's restoration (its changes and their confidence), when the restorer ran."""
     lost_marks: bool = False
     """The marks were put back (the text had lost them), not only OCR's slips mended."""
+    misread: bool = False
+    """The text is legacy OCR that misread letters as well as losing marks (the ``legacy`` channel)."""
 
     @property
     def doubts(self) -> tuple[int, ...]:
@@ -88,7 +90,9 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
             word._replace(start=restoration.moved(word.start), end=restoration.moved(word.end)) for word in page.words
         )
         restored.append(page._replace(text=restoration.text, doubtful=doubtful, words=words))
-    return RestoredText(restored, restored=True, restorations=restorations, lost_marks=channel != "modern")
+    return RestoredText(
+        restored, restored=True, restorations=restorations, lost_marks=channel != "modern", misread=channel == "legacy"
+    )
 
 
 _SMALL_I = re.compile(r"\b(?=(?:[A-ZĐ]*i){1,2}[A-ZĐ]*\b)(?=\w*[A-ZĐ]\w*[A-ZĐ])[A-ZĐi]+\b")
@@ -109,7 +113,7 @@ def extract_fields(ctx: DocContext, restored: RestoredText) -> PlanRecord:
     # Strict: a component that fails fails the document (one line, or its quarantine), never a record
     # that silently lacks what that component should have found.
     record = extract_record(document, strict=True)
-    flag_doubtful_restoration(record, restored.doubts, lost_marks=restored.lost_marks)
+    flag_doubtful_restoration(record, restored.doubts, lost_marks=restored.lost_marks, misread=restored.misread)
     if not (record.number or record.issue_date or record.issuer.name):
         raise NotAPlanError(
             ctx.source, "not a Vietnamese administrative document (no number, date or issuing body found)"

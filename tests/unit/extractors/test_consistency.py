@@ -337,3 +337,14 @@ def test_no_number_is_no_misread_number():
     )
     assert record.number is None
     assert "number_misread" not in {w.code for w in record.warnings}
+
+
+def test_one_doubtful_word_puts_a_title_read_from_legacy_ocr_in_doubt():
+    from khplan.extractors.consistency import flag_doubtful_restoration
+
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 15/KH-UBND\nNam Định, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    stripped, misread = extract_record(text), extract_record(text)
+    flag_doubtful_restoration(stripped, [text.index("Thi đua")], lost_marks=True)
+    flag_doubtful_restoration(misread, [text.index("Thi đua")], lost_marks=True, misread=True)
+    assert "low_restoration_confidence" not in [w.code for w in stripped.warnings if w.field == "title"]
+    assert "low_restoration_confidence" in [w.code for w in misread.warnings if w.field == "title"]

@@ -399,3 +399,30 @@ def test_a_body_s_code_after_its_own_is_no_type():
         "Số: 0674/PTM-PC\nHà Nội, ngày 25 tháng 03 năm 2011\nV/v: góp ý dự thảo\n"
     )
     assert record.doc_type == "Công văn"
+
+
+def test_columns_read_apart_put_a_blank_day_place_line_back_in_the_header_and_a_wrapped_code_is_no_body():
+    """OCR of a scan: ``XÃ TRƯỜNG TRUNG§Số: /BC`` / ``UBND`` (the code's end), the type line before the motto."""
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ TRƯỜNG TRUNG§Số: /BC\nUBND\nBÁO CÁO TÓM TẮT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nTrường Trung, ngày tháng 12 năm 2017\n\nTình hình kinh tế - xã hội năm 2017.\n\n"
+        "PHẦNI\n\nĐÁNH GIÁ TÌNH HÌNH\n"
+    )
+    assert (record.issuer.name, record.issuer.parent, record.place) == (
+        "Ủy ban nhân dân xã Trường Trung",
+        None,
+        "Trường Trung",
+    )
+    assert record.title == "Tình hình kinh tế - xã hội năm 2017"
+
+
+def test_a_subject_s_wrapped_end_is_no_part_of_the_place_but_a_wrapped_place_is():
+    subject = extract_record(
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 414/ĐCKS-ĐC\nV/v phối hợp điều tra khoáng sản vùng Tây\nBắc”\nHà Nội, ngày 24 tháng 02 năm 2021\n"
+    )
+    wrapped = extract_record(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 120/2003/QĐ-UB\n"
+        "TP Hồ Chí\nMinh, ngày 17 tháng 7 năm 2003\n"
+    )
+    assert (subject.place, wrapped.place) == ("Hà Nội", "Thành phố Hồ Chí Minh")

@@ -98,3 +98,12 @@ def test_a_post_s_lead_gives_the_number_and_date_and_a_headline_s_type_word_is_d
     )
     assert (record.number, str(record.issue_date)) == ("473/STP-PBGDPL", "2020-03-25")
     assert "number_contradicts_type" in {w.code for w in record.warnings if w.field == "doc_type"}
+
+
+def test_a_headline_a_narrow_page_wrapped_goes_on_to_the_blank_line():
+    record = extract_record(
+        "Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XIII về huy động nguồn lực, ưu tiên\n"
+        "đầu tư xây dựng kết cấu hạ tầng giai đoạn 2016-2020\n\nI- Khái quát tình hình\n"
+        "Những năm qua, Ủy ban nhân dân tỉnh Ninh Thuận ban hành nhiều chính sách.\n"
+    )
+    assert record.title == ("Về huy động nguồn lực, ưu tiên đầu tư xây dựng kết cấu hạ tầng giai đoạn 2016-2020")
