@@ -416,7 +416,7 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
         rest = text[floor + kept[1].start() : floor + kept[-1].end()]
         if len(kept) > 3 or resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
             kept.pop(0)  # "VỤ Hà Nội" (the issuer's BỘ NỘI VỤ wrapped) is Hà Nội; "HA Nội" (OCR's capitals) stays
-    kept = _without_words_before(kept)
+    kept = _without_words_before(_named_end(text, floor, kept))
     if not kept:
         return None
     junk = len(kept[0].group(0)) - len(kept[0].group(0).lstrip(_OCR_JUNK))
@@ -426,6 +426,24 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
 _KIND_BEFORE = re.compile(
     r"^(?:T[PpXx]\.?|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Xx]ã|[Pp]hường)\s*"
 )
+
+
+def _named_end(text: str, floor: int, kept: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``… Khu CNC Hoà Lạc Hà Nội, ngày`` (a subject run onto the place's line): when the words are no unit's name
+    but their last ones are, those (the longest such run); else all of them."""
+
+    def name(words: list[re.Match[str]]) -> str:
+        return _KIND_BEFORE.sub("", text[floor + words[0].start() : floor + words[-1].end()])
+
+    if len(kept) < 3 or resolve(name(kept), cutoff=PLACE_NAME_SCORE).candidates:
+        return kept
+    dashes = {"-", "–"}
+    for start in range(2, len(kept)):  # a subject's two words at least; never inside "Bà Rịa - Vũng Tàu"
+        if dashes & {kept[start - 1].group(0), kept[start].group(0)}:
+            continue
+        if resolve(name(kept[start:]), cutoff=PLACE_NAME_SCORE).candidates:
+            return kept[start:]
+    return kept
 
 
 def _place_fragment(text: str) -> bool:

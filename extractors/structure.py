@@ -135,7 +135,9 @@ def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
             if not (before and (before[-1] in _TITLE_VERB_ENDS or _TITLE_VERB.search(" ".join(before)))):
                 # not "BAN HÀNH QUY ĐỊNH" nor "BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO" inside a title
                 colon = re.match(r"\s*:", raw[match.end() :])  # the enacting "QUYẾT ĐỊNH:" keeps its colon
-                cuts.update({match.start(), match.end() + (colon.end() if colon else 0)})
+                qualifier = _QUALIFIER_AFTER.match(folded, match.end())  # "KẾ HOẠCH HÀNH ĐỘNG" is one type line
+                end = qualifier.end() if qualifier else match.end() + (colon.end() if colon else 0)
+                cuts.update({match.start(), end})
     bounds = sorted(c for c in cuts if 0 < c < len(raw))
     return [(a, b) for a, b in zip([0, *bounds], [*bounds, len(raw)], strict=True) if b > a]
 
@@ -264,6 +266,7 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
     return _type_then_title(line)
 
 
+_QUALIFIER_AFTER = re.compile(r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)\b")
 _TYPE_QUALIFIER = re.compile(r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)\W*$")
 """What a type line may add to its type name (``KẾ HOẠCH HÀNH ĐỘNG``, ``BÁO CÁO TÓM TẮT``, ``KẾ HOẠCH LIÊN TỊCH``):
 the type is the name's, the trích yếu begins on the next line."""

@@ -426,3 +426,14 @@ def test_a_subject_s_wrapped_end_is_no_part_of_the_place_but_a_wrapped_place_is(
         "TP Hồ Chí\nMinh, ngày 17 tháng 7 năm 2003\n"
     )
     assert (subject.place, wrapped.place) == ("Hà Nội", "Thành phố Hồ Chí Minh")
+
+
+def test_a_subject_run_onto_the_place_s_line_leaves_the_place_its_own_name():
+    """A site that lost the line breaks: ``V/v: … Khu CNC Hoà Lạc Hà Nội, ngày …``."""
+    record = extract_record(
+        "BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc Số: 1648/BXD-KTQH "
+        "V/v: sáp nhập KCN Bắc Phú Cát vào Khu CNC Hoà Lạc Hà Nội, ngày 10 tháng 08 năm 2009 "
+        "Kính gửi: Văn phòng Chính phủ"
+    )
+    assert record.place == "Hà Nội"
+    assert record.title == "V/v: sáp nhập KCN Bắc Phú Cát vào Khu CNC Hoà Lạc"

@@ -568,3 +568,13 @@ def test_a_type_name_far_after_a_flattened_title_s_verb_is_still_the_title_s_and
     record = extract_record(text)
     assert record.doc_type == "Quyết định"
     assert record.title.lower().startswith("ban hành quy định chế độ báo cáo định kỳ")
+
+
+def test_a_flattened_type_line_keeps_its_qualifier():
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN XÃ ĐÔNG QUANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 68/KH-UBND Đông Quang, {DATE} "
+        "KẾ HOẠCH HÀNH ĐỘNG Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX, nhiệm kỳ 2020 - 2025 "
+        "Ngày 19/3/2020, Ban chấp hành Đảng bộ xã Đông Quang đã ban hành Nghị quyết Đại hội đại biểu lần thứ XIX."
+    )
+    assert record.doc_type == "Kế hoạch"
+    assert record.title.startswith("Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX")
