@@ -428,6 +428,10 @@ _KIND_BEFORE = re.compile(
 )
 
 
+MIN_PLACE_LETTERS = 3
+"""A unit's name has this many letters at least (``Huế``; the ``I`` a broken font left of ``Nội`` is none)."""
+
+
 def _named_end(text: str, floor: int, kept: list[re.Match[str]]) -> list[re.Match[str]]:
     """``… Khu CNC Hoà Lạc Hà Nội, ngày`` (a subject run onto the place's line): when the words are no unit's name
     but their last ones are, those (the longest such run); else all of them."""
@@ -441,7 +445,8 @@ def _named_end(text: str, floor: int, kept: list[re.Match[str]]) -> list[re.Matc
     for start in range(2, len(kept)):  # a subject's two words at least; never inside "Bà Rịa - Vũng Tàu"
         if dashes & {kept[start - 1].group(0), kept[start].group(0)}:
             continue
-        if resolve(name(kept[start:]), cutoff=PLACE_NAME_SCORE).candidates:
+        rest = name(kept[start:])
+        if sum(c.isalpha() for c in rest) >= MIN_PLACE_LETTERS and resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
             return kept[start:]
     return kept
 
