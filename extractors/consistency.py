@@ -179,6 +179,8 @@ _NOT_A_BODY = re.compile(
 _LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
 _OFFICES = ("van phong",)
 """An office named by its kind alone: ND30 names it by whose it is (Văn phòng Trung ương Đảng, Văn phòng UBND tỉnh)."""
+_DATE_SHAPED = re.compile(r"[0-3]?\d/[01]?\d/(?:19|20)\d\d")
+"""A "number" that is a date (``26/11/2003``): no ký hiệu, a date read where the number was lost."""
 _CODE_SEGMENT_MISREAD = re.compile(r"^\d+[A-ZĐ]")
 _MARKED_VOWEL = re.compile(r"[^\W\dA-Za-z_Đđ]")
 """A letter with a mark in a ký hiệu (Đ aside): a word run onto the number (``367-QĐ/TWĐTN-VPĐOÀN``)."""
@@ -251,6 +253,8 @@ def check_plausibility(ex: Extraction) -> None:
             or _MARKED_VOWEL.search(record.number or "")
             or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
             or re.search(r"[^\w)]$", record.number)
+            or _DATE_SHAPED.fullmatch(record.number)  # "26/11/2003": a date OCR read where the number was lost
+            or (len(segments) > 2 and segments[-1].isdigit() and not segments[-2].isdigit())  # "BTITI-VP-62"
         )
     ):
         ex.warn(

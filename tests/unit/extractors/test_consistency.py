@@ -348,3 +348,12 @@ def test_one_doubtful_word_puts_a_title_read_from_legacy_ocr_in_doubt():
     flag_doubtful_restoration(misread, [text.index("Thi đua")], lost_marks=True, misread=True)
     assert "low_restoration_confidence" not in [w.code for w in stripped.warnings if w.field == "title"]
     assert "low_restoration_confidence" in [w.code for w in misread.warnings if w.field == "title"]
+
+
+def test_a_date_read_as_the_number_and_a_code_ending_in_bare_digits_are_misread_numbers():
+    for number in ("26/11/2003", "3478/BTITI-VP-62"):
+        record = extract_record(
+            f"ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: {number}\nNam Định, {DATE}\nKẾ HOẠCH\nThi đua 2023\n"
+        )
+        assert record.number == number
+        assert "number_misread" in {w.code for w in record.warnings if w.field == "number"}
