@@ -23,7 +23,7 @@ from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import NEXT_ONES, Layout, Line
-from khplan.extractors.terms import DOC_TYPE_OF_CODE, DOC_TYPES, ISSUER_CODES, NO_TYPE_LINE, known_segment
+from khplan.extractors.terms import DOC_TYPES, ISSUER_CODES, NO_TYPE_LINE, known_segment, type_of_code
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Issuer, PlanRecord, ReviewWarning
 
@@ -61,12 +61,6 @@ def title_jurisdiction(title: str) -> tuple[str, str] | None:
         return None
     kind = next(k for k in KINDS_BY_LENGTH if fold_key(k) == match.group("kind"))
     return kind, name
-
-
-def code_type(code: str | None) -> str | None:
-    """The type a number's ký hiệu names (``QĐ-UBND`` → Quyết định; party style ``KH/TU`` too)."""
-    segments = [s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]  # past a year
-    return DOC_TYPE_OF_CODE.get(segments[0]) if segments else None
 
 
 def _districts_elsewhere(ex: Extraction, province: str) -> str | None:
@@ -248,9 +242,9 @@ def check_plausibility(ex: Extraction) -> None:
         and (
             any(_CODE_SEGMENT_MISREAD.match(s) for s in segments[1:])
             or odd_case
-            or re.match(r"\d+[^\W\d_]/", record.number or "")  # "0U/CTr-UBND": a digit read as a letter
+            or re.match(r"\d+[^\W\d_]/", record.number)  # "0U/CTr-UBND": a digit read as a letter
             or _own_code_misread(issuer.name, segments[1:])
-            or _MARKED_VOWEL.search(record.number or "")
+            or _MARKED_VOWEL.search(record.number)
             or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
             or re.search(r"[^\w)]$", record.number)
             or _DATE_SHAPED.fullmatch(record.number)  # "26/11/2003": a date OCR read where the number was lost
@@ -334,7 +328,7 @@ def _check_code(ex: Extraction, reading: HeaderReading) -> None:
                 "issuer",
                 f"the number's ký hiệu {reading.number_code!r} names {body}, the header {record.issuer.name!r}",
             )
-    typed = code_type(reading.number_code)
+    typed = type_of_code(reading.number_code)
     layout = ex.analyses["layout"]
     if (
         not typed

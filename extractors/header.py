@@ -30,13 +30,14 @@ from khplan.extractors.letterhead import (
     find_number,
     find_subject,
     is_mark,
+    kind_code,
     motto_fragment,
     outside,
 )
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import Layout, Line
-from khplan.extractors.terms import DOC_TYPE_OF_CODE, NO_TYPE_LINE, canonical_code
+from khplan.extractors.terms import NO_TYPE_LINE, canonical_code, type_of_code
 
 __all__ = ["HeaderReading", "Piece", "doc_type_of", "read_header"]
 
@@ -254,8 +255,8 @@ LEAD_LINES = 8
 """Lines of the body the lead is looked for in (a site that lost its line breaks is cut back into several)."""
 
 
-def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate] | None:
-    """Number and date from the first sentence of a post that printed its document without the header."""
+def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
+    """Number, date and ký hiệu from the first sentence of a post that printed its document without the header."""
     if layout.header or layout.type_line is None or layout.type_line.number != 0:
         return None
     lines = [line for line in layout.body if line.text.strip()][:LEAD_LINES]
@@ -269,7 +270,7 @@ def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate] | None:
     code = canonical_code(first.text[match.start("code") : match.end("code")])
     number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
     date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
-    return number, date
+    return number, date, kind_code(code)
 
 
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
@@ -278,11 +279,7 @@ def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
         return layout.doc_type, False
     if code is None:
         return None, False
-    # 69/KH-UBND: the type opens the part after "/"; 27-KH/HU (Party style): it follows the number.
-    segments = [s for s in re.split(r"[-/]", code.strip("-/")) if not s.isdigit()]  # past the year: /2015/QĐ-UBND
-    if segments and segments[0] in DOC_TYPE_OF_CODE:  # only where the type's code stands: PTM-PC is a body's, a unit's
-        return DOC_TYPE_OF_CODE[segments[0]], True
-    return NO_TYPE_LINE, True
+    return type_of_code(code) or NO_TYPE_LINE, True
 
 
 @extractor(
@@ -301,9 +298,8 @@ def extract_header(ex: Extraction) -> None:
         reading.number, reading.date = heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
         source = "archive heading"
     elif reading.number is None and reading.date is None and (lead := lead_sentence(layout)) is not None:
-        reading.number, reading.date = lead  # "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …"
+        reading.number, reading.date, reading.number_code = lead  # "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số …"
         source = "lead sentence"
-        reading.number_code = re.sub(r"^\d+[-/]*(?:(?:19|20)\d\d\s*/)?", "", lead[0].text)  # STP-PBGDPL
     if reading.number is not None:
         record.number = reading.number.text
         ex.cite("number", reading.number.start, reading.number.end)

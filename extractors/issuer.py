@@ -463,14 +463,11 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
         body.unit_text = text[exact[0].end() :].strip(" .,-") or None
 
 
-_KINDS_AS_PRINTED = frozenset(LEVEL_OF_KIND)
-
-
 def _printed_as_kind(text: str, match: re.Match[str]) -> bool:
     """Whether the words a kind matched (marks ignored) are that kind as printed: ``QUẢN LÝ DƯỢC`` and ``XÂY DỰNG``
     hold no quận or xã. Text without marks (legacy OCR) is taken as it folds; a number after it is a unit's name."""
     printed = " ".join(text[match.start("kind") : match.end("kind")].split()).lower()
-    if printed.isascii() or printed in _KINDS_AS_PRINTED:
+    if printed.isascii() or printed in LEVEL_OF_KIND:
         return True
     return bool(re.match(r"\s*\d", text[match.end() :]))  # "QUẢN 8": OCR's slip of QUẬN 8
 
@@ -1009,8 +1006,7 @@ def _enacting_body(
     return None
 
 
-_FOLDED_KINDS = {fold_key(kind): kind for kind in KINDS_BY_LENGTH}
-_BARE_KIND = re.compile(r"\s(?P<kind>" + "|".join(k.replace(" ", r"\s+") for k in _FOLDED_KINDS) + r")\s*$")
+_BARE_KIND = re.compile(rf"\s(?P<kind>{_KINDS_ALTERNATION})\s*$")
 
 
 def _with_the_unit_named(ex: Extraction, candidate: str) -> str:
@@ -1019,7 +1015,7 @@ def _with_the_unit_named(ex: Extraction, candidate: str) -> str:
     bare = _BARE_KIND.search(fold_key(candidate))
     if bare is None:
         return candidate
-    levels = LEVEL_OF_KIND[_FOLDED_KINDS[" ".join(bare.group("kind").split())]]
+    levels = LEVEL_OF_KIND[_KIND_OF_FOLDED[bare.group("kind")]]
     named = {name for level in levels for name in mentions(ex.folded, level)}
     return f"{candidate} {named.pop()}" if len(named) == 1 else candidate
 

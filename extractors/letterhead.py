@@ -248,11 +248,11 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
         code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
         if match.group("bare"):
             code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
-        return NumberCell(Cell("number", match.start(), end), num + code, _kind_code(code), start)
+        return NumberCell(Cell("number", match.start(), end), num + code, kind_code(code), start)
     for match in BLANK_NUMBER.finditer(folded):
         if outside(taken, match.start()):
             code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : match.end("code")]))
-            return NumberCell(Cell("blank_number", match.start(), match.end()), None, _kind_code(code), match.end())
+            return NumberCell(Cell("blank_number", match.start(), match.end()), None, kind_code(code), match.end())
     return None
 
 
@@ -280,7 +280,7 @@ def _cites_another(text: str, folded: str) -> bool:
     )
 
 
-def _kind_code(code: str) -> str:
+def kind_code(code: str) -> str:
     """The ký hiệu without the year a regulation's number carries (``/2023/QĐ-UBND`` → ``QĐ-UBND``)."""
     return re.sub(r"^[-/]*(?:(?:19|20)\d\d\s*/)?", "", code)
 
@@ -409,8 +409,7 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
     while kept and not _opens_a_place(kept[0].group(0)):
         kept.pop(0)
     own = [m for m in kept if stream.piece_at(floor + m.start()) == date_piece]
-    joined = _KIND_BEFORE.sub("", text[floor + kept[0].start() : floor + kept[-1].end()]) if kept else ""
-    if own and len(own) < len(kept) and not resolve(joined, cutoff=PLACE_NAME_SCORE).candidates:
+    if own and len(own) < len(kept) and not _names_a_unit(_words_text(text, floor, kept)):
         kept = own  # "… vùng Tây" / "Bắc” Hà Nội, ngày": the subject's wrapped end, not "Sơn" / "La, ngày"
     if len(kept) > 1 and _stray_capitals(kept[0].group(0)):
         rest = text[floor + kept[1].start() : floor + kept[-1].end()]
@@ -423,9 +422,17 @@ def _place_before(stream: Stream, date_start: int, taken: Sequence[Cell]) -> Cel
     return Cell("place", floor + kept[0].start() + junk, floor + kept[-1].end())
 
 
-_KIND_BEFORE = re.compile(
-    r"^(?:T[PpXx]\.?|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Xx]ã|[Pp]hường)\s*"
-)
+_KIND_BEFORE = re.compile(rf"^(?:T[PX]\.?|{'|'.join(KINDS_BY_LENGTH)})\s*", re.IGNORECASE)
+"""A unit's kind before its name in a place (``TP``, ``Quận``): the gazetteer knows the name alone."""
+
+
+def _words_text(text: str, floor: int, words: list[re.Match[str]]) -> str:
+    return text[floor + words[0].start() : floor + words[-1].end()]
+
+
+def _names_a_unit(place: str) -> bool:
+    """Whether a place as printed (its kind word aside) is a unit's name in the gazetteer."""
+    return bool(resolve(_KIND_BEFORE.sub("", place), cutoff=PLACE_NAME_SCORE).candidates)
 
 
 MIN_PLACE_LETTERS = 3
@@ -435,18 +442,14 @@ MIN_PLACE_LETTERS = 3
 def _named_end(text: str, floor: int, kept: list[re.Match[str]]) -> list[re.Match[str]]:
     """``… Khu CNC Hoà Lạc Hà Nội, ngày`` (a subject run onto the place's line): when the words are no unit's name
     but their last ones are, those (the longest such run); else all of them."""
-
-    def name(words: list[re.Match[str]]) -> str:
-        return _KIND_BEFORE.sub("", text[floor + words[0].start() : floor + words[-1].end()])
-
-    if len(kept) < 3 or resolve(name(kept), cutoff=PLACE_NAME_SCORE).candidates:
+    if len(kept) < 3 or _names_a_unit(_words_text(text, floor, kept)):
         return kept
     dashes = {"-", "–"}
     for start in range(2, len(kept)):  # a subject's two words at least; never inside "Bà Rịa - Vũng Tàu"
         if dashes & {kept[start - 1].group(0), kept[start].group(0)}:
             continue
-        rest = name(kept[start:])
-        if sum(c.isalpha() for c in rest) >= MIN_PLACE_LETTERS and resolve(rest, cutoff=PLACE_NAME_SCORE).candidates:
+        rest = _words_text(text, floor, kept[start:])
+        if sum(c.isalpha() for c in _KIND_BEFORE.sub("", rest)) >= MIN_PLACE_LETTERS and _names_a_unit(rest):
             return kept[start:]
     return kept
 

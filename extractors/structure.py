@@ -266,10 +266,12 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
     return _type_then_title(line)
 
 
-_QUALIFIER_AFTER = re.compile(r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)\b")
-_TYPE_QUALIFIER = re.compile(r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)\W*$")
+_QUALIFIERS = r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)"
 """What a type line may add to its type name (``KẾ HOẠCH HÀNH ĐỘNG``, ``BÁO CÁO TÓM TẮT``, ``KẾ HOẠCH LIÊN TỊCH``):
-the type is the name's, the trích yếu begins on the next line."""
+the type is the name's, the trích yếu begins on the next line (folded)."""
+_TYPE_QUALIFIER = re.compile(_QUALIFIERS + r"\W*$")
+_QUALIFIER_AFTER = re.compile(_QUALIFIERS + r"\b")
+"""The qualifier after a type name inside a flattened page's line."""
 
 
 _BODY_WORDS = frozenset({"hoi dong", "uy ban", "nhan dan", "ban chap hanh"})
@@ -350,7 +352,7 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     type_line, doc_type, rest = None, None, len(lines)
     opening = next((line for line in lines if line.text.strip()), None)
     headline = _headline(lines, opening) if opening is not None else None
-    if opening is not None and headline is not None:
+    if headline is not None:
         type_line, (doc_type, rest) = opening, headline
     for line in lines[:HEADER_SEARCH_LINES] if type_line is None else ():
         if (over := _type_line_over_title(lines, line)) is not None:

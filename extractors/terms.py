@@ -53,6 +53,14 @@ DOC_TYPE_OF_CODE: dict[str, str] = {
     code: name for name, code in DOC_TYPES.items() if name not in {"Thư công", "Chương trình hành động"}
 }
 
+
+def type_of_code(code: str | None) -> str | None:
+    """The type a number's ký hiệu names, read where a type's code stands: the first segment past a year
+    (``69/KH-UBND``, ``/2015/QĐ-UBND``, party style ``27-KH/HU``); ``PTM-PC`` names none (PC is a unit of the body)."""
+    segments = [s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]
+    return DOC_TYPE_OF_CODE.get(segments[0]) if segments else None
+
+
 NO_TYPE_LINE = "Công văn"
 """What a document with a number but no type line is (ND30: công văn carry no tên loại)."""
 
