@@ -218,10 +218,11 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
 
 
 _ARCHIVE_HEADING = re.compile(
-    r"^s[o0]\s+(?P<num>\d{1,5})\s*(?P<code>[-\s]?[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+)\s+ngay\s+"
+    r"^s[o0]\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+ngay\s+"
     r"(?P<day>\d{1,2})\s*[-/.]\s*(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>[12]\d{3})\b"
 )
-"""An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word (folded)."""
+"""An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word, a portal's
+``Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …`` (folded)."""
 
 
 def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
@@ -251,16 +252,29 @@ _LEAD = re.compile(
 (folded)."""
 
 
+_SOURCE_NOTE = re.compile(
+    r"^\(?\s*nguon\s*:\s*[a-z ]{3,20}?\s+so\s+(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*)"
+    r"\s*,?\s*ngay\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})"
+)
+"""A portal's source note under the text it printed: ``(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)`` (folded)."""
+
 LEAD_LINES = 8
 """Lines of the body the lead is looked for in (a site that lost its line breaks is cut back into several)."""
 
 
 def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
-    """Number, date and ký hiệu from the first sentence of a post that printed its document without the header."""
+    """Number, date and ký hiệu from the first sentence of a post that printed its document without the header, or
+    from the source note under it."""
     if layout.header or layout.type_line is None or layout.type_line.number != 0:
         return None
-    lines = [line for line in layout.body if line.text.strip()][:LEAD_LINES]
-    first, match = next(((line, m) for line in lines if (m := _LEAD.search(line.folded)) is not None), (None, None))
+    lines = [line for line in layout.body if line.text.strip()]
+    first, match = next(
+        ((line, m) for line in lines[:LEAD_LINES] if (m := _LEAD.search(line.folded)) is not None), (None, None)
+    )
+    if first is None:
+        first, match = next(
+            ((line, m) for line in lines if (m := _SOURCE_NOTE.match(line.folded)) is not None), (None, None)
+        )
     if first is None or match is None:
         return None
     try:

@@ -107,6 +107,7 @@ EXTRA_HEADS = (
     "quận ủy",
     "chi bộ",
     "công đoàn",
+    "tổng liên đoàn lao động",
     *ORGANISATION_HEADS,
 )
 _ALL_HEADS = tuple(dict.fromkeys((*AGENCY_HEADS, *EXTRA_HEADS)))
@@ -402,10 +403,15 @@ def apply_conventions(bodies: list[Body], mottos: frozenset[str]) -> list[Body]:
     ``HỘI NÔNG DÂN VIỆT NAM`` / ``BAN CHẤP HÀNH TRUNG ƯƠNG``: one issuer, the
     organisation's Ban Chấp hành; ``BAN CHẤP HÀNH TRUNG ƯƠNG`` beside ``ĐẢNG
     CỘNG SẢN VIỆT NAM``: the Party's; a body under it is that body of the
-    Party's Central Committee (Văn phòng Trung ương Đảng, Ủy ban Kiểm tra Trung ương).
+    Party's Central Committee (Văn phòng Trung ương Đảng, Ủy ban Kiểm tra Trung ương); ``HỘI LIÊN HIỆP PHỤ NỮ HÀ
+    NỘI`` / ``BAN THƯỜNG VỤ``: the organisation's Ban Thường vụ, one issuer.
     """
     party = "party" in mottos
     for i, body in enumerate(bodies):
+        if i and _bare_board(body) and bodies[i - 1].head in ORGANISATION_HEADS:
+            # "HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI" / "BAN THƯỜNG VỤ": the organisation's board, named with it
+            organisation = bodies[i - 1]
+            return [*bodies[: i - 1], Body(body.pieces + organisation.pieces, organisation.head), *bodies[i + 1 :]]
         if not _bare_central_committee(body):
             continue
         others = [b for j, b in enumerate(bodies) if j in (i - 1, i + 1) and b.head in ORGANISATION_HEADS]
@@ -421,6 +427,10 @@ def apply_conventions(bodies: list[Body], mottos: frozenset[str]) -> list[Body]:
                 sub.name = f"{agency_case(sub.text)} Trung ương{' Đảng' if sub.head == 'văn phòng' else ''}"
             return bodies
     return bodies
+
+
+def _bare_board(body: Body) -> bool:
+    return " ".join(body.folded.split()) in {"ban thuong vu", "ban chap hanh"}
 
 
 def _bare_central_committee(body: Body) -> bool:
@@ -461,6 +471,21 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
     if exact:  # a unit the gazetteer does not know
         body.unit_kind = _unit_kind(folded[exact[0].start() :], exact=True)
         body.unit_text = text[exact[0].end() :].strip(" .,-") or None
+    elif body.head in ORGANISATION_HEADS and (province := _province_named_last(folded)) is not None:
+        # "HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI": a mass organisation names its province without the kind
+        body.unit_text, body.unit_kind = text[len(text) - len(province.name) :], province.kind
+        body.resolution = Resolution(province, (province,), 100.0)
+        body.name = f"{agency_case(text[: len(text) - len(province.name)].rstrip())} {province.name}"
+
+
+def _province_named_last(folded: str) -> AdminUnit | None:
+    """The province whose name (as the gazetteer spells it, marks aside) ends ``folded``."""
+    words = folded.split()
+    for province in provinces():
+        name = fold_key(province.name).split()
+        if len(words) > len(name) and words[-len(name) :] == name:
+            return province
+    return None
 
 
 def _printed_as_kind(text: str, match: re.Match[str]) -> bool:
@@ -702,6 +727,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
             if authority is None:  # a typed document whose site dropped the header: its opening paragraph
                 if layout.type_line is None:
                     return None
+                if _OWN_HEADING.search(layout.type_line.folded):  # "Thông báo số 217/TB-UBND ngày … của UBND …"
+                    return _clause_body(ex, layout, province_hints, district_hints)
                 return _enacting_body(ex, layout, province_hints, district_hints) or _clause_body(
                     ex, layout, province_hints, district_hints
                 )
@@ -964,8 +991,13 @@ def _code_body(code: str | None) -> Body | None:
 
 
 _ENACTS = re.compile(
-    r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+(?:ke\s+hoach|lich|chuong\s+trinh)|phat\s+dong|trien\s+khai)\b"
+    r"\s+(?:ban\s+hanh|huong\s+dan|thong\s+bao|xay\s+dung\s+(?:ke\s+hoach|lich|chuong\s+trinh)|phat\s+dong|trien\s+khai"
+    r"|du\s+thao|danh\s+gia\s+so\s+bo|bao\s+cao\s+(?:ket\s+qua|tinh\s+hinh))\b"
 )
+"""The verbs by which a text says who issues it: ``Sở Nội vụ dự thảo Hướng dẫn …``, ``UBND phường X đánh giá sơ bộ
+…`` (folded)."""
+_CITED_SUBJECT = re.compile(r"(?:\s|^)(?:ve\s+viec|ve)\s*$")
+"""``… của UBND tỉnh về việc ban hành …``: the verb is a cited document's subject, not who issues this one."""
 _CITED_NUMBER = re.compile(r"\s+so\s*\d")
 _DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ENACTING_PARAGRAPHS = 3
@@ -987,8 +1019,8 @@ def _enacting_body(
             break
         seen += not _PREAMBLE.match(folded)  # the preamble's "Căn cứ …" lines do not count: four may come first
         for verb in _ENACTS.finditer(folded):
-            if _CITED_NUMBER.match(folded, verb.end()):
-                continue  # "… và Hướng dẫn số 148 HD/TWH": a document cited, no verb
+            if _CITED_NUMBER.match(folded, verb.end()) or _CITED_SUBJECT.search(folded, 0, verb.start()):
+                continue  # "… và Hướng dẫn số 148 HD/TWH", "… của UBND tỉnh về việc ban hành …": a document cited
             clause_start = max(folded.rfind(";", 0, verb.start()), folded.rfind(".", 0, verb.start()), -1) + 1
             clause = block.text[clause_start : verb.start()].strip(" ,")
             words = clause.split()
@@ -1020,6 +1052,9 @@ def _with_the_unit_named(ex: Extraction, candidate: str) -> str:
     return f"{candidate} {named.pop()}" if len(named) == 1 else candidate
 
 
+_OWN_HEADING = re.compile(r"\bso\s+\d\S*\s*,?\s+ngay\s+\d[\d/.-]*\s+cua\s")
+"""A heading giving number, date and then the issuer (``… số 217/TB-UBND ngày 08/5/2019 của UBND thị xã …``): its
+``của …`` names who issued it, before anything the body says (folded)."""
 _OF_BODY = re.compile(r"(?:^|\s)cua\s+(?P<body>(?:\S+\s+){0,11}?\S+)\s+(?:ve\b|v\s*/\s*v\b)|^cua\s+(?P<alone>.+)$")
 """``… của Thành ủy TPHCM về việc …`` in a headline, ``CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ …`` on a line of its own under the
 type line: who issued it, where a site dropped the header (folded)."""

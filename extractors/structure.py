@@ -44,7 +44,10 @@ _PREAMBLE_CUE = re.compile(
 """How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Theo, Xét, Trên cơ sở, Để, Nhằm …)."""
 _PART = re.compile(r"^(?:phan|chuong|muc)\s*(?:[ivxl]+|\d+|thu)\b")
 """``PHẦN I.``, ``Chương II``, ``Mục 1``: the body's parts."""
-_SECTION_NUMBER = re.compile(r"^(?P<num>[ivxl1]{1,5}\s*[.\-)]|\d{1,2}(?:\s*\.\s*\d{1,2})*\s*[.)]|[a-zđ]\s*\))\s*\S")
+_SECTION_NUMBER = re.compile(
+    r"^(?P<num>[ivxl1]{1,5}\s*[.\-)]|(?:[ivxl]{1,5}|\d{1,2})/(?=\s)|\d{1,2}(?:\s*\.\s*\d{1,2})*\s*[.)]|[a-zđ]\s*\))\s*\S"
+)
+"""A numbered heading: ``I.``, ``II-``, ``1.2.``, ``a)``, and older documents' ``I/ …``, ``1/ …`` (not ``V/v``)."""
 _RULE = re.compile(r"^[-_=.*~\s]{3,}$")
 
 
@@ -109,7 +112,7 @@ def _flattened(raw: str, folded: str) -> bool:
 
 _FLAT_BREAKS = re.compile(
     r"(?=\b(?:c[o0]ng\s*h[o0]a\s*x[a@]\s*h[o0]i|[dbp][o0]c\s*l[a@]p\s*-|s[o0]\s*:|v\s*/\s*v\b|can\s*cu\b|"
-    r"kinh\s*gui\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:|thuc\s*hien\b|(?:phan\s+)?[ivx]{1,4}\.\s+(?=[a-z])))"
+    r"kinh\s*g[uo]i\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:|thuc\s*hien\b|(?:phan\s+)?[ivx]{1,4}\.\s+(?=[a-z])))"
 )
 """Where a part of a flattened page begins: the motto, ``Số:``, ``V/v``, the preamble, a part (``I. …``,
 ``PHẦN I. …``), an article, the closing."""
@@ -330,13 +333,22 @@ def is_body_start(line: Line) -> bool:
         or _SECTION_NUMBER.match(line.folded)
         or _RULE.match(line.text)
         or _LETTER_OPENING.match(line.folded)
+        or _SITE_CHROME.match(line.folded)
     )
 
 
-_LETTER_OPENING = re.compile(r"^(?:kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)")
-"""``Kính gửi``, ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
+_SITE_CHROME = re.compile(r"^\W*(?:nguoi\s+dang|ngay\s+dang|dang\s+ngay|luot\s+xem|tai\s+ve|cap\s+nhat\s+ngay)\s*:")
+"""A portal's caption under a post's headline (``Người đăng: …``, ``Đăng ngày: …``, ``Tải về: ….pdf``): the document's
+text has not begun, but its trích yếu has ended (folded)."""
+
+
+_LETTER_OPENING = re.compile(
+    r"^(?:kinh\s*g[uo]i|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)"
+)
+"""``Kính gửi`` (``Kính gởi``), ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting
+part begins."""
 _NEVER_A_TITLE = re.compile(
-    r"^(?:[-–+•*]\s*)?(?:can\s*cu|xet\b|kinh\s*gui|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:"
+    r"^(?:[-–+•*]\s*)?(?:can\s*cu|xet\b|kinh\s*g[uo]i|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:"
     r"|(?:thu\s*tuong\s*chinh\s*phu|bo\s*truong\b.{0,40}|chu\s*tich\b.{0,60})\s+dien\s*:)"
 )
 """Where no trích yếu begins, even right under the type line (titles may begin ``Thực hiện …``, ``Về việc …``); a
@@ -352,6 +364,11 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     type_line, doc_type, rest = None, None, len(lines)
     opening = next((line for line in lines if line.text.strip()), None)
     headline = _headline(lines, opening) if opening is not None else None
+    if headline is not None and opening is not None:
+        after_caption = next((line for line in lines[opening.number + 1 :] if line.text.strip()), None)
+        if after_caption is not None and (own := _headline(lines, after_caption)) is not None:
+            if _NUMBERED.match(after_caption.folded, own[1]):  # the post's caption, then the document's own heading
+                opening, headline = after_caption, own
     if headline is not None:
         type_line, (doc_type, rest) = opening, headline
     for line in lines[:HEADER_SEARCH_LINES] if type_line is None else ():
@@ -374,7 +391,7 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
             title_from = opening.number + 1
             first = [_rest_of(opening, rest)]
     else:
-        header = list(lines[: type_line.number])
+        header = list(lines[: type_line.number]) if headline is None else []
         title_from = type_line.number + 1
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
     if headline is not None:  # a headline, wrapped perhaps, ends at the first blank line: the body opens under it
@@ -392,25 +409,40 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
 _HEADLINE_REST = re.compile(r"\s+(?:s[oố]\s+\S*\d|c[uủ]a\s|v[eề]\s|v\s*/\s*v\b|[^\W\d_])")
 """After the type name, a headline goes on with the number (``số 175-CV/TU``), who issued it (``của …``), its subject
 (``về …``) or the subject's first word (``lịch tiếp công dân …``, ``Lịch tiếp công dân …``)."""
+_NUMBERED = re.compile(r"so\s+\d")
+"""``Thông báo số 217/TB-UBND ngày … của … V/v …`` under a post's caption: the document's own heading (folded)."""
 HEADLINE_WORDS = 4
 """Fewer words after the type name are a heading of the body, no headline."""
 HEADLINE_HEADER_LINES = 8
 """Lines under a headline in which a header's motto or number would show it is only a site's caption."""
 
 
+def _header_motto(line: Line) -> bool:
+    """A motto as a header prints it: at the line's start, or after another cell in capitals; in a sentence
+    (``… Quốc khánh Nước Cộng hòa xã hội chủ nghĩa Việt Nam …``) it is no header's."""
+    for cell in find_mottos(line.folded):
+        before = line.text[: cell.start]
+        if not before.strip(" |-_*") or _mostly_upper(before):
+            return True
+    return False
+
+
 def _headline(lines: tuple[Line, ...], line: Line) -> tuple[str, int] | None:
     """A portal post that prints its document without the header, a headline standing in for it: ``Thông báo lịch
-    tiếp công dân của …``, ``Công văn số 175-CV/TU ngày 25/01/2007 của Thành ủy TPHCM về việc …``, ``Nghị quyết của
-    Ban Chấp hành Đảng bộ tỉnh khóa XIII về …``. The type name in sentence case opens the page's first line; no
+    tiếp công dân của …``, ``THÔNG BÁO Về việc …``, ``Công văn số 175-CV/TU ngày 25/01/2007 của Thành ủy TPHCM về
+    việc …``, ``Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XIII về …``. The type name (in sentence case, or in
+    capitals before a subject that is not) opens the page's first line; no
     motto or ``Số:`` follows in the lines under it. Returns the type and where the rest of the line begins."""
     for name in sorted([*DOC_TYPES, NO_TYPE_LINE], key=len, reverse=True):
-        if not line.text.startswith(name) or not (rest := _HEADLINE_REST.match(line.text, len(name))):
+        if not line.text.startswith((name, name.upper())) or not (rest := _HEADLINE_REST.match(line.text, len(name))):
             continue
+        if line.text.startswith(name.upper()) and _mostly_upper(line.text[len(name) :]):
+            continue  # "QUYẾT ĐỊNH VỀ VIỆC …": a type line run on into its title in capitals, no post's headline
         if len(line.text[len(name) :].split()) < HEADLINE_WORDS:
             return None
         below = [ln for ln in lines[line.number + 1 :] if ln.text.strip()][:HEADLINE_HEADER_LINES]
         folded = " ".join(ln.folded for ln in below)
-        if find_mottos(folded) or _NUMBER_LABEL.search(folded) or any(read_type_line(ln) for ln in below):
+        if any(map(_header_motto, below)) or _NUMBER_LABEL.search(folded) or any(read_type_line(ln) for ln in below):
             return None
         return name, rest.start() + len(rest.group(0)) - len(rest.group(0).lstrip())
     return None

@@ -24,6 +24,7 @@ from khplan.pipeline.errors import (
     UnsupportedFormatError,
 )
 from khplan.pipeline.reading.legacy_encodings import decode_legacy_bytes, to_unicode
+from khplan.pipeline.reading.web_markup import strip_markup
 from khplan.pipeline.reading.word_documents import read_docx
 
 EXTENSIONS: dict[str, InputKind] = {
@@ -146,6 +147,14 @@ def decode_text(data: bytes, path: Path) -> str:
         ) from e
 
 
+def text_as_read(text: str) -> str:
+    """A text as khplan reads it: Unicode (TCVN3/VNI stored as Windows-1252 characters converted), NFC, lines ending
+    in ``\\n``, without the markup of the web page it was copied from."""
+    text, _ = to_unicode(text)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return strip_markup(text)
+
+
 def read_text_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of a .txt/.md/.docx input in Unicode (legacy encodings converted), lines ending in ``\\n``."""
     if path.suffix.lower() == ".docx":
@@ -156,8 +165,7 @@ def read_text_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         except OSError as e:
             raise InputFileError(path, f"cannot be read: {e.strerror or e}") from e
         text = decode_text(data, path)
-    text, _ = to_unicode(text)  # TCVN3/VNI text that was stored as Windows-1252 characters
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text_as_read(text)
     if not text.strip():
         raise EmptyDocumentError(path, "holds no text")
     if len(text) > limits.max_chars:

@@ -232,11 +232,11 @@ def pages_of(route: str, text: str) -> list:
     """The page texts the route gives the record stages."""
     from khplan.diacritics.orthography import strip_diacritics
     from khplan.pipeline.context import PageText
+    from khplan.pipeline.reading.inputs import text_as_read
 
-    if route == "text":
-        return [PageText(1, text, "text")]
-    if route == "stripped":
-        return [PageText(1, strip_diacritics(text), "text")]
+    if route in ("text", "stripped"):  # a text file as khplan's reader reads it
+        read = text_as_read(text)
+        return [PageText(1, read if route == "text" else strip_diacritics(read), "text")]
     data = json.loads(_cache_path(route, text).read_text(encoding="utf-8"))
     return [PageText(p["page_no"], p["text"], p["method"], None, tuple(_word(w) for w in p["words"])) for p in data]
 

@@ -562,3 +562,27 @@ def test_a_parent_abbreviated_on_the_line_of_its_department_is_cut_after_a_name_
         f"UBND TỈNH HÀ TĨNH SỞ GIÁO DỤC VÀ ĐÀO TẠO\n{MOTTO}Số: 1171/SGDĐT-GDTrH\nHà Tĩnh, {DATE}\nV/v X\n"
     )
     assert (record.issuer.name, record.issuer.parent) == ("Sở Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh Hà Tĩnh")
+
+
+def test_a_mass_organisations_standing_board_is_named_with_it():
+    record = extract_record(
+        "HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN THƯỜNG VỤ\nĐộc lập – Tự do – Hạnh phúc\n"
+        "Số 77/KH-BTV\nHà Nội, ngày 10 tháng 11 năm 2020\nKẾ HOẠCH\nTổ chức các hoạt động tuyên truyền Đại hội\n"
+        "Thực hiện Kế hoạch số 888/KH-ĐCT ngày 10/8/2020;\n"
+    )
+    assert record.issuer.name is not None
+    assert record.issuer.name.casefold() == "ban thường vụ hội liên hiệp phụ nữ hà nội"
+    assert (record.issuer.parent, record.issuer.level, record.issuer.province) == (None, "province", "Hà Nội")
+
+
+def test_a_union_under_the_general_confederation_is_its_own_body():
+    record = extract_record(
+        "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CÔNG ĐOÀN VIÊN CHỨC VIỆT NAM   Độc lập – Tự do – Hạnh phúc\nSố: 179/CĐVC\n"
+        "V/v tuyên truyền kỷ niệm Ngày thành lập Công đoàn Việt Nam   Hà Nội, ngày 18 tháng 7 năm 2016\n"
+        "Kính gửi: Các Công đoàn trực thuộc\n"
+    )
+    assert record.issuer.name is not None and record.issuer.parent is not None
+    assert record.issuer.name.casefold() == "công đoàn viên chức việt nam"
+    assert record.issuer.parent.casefold() == "tổng liên đoàn lao động việt nam"
+    assert record.issuer.level == "central"

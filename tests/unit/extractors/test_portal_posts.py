@@ -107,3 +107,86 @@ def test_a_headline_a_narrow_page_wrapped_goes_on_to_the_blank_line():
         "Những năm qua, Ủy ban nhân dân tỉnh Ninh Thuận ban hành nhiều chính sách.\n"
     )
     assert record.title == ("Về huy động nguồn lực, ưu tiên đầu tư xây dựng kết cấu hạ tầng giai đoạn 2016-2020")
+
+
+def test_a_headline_with_the_type_in_capitals_ends_at_the_blank_line():
+    """``THÔNG BÁO Về việc …`` on one line: the announcing paragraph under the blank line is no part of the title."""
+    record = extract_record(
+        "THÔNG BÁO Về việc lấy ý kiến về Đề án điều chỉnh địa giới hành chính thành phố Huế\n\n"
+        " UBND phường Hương An thông báo Về việc lấy ý kiến về Đề án điều chỉnh địa giới hành chính\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert record.doc_type == "Thông báo"
+    assert record.title == "Về việc lấy ý kiến về Đề án điều chỉnh địa giới hành chính thành phố Huế"
+    assert (record.issuer.name, record.issuer.level) == ("Ủy ban nhân dân phường Hương An", "commune")
+
+
+def test_a_portal_caption_ends_a_headline():
+    record = extract_record(
+        "KẾ HOẠCH Chỉ đạo tổ chức Đại hội đại biểu Phụ nữ các cấp nhiệm kỳ 2021- 2026\n"
+        "Người đăng: Quản trị .Ngày đăng: 23/10/2020 .Lượt xem: 162 lượt.\n"
+        "Thực hiện Kế hoạch số 888/KH-ĐCT ngày 10/8/2020 của Đoàn Chủ tịch Trung ương Hội Liên hiệp Phụ nữ Việt Nam.\n"
+    )
+    assert (record.doc_type, record.title) == (
+        "Kế hoạch",
+        "Chỉ đạo tổ chức Đại hội đại biểu Phụ nữ các cấp nhiệm kỳ 2021- 2026",
+    )
+
+
+def test_a_motto_inside_a_sentence_does_not_unmake_a_headline():
+    record = extract_record(
+        "Thông báo về việc quy định treo cờ Tổ quốc\n\n"
+        "Nhân dịp kỷ niệm 74 năm Cách mạng Tháng Tám và Quốc khánh Nước Cộng hòa xã hội chủ nghĩa Việt Nam "
+        "(02/9/1945 - 02/9/2019), Ủy ban nhân dân huyện Trạm Tấu thông báo treo cờ Tổ quốc như sau:\n"
+    )
+    assert (record.doc_type, record.title) == ("Thông báo", "Về việc quy định treo cờ Tổ quốc")
+    assert (record.issuer.name, record.issuer.province) == ("Ủy ban nhân dân huyện Trạm Tấu", "Yên Bái")
+
+
+def test_the_documents_own_heading_under_a_caption_gives_number_date_issuer_and_title():
+    record = extract_record(
+        "Thông báo treo cờ Tổ quốc nhân Đại hội đại biểu MTTQ Việt Nam thị xã Điện Bàn lần thứ IX\n"
+        "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ Tổ quốc nhân Đại hội "
+        "đại biểu MTTQ Việt Nam thị xã Điện Bàn lần thứ IX\n"
+        "Tải về: 217-2019-TB-UBND.signed.pdf\n\n"
+        "Theo đề nghị của Ban Thường trực Ủy ban MTTQ Việt Nam thị xã, Ủy ban nhân dân thị xã thông báo:\n"
+    )
+    assert (record.number, str(record.issue_date)) == ("217/TB-UBND", "2019-05-08")
+    assert record.title == "V/v treo cờ Tổ quốc nhân Đại hội đại biểu MTTQ Việt Nam thị xã Điện Bàn lần thứ IX"
+    assert (record.issuer.name, record.issuer.level, record.issuer.province) == (
+        "Ủy ban nhân dân thị xã Điện Bàn",
+        "district",
+        "Quảng Nam",
+    )
+
+
+def test_a_headline_giving_number_and_date_before_its_subject():
+    record = extract_record(
+        "Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v tham gia dự thảo hướng dẫn tự đánh giá Chỉ số CCHC.\n\n"
+        "Kính gửi: Các sở, ban, ngành.\n\n"
+        "Thực hiện Quyết định số 1051/QĐ-UBND ngày 09/5/2018 của UBND tỉnh; Sở Nội vụ dự thảo Hướng dẫn việc tự "
+        "đánh giá, chấm điểm.\n"
+    )
+    assert (record.number, str(record.issue_date)) == ("972/SNV-CCHC", "2018-07-18")
+    assert (record.issuer.name, record.issuer.level) == ("Sở Nội vụ", "department")
+
+
+def test_a_source_note_under_the_text_gives_number_and_date():
+    record = extract_record(
+        "Thông báo về việc hoãn tổ chức phiên tiếp công dân định kỳ tháng 6 của Lãnh đạo UBND huyện\n\n"
+        "Hiện nay, tình hình dịch bệnh Covid - 19 tiếp tục diễn biến phức tạp.\n"
+        "UBND huyện thông báo hoãn tổ chức phiên tiếp công dân định kỳ tháng 6/2021.\n"
+        "(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)\n"
+    )
+    assert (record.number, str(record.issue_date)) == ("81/TB-UBND", "2021-06-08")
+
+
+def test_a_cited_documents_subject_is_not_who_issues_this_one():
+    """``… của UBND tỉnh về việc ban hành Kế hoạch …`` cites; ``Sở Công Thương xây dựng Kế hoạch`` issues."""
+    record = extract_record(
+        "Kế hoạch Cải cách hành chính năm 2022\n\n"
+        "Thực hiện Kế hoạch số 4289/KH-UBND ngày 21/12/2021 của UBND tỉnh về việc ban hành Kế hoạch cải cách hành "
+        "chính năm 2022 trên địa bàn tỉnh Điện Biên, Sở Công Thương xây dựng Kế hoạch cải cách hành chính năm 2022 "
+        "với những nội dung sau\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Sở Công Thương", "department")

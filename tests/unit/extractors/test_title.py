@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from khplan.extractors import extract_record
 from khplan.extractors.title import sentence_case
 
@@ -578,3 +580,35 @@ def test_a_flattened_type_line_keeps_its_qualifier():
     )
     assert record.doc_type == "Kế hoạch"
     assert record.title.startswith("Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX")
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("I/ ĐẶC ĐIỂM TÌNH HÌNH", "Tình hình và kết quả thực hiện công tác phổ cập giáo dục"),
+        ("1/ Đặc điểm tình hình", "Tình hình và kết quả thực hiện công tác phổ cập giáo dục"),
+    ],
+)
+def test_an_older_documents_slashed_heading_begins_the_body(opening, title):
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐỨC BÌNH\nSố: 04/BC-UBND\nĐức Bình, ngày 07 tháng 10 năm 2007\n"
+        f"BÁO CÁO\nTÌNH HÌNH VÀ KẾT QUẢ\nTHỰC HIỆN CÔNG TÁC PHỔ CẬP GIÁO DỤC\n{opening}\n"
+    )
+    assert record.title == title
+
+
+def test_kinh_goi_ends_a_letters_subject():
+    record = extract_record(
+        "UBND TỈNH BÌNH THUẬN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 3358/SGDĐT-GDTrH\nPhan Thiết, ngày 20 tháng 10 năm 2010\n"
+        "V/v Hướng dẫn Hội thi giáo viên dạy giỏi\nKính gởi: - Các Phòng Giáo dục và Đào tạo\n"
+        "Ngày 20/7/2010, Bộ trưởng Bộ GD&ĐT đã có Thông tư số 21/2010/TT-BGDĐT.\n"
+    )
+    assert record.title == "V/v Hướng dẫn Hội thi giáo viên dạy giỏi"
+
+
+def test_v_slash_v_is_no_roman_heading():
+    record = extract_record(
+        "UBND TỈNH BÌNH THUẬN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 3358/SGDĐT-GDTrH\nPhan Thiết, ngày 20 tháng 10 năm 2010\n"
+        "V/v Hướng dẫn Hội thi giáo viên dạy giỏi\nKính gửi: - Các Phòng Giáo dục và Đào tạo\n"
+    )
+    assert record.title == "V/v Hướng dẫn Hội thi giáo viên dạy giỏi"
