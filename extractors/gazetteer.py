@@ -273,10 +273,15 @@ def _same_letters(unit: AdminUnit, printed: str) -> bool:
     return any(printed == name.lower() for name in (unit.name, *unit.aliases))
 
 
+PROVINCE_COMMITTEES = frozenset({"tinh uy", "thanh uy"})
+"""``Tỉnh ủy Yên Bái``, ``Thành ủy Hà Nội``: a province named by its party committee, as a commune's plan cites it."""
+
+
 @cache
 def _mention_pattern(level: str) -> re.Pattern[str]:
     pool, keys = _index(level)
-    kinds = sorted({fold_key(u.kind) for u in pool} | ({"tp."} if level != "commune" else set()), key=len, reverse=True)
+    extra = ({"tp."} if level != "commune" else set()) | (PROVINCE_COMMITTEES if level == "province" else set())
+    kinds = sorted({fold_key(u.kind) for u in pool} | extra, key=len, reverse=True)
     names = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in sorted(set(keys), key=len, reverse=True))
     return re.compile(rf"\b(?P<kind>{'|'.join(map(re.escape, kinds))})\s+(?P<name>{names})\b")
 

@@ -244,9 +244,9 @@ def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
 
 
 _LEAD = re.compile(
-    r"(?:^|[.;]\s*)ngay\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})\s*,\s*[^.;]{3,120}?"
+    r"(?:^|[.;]\s*)ngay\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})\s*,?\s*[^.;]{3,120}?"
     r"\s(?:da\s+)?(?:ky\s+)?ban\s+hanh\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|huong\s+dan|"
-    r"thong\s+bao|chi\s+thi|bao\s+cao)\s+so\s+(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*)"
+    r"thong\s+bao|chi\s+thi|bao\s+cao)(?:\s+so\s+(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*))?"
 )
 """A portal's lead in place of the header: ``Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …``
 (folded)."""
@@ -262,7 +262,7 @@ LEAD_LINES = 8
 """Lines of the body the lead is looked for in (a site that lost its line breaks is cut back into several)."""
 
 
-def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
+def lead_sentence(layout: Layout) -> tuple[Piece | None, FoundDate, str | None] | None:
     """Number, date and ký hiệu from the first sentence of a post that printed its document without the header, or
     from the source note under it."""
     if layout.header or layout.type_line is None or layout.type_line.number != 0:
@@ -281,9 +281,11 @@ def lead_sentence(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
         day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
     except ValueError:
         return None
+    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
+    if match.group("num") is None:  # "ngày 01/7/2021 UBND huyện đã ban hành Báo cáo …": the date alone
+        return None, date, None
     code = canonical_code(first.text[match.start("code") : match.end("code")])
     number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
-    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
     return number, date, kind_code(code)
 
 

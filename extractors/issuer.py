@@ -52,6 +52,7 @@ from khplan.extractors.terms import (
     ISSUER_CODES,
     agency_case,
 )
+from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
@@ -900,13 +901,61 @@ def _central_spelling(ex: Extraction) -> bool:
         record.name = known
         return True
     best = process.extractOne(folded, list(_CENTRAL_BY_FOLD), scorer=fuzz.token_sort_ratio)
-    if best is None or best[1] < CENTRAL_NAME_SCORE:
+    if best is not None and best[1] >= CENTRAL_NAME_SCORE:
+        known = _CENTRAL_BY_FOLD[best[0]]
+    elif (known := _central_run_together(folded)) is None:
         return False
-    known = _CENTRAL_BY_FOLD[best[0]]
-    if sorted(folded.split()) != sorted(best[0].split()):
+    if best is None or sorted(folded.split()) != sorted(best[0].split()):
         ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
     record.name = known
     return True
+
+
+_CENTRAL_BY_LETTERS = {
+    re.sub(r"[^a-z]", "", fold_key(name)): name
+    for name in (*CENTRAL_BODY_NAMES, "Thủ tướng Chính phủ", "Chính phủ", "Ủy ban Thường vụ Quốc hội")
+}
+_MOTTO_WORDS_FOLDED = frozenset("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc".split())
+
+
+def _ocr_leftover(word: str) -> bool:
+    """A word OCR left after a name on a merged line: a symbol, a letter or two, a motto's word, letters that are
+    neither a syllable nor syllables run together (``scestynt``; ``tongcucthue`` is a name, Tổng cục Thuế)."""
+    letters = re.sub(r"[^a-z]", "", word)
+    if len(letters) <= 2 or letters in _MOTTO_WORDS_FOLDED:
+        return True
+    return not SYLLABLE.match(letters) and not _run_together_syllables(letters)
+
+
+def _run_together_syllables(letters: str) -> bool:
+    """Whether ``letters`` split into two or more syllables of two letters or more (folded)."""
+    ends = {0}
+    for end in range(2, len(letters) + 1):
+        if any(SYLLABLE.match(letters[start:end]) for start in ends if end - start >= 2):
+            ends.add(end)
+    return len(letters) in ends and not SYLLABLE.match(letters)
+
+
+def _central_run_together(folded: str) -> str | None:
+    """A central body's name as legacy OCR leaves it: its words run together (``BONOIVU``, ``Bộ Giáo dục vadaotao``)
+    and the motto's or the page's leftovers after it (``Bộ Nội vụ nam``, ``Thủ tướng Chính phủ _ lề``). Letters
+    alone are compared, the leftovers dropped one by one from the end."""
+    words = folded.split()
+    while words:
+        letters = re.sub(r"[^a-z]", "", "".join(words))
+        if len(letters) >= MIN_RUN_TOGETHER and (known := _CENTRAL_BY_LETTERS.get(letters)) is not None:
+            return known
+        best = process.extractOne(letters, list(_CENTRAL_BY_LETTERS), scorer=fuzz.ratio)
+        if len(letters) >= MIN_RUN_TOGETHER and best is not None and best[1] >= CENTRAL_NAME_SCORE:
+            return _CENTRAL_BY_LETTERS[best[0]]
+        if not _ocr_leftover(words[-1]):
+            return None
+        words.pop()
+    return None
+
+
+MIN_RUN_TOGETHER = 5
+"""Fewer letters (``Bộ Y``) name no central body with any certainty."""
 
 
 def _without_type_words(name: str) -> str:
@@ -999,6 +1048,8 @@ _ENACTS = re.compile(
 _CITED_SUBJECT = re.compile(r"(?:\s|^)(?:ve\s+viec|ve)\s*$")
 """``… của UBND tỉnh về việc ban hành …``: the verb is a cited document's subject, not who issues this one."""
 _CITED_NUMBER = re.compile(r"\s+so\s*\d")
+_AUXILIARY = re.compile(r"(?:\s+(?:đã|đang|vừa|sẽ|cũng))+$", re.IGNORECASE)
+"""``UBND huyện đã ban hành …``: the tense word before the verb, no part of the name (a district called Đã)."""
 _DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 ENACTING_PARAGRAPHS = 3
 _PREAMBLE = re.compile(r"\W*(?:can\s+cu|xet)\b")
@@ -1022,7 +1073,7 @@ def _enacting_body(
             if _CITED_NUMBER.match(folded, verb.end()) or _CITED_SUBJECT.search(folded, 0, verb.start()):
                 continue  # "… và Hướng dẫn số 148 HD/TWH", "… của UBND tỉnh về việc ban hành …": a document cited
             clause_start = max(folded.rfind(";", 0, verb.start()), folded.rfind(".", 0, verb.start()), -1) + 1
-            clause = block.text[clause_start : verb.start()].strip(" ,")
+            clause = _AUXILIARY.sub("", block.text[clause_start : verb.start()].strip(" ,"))
             words = clause.split()
             for i in range(max(0, len(words) - 12), len(words)):
                 candidate = " ".join(words[i:])

@@ -483,8 +483,13 @@ _CITATION_AFTER = re.compile(r"\s*,?\s*(?:ngay|cua)\b")
 """``số 4631/QĐ-UBND ngày …``: a document cited in a wrapped title or the body, not the header's number."""
 
 
+_SUBJECT_OPENING = re.compile(r"^\W*ve\s*viec\b")
+"""``về việc …``: a trích yếu opens so; the articles an enacting ``QUYẾT ĐỊNH:`` introduces never do (folded)."""
+
+
 def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> str | None:
-    """The type a ``QUYẾT ĐỊNH :`` / ``QUYẾT ĐỊNH:`` over a trích yếu in capitals names: the type line with a colon
+    """The type a ``QUYẾT ĐỊNH :`` / ``QUYẾT ĐỊNH:`` over a trích yếu (in capitals, or opening ``về việc``) names: the
+    type line with a colon
     (printed, or a speck OCR read), not the enacting formula, which the preamble or the authority line comes before
     and the articles follow."""
     if not re.search(r":\W*$", line.text):
@@ -494,7 +499,7 @@ def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> str | None:
     if (
         found is None
         or following is None
-        or not _mostly_upper(following.text)
+        or not (_mostly_upper(following.text) or _SUBJECT_OPENING.match(following.folded))
         or len(following.text.split()) < 3
         or is_body_start(following)
         or is_authority_line(following, line)

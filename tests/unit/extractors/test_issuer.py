@@ -586,3 +586,32 @@ def test_a_union_under_the_general_confederation_is_its_own_body():
     assert record.issuer.name.casefold() == "công đoàn viên chức việt nam"
     assert record.issuer.parent.casefold() == "tổng liên đoàn lao động việt nam"
     assert record.issuer.level == "central"
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("BONOIVU", "Bộ Nội vụ"),
+        ("BỘ GIÁO DỤC VADAOTAO", "Bộ Giáo dục và Đào tạo"),
+        ("BỘ NỘI VỤ NAM", "Bộ Nội vụ"),
+        ("THU ~ TƯỚNG CHÍNH PHỦ _ LỀ", "Thủ tướng Chính phủ"),
+        ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG SCESTYNT : _", "Bộ Thông tin và Truyền thông"),
+    ],
+)
+def test_a_central_body_as_legacy_ocr_leaves_it_is_read_as_the_body_and_flagged(printed, name):
+    """Words run together, the motto's or the page's leftovers after the name: letters alone are compared."""
+    record = extract_record(
+        f"{printed}\nSố: 12/HD\nHà Nội, ngày 05 tháng 3 năm 2019\nHƯỚNG DẪN\nCông tác thi đua, khen thưởng năm 2019\n"
+        "Căn cứ Luật Thi đua, Khen thưởng;\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == (name, "central")
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+
+
+def test_a_name_run_together_after_a_ministry_is_not_cut_away():
+    """``BỘ TÀI CHÍNH _ TONGCUCTHUE``: the run-together words are a name (Tổng cục Thuế), no OCR leftover."""
+    record = extract_record(
+        "BỘ TÀI CHÍNH _ TONGCUCTHUE >\nSố: 12/TCT-CS\nHà Nội, ngày 05 tháng 3 năm 2019\n"
+        "V/v hướng dẫn chính sách thuế\nKính gửi: Cục Thuế các tỉnh\n"
+    )
+    assert record.issuer.name != "Bộ Tài chính"

@@ -190,3 +190,28 @@ def test_a_cited_documents_subject_is_not_who_issues_this_one():
         "với những nội dung sau\nI. MỤC ĐÍCH, YÊU CẦU\n"
     )
     assert (record.issuer.name, record.issuer.level) == ("Sở Công Thương", "department")
+
+
+def test_a_lead_without_a_number_gives_the_date_and_no_tense_word_is_a_name():
+    """``ngày 01/7/2021 UBND huyện đã ban hành Báo cáo …``: the date, and ``đã`` is no district called Đã."""
+    record = extract_record(
+        "Báo cáo Tình hình kinh tế - xã hội 6 tháng đầu năm, phương hướng, nhiệm vụ 6 tháng cuối năm 2021\n\n"
+        "ngày 01/7/2021 UBND huyện đã ban hành Báo cáo Tình hình kinh tế - xã hội 6 tháng đầu năm\n\n"
+        "Năm 2021 là năm đầu tiên triển khai nghị quyết Đại hội Đảng các cấp.\n"
+    )
+    assert (record.doc_type, record.number, str(record.issue_date)) == ("Báo cáo", None, "2021-07-01")
+    assert record.issuer.name is not None and "Đã" not in record.issuer.name
+
+
+def test_a_province_named_by_its_party_committee_places_a_commune():
+    """Two communes are called Tuy Lộc; ``Thành ủy Yên Bái`` in the text says which."""
+    record = extract_record(
+        "KẾ HOẠCH\n\nTổ chức Ngày hội Đại đoàn kết toàn dân tộc ở thôn, tổ dân phố\n\n"
+        "Căn cứ Kế hoạch số 160/KH-TU, ngày 26/10/2022 của Thành ủy Yên Bái về tổ chức Ngày hội. Đảng ủy xã Tuy Lộc "
+        "ban hành kế hoạch tổ chức Ngày hội năm 2022, cụ thể như sau:\n1. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert (record.issuer.name, record.issuer.level, record.issuer.province) == (
+        "Đảng ủy xã Tuy Lộc",
+        "commune",
+        "Yên Bái",
+    )

@@ -612,3 +612,14 @@ def test_v_slash_v_is_no_roman_heading():
         "V/v Hướng dẫn Hội thi giáo viên dạy giỏi\nKính gửi: - Các Phòng Giáo dục và Đào tạo\n"
     )
     assert record.title == "V/v Hướng dẫn Hội thi giáo viên dạy giỏi"
+
+
+def test_a_type_line_with_a_colon_over_a_subject_opening_ve_viec():
+    """``QUYẾT ĐỊNH :`` over ``về việc …``: the type line, not the enacting formula (articles never open so)."""
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 12/2006/QĐ-UBND\nLào Cai, ngày 10 tháng 4 năm 2006\n- QUYẾT ĐỊNH :\n"
+        "về việc ban hành Quy định về công tác Thi đua,\nkhen thưởng trên địa bàn tỉnh Lào Cai\n"
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\n"
+    )
+    assert record.doc_type == "Quyết định"
+    assert record.title == "Về việc ban hành Quy định về công tác Thi đua, khen thưởng trên địa bàn tỉnh Lào Cai"
