@@ -298,6 +298,22 @@ def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     return type_of_code(code) or NO_TYPE_LINE, True
 
 
+_ANNOUNCES = re.compile(
+    r"(?:^|[.;:]\s+)(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd)\b[^.;:]{0,60}?\s+thong\s+bao\b"
+    r"(?!\s+so\b)"
+)
+"""``UBND phường Cự Khối thông báo việc niêm yết …``: a people's committee opening a sentence to announce, the text
+is its Thông báo (not ``Văn phòng UBND tỉnh thông báo``, an office's letter; not ``… Thông báo số …``, a notice
+cited; folded)."""
+ANNOUNCING_LINES = 8
+
+
+def announced_type(layout: Layout) -> str | None:
+    """A post printed with neither header nor type line: ``Thông báo`` when its first paragraphs announce."""
+    lines = [line for line in layout.body if line.text.strip()][:ANNOUNCING_LINES]
+    return "Thông báo" if any(_ANNOUNCES.search(line.folded) for line in lines) else None
+
+
 @extractor(
     "header",
     requires=["analysis.layout"],
@@ -330,6 +346,10 @@ def extract_header(ex: Extraction) -> None:
     if inferred and doc_type is not None:
         ex.found("doc_type", "number's code")
         ex.warn("inferred_doc_type", "doc_type", f"no type line; {doc_type!r} read from the number's code")
+    elif doc_type is None and not layout.header and (announced := announced_type(layout)) is not None:
+        record.doc_type = announced  # "Ủy ban nhân dân xã Tây Sơn thông báo lịch tiếp công dân …"
+        ex.found("doc_type", "opening paragraph")
+        ex.warn("inferred_doc_type", "doc_type", f"no type line; {announced!r} read from the body's announcing verb")
     if reading.date is not None:
         record.issue_date = reading.date.date
         ex.cite("issue_date", reading.date.start, reading.date.end)

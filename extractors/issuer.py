@@ -726,8 +726,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         if head is None:
             authority = _authority_body(layout.authority, None) or _code_body(reading.number_code)
             if authority is None:  # a typed document whose site dropped the header: its opening paragraph
-                if layout.type_line is None:
-                    return None
+                if layout.type_line is None:  # a post's title alone above the body: the body may say who announces
+                    return _enacting_body(ex, layout, province_hints, district_hints) if layout.title else None
                 if _OWN_HEADING.search(layout.type_line.folded):  # "Thông báo số 217/TB-UBND ngày … của UBND …"
                     return _clause_body(ex, layout, province_hints, district_hints)
                 return _enacting_body(ex, layout, province_hints, district_hints) or _clause_body(
@@ -853,6 +853,8 @@ def extract_issuer(ex: Extraction) -> None:
         ex.warn(
             "unresolved_unit", "issuer.name", f"{unit_body.unit_kind} {unit_body.unit_text!r} is not in the gazetteer"
         )
+    if record.level == Level.department and record.parent is None and record.province is None:
+        _province_of_department(ex)
     _renamed(ex, issuer, unit_body)
     ex.analyses["issuer_unit"] = unit = unit or (_agreed(unit_body.resolution) if unit_body is not None else None)
     if unit is not None and record.province and (after := successor(unit)) is not None:
@@ -981,6 +983,25 @@ def known_body(body: Body, name: str) -> bool:
     return strong and unit is not None and fold_key(name).endswith(fold_key(unit.name))
 
 
+def _province_of_department(ex: Extraction) -> None:
+    """A province's department printed without its committee above it (a portal's post, a site that dropped the
+    line): the one province the text names is its own, and that province's committee its parent. Flagged."""
+    named = mentions(ex.folded, "province")
+    if len(named) != 1:
+        return
+    province = next((u for u in provinces() if u.name == next(iter(named))), None)
+    if province is None:
+        return
+    record = ex.record.issuer
+    record.province, record.parent = province.name, f"Ủy ban nhân dân {province.kind} {province.name}"
+    for path in ("issuer.parent", "issuer.province"):
+        ex.warn(
+            "weak_issuer_evidence",
+            path,
+            f"the department's province is not printed; {province.kind} {province.name} is the one the text names",
+        )
+
+
 def _renamed(ex: Extraction, issuer: Body, unit_body: Body | None) -> None:
     """A province renamed before the issue date is named as the document names it (``thành phố Huế`` from 2025)."""
     record, day = ex.record.issuer, ex.record.issue_date
@@ -1048,6 +1069,11 @@ _ENACTS = re.compile(
 _CITED_SUBJECT = re.compile(r"(?:\s|^)(?:ve\s+viec|ve)\s*$")
 """``… của UBND tỉnh về việc ban hành …``: the verb is a cited document's subject, not who issues this one."""
 _CITED_NUMBER = re.compile(r"\s+so\s*\d")
+_DANGLING_NAME = re.compile(r"\s(?:va|cua|theo|tai|voi|cho|ve)$")
+"""``Bộ Tài nguyên và Môi trường theo yêu cầu và`` (``… và hướng dẫn tại …``): a verb used as a noun, after no name."""
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+"""``Ban Chỉ đạo chuyển đổi số huyện Đăk R’lấp (sau đây gọi tắt là Ban Chỉ đạo) ban hành …``: the aside after the
+name, before the verb."""
 _AUXILIARY = re.compile(r"(?:\s+(?:đã|đang|vừa|sẽ|cũng))+$", re.IGNORECASE)
 """``UBND huyện đã ban hành …``: the tense word before the verb, no part of the name (a district called Đã)."""
 _DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
@@ -1073,7 +1099,7 @@ def _enacting_body(
             if _CITED_NUMBER.match(folded, verb.end()) or _CITED_SUBJECT.search(folded, 0, verb.start()):
                 continue  # "… và Hướng dẫn số 148 HD/TWH", "… của UBND tỉnh về việc ban hành …": a document cited
             clause_start = max(folded.rfind(";", 0, verb.start()), folded.rfind(".", 0, verb.start()), -1) + 1
-            clause = _AUXILIARY.sub("", block.text[clause_start : verb.start()].strip(" ,"))
+            clause = _AUXILIARY.sub("", _ASIDE.sub("", block.text[clause_start : verb.start()].strip(" ,")))
             words = clause.split()
             for i in range(max(0, len(words) - 12), len(words)):
                 candidate = " ".join(words[i:])
@@ -1081,7 +1107,7 @@ def _enacting_body(
                     candidate = candidate[: session.start()].rstrip(" ,.-")
                 candidate = _DOUBLED_WORD.sub(r"\1", candidate)  # "HĐND huyện huyện Ngân Sơn": a site's slip
                 head = head_of(fold_key(candidate), exact=True)
-                if head is not None and candidate[:1].isupper():
+                if head is not None and candidate[:1].isupper() and not _DANGLING_NAME.search(fold_key(candidate)):
                     candidate = _with_the_unit_named(ex, candidate)
                     body = Body([Piece(block.start, block.end, candidate, fold_key(candidate))], head)
                     _resolve_unit(body, hints, district_hints)

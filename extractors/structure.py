@@ -384,6 +384,8 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         header_end = _header_end(lines)
         header = list(lines[:header_end])
         title_from = header_end
+        if len(header) == 1 and _post_title(lines, header[0]):
+            header, title_from = [], header[0].number  # a post's title alone above its body: no header at all
         first: list[Line] = []
         opening = next((ln for ln in lines[header_end:] if ln.text), None)
         if opening is not None and (found := _type_then_words(opening)) is not None:
@@ -839,6 +841,15 @@ SENTENCE_TITLE_MIN = 4
 """Fewer words than this are a speck or a wrapped line's end (``Nam;``), no trích yếu."""
 
 
+def _post_title(lines: tuple[Line, ...], line: Line) -> bool:
+    """A post's one line above the body, in sentence case, with no number, motto or date: the document's title, though
+    it names a body (``Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Tây Sơn …`` / ``Căn cứ …``)."""
+    folded = line.folded
+    if _mostly_upper(line.text) or _NUMBER_LABEL.search(folded) or WRITTEN_DATE.search(folded) or find_mottos(folded):
+        return False
+    return _sentence_title(lines, line)
+
+
 def _sentence_title(lines: tuple[Line, ...], line: Line) -> bool:
     """A trích yếu printed in sentence case under a header whose type line a site dropped (``Ban hành Quy định về …`` /
     ``ỦY BAN NHÂN DÂN TỈNH …`` / ``Căn cứ …``): a sentence opening in capitals whose next lines, a few at most, end
@@ -867,9 +878,10 @@ line."""
 
 
 def _paragraph(line: Line) -> bool:
+    """A long line that ends a sentence, or announces what follows (``… với các nội dung cụ thể như sau:``)."""
     text = line.text.rstrip()
     stops = (m.group(1).isupper() for m in re.finditer(r"\.\s+(\w)", text))
-    return _opens_upper(line) and len(text.split()) > PARAGRAPH_WORDS and (text.endswith(".") or any(stops))
+    return _opens_upper(line) and len(text.split()) > PARAGRAPH_WORDS and (text.endswith((".", ":")) or any(stops))
 
 
 SECOND_SENTENCE_LINES = 3

@@ -215,3 +215,59 @@ def test_a_province_named_by_its_party_committee_places_a_commune():
         "commune",
         "Yên Bái",
     )
+
+
+def test_a_departments_post_takes_the_one_province_its_text_names_flagged():
+    record = extract_record(
+        "Kế hoạch Thanh tra, kiểm tra về lĩnh vực Tiêu chuẩn, đo lường chất lượng năm 2022\n\n"
+        "Thực hiện Quyết định số 665/QĐ-UBND ngày 23 tháng 12 năm 2021 của Chủ tịch UBND tỉnh Kon Tum; "
+        "Ngày 29/12/2021, "
+        "Sở Khoa học và Công nghệ ký ban hành Kế hoạch số 64/KH-SKHCN triển khai các cuộc thanh tra năm 2022.\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Sở Khoa học và Công nghệ", "department")
+    assert (record.issuer.parent, record.issuer.province) == ("Ủy ban nhân dân tỉnh Kon Tum", "Kon Tum")
+    assert {w.field for w in record.warnings if w.code == "weak_issuer_evidence"} >= {
+        "issuer.parent",
+        "issuer.province",
+    }
+
+
+def test_a_posts_title_alone_above_its_body_and_the_committee_that_announces():
+    """No header, no type line: the one line above ``Căn cứ`` is the title though it names a body, the committee
+    opening a sentence with ``thông báo`` issues a Thông báo (inferred, flagged)."""
+    record = extract_record(
+        "Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Tây Sơn năm 2025 (sau khi sáp nhập)\n"
+        "Căn cứ Luật tiếp công dân số 42/2013/QH13 ngày 25/11/2013;\n"
+        "Ủy Ban nhân dân xã Tây Sơn thông báo lịch tiếp công năm 2025 sau khi sáp nhập như sau:\n"
+        "I. LỊCH TIẾP CÔNG DÂN\n"
+    )
+    assert record.title == "Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Tây Sơn năm 2025 (sau khi sáp nhập)"
+    assert (record.doc_type, record.issuer.level) == ("Thông báo", "commune")
+    assert record.issuer.name is not None and record.issuer.name.casefold() == "ủy ban nhân dân xã tây sơn"
+    assert any(w.code == "inferred_doc_type" for w in record.warnings)
+
+
+def test_an_office_announcing_for_its_committee_makes_no_thong_bao():
+    """``Văn phòng UBND tỉnh thông báo …`` closes an office's letter; a name ending ``… theo yêu cầu và`` is none."""
+    record = extract_record(
+        "Về việc báo cáo tình hình ô nhiễm môi trường do chất thải tại khu vực nông thôn.\n\n"
+        "Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, Phó Chủ tịch UBND tỉnh có ý "
+        "kiến như sau:\n\nGiao Sở Tài nguyên và Môi trường chủ trì và trực tiếp báo cáo Bộ Tài nguyên và Môi trường "
+        "theo yêu cầu và hướng dẫn tại Công văn trên.\n\n"
+        "Văn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường thực hiện./.\n"
+    )
+    assert record.doc_type != "Thông báo"
+    assert record.issuer.name is None or "theo yêu cầu" not in record.issuer.name
+
+
+def test_the_aside_after_the_announcing_body_is_no_part_of_its_name():
+    record = extract_record(
+        "KẾ HOẠCH\nHoạt động của Ban Chỉ đạo chuyển đổi số huyện Đắk R'Lấp năm 2023\n"
+        "Triển khai thực hiện Quyết định số 47/QĐ-UBND ngày 12/01/2023 của Ủy ban nhân dân tỉnh Đắk Nông "
+        "về ban hành Kế "
+        "hoạch chuyển đổi số năm 2023, Ban Chỉ đạo chuyển đổi số huyện Đắk R'Lấp (sau đây gọi tắt là Ban Chỉ đạo) "
+        "ban hành Kế hoạch hoạt động của Ban Chỉ đạo huyện với các nội dung cụ thể như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert record.title == "Hoạt động của Ban Chỉ đạo chuyển đổi số huyện Đắk R'Lấp năm 2023"
+    assert (record.issuer.level, record.issuer.province) == ("district", "Đắk Nông")
+    assert record.issuer.name is not None and ")" not in record.issuer.name
