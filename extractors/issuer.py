@@ -491,11 +491,14 @@ def _province_named_last(folded: str) -> AdminUnit | None:
 
 def _printed_as_kind(text: str, match: re.Match[str]) -> bool:
     """Whether the words a kind matched (marks ignored) are that kind as printed: ``QUẢN LÝ DƯỢC`` and ``XÂY DỰNG``
-    hold no quận or xã. Text without marks (legacy OCR) is taken as it folds; a number after it is a unit's name."""
+    hold no quận or xã, nor ``HẢI QUAN`` (marks elsewhere, none here) a quận. Text without marks (legacy OCR) is taken
+    as it folds; a number after it is a unit's name."""
     printed = " ".join(text[match.start("kind") : match.end("kind")].split()).lower()
+    if printed == "quan" and not text.isascii():
+        return bool(re.match(r"\s*\d", text[match.end() :]))  # "HẢI QUAN": marks printed elsewhere, none here
     if printed.isascii() or printed in LEVEL_OF_KIND:
         return True
-    return bool(re.match(r"\s*\d", text[match.end() :]))  # "QUẢN 8": OCR's slip of QUẬN 8
+    return bool(re.match(r"\s*\d", text[match.end() :]))  # "QUẢN 8", "QUAN 1": OCR's slips of QUẬN
 
 
 _OCR_TAIL = re.compile(r"\s*[,|;:—_«»~]")

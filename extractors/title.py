@@ -100,8 +100,10 @@ def _without_authority(text: str, reading: HeaderReading) -> str:
     if len(issuer) < AUTHORITY_MIN or not folded.endswith(issuer) or len(folded) <= len(issuer):
         return text
     cut = len(text) - len(issuer)
-    if _dangles(folded[:cut]):
-        return text  # "… THẨM QUYỀN GIẢI QUYẾT CỦA" / "ỦY BAN NHÂN DÂN TỈNH …": the title's own words
+    if _dangles(folded[:cut]) or folded[:cut].rstrip().endswith(","):
+        # "… THẨM QUYỀN GIẢI QUYẾT CỦA" / "ỦY BAN NHÂN DÂN TỈNH …", "… CỦA HỘI ĐỒNG NHÂN DÂN," / "ỦY BAN NHÂN DÂN
+        # TỈNH HẢI DƯƠNG": the title's own words, the issuer named in a list
+        return text
     if (position := _POSITION.search(folded[:cut])) is not None:
         if _dangles(folded[: position.start()]):
             return text  # "… THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the title's own words

@@ -615,3 +615,13 @@ def test_a_name_run_together_after_a_ministry_is_not_cut_away():
         "V/v hướng dẫn chính sách thuế\nKính gửi: Cục Thuế các tỉnh\n"
     )
     assert record.issuer.name != "Bộ Tài chính"
+
+
+def test_hai_quan_in_a_marked_header_holds_no_quan():
+    """``TỔNG CỤC HẢI QUAN``: ``QUAN`` unmarked among marked words is the word quan, not the kind quận."""
+    record = extract_record(
+        "TỔNG CỤC HẢI QUAN\nCỤC GSQL VỀ HẢI QUAN\nSố: 332/GSQL-GQ3\nV/v xuất khẩu phế liệu nhựa qua cửa khẩu\n"
+        "Hà Nội, ngày 26 tháng 04 năm 2013\nKính gửi: Cục Hải quan các tỉnh, thành phố\n"
+    )
+    assert record.issuer.level == "central"
+    assert record.issuer.name is not None and "quận" not in record.issuer.name

@@ -623,3 +623,13 @@ def test_a_type_line_with_a_colon_over_a_subject_opening_ve_viec():
     )
     assert record.doc_type == "Quyết định"
     assert record.title == "Về việc ban hành Quy định về công tác Thi đua, khen thưởng trên địa bàn tỉnh Lào Cai"
+
+
+def test_the_issuer_named_in_a_titles_list_is_the_titles_own_words():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTỈNH HẢI DƯƠNG\nSố: 08/2023/QĐ-UBND\nHải Dương, ngày 19 tháng 01 năm 2023\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY ĐỊNH MỘT SỐ NỘI DUNG VỀ XÂY DỰNG VĂN BẢN QUY PHẠM PHÁP LUẬT CỦA HỘI ĐỒNG NHÂN DÂN, "
+        "ỦY BAN NHÂN DÂN "
+        "TỈNH HẢI DƯƠNG\nỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert record.title is not None and record.title.endswith("Ủy ban nhân dân tỉnh Hải Dương")
