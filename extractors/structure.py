@@ -112,9 +112,9 @@ def _flattened(raw: str, folded: str) -> bool:
 
 _FLAT_BREAKS = re.compile(
     r"(?=\b(?:c[o0]ng\s*h[o0]a\s*x[a@]\s*h[o0]i|[dbp][o0]c\s*l[a@]p\s*-|s[o0]\s*:|v\s*/\s*v\b|can\s*cu\b|"
-    r"kinh\s*g[uo]i\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:|thuc\s*hien\b|(?:phan\s+)?[ivx]{1,4}\.\s+(?=[a-z])))"
+    r"kinh\s*g[uo]i\b|dieu\s*\d+\s*\.|noi\s*nhan\s*:|quyet\s*(?:dinh|nghi)\s*:|thuc\s*hien\b|(?:phan\s+)?[ivx]{1,4}[./]\s+(?=[a-z])))"
 )
-"""Where a part of a flattened page begins: the motto, ``Số:``, ``V/v``, the preamble, a part (``I. …``,
+"""Where a part of a flattened page begins: the motto, ``Số:``, ``V/v``, the preamble, a part (``I. …``, ``I/ …``,
 ``PHẦN I. …``), an article, the closing."""
 
 

@@ -633,3 +633,14 @@ def test_the_issuer_named_in_a_titles_list_is_the_titles_own_words():
         "TỈNH HẢI DƯƠNG\nỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
     )
     assert record.title is not None and record.title.endswith("Ủy ban nhân dân tỉnh Hải Dương")
+
+
+def test_a_flattened_pages_slashed_part_ends_its_title():
+    """A page run onto one line: ``I/ ĐẶC ĐIỂM …`` begins the body as ``I. …`` does."""
+    record = extract_record(
+        "UBND XÃ ĐỨC BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BCĐ PCGD Độc lập - Tự do - Hạnh phúc Số 04/BC-PCGD "
+        "Đức Bình, ngày 07 tháng 10 năm 2007 BÁO CÁO TÌNH HÌNH VÀ KẾT QUẢ THỰC HIỆN CÔNG TÁC PCGDTHĐĐT I/ ĐẶC ĐIỂM "
+        "TÌNH HÌNH, THUẬN LỢI-KHÓ KHĂN. 1. Đặc điểm tình hình. Đức Bình là một xã kinh tế mới miền núi của huyện "
+        "Tánh Linh, mới được thành lập từ sau năm 1975.\n"
+    )
+    assert record.title == "Tình hình và kết quả thực hiện công tác PCGDTHĐĐT"
