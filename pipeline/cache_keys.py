@@ -51,6 +51,7 @@ READING_MODULES: tuple[str, ...] = (
     "khplan.pipeline.reading.searchable",
     "khplan.pipeline.reading.ocrmypdf_plugin",
     "khplan.pipeline.reading.word_documents",
+    "khplan.pipeline.reading.web_markup",
     "khplan.diacritics",
     "khplan.diacritics.damage",
     "khplan.diacritics.orthography",
