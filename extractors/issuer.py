@@ -927,8 +927,12 @@ def _ocr_leftover(word: str) -> bool:
     """A word OCR left after a name on a merged line: a symbol, a letter or two, a motto's word, letters that are
     neither a syllable nor syllables run together (``scestynt``; ``tongcucthue`` is a name, Tổng cục Thuế)."""
     letters = re.sub(r"[^a-z]", "", word)
-    if len(letters) <= 2 or letters in _MOTTO_WORDS_FOLDED:
-        return True
+    return len(letters) <= 2 or letters in _MOTTO_WORDS_FOLDED or _no_syllables(word)
+
+
+def _no_syllables(word: str) -> bool:
+    """Letters that are neither a syllable nor syllables run together (``KTBT``, ``TT``, ``VTV``)."""
+    letters = re.sub(r"[^a-z]", "", word)
     return not SYLLABLE.match(letters) and not _run_together_syllables(letters)
 
 
@@ -944,8 +948,11 @@ def _run_together_syllables(letters: str) -> bool:
 def _central_run_together(folded: str) -> str | None:
     """A central body's name as legacy OCR leaves it: its words run together (``BONOIVU``, ``Bộ Giáo dục vadaotao``)
     and the motto's or the page's leftovers after it (``Bộ Nội vụ nam``, ``Thủ tướng Chính phủ _ lề``). Letters
-    alone are compared, the leftovers dropped one by one from the end."""
+    alone are compared, the leftovers dropped one by one from the end; and from the start (``KTBT, TT … BỘ VĂN HÓA,
+    THỂ THAO VÀ DU LỊCH``: a signature's abbreviations a site ran into the header)."""
     words = folded.split()
+    while len(words) > 1 and _no_syllables(words[0]):
+        words.pop(0)
     while words:
         letters = re.sub(r"[^a-z]", "", "".join(words))
         if len(letters) >= MIN_RUN_TOGETHER and (known := _CENTRAL_BY_LETTERS.get(letters)) is not None:

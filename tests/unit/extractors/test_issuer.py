@@ -596,6 +596,7 @@ def test_a_union_under_the_general_confederation_is_its_own_body():
         ("BỘ NỘI VỤ NAM", "Bộ Nội vụ"),
         ("THU ~ TƯỚNG CHÍNH PHỦ _ LỀ", "Thủ tướng Chính phủ"),
         ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG SCESTYNT : _", "Bộ Thông tin và Truyền thông"),
+        ("KTBT, TT BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
     ],
 )
 def test_a_central_body_as_legacy_ocr_leaves_it_is_read_as_the_body_and_flagged(printed, name):
@@ -606,6 +607,15 @@ def test_a_central_body_as_legacy_ocr_leaves_it_is_read_as_the_body_and_flagged(
     )
     assert (record.issuer.name, record.issuer.level) == (name, "central")
     assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+
+
+def test_an_office_named_after_its_ministry_is_not_cut_to_the_ministry():
+    """``VĂN PHÒNG BỘ CÔNG AN``: syllables before the ministry's name are a name, no leftovers of a signature."""
+    record = extract_record(
+        "VĂN PHÒNG BỘ CÔNG AN\nSố: 12/VP\nHà Nội, ngày 05 tháng 3 năm 2019\nV/v tổ chức hội nghị\n"
+        "Kính gửi: Các đơn vị\n"
+    )
+    assert record.issuer.name != "Bộ Công an"
 
 
 def test_a_name_run_together_after_a_ministry_is_not_cut_away():
