@@ -217,9 +217,15 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ((a, a + len(text[a:b].rstrip(" ,.;:-–*"))) for a, b in runs) if b > a]
 
 
+_DAY_MONTH_YEAR = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})"
+"""``18/7/2018``, ``26-8-1994`` in a heading, a lead or a source note that stands in for the header (folded)."""
+_NUMBER_AND_CODE = r"(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*)"
+"""``473/STP-PBGDPL`` as a lead or a source note cites the document (folded)."""
+
 _ARCHIVE_HEADING = re.compile(
     r"^s[o0]\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+ngay\s+"
-    r"(?P<day>\d{1,2})\s*[-/.]\s*(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>[12]\d{3})\b"
+    + _DAY_MONTH_YEAR
+    + r"\b"
 )
 """An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word, a portal's
 ``Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …`` (folded)."""
@@ -231,30 +237,34 @@ def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
         return None
     first = layout.title[0]
     match = _ARCHIVE_HEADING.match(first.folded)
-    if match is None:
+    if match is None or (date := _date_in(first, match)) is None:
         return None
+    code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
+    number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
+    return number, date
+
+
+def _date_in(line: Line, match: re.Match[str]) -> FoundDate | None:
+    """The date a match of :data:`_DAY_MONTH_YEAR` in ``line`` read, where it is in the text; None if no such day."""
     try:
         day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
     except ValueError:
         return None
-    code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
-    number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
-    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
-    return number, date
+    return FoundDate(day, line.start + match.start("day"), line.start + match.end("year"), False)
 
 
 _LEAD = re.compile(
-    r"(?:^|[.;]\s*)ngay\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})\s*,?\s*[^.;]{3,120}?"
-    r"\s(?:da\s+)?(?:ky\s+)?ban\s+hanh\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|huong\s+dan|"
-    r"thong\s+bao|chi\s+thi|bao\s+cao)(?:\s+so\s+(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*))?"
+    r"(?:^|[.;]\s*)ngay\s+"
+    + _DAY_MONTH_YEAR
+    + r"\s*,?\s*[^.;]{3,120}?\s(?:da\s+)?(?:ky\s+)?ban\s+hanh\s+(?:van\s+ban|cong\s+van|ke\s+hoach|quyet\s+dinh|"
+    r"huong\s+dan|thong\s+bao|chi\s+thi|bao\s+cao)(?:\s+so\s+" + _NUMBER_AND_CODE + r")?"
 )
 """A portal's lead in place of the header: ``Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …``
 (folded)."""
 
 
 _SOURCE_NOTE = re.compile(
-    r"^\(?\s*nguon\s*:\s*[a-z ]{3,20}?\s+so\s+(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*)"
-    r"\s*,?\s*ngay\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})"
+    r"^\(?\s*nguon\s*:\s*[a-z ]{3,20}?\s+so\s+" + _NUMBER_AND_CODE + r"\s*,?\s*ngay\s+" + _DAY_MONTH_YEAR
 )
 """A portal's source note under the text it printed: ``(Nguồn: Thông báo số 81/TB-UBND ngày 08/6/2021)`` (folded)."""
 
@@ -275,13 +285,8 @@ def lead_sentence(layout: Layout) -> tuple[Piece | None, FoundDate, str | None] 
         first, match = next(
             ((line, m) for line in lines if (m := _SOURCE_NOTE.match(line.folded)) is not None), (None, None)
         )
-    if first is None or match is None:
+    if first is None or match is None or (date := _date_in(first, match)) is None:
         return None
-    try:
-        day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return None
-    date = FoundDate(day, first.start + match.start("day"), first.start + match.end("year"), False)
     if match.group("num") is None:  # "ngày 01/7/2021 UBND huyện đã ban hành Báo cáo …": the date alone
         return None, date, None
     code = canonical_code(first.text[match.start("code") : match.end("code")])

@@ -40,6 +40,7 @@ from khplan.extractors.gazetteer import (
     successor,
 )
 from khplan.extractors.header import HeaderReading, Piece, place_kind
+from khplan.extractors.letterhead import MOTTO_WORDS
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
@@ -920,14 +921,13 @@ _CENTRAL_BY_LETTERS = {
     re.sub(r"[^a-z]", "", fold_key(name)): name
     for name in (*CENTRAL_BODY_NAMES, "Thủ tướng Chính phủ", "Chính phủ", "Ủy ban Thường vụ Quốc hội")
 }
-_MOTTO_WORDS_FOLDED = frozenset("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc".split())
 
 
 def _ocr_leftover(word: str) -> bool:
     """A word OCR left after a name on a merged line: a symbol, a letter or two, a motto's word, letters that are
     neither a syllable nor syllables run together (``scestynt``; ``tongcucthue`` is a name, Tổng cục Thuế)."""
     letters = re.sub(r"[^a-z]", "", word)
-    return len(letters) <= 2 or letters in _MOTTO_WORDS_FOLDED or _no_syllables(word)
+    return len(letters) <= 2 or letters in MOTTO_WORDS or _no_syllables(word)
 
 
 def _no_syllables(word: str) -> bool:

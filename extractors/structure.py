@@ -433,8 +433,8 @@ def _headline(lines: tuple[Line, ...], line: Line) -> tuple[str, int] | None:
     """A portal post that prints its document without the header, a headline standing in for it: ``Thông báo lịch
     tiếp công dân của …``, ``THÔNG BÁO Về việc …``, ``Công văn số 175-CV/TU ngày 25/01/2007 của Thành ủy TPHCM về
     việc …``, ``Nghị quyết của Ban Chấp hành Đảng bộ tỉnh khóa XIII về …``. The type name (in sentence case, or in
-    capitals before a subject that is not) opens the page's first line; no
-    motto or ``Số:`` follows in the lines under it. Returns the type and where the rest of the line begins."""
+    capitals before a subject that is not) opens the page's first line; no motto or ``Số:`` follows in the lines
+    under it. Returns the type and where the rest of the line begins."""
     for name in sorted([*DOC_TYPES, NO_TYPE_LINE], key=len, reverse=True):
         if not line.text.startswith((name, name.upper())) or not (rest := _HEADLINE_REST.match(line.text, len(name))):
             continue
@@ -491,9 +491,8 @@ _SUBJECT_OPENING = re.compile(r"^\W*ve\s*viec\b")
 
 def _type_line_over_title(lines: tuple[Line, ...], line: Line) -> str | None:
     """The type a ``QUYẾT ĐỊNH :`` / ``QUYẾT ĐỊNH:`` over a trích yếu (in capitals, or opening ``về việc``) names: the
-    type line with a colon
-    (printed, or a speck OCR read), not the enacting formula, which the preamble or the authority line comes before
-    and the articles follow."""
+    type line with a colon (printed, or a speck OCR read), not the enacting formula, which the preamble or the
+    authority line comes before and the articles follow."""
     if not re.search(r":\W*$", line.text):
         return None
     found = read_type_line(line._replace(text=line.text.rstrip(" :;.-_|"), folded=line.folded.rstrip(" :;.-_|")))
