@@ -36,8 +36,8 @@ from khplan.extractors.letterhead import (
 )
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.structure import Layout, Line
-from khplan.extractors.terms import NO_TYPE_LINE, canonical_code, type_of_code
+from khplan.extractors.structure import TITLE_AFTER_TYPE, Layout, Line
+from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE, canonical_code, type_of_code
 
 __all__ = ["HeaderReading", "Piece", "doc_type_of", "read_header"]
 
@@ -60,6 +60,9 @@ class HeaderReading:
     """``V/v …``: a công văn's trích yếu, printed in the header under the number."""
     mottos: frozenset[str] = frozenset()
     """Which of ``national``, ``slogan``, ``party`` the header prints: ``party`` marks a party document."""
+    type_in_title: bool = False
+    """The type line's words open the trích yếu: the number's code names another type (``HƯỚNG DẪN VIỆC …`` under
+    ``Số: 04/2025/TT-TTCP``, a Thông tư whose type line the site dropped)."""
 
 
 def header_stream(lines: tuple[Line, ...] | list[Line]) -> Stream:
@@ -90,6 +93,8 @@ def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
         reading.place = _piece(stream, blank)
         cells.append(blank)
     if (subject := find_subject(stream, cells)) is not None:
+        if (closed := _quote_closes(lines, stream, subject)) is not None:
+            subject = closed  # "“V/v Triển khai … xanh 22/7/2018”" / "ĐOÀN TNCS HỒ CHÍ MINH": the motto is no subject's
         cells.append(subject)
         reading.subject = _piece(stream, subject)
         if rest := _subject_rest(stream, subject, cells):
@@ -97,6 +102,23 @@ def read_header(lines: tuple[Line, ...] | list[Line]) -> HeaderReading:
             reading.subject = _joined(reading.subject, [_piece(stream, cell) for cell in rest])
     reading.issuer_lines = _issuer_runs(stream, cells)
     return reading
+
+
+def _quote_closes(lines: tuple[Line, ...] | list[Line], stream: Stream, subject: Cell) -> Cell | None:
+    """The subject cut at its closing quote, where it opens with one (the stream's pieces lost both quotes)."""
+    opening = stream.doc(subject.start)
+    at = next((i for i, line in enumerate(lines) if line.start <= opening <= line.end), None)
+    if at is None or not lines[at].text[: opening - lines[at].start].rstrip().endswith("“"):
+        return None
+    closes = [line.start + line.text.find("”") for line in lines[at:] if "”" in line.text]
+    close = next((c for c in closes if c > opening), None)
+    if close is None:
+        return None
+    for piece, start in zip(stream.pieces, stream.starts, strict=True):
+        if piece.start <= close <= piece.start + len(piece.text):
+            end = start + (close - piece.start)
+            return Cell("subject", subject.start, end) if subject.start < end < subject.end else None
+    return None
 
 
 _LOST_HEAD = re.compile(r"(?<!\S)(?:cong\s+hoa|cong)(?!\S)")
@@ -217,13 +239,16 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ((a, a + len(text[a:b].rstrip(" ,.;:-–*"))) for a, b in runs) if b > a]
 
 
-_DAY_MONTH_YEAR = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>[12]\d{3})"
-"""``18/7/2018``, ``26-8-1994`` in a heading, a lead or a source note that stands in for the header (folded)."""
+_DAY_MONTH_YEAR = (
+    r"(?P<day>\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(?P<month>\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(?P<year>[12]\d{3})"
+)
+"""``18/7/2018``, ``26-8-1994``, ``17 tháng 4 năm 2013`` in a heading, a lead or a source note that stands in for the
+header (folded)."""
 _NUMBER_AND_CODE = r"(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9đ&.]+)*)"
 """``473/STP-PBGDPL`` as a lead or a source note cites the document (folded)."""
 
 _ARCHIVE_HEADING = re.compile(
-    r"^s[o0]\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+ngay\s+"
+    r"^s[o0]\s*:?\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+ngay\s+"
     + _DAY_MONTH_YEAR
     + r"\b"
 )
@@ -231,8 +256,8 @@ _ARCHIVE_HEADING = re.compile(
 ``Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …`` (folded)."""
 
 
-def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
-    """Number and date from the heading archives print instead of the header (Công báo style)."""
+def archive_heading(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
+    """Number, date and ký hiệu from the heading archives print instead of the header (Công báo style)."""
     if not layout.title:
         return None
     first = layout.title[0]
@@ -241,7 +266,7 @@ def archive_heading(layout: Layout) -> tuple[Piece, FoundDate] | None:
         return None
     code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
     number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
-    return number, date
+    return number, date, kind_code(code)
 
 
 def _date_in(line: Line, match: re.Match[str]) -> FoundDate | None:
@@ -294,6 +319,24 @@ def lead_sentence(layout: Layout) -> tuple[Piece | None, FoundDate, str | None] 
     return number, date, kind_code(code)
 
 
+def type_opens_title(layout: Layout, code: str | None) -> bool:
+    """A type name opening a line of the trích yếu that the header's number contradicts: the title's own first words.
+
+    ND30 prints the type on a line of its own; a type name run on into the
+    words of a title, under a header whose ký hiệu names another type, is
+    where a site dropped the type line (``HƯỚNG DẪN VIỆC XÂY DỰNG …`` of a
+    Thông tư ``04/2025/TT-TTCP``)."""
+    typed = type_of_code(code)
+    line = layout.type_line
+    if typed is None or line is None or layout.doc_type is None or not layout.header or not layout.title:
+        return False
+    return (
+        DOC_TYPES.get(typed) != DOC_TYPES.get(layout.doc_type)
+        and layout.title[0].number == line.number
+        and not TITLE_AFTER_TYPE.match(layout.title[0].folded)  # "HƯỚNG DẪN VỀ THỂ THỨC …": an archive's type line
+    )
+
+
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     """The type name, and whether it had to be inferred from the number's code (no legible type line)."""
     if layout.doc_type:
@@ -332,7 +375,9 @@ def extract_header(ex: Extraction) -> None:
     record = ex.record
     source = "header"
     if reading.number is None and reading.date is None and (heading := archive_heading(layout)) is not None:
-        reading.number, reading.date = heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
+        reading.number, reading.date, reading.number_code = (
+            heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
+        )
         source = "archive heading"
     elif reading.number is None and reading.date is None and (lead := lead_sentence(layout)) is not None:
         reading.number, reading.date, reading.number_code = lead  # "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số …"
@@ -342,8 +387,11 @@ def extract_header(ex: Extraction) -> None:
         ex.cite("number", reading.number.start, reading.number.end)
         ex.found("number", source)
     doc_type, inferred = doc_type_of(layout, reading.number_code)
+    if reading.number is not None and type_opens_title(layout, reading.number_code):
+        reading.type_in_title = True
+        doc_type, inferred = type_of_code(reading.number_code), True
     record.doc_type = doc_type
-    if layout.type_line is not None:
+    if layout.type_line is not None and not reading.type_in_title:
         ex.cite("doc_type", layout.type_line.start, layout.type_line.end)
         ex.found("doc_type", "type line")
     elif doc_type is not None and reading.number is not None:

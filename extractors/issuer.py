@@ -92,6 +92,7 @@ _HEAD_ABBREVIATIONS = {
     "hdnd": "hội đồng nhân dân",
     "ub mttq": "ủy ban mặt trận tổ quốc",
     "bcd": "ban chỉ đạo",
+    "bch": "ban chấp hành",
     "hdtdkt": "hội đồng thi đua - khen thưởng",
 }
 EXTRA_HEADS = (
@@ -409,6 +410,8 @@ def apply_conventions(bodies: list[Body], mottos: frozenset[str]) -> list[Body]:
     NỘI`` / ``BAN THƯỜNG VỤ``: the organisation's Ban Thường vụ, one issuer.
     """
     party = "party" in mottos
+    if len(bodies) > 1 and not any(_bare_central_committee(b) or _bare_board(b) for b in bodies):
+        bodies = [b for b in bodies if not _youth_union_motto(b)] or bodies
     for i, body in enumerate(bodies):
         if i and _bare_board(body) and bodies[i - 1].head in ORGANISATION_HEADS:
             # "HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI" / "BAN THƯỜNG VỤ": the organisation's board, named with it
@@ -429,6 +432,11 @@ def apply_conventions(bodies: list[Body], mottos: frozenset[str]) -> list[Body]:
                 sub.name = f"{agency_case(sub.text)} Trung ương{' Đảng' if sub.head == 'văn phòng' else ''}"
             return bodies
     return bodies
+
+
+def _youth_union_motto(body: Body) -> bool:
+    """``ĐOÀN TNCS HỒ CHÍ MINH`` beside a Đoàn body's name: the Union prints it where others print the motto."""
+    return " ".join(body.folded.split()) in {"doan tncs ho chi minh", "doan thanh nien cong san ho chi minh"}
 
 
 def _bare_board(body: Body) -> bool:
@@ -725,6 +733,10 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
             province_hints = province_hints + Counter({above.province: 100})
             if above.level == "district":
                 district_hints[above.name] += 100
+    if not bodies and layout.type_line is not None and _OWN_HEADING.search(layout.type_line.folded):
+        # "Thông báo số 217/TB-UBND ngày … của UBND thị xã Điện Bàn V/v …": the heading names who issued it
+        if (named := _clause_body(ex, layout, province_hints, district_hints)) is not None:
+            return named
     if not bodies:
         head = _head_from_code(reading.number_code) if reading.number_code else None
         if head is None:
@@ -743,8 +755,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         else:
             body = Body([], head)
             found, source, weak = _unit_elsewhere(ex, body, reading, layout)
-            if not found.pieces:
-                return None
+            if not found.pieces and not (found.unit_text and found.resolution.unit is not None):
+                return None  # neither printed nor placed: the code's kind alone names no body
             return IssuerFinding(found, None, "number's code and " + source, True)
     issuer, parent = bodies[-1], bodies[-2] if len(bodies) >= 2 else None
     if parent is not None and parent.head == issuer.head and parent.unit_text is None and issuer.unit_text:
@@ -818,6 +830,11 @@ def extract_issuer(ex: Extraction) -> None:
         record.name = f"{record.name} {record.parent}"
     elif parent is not None and parent.head == "bộ" and record.name in MINISTRY_OFFICES:
         record.name = f"{record.name} {record.parent}"  # "BỘ CÔNG AN" / "VĂN PHÒNG": Văn phòng Bộ Công an
+    if record.level == Level.province and parent is None and (office := _COMMITTEE_OFFICE.match(fold_key(record.name))):
+        # "Văn phòng UBND tỉnh Lai Châu" in a sentence: the committee's office, a department under the committee
+        record.parent = record.name[len("van phong ") :]
+        record.name = record.name[: office.end("office")]
+        record.level = Level.department
     if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
         record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
     if record.level == Level.central:
@@ -867,6 +884,11 @@ def extract_issuer(ex: Extraction) -> None:
         )
 
 
+_COMMITTEE_OFFICE = re.compile(r"^(?P<office>van phong (?:uy ban nhan dan|hoi dong nhan dan) (?:tinh|thanh pho)) \S")
+"""``Văn phòng Ủy ban nhân dân tỉnh Lai Châu``: named as the set names a Sở, ``Văn phòng Ủy ban nhân dân tỉnh`` under
+``Ủy ban nhân dân tỉnh Lai Châu`` (folded)."""
+
+
 def _names_committee(name: str | None) -> bool:
     return re.search(r"\b(?:tinh|thanh|huyen|quan|thi|dang)\s+uy\b", fold_key(name or "")) is not None
 
@@ -903,8 +925,8 @@ def _central_spelling(ex: Extraction) -> bool:
     if not record.name:
         return False
     folded = " ".join(fold_key(record.name).split())
-    if (known := _CENTRAL_BY_FOLD.get(folded)) is not None:
-        record.name = known
+    if (known := _CENTRAL_BY_FOLD.get(folded) or _CENTRAL_BY_FOLD.get(f"{folded} viet nam")) is not None:
+        record.name = known  # "NGÂN HÀNG NHÀ NƯỚC" without its "VIỆT NAM": the body's full name
         return True
     best = process.extractOne(folded, list(_CENTRAL_BY_FOLD), scorer=fuzz.token_sort_ratio)
     if best is not None and best[1] >= CENTRAL_NAME_SCORE:

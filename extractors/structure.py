@@ -18,6 +18,7 @@ from khplan.extractors.dates import WRITTEN_DATE
 from khplan.extractors.letterhead import (
     BLANK_DAY,
     BLANK_NUMBER,
+    MOTTOS,
     NUMBER,
     find_mottos,
     is_mark,
@@ -39,9 +40,10 @@ TYPE_LINE_SCORE = 86.0
 
 _PREAMBLE_CUE = re.compile(
     r"^(?:[-+•]\s*)?(?:can\s*c\S{0,2}|th\S{1,3}c\s*h\S{1,3}n|theo\b|x\S{1,2}t\b|tr\S{1,2}n\s*c\S\s*s\S|de\b|nh\S?am\b|"
-    r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c|thi\s*hanh\b)"
+    r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c|thi\s*hanh\b|tri\S{1,2}n\s*khai\s*th\S{1,3}c\s*h\S{1,3}n\b)"
 )
-"""How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Theo, Xét, Trên cơ sở, Để, Nhằm …)."""
+"""How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Triển khai thực hiện, Theo, Xét, Trên cơ sở,
+Để, Nhằm …)."""
 _PART = re.compile(r"^(?:phan|chuong|muc)\s*(?:[ivxl]+|\d+|thu)\b")
 """``PHẦN I.``, ``Chương II``, ``Mục 1``: the body's parts."""
 _SECTION_NUMBER = re.compile(
@@ -78,8 +80,8 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     """
     lines: list[Line] = []
     offset = 0
-    for raw in text.split("\n"):
-        own = folded[offset : offset + len(raw)]
+    for raw in _units(text, folded):
+        own = folded[offset : offset + len(raw)].replace("\n", " ")
         for a, b in unflatten(raw, own) if _flattened(raw, own) else [(0, len(raw))]:
             part = raw[a:b]
             lead = len(part) - len(part.lstrip(_LEAD_NOISE))
@@ -90,6 +92,75 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
             lines.append(Line(len(lines), start, end, content, folded[start:end], margin))
         offset += len(raw) + 1
     return tuple(lines)
+
+
+def _units(text: str, folded: str) -> list[str]:
+    """The text's lines; a flattened page that a narrow page or a scan wrapped (its first paragraph) as one line, its
+    line breaks spaces (same length: offsets hold)."""
+    raws = text.split("\n")
+    first = next((i for i, raw in enumerate(raws) if raw.strip()), None)
+    if first is None:
+        return raws
+    last = next((i for i in range(first, len(raws)) if not raws[i].strip()), len(raws))
+    paragraph = raws[first:last]
+    start = sum(len(raw) + 1 for raw in raws[:first])
+    if not _wrapped_flat(paragraph, folded[start : start + len("\n".join(paragraph))].split("\n")):
+        return raws
+    return [*raws[:first], " ".join(paragraph), *raws[last:]]
+
+
+WRAPPED_FLAT_LINES = 3
+WRAPPED_FLAT_WIDTH = 50
+"""Characters a wrapped flattened page's lines hold on average at least (a column of cells holds fewer)."""
+_MID_LINE_PREAMBLE = re.compile(r"\S\s+(?:-\s*)?(?:can\s*cu|kinh\s*g[uo]i)\b")
+
+
+_GLUED_LABEL = re.compile(r"s[o0]\s*:\s*\d")
+"""``TRUNG ƯƠNGSố: 367``: the number's label, a site's lost space or rule before it (folded)."""
+
+
+def _wrapped_flat(raws: list[str], folded: list[str]) -> bool:
+    """A header's cells, title and preamble run together and wrapped (``… Hạnh phúc Số:`` / ``5556/QĐBYT Hà Nội, ngày
+    …`` / ``… BỘ TRƯỞNG BỘ Y TẾ Căn cứ Nghị định …``): the preamble begins inside a line after the header's number,
+    which no header's column nor a merged pair of columns does."""
+    if len(raws) < WRAPPED_FLAT_LINES or sum(map(len, raws)) < WRAPPED_FLAT_WIDTH * len(raws):
+        return False
+    joined = " ".join(folded)
+    label = _GLUED_LABEL.search(joined) or _BARE_LABEL.search(joined)
+    if label is None or not _flattened(" ".join(raws), joined):
+        return False
+    if _type_after_date("\n".join(raws), joined):
+        return True  # "… Hội An, ngày 28 tháng 7 năm" / "2015 KẾ HOẠCH Phòng, chống thiên tai …"
+    # the preamble after the number, inside a line; a body beside the header (two columns merged) comes before it
+    starts = [sum(len(line) + 1 for line in folded[:i]) for i in range(len(folded))]
+    cues = [
+        starts[i] + m.start()
+        for i, line in enumerate(folded[:WRAPPED_FLAT_CUE_LINES])
+        for m in _MID_LINE_PREAMBLE.finditer(line)
+        if raws[i][m.start() + 1 :].lstrip(" -")[:1].isupper()  # "Căn cứ", not a sentence's "làm căn cứ"
+    ]
+    return bool(cues) and min(cues) > label.start()
+
+
+WRAPPED_FLAT_CUE_LINES = 8
+"""Lines of the paragraph the preamble's opening is looked for in: the header and title fill the first few."""
+
+
+_BARE_LABEL = re.compile(r"(?<![a-z])s[o0]\s+\d{1,5}\s*-?\s*[-/]\s*[a-zđ]")
+"""``Số 09 -KH/ĐU``: the number without its colon, as a flattened page may print it (folded)."""
+
+
+def _type_after_date(raw: str, folded: str) -> bool:
+    """The type name in capitals right after the written date on its line, and a word after it: a flattened page's
+    place line run into its type line, which no header's column prints (``raw`` keeps its line breaks)."""
+    for date in WRITTEN_DATE.finditer(folded):
+        rest = raw[date.end() :].lstrip(" ,.")
+        if any(rest.startswith(name.upper() + " ") for name in DOC_TYPES) and len(rest.split()) > TYPE_AFTER_DATE_WORDS:
+            return True
+    return False
+
+
+TYPE_AFTER_DATE_WORDS = 3
 
 
 FLAT_LINE = 300
@@ -120,9 +191,10 @@ _FLAT_BREAKS = re.compile(
 
 def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
     """Spans of a flattened page's parts: cut before each part's opening words and around the type line."""
-    if not (find_mottos(folded[: FLAT_LINE * 2]) or NUMBER.search(folded[:FLAT_LINE])):
+    if not (find_mottos(folded[: FLAT_LINE * 2]) or NUMBER.search(folded[:FLAT_LINE]) or _GLUED_LABEL.search(folded)):
         return [(0, len(raw))]
     cuts = {m.start() for m in _FLAT_BREAKS.finditer(folded) if m.start() > 0}
+    cuts.update(m.start() for m in re.finditer(r"(?<=[a-z])" + _GLUED_LABEL.pattern, folded))  # "ƯƠNGSố: 367"
     for match in WRITTEN_DATE.finditer(folded):  # before the place of "<Place>, ngày …"
         words = list(re.finditer(r"\S+", raw[: match.start()]))
         taken = [w for w in words[-PLACE_WORDS_BEFORE_DATE:] if w.group(0)[:1].isupper() and not w.group(0).isupper()]
@@ -260,6 +332,11 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
         words.pop(0)
     if not words:
         return None
+    if line.text.strip(" .|") in DOC_TYPES:
+        return line.text.strip(" .|"), len(line.text)  # "Quyết định" alone: a site that rewrote the capitals
+    numbered = _NUMBER_AFTER_TYPE.match(line.folded)
+    if numbered and _mostly_upper(line.text) and (name := _type_name(line.text[: numbered.end("type")])):
+        return name, len(line.text)  # "HƯỚNG DẪN 165-HD/BTGTW": the type line names its number, the title follows
     if len(words) <= 5 and _mostly_upper(line.text[words[0].start() : words[-1].end()]):
         name = _type_name(line.text[words[0].start() : words[-1].end()])
         if name is None and (qualified := _TYPE_QUALIFIER.search(line.folded)) is not None:
@@ -267,6 +344,10 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
         if name is not None:
             return name, len(line.text)
     return _type_then_title(line)
+
+
+_NUMBER_AFTER_TYPE = re.compile(r"^(?P<type>[a-z]+(?:\s+[a-z]+){0,2})\s+\d{1,5}\s*[-/][a-z0-9đ/-]+\s*$")
+"""``HƯỚNG DẪN 165-HD/BTGTW``: a type line that repeats the number (folded; ``… SỐ 214 …`` is an archive's heading)."""
 
 
 _QUALIFIERS = r"\s+(?:hanh\s*dong|tom\s*tat|lien\s*tich|lien\s*nganh)"
@@ -289,7 +370,7 @@ def _type_name(text: str) -> str | None:
     return best if fuzz.ratio(squash(best), key) >= TYPE_LINE_SCORE else None
 
 
-_TITLE_AFTER_TYPE = re.compile(r"\s*(?:v[eê]\b|v\s*/\s*v\b|s[oô]\b|c[uủ]a\b)", re.IGNORECASE)
+TITLE_AFTER_TYPE = re.compile(r"\s*(?:v[eê]\b|v\s*/\s*v\b|s[oô]\b|c[uủ]a\b)", re.IGNORECASE)
 """What opens a trích yếu printed on the type line's own line: Về …, V/v …, Số … ngày … (archives), Của …"""
 
 
@@ -301,7 +382,7 @@ def _type_then_title(line: Line) -> tuple[str, int] | None:
                 continue
             rest = line.text[len(printed) :]
             glued = rest[:1].isalpha() and rest[:1].isupper() and rest[1:2].islower()  # "QUYẾT ĐỊNHVề việc"
-            if glued or (rest[:1].isspace() and _TITLE_AFTER_TYPE.match(fold_key(rest))):
+            if glued or (rest[:1].isspace() and TITLE_AFTER_TYPE.match(fold_key(rest))):
                 return name, len(printed) + (len(rest) - len(rest.lstrip()))
     return None
 
@@ -364,11 +445,8 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     type_line, doc_type, rest = None, None, len(lines)
     opening = next((line for line in lines if line.text.strip()), None)
     headline = _headline(lines, opening) if opening is not None else None
-    if headline is not None and opening is not None:
-        after_caption = next((line for line in lines[opening.number + 1 :] if line.text.strip()), None)
-        if after_caption is not None and (own := _headline(lines, after_caption)) is not None:
-            if _NUMBERED.match(after_caption.folded, own[1]):  # the post's caption, then the document's own heading
-                opening, headline = after_caption, own
+    if headline is not None and opening is not None and (own_heading := _own_heading(lines, opening)) is not None:
+        opening, headline = own_heading  # the post's caption (wrapped perhaps), then the document's own heading
     if headline is not None:
         type_line, (doc_type, rest) = opening, headline
     for line in lines[:HEADER_SEARCH_LINES] if type_line is None else ():
@@ -378,14 +456,16 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         if _NEVER_A_TITLE.match(line.folded):
             break  # the preamble has begun: a type word from here on is the enacting "QUYẾT ĐỊNH:"
         if (found := read_type_words(line)) is not None and not _number_below(lines, line):
+            if line.text.strip(" .|") in DOC_TYPES and _header_goes_on(lines, line):
+                continue  # "Quyết định" in sentence case with the motto or the date still to come: a cell's word
             type_line, (doc_type, rest) = line, found
             break
     if type_line is None:
         header_end = _header_end(lines)
         header = list(lines[:header_end])
         title_from = header_end
-        if len(header) == 1 and _post_title(lines, header[0]):
-            header, title_from = [], header[0].number  # a post's title alone above its body: no header at all
+        if header and _post_title(lines, header[0]) and not any(_holds_a_cell(line) for line in header[1:]):
+            header, title_from = [], header[0].number  # a post's title alone above its body (wrapped perhaps)
         first: list[Line] = []
         opening = next((ln for ln in lines[header_end:] if ln.text), None)
         if opening is not None and (found := _type_then_words(opening)) is not None:
@@ -417,6 +497,14 @@ HEADLINE_WORDS = 4
 """Fewer words after the type name are a heading of the body, no headline."""
 HEADLINE_HEADER_LINES = 8
 """Lines under a headline in which a header's motto or number would show it is only a site's caption."""
+
+
+def _header_goes_on(lines: tuple[Line, ...], line: Line) -> bool:
+    """No written date above ``line`` and a header's cell right under it: the header is not over yet."""
+    if any(WRITTEN_DATE.search(ln.folded) for ln in lines[: line.number]):
+        return False
+    following = next((ln for ln in lines[line.number + 1 :] if ln.text.strip()), None)
+    return following is not None and _holds_a_cell(following)
 
 
 def _header_motto(line: Line) -> bool:
@@ -454,6 +542,17 @@ HEADLINE_LINES = 3
 """Lines a headline wraps over at most (a scan of a portal's page, a narrow column)."""
 
 
+def _own_heading(lines: tuple[Line, ...], caption: Line) -> tuple[Line, tuple[str, int]] | None:
+    """The document's own numbered heading (``Thông báo số 217/TB-UBND ngày … V/v …``) in the lines a post's caption
+    wraps over, up to a blank line: the heading names the document, the caption only the post."""
+    for line in lines[caption.number + 1 : caption.number + HEADLINE_LINES]:
+        if line.blank or not line.text.strip():
+            return None
+        if (own := _headline(lines, line)) is not None and _NUMBERED.match(line.folded, own[1]):
+            return line, own
+    return None
+
+
 def _headline_lines(lines: tuple[Line, ...], start: int, first: list[Line]) -> tuple[list[Line], int]:
     """The headline's lines: the first, and those a narrow page wrapped it onto, up to a blank line or the body."""
     title = list(first)
@@ -461,6 +560,8 @@ def _headline_lines(lines: tuple[Line, ...], start: int, first: list[Line]) -> t
     for line in lines[start : start + HEADLINE_LINES - 1]:
         if line.blank or not line.text.strip() or is_body_start(line) or _SENTENCE_OPENING.match(line.folded):
             break
+        if (own := _headline(lines, line)) is not None and _NUMBERED.match(line.folded, own[1]):
+            break  # the document's own heading under a caption: its number, no caption's words
         title.append(line)
         index = line.number + 1
     return title, index
@@ -472,17 +573,21 @@ NUMBER_BELOW_LINES = 5
 def _number_below(lines: tuple[Line, ...], line: Line) -> bool:
     """The number printed in the lines under a type name: the header goes on, so this is the issuer's line or a
     motto's piece that reads like a type (``THỦ CỘNG`` of merged columns is one letter from ``THƯ CÔNG``)."""
-    for below in [ln for ln in lines[line.number + 1 :] if ln.text.strip()][:NUMBER_BELOW_LINES]:
+    under = [ln for ln in lines[line.number + 1 :] if ln.text.strip()]
+    for i, below in enumerate(under[:NUMBER_BELOW_LINES]):
         if is_body_start(below):
             return False
         folded = below.folded.lstrip(" |-_*")
+        if i + 1 < len(under):  # "THEO THÔNG TƯ" / "SỐ 04/2010/TT-BXD" / "NGÀY 26/5/2010 …": a citation wrapped
+            folded = f"{folded} {under[i + 1].folded}"
         if (found := NUMBER.match(folded)) is not None and not _CITATION_AFTER.match(folded, found.end()):
             return True
     return False
 
 
-_CITATION_AFTER = re.compile(r"\s*,?\s*(?:ngay|cua)\b")
-"""``số 4631/QĐ-UBND ngày …``: a document cited in a wrapped title or the body, not the header's number."""
+_CITATION_AFTER = re.compile(r"\s*,?\s*(?:ngay|cua)(?![a-z])")
+"""``số 4631/QĐ-UBND ngày …`` (``NGÀY04``: a lost space): a document cited in a wrapped title or the body, not the
+header's number."""
 
 
 _SUBJECT_OPENING = re.compile(r"^\W*ve\s*viec\b")
@@ -584,10 +689,14 @@ def _header_end(lines: tuple[Line, ...]) -> int:
     ``Kính gửi`` or a long sentence first appears.
     """
     last = -1
-    subject = dated = cut_date = False
+    subject = dated = cut_date = awaiting = False
     for line in lines[:HEADER_SEARCH_LINES]:
         if not any(c.isalnum() for c in line.text):
             continue
+        if awaiting and not _holds_a_cell(line, dated=dated) and not is_body_start(line):
+            last, subject, awaiting = line.number, True, False  # "V/v:" / the motto / "Xây dựng kế hoạch …"
+            continue
+        awaiting = awaiting or bool(_BARE_SUBJECT_MARK.match(line.folded))
         if not dated and _DATE_CUT.search(line.folded) and len(line.text.split()) <= PLACE_DATE_WORDS:
             last, cut_date, subject = line.number, True, False  # "Sơn La, ngày 11 tháng 3" / "năm 2020"
             continue
@@ -687,8 +796,9 @@ def _place_date_words(line: Line, date_start: int) -> int:
 
 
 def _is_subject_line(line: Line) -> bool:
-    """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number."""
-    if re.match(r"^v\s*[/il1|]\s*v\b", line.folded):
+    """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number (in quotes,
+    ``“V/v Triển khai …”``, as some print it)."""
+    if re.match(r"^[\"“‘'«]?\s*v\s*[/il1|]\s*v\b", line.folded):
         return True
     return bool(re.match(r"^ve(?:\s*:)?\s", line.folded)) and not _mostly_upper(line.text)
 
@@ -717,7 +827,7 @@ def _title_lines(
             if is_rule(line) and title:
                 break
             continue
-        if motto_line(line.folded):
+        if motto_line(line.folded) and not (_motto_whole(header) and not find_mottos(line.folded)):
             header.append(line)  # the motto, read after the left column by OCR
             continue
         if not dated and not title and _LONE_PLACE.match(line.text) and _date_follows(lines, line.number + 1):
@@ -739,6 +849,13 @@ def _title_lines(
     else:
         after = len(lines)
     return title, after
+
+
+def _motto_whole(header: list[Line]) -> bool:
+    """Both lines of the motto are in the header already: a motto's word alone under the type line (``HƯỚNG DẪN`` /
+    ``LẬP``) is the title's."""
+    folded = " ".join(" ".join(re.sub(r"[-–—.,|]", " ", line.folded).split()) for line in header)
+    return all(" ".join(MOTTOS[kind].replace("-", " ").split()) in folded for kind in ("national", "slogan"))
 
 
 _LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,3}\s*,\s*$")
@@ -779,6 +896,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
             if (_mostly_upper(line.text) and not authority and not is_mark(line.folded)) or _is_subject_line(line):
                 return True
             return _sentence_title(lines, line)
+        if is_authority_line(line, None) and _enacting_follows(lines, line.number + 1):
+            return False  # "QUYẾT ĐỊNH" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" / "Căn cứ …": a site dropped the trích yếu
         return not (_NEVER_A_TITLE.match(line.folded) or _SECTION_NUMBER.match(line.folded))
     if len(title) >= TITLE_LINES:
         return False

@@ -27,7 +27,7 @@ from khplan.extractors.structure import NEXT_ONES, Layout, Line
 _EDGES = " -_.:;ˆ'`~*"
 """A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
 _ARCHIVE_HEADING = re.compile(
-    r"^(?:c[uủ]a\s+.+?\s+)?s[oố]\s+\S+(?:\s+\S+)?\s+ng[aà]y\s*:?\s*"
+    r"^(?:c[uủ]a\s+.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+)?\s+ng[aà]y\s*:?\s*"
     r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4})\s+",
     re.IGNORECASE,
 )
@@ -68,6 +68,9 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     elif layout.title:
         text = title_lines_text(layout.title)
         start, end = layout.title[0].start, layout.title[-1].end
+        if reading.type_in_title and layout.type_line is not None:  # "HƯỚNG DẪN VIỆC …" of a Thông tư
+            text = f"{layout.type_line.text[: start - layout.type_line.start].strip()} {text}"
+            start = layout.type_line.start
     else:
         return None
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))

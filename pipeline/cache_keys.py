@@ -73,6 +73,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.diacritics.channel",
     "khplan.diacritics.decoder",
     "khplan.diacritics.lm",
+    "khplan.diacritics.look_alikes",
     "khplan.diacritics.model",
     "khplan.diacritics.name_lists",
     "khplan.diacritics.names",

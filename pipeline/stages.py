@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from khplan.diacritics import Restoration, restoration_channel, restore
+from khplan.diacritics.look_alikes import unify_look_alikes
 from khplan.diacritics.orthography import normalize_tone_placement
 from khplan.extractors import DocumentText, document_of, extract_record
 from khplan.extractors.consistency import flag_doubtful_restoration
@@ -67,6 +68,7 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     Whether to restore, and how, is :func:`khplan.diacritics.restoration_channel`'s decision. Each page
     keeps the words restoration doubted, which the extractors turn into review warnings.
     """
+    pages = [page._replace(text=unify_look_alikes(page.text)) for page in pages]  # "LĐÐTBXH": OCR's eth for Đ
     text = "\n".join(p.text for p in pages)
     ocr_read = any(p.method == "ocr" for p in pages)
     channel = restoration_channel(text, mode=ctx.options.restore, ocr_read=ocr_read)

@@ -209,14 +209,21 @@ def read_scan(job: tuple[str, str, str, int]) -> str:
     return path
 
 
+def as_printed(text: str) -> str:
+    """The document a scan shows: a page copied from the web prints without the site's markup (``<b>``, entities)."""
+    from khplan.pipeline.reading.inputs import text_as_read
+
+    return text_as_read(text)
+
+
 def ocr_all(documents: Sequence[RealDocument], routes: Sequence[str], jobs: int, console: Console) -> None:
     """OCR every (document, scan route) not in the cache yet, ``jobs`` at a time."""
     todo = [
-        (route, doc.text, str(_cache_path(route, doc.text)), int(doc.id))
+        (route, as_printed(doc.text), str(_cache_path(route, as_printed(doc.text))), int(doc.id))
         for route in routes
         if route in SCAN_ROUTES
         for doc in documents
-        if not _cache_path(route, doc.text).exists()
+        if not _cache_path(route, as_printed(doc.text)).exists()
     ]
     if not todo:
         return
@@ -237,7 +244,7 @@ def pages_of(route: str, text: str) -> list:
     if route in ("text", "stripped"):  # a text file as khplan's reader reads it
         read = text_as_read(text)
         return [PageText(1, read if route == "text" else strip_diacritics(read), "text")]
-    data = json.loads(_cache_path(route, text).read_text(encoding="utf-8"))
+    data = json.loads(_cache_path(route, as_printed(text)).read_text(encoding="utf-8"))
     return [PageText(p["page_no"], p["text"], p["method"], None, tuple(_word(w) for w in p["words"])) for p in data]
 
 

@@ -437,3 +437,25 @@ def test_a_subject_run_onto_the_place_s_line_leaves_the_place_its_own_name():
     )
     assert record.place == "Hà Nội"
     assert record.title == "V/v: sáp nhập KCN Bắc Phú Cát vào Khu CNC Hoà Lạc"
+
+
+def test_a_bare_v_v_whose_words_come_after_the_motto_cells():
+    text = (
+        "BỘ LAO ĐỘNG\nTHƯƠNG BINH VÀ XÃ HỘI\nSố: 2652/LĐTBXH-KHTC\nV/v:\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Xây dựng kế hoạch phát triển lĩnh vực lao động, người có công và xã hội năm\n2020\n\n"
+        "Hà Nội, ngày 03\n\ntháng 7 năm 2019\n\nKính gửi: Giám đốc Sở Lao động - Thương binh và Xã hội\n"
+    )
+    record = extract_record(text)
+    assert record.issue_date == dt.date(2019, 7, 3)
+    assert record.title is not None and record.title.startswith("V/v: Xây dựng kế hoạch")
+    assert record.title.endswith("năm 2020")
+
+
+def test_the_state_bank_printed_without_its_viet_nam_is_named_in_full():
+    text = (
+        "NGÂN\nHÀNG NHÀ NƯỚC |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 01/CT-NHNN |\n"
+        "Hà Nội, ngày 01 tháng 3 năm 2011 |\nThực hiện Nghị quyết số 11/NQ-CP ngày 24 tháng 02 năm 2011 của Chính phủ\n"
+    )
+    issuer = extract_record(text).issuer
+    assert issuer.name == "Ngân hàng Nhà nước Việt Nam" and issuer.level == "central"

@@ -635,3 +635,54 @@ def test_hai_quan_in_a_marked_header_holds_no_quan():
     )
     assert record.issuer.level == "central"
     assert record.issuer.name is not None and "quận" not in record.issuer.name
+
+
+def test_a_committee_s_office_named_in_a_sentence_is_a_department_under_the_committee():
+    text = (
+        "Kế hoạch cải cách hành chính năm 2026\n"
+        "Ngày 30/12/2025, Văn phòng UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1888/KH-VPUBND về công tác cải cách "
+        "hành chính năm 2026.\n\nThực hiện Kế hoạch số 8328/KH-UBND ngày 23/12/2025 của UBND tỉnh, Văn phòng UBND "
+        "tỉnh xây dựng kế hoạch như sau:\n"
+    )
+    issuer = extract_record(text).issuer
+    assert issuer.name == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert issuer.parent == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert issuer.level == "department" and issuer.province == "Lai Châu"
+
+
+YOUTH_UNION = """TỈNH ĐOÀN THANH HOÁ
+BCH ĐOÀN HUYỆN THỌ XUÂN
+***
+Số: 74-CV/ĐTN
+“V/v Triển khai đồng loạt
+Ngày Chủ nhật xanh 22/7/2018”
+|
+ĐOÀN TNCS HỒ CHÍ MINH
+Thọ Xuân, ngày 17 tháng 7 năm 2018
+
+Kính gửi: Ban Chấp hành Đoàn các xã, thị trấn.
+"""
+
+
+def test_a_youth_union_s_bch_under_its_provincial_union_and_the_union_s_motto():
+    record = extract_record(YOUTH_UNION)
+    assert record.issuer.name == "Ban chấp hành Đoàn huyện Thọ Xuân"
+    assert record.issuer.parent == "Tỉnh đoàn Thanh Hóa"
+    assert record.issuer.level == "district" and record.issuer.province == "Thanh Hóa"
+
+
+def test_a_subject_in_quotes_ends_at_its_closing_quote():
+    assert extract_record(YOUTH_UNION).title == "V/v Triển khai đồng loạt Ngày Chủ nhật xanh 22/7/2018"
+
+
+def test_the_number_s_code_and_the_place_line_name_a_committee_whose_cell_a_site_dropped():
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | |\nSố: 665/KH-UBND | Nghệ An, ngày 29 tháng 9 năm 2022 |\n"
+        "KẾ HOẠCH\nKHẢO SÁT, ĐÁNH GIÁ NĂNG LỰC CẠNH TRANH CỦA SỞ, BAN, NGÀNH CẤP TỈNH NĂM 2022\n"
+        "Thực hiện Nghị quyết số 02/NQ-CP ngày 10/01/2022 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+        "khảo sát như sau:\n"
+    )
+    record = extract_record(text)
+    assert record.issuer.name == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert record.issuer.level == "province"
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer" for w in record.warnings)

@@ -644,3 +644,50 @@ def test_a_flattened_pages_slashed_part_ends_its_title():
         "Tánh Linh, mới được thành lập từ sau năm 1975.\n"
     )
     assert record.title == "Tình hình và kết quả thực hiện công tác PCGDTHĐĐT"
+
+
+def test_a_type_name_opening_the_title_over_a_number_of_another_type_is_the_title_s():
+    text = (
+        "THANH TRA CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 04/2025/TT-TTCP |\n"
+        "Hà Nội, ngày 28 tháng 8 năm 2025 |\n"
+        "HƯỚNG DẪN VIỆC XÂY DỰNG ĐỊNH HƯỚNG CHƯƠNG TRÌNH THANH TRA, KẾ HOẠCH THANH TRA HẰNG NĂM\n"
+        "Căn cứ Luật Thanh tra số 84/2025/QH15 ngày 25 tháng 6 năm 2025;\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Thông tư"
+    assert record.title is not None and record.title.startswith("Hướng dẫn việc xây dựng")
+    assert any(w.code == "inferred_doc_type" for w in record.warnings)
+
+
+def test_an_authority_line_right_under_the_type_line_is_no_title():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 755/QĐ-UBND | Bình Thuận, ngày 01 tháng 4 năm "
+        "2020 |\nQUYẾT ĐỊNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    record = extract_record(text)
+    assert record.title is None
+    assert any(w.code == "field_not_found" and w.field == "title" for w in record.warnings)
+
+
+def test_a_type_line_a_site_printed_in_sentence_case():
+    text = (
+        "Bộ Nội vụ Số: 251/QĐ-BNV |\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 29 "
+        "tháng 03 năm 2022 |\nQuyết định\nBAN HÀNH KẾ HOẠCH THÔNG TIN, TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2022\n"
+        "BỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Nghị định số 34/2017/NĐ-CP ngày 03 tháng 4 năm 2017 của Chính phủ;\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Quyết định"
+    assert (record.title or "").lower() == "ban hành kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2022"
+
+
+def test_a_type_line_that_repeats_the_number_leaves_the_title_to_the_next_line():
+    text = (
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TUYÊN GIÁO\n*\n\nSố 165-HD/BTGTW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Hà Nội, ngày 09 tháng 12 năm 2020\n\nHƯỚNG DẪN 165-HD/BTGTW\n\n"
+        "Tuyên truyền kỷ niệm các ngày lễ lớn và sự kiện lịch sử quan trọng trong năm 2021\n—–\n\n"
+        "Căn cứ Chỉ thị số 45-CT/TW, ngày 22/7/2010 của Bộ Chính trị;\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Hướng dẫn"
+    assert record.title == "Tuyên truyền kỷ niệm các ngày lễ lớn và sự kiện lịch sử quan trọng trong năm 2021"

@@ -95,3 +95,9 @@ def test_ocr_words_stay_on_the_words_restoration_made_of_them():
     assert page.text == "Nghị quyết luật của Quốc hội về thi đua khen thưởng"
     read = [page.text[w.start : w.end] for w in page.words]
     assert read == ["Nghị", "quyết", "luật của", "Quốc", "hội", "về", "thi", "đua", "khen", "thưởng"]
+
+
+def test_ocr_s_eth_for_d_with_stroke_is_read_as_the_vietnamese_letter_whatever_the_mode():
+    for mode in ("never", "auto"):
+        restored = restore_text(_ctx(mode), [PageText(1, "Số: 2652/LĐÐTBXH-KHTC", "ocr")])
+        assert restored.pages[0].text == "Số: 2652/LĐĐTBXH-KHTC"
