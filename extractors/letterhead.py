@@ -233,6 +233,19 @@ class NumberCell:
     """Stream offset of the digits (after ``Số:``)."""
 
 
+def _code_end(text: str, start: int, end: int) -> int:
+    """Where the ký hiệu ends: before a dash set off by a space that a word in small letters follows (``QĐ-UBND —
+    Căn cứ …``, a body printed beside the header), which no segment of a code is."""
+    for sep in re.finditer(r"\s*[-–—]+\s*", text[start:end]):
+        if not sep.group(0).strip() or sep.group(0) == sep.group(0).strip():
+            continue  # no dash, or a dash inside the code ("KH-UBND")
+        word = re.match(r"[^\s/-]*", text[start + sep.end() : end])
+        letters = [c for c in (word.group(0) if word else "") if c.isalpha()]
+        if letters and sum(c.islower() for c in letters) > len(letters) / 2:
+            return start + sep.start()
+    return end
+
+
 def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
     """The số và ký hiệu: ``Số`` with a colon anywhere, without one where a piece or cell begins."""
     folded, text = stream.folded, stream.text
@@ -243,7 +256,7 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             continue
         if text[match.start()].islower() and _cites_another(text[: match.start()], folded[: match.start()]):
             continue
-        start, end = match.start("num"), match.end("code")
+        start, end = match.start("num"), _code_end(text, match.start("code"), match.end("code"))
         num, _ = ocr_digits(text[start : match.end("num")])
         code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
         if match.group("bare"):

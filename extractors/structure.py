@@ -40,7 +40,8 @@ TYPE_LINE_SCORE = 86.0
 
 _PREAMBLE_CUE = re.compile(
     r"^(?:[-+•]\s*)?(?:can\s*c\S{0,2}|th\S{1,3}c\s*h\S{1,3}n|theo\b|x\S{1,2}t\b|tr\S{1,2}n\s*c\S\s*s\S|de\b|nh\S?am\b|"
-    r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c|thi\s*hanh\b|tri\S{1,2}n\s*khai\s*th\S{1,3}c\s*h\S{1,3}n\b)"
+    r"qua\b|ph\S{1,2}t\s*huy|ti\S{1,3}p\s*t\S{1,2}c|thi\s*hanh\b|"
+    r"tri\S{1,2}n\s*khai\s*(?:th\S{1,3}c\s*h\S{1,3}n\b|(?:quyet\s*dinh|ke\s*hoach|nghi\s*quyet|chi\s*thi|thong\s*tu)\s+so\b))"
 )
 """How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Triển khai thực hiện, Theo, Xét, Trên cơ sở,
 Để, Nhằm …)."""
@@ -50,7 +51,7 @@ _SECTION_NUMBER = re.compile(
     r"^(?P<num>[ivxl1]{1,5}\s*[.\-)]|(?:[ivxl]{1,5}|\d{1,2})/(?=\s)|\d{1,2}(?:\s*\.\s*\d{1,2})*\s*[.)]|[a-zđ]\s*\))\s*\S"
 )
 """A numbered heading: ``I.``, ``II-``, ``1.2.``, ``a)``, and older documents' ``I/ …``, ``1/ …`` (not ``V/v``)."""
-_RULE = re.compile(r"^[-_=.*~\s]{3,}$")
+_RULE = re.compile(r"^[-_=.*~—–\s]{3,}$")
 
 
 class Line(NamedTuple):
@@ -80,9 +81,9 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     """
     lines: list[Line] = []
     offset = 0
-    for raw in _units(text, folded):
+    for raw, joined in _units(text, folded):
         own = folded[offset : offset + len(raw)].replace("\n", " ")
-        for a, b in unflatten(raw, own) if _flattened(raw, own) else [(0, len(raw))]:
+        for a, b in unflatten(raw, own, joined=joined) if joined or _flattened(raw, own) else [(0, len(raw))]:
             part = raw[a:b]
             lead = len(part) - len(part.lstrip(_LEAD_NOISE))
             content = part.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
@@ -94,19 +95,30 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _units(text: str, folded: str) -> list[str]:
-    """The text's lines; a flattened page that a narrow page or a scan wrapped (its first paragraph) as one line, its
-    line breaks spaces (same length: offsets hold)."""
+def _units(text: str, folded: str) -> list[tuple[str, bool]]:
+    """The text's lines; a flattened page that a narrow page or a scan wrapped (a paragraph of the header's lines) as
+    one line, its line breaks spaces (same length: offsets hold)."""
     raws = text.split("\n")
-    first = next((i for i, raw in enumerate(raws) if raw.strip()), None)
-    if first is None:
-        return raws
-    last = next((i for i in range(first, len(raws)) if not raws[i].strip()), len(raws))
-    paragraph = raws[first:last]
-    start = sum(len(raw) + 1 for raw in raws[:first])
-    if not _wrapped_flat(paragraph, folded[start : start + len("\n".join(paragraph))].split("\n")):
-        return raws
-    return [*raws[:first], " ".join(paragraph), *raws[last:]]
+    units: list[tuple[str, bool]] = []
+    i = offset = 0
+    labelled = False  # the number's label seen above: a paragraph of the title and preamble run together follows
+    while i < len(raws):
+        if i >= HEADER_SEARCH_LINES or not raws[i].strip():
+            units.append((raws[i], False))
+            offset += len(raws[i]) + 1
+            i += 1
+            continue
+        last = next((j for j in range(i, len(raws)) if not raws[j].strip()), len(raws))
+        paragraph = raws[i:last]
+        own = folded[offset : offset + len("\n".join(paragraph))].split("\n")
+        if _wrapped_flat(paragraph, own, labelled=labelled):
+            units.append((" ".join(paragraph), True))
+        else:
+            units.extend((raw, False) for raw in paragraph)
+        labelled = labelled or any(_GLUED_LABEL.search(line) for line in own)
+        offset += sum(len(raw) + 1 for raw in paragraph)
+        i = last
+    return units
 
 
 WRAPPED_FLAT_LINES = 3
@@ -119,7 +131,7 @@ _GLUED_LABEL = re.compile(r"s[o0]\s*:\s*\d")
 """``TRUNG ƯƠNGSố: 367``: the number's label, a site's lost space or rule before it (folded)."""
 
 
-def _wrapped_flat(raws: list[str], folded: list[str]) -> bool:
+def _wrapped_flat(raws: list[str], folded: list[str], *, labelled: bool = False) -> bool:
     """A header's cells, title and preamble run together and wrapped (``… Hạnh phúc Số:`` / ``5556/QĐBYT Hà Nội, ngày
     …`` / ``… BỘ TRƯỞNG BỘ Y TẾ Căn cứ Nghị định …``): the preamble begins inside a line after the header's number,
     which no header's column nor a merged pair of columns does."""
@@ -127,17 +139,19 @@ def _wrapped_flat(raws: list[str], folded: list[str]) -> bool:
         return False
     joined = " ".join(folded)
     label = _GLUED_LABEL.search(joined) or _BARE_LABEL.search(joined)
-    if label is None or not _flattened(" ".join(raws), joined):
+    if (label is None and not labelled) or not _flattened(" ".join(raws), joined):
         return False
     if _type_after_date("\n".join(raws), joined):
         return True  # "… Hội An, ngày 28 tháng 7 năm" / "2015 KẾ HOẠCH Phòng, chống thiên tai …"
+    if label is None:
+        return False
     # the preamble after the number, inside a line; a body beside the header (two columns merged) comes before it
     starts = [sum(len(line) + 1 for line in folded[:i]) for i in range(len(folded))]
     cues = [
         starts[i] + m.start()
         for i, line in enumerate(folded[:WRAPPED_FLAT_CUE_LINES])
         for m in _MID_LINE_PREAMBLE.finditer(line)
-        if raws[i][m.start() + 1 :].lstrip(" -")[:1].isupper()  # "Căn cứ", not a sentence's "làm căn cứ"
+        if raws[i][m.start() + 1 :].lstrip(" -–—")[:1].isupper()  # "Căn cứ", not a sentence's "làm căn cứ"
     ]
     return bool(cues) and min(cues) > label.start()
 
@@ -189,9 +203,11 @@ _FLAT_BREAKS = re.compile(
 ``PHẦN I. …``), an article, the closing."""
 
 
-def unflatten(raw: str, folded: str) -> list[tuple[int, int]]:
-    """Spans of a flattened page's parts: cut before each part's opening words and around the type line."""
-    if not (find_mottos(folded[: FLAT_LINE * 2]) or NUMBER.search(folded[:FLAT_LINE]) or _GLUED_LABEL.search(folded)):
+def unflatten(raw: str, folded: str, *, joined: bool = False) -> list[tuple[int, int]]:
+    """Spans of a flattened page's parts: cut before each part's opening words and around the type line (``joined``:
+    a wrapped paragraph already known to be one, which may hold no header cell of its own)."""
+    header = find_mottos(folded[: FLAT_LINE * 2]) or NUMBER.search(folded[:FLAT_LINE]) or _GLUED_LABEL.search(folded)
+    if not (joined or header):
         return [(0, len(raw))]
     cuts = {m.start() for m in _FLAT_BREAKS.finditer(folded) if m.start() > 0}
     cuts.update(m.start() for m in re.finditer(r"(?<=[a-z])" + _GLUED_LABEL.pattern, folded))  # "ƯƠNGSố: 367"
@@ -884,14 +900,23 @@ def double_spaced(lines: tuple[Line, ...]) -> bool:
 
 _ISSUER_CLAUSE = re.compile(
     r"cua\s+(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|thu\s+tuong|chinh\s+phu|"
+    r"(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc)|"
     r"ban\s+(?:chap\s+hanh|thuong\s+vu)|dang\s+(?:bo|uy)|(?:tinh|thanh|huyen|quan|thi)\s+uy)\b(?:(?!\bve\b).)*"
 )
 """An older type line's ``CỦA UBND TỈNH …`` (who issued it) with no subject yet: the trích yếu comes after it."""
+_POSITION_CLAUSE = re.compile(
+    r"cua\s+(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc)\b(?:(?!\bve\b).)*"
+)
+"""``CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC TIÊU CHUẨN …``: the office whose holder enacts, before the subject (folded)."""
 
 
 def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank: bool, *, typed: bool) -> bool:
     if not title:
         if not typed:  # no type line: a capitalised title, a V/v line, or a sentence the body's opening follows
+            if re.match(r"^[ivx]{1,4}\s*\.\s", line.folded):
+                return (
+                    False  # "I. TÌNH HÌNH BỆNH SỐT XUẤT HUYẾT …": the body's first part, where a site dropped the title
+                )
             authority = is_authority_line(line, None) and _enacting_follows(lines, line.number + 1)
             if (_mostly_upper(line.text) and not authority and not is_mark(line.folded)) or _is_subject_line(line):
                 return True
@@ -909,6 +934,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return False
     if re.match(r"\W*ve\b", line.folded) and _ISSUER_CLAUSE.fullmatch(" ".join(t.folded for t in title)):
         return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
+    if _POSITION_CLAUSE.fullmatch(" ".join(t.folded for t in title)) and not is_body_start(line):
+        return True  # "CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC …" / "Ban hành bản …": who enacts, then the subject
     if _opens_upper(line) and not _mostly_upper(line.text) and _SENTENCE_OPENING.match(line.folded):
         return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
     opens_lower = _opens_lower(line)
@@ -940,7 +967,8 @@ def _subject_head(title: list[Line]) -> Line:
     """The line whose case the trích yếu is printed in: its first, or the subject's after an older type line's
     ``CỦA BAN THƯỜNG VỤ TỈNH ỦY`` (who issued it, in capitals over a subject in sentence case)."""
     if len(title) > 1 and re.match(r"\W*cua\s", title[0].folded) and not re.search(r"\bve\b", title[0].folded):
-        return title[1]
+        # "CỦA TỔNG CỤC TRƯỞNG … ĐO LƯỜNG -" / "CHẤT LƯỢNG" / "Ban hành bản …": the clause wraps, the subject follows
+        return next((line for line in title[1:] if not _mostly_upper(line.text)), title[1])
     return title[0]
 
 
@@ -1062,7 +1090,7 @@ _AUTHORITY = re.compile(
     rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
     r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
-    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
+    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+|(?<=truong)\s*(?:tong\s*)?cuc\b|(?:tong\s*)?cuc\s*truong\s*$)"
 )
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""

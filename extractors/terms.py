@@ -351,9 +351,10 @@ def canonical_code(code: str) -> str:
     the case of known segments are restored.
     """
     code = code.replace("\u2044", "/").replace("\u2215", "/")  # OCR's fraction slash
+    first = next((m.start() for m in re.finditer(r"[^-/.\s]+", code) if not m.group(0).isdigit()), -1)
     return re.sub(
         r"[^-/.\s]+",
-        lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else _segment(m.group(0)),
+        lambda m: m.group(0) if m.group(0) in _PRINTED_CODES else _segment(m.group(0), typed=m.start() == first),
         code,
     )
 
@@ -363,12 +364,13 @@ def known_segment(segment: str) -> bool:
     return segment in _PRINTED_CODES or segment in ISSUER_CODES or fold_key(segment) in CODE_SEGMENTS
 
 
-def _segment(segment: str) -> str:
-    """A ký hiệu segment spelt as printed; a type's code run into a body's (``QĐBYT``, ``NĐCP``) split by its dash."""
+def _segment(segment: str, *, typed: bool = True) -> str:
+    """A ký hiệu segment spelt as printed; a type's code run into a body's (``QĐBYT``, ``NĐCP``) split by its dash,
+    where the type's code stands (the first segment: ``12/CT-CTUBND``'s second is the chairman's, as printed)."""
     known = CODE_SEGMENTS.get(fold_key(segment))
     if known is not None:
         return known
-    for length in (3, 2):
+    for length in (3, 2) if typed else ():
         head, rest = CODE_SEGMENTS.get(fold_key(segment[:length])), segment[length:]
         if head in DOC_TYPE_OF_CODE and (rest in _BODY_CODES or fold_key(rest) in _FOLDED_BODY_CODES):
             return f"{head}-{_BODY_CODES.get(rest) or _FOLDED_BODY_CODES[fold_key(rest)]}"

@@ -77,9 +77,28 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = _ARCHIVE_HEADING.sub("", text)
     text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
     text = _without_authority(text, reading)
+    text = _without_position_clause(text)
     if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
         text = text[: body.start()].rstrip(" ,.;:-")  # a page that ran the whole document into one line
     return Piece(start, end, text, "") if text else None
+
+
+_POSITION_CLAUSE = re.compile(
+    r"^c[uủ]a\s+(?:ph[oó]\s+)?(?:ch[uủ]\s+t[iị]ch|b[oộ]\s+tr[uư][oở]ng|(?:t[oổ]ng\s+)?c[uụ]c\s+tr[uư][oở]ng|"
+    r"gi[aá]m\s+[dđ][oố]c)\s",
+    re.IGNORECASE,
+)
+
+
+def _without_position_clause(text: str) -> str:
+    """The subject after ``CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC …`` in capitals: from its first word in sentence case."""
+    if not _POSITION_CLAUSE.match(text):
+        return text
+    for word in re.finditer(r"\S+", text):
+        letters = [c for c in word.group(0) if c.isalpha()]
+        if len(letters) > 1 and letters[0].isupper() and any(c.islower() for c in letters[1:]):
+            return text[word.start() :] if word.start() else text
+    return text
 
 
 FLATTENED_TITLE = 200

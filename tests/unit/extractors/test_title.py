@@ -691,3 +691,51 @@ def test_a_type_line_that_repeats_the_number_leaves_the_title_to_the_next_line()
     record = extract_record(text)
     assert record.doc_type == "Hướng dẫn"
     assert record.title == "Tuyên truyền kỷ niệm các ngày lễ lớn và sự kiện lịch sử quan trọng trong năm 2021"
+
+
+def test_an_office_holder_s_title_line_ends_the_trich_yeu():
+    text = (
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nTỔNG CỤC QUẢN LÝ ĐẤT ĐAI\nSố: 703/QĐ-TCQLĐĐ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 14 tháng 12 năm 2011\n"
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH SỔ TAY HƯỚNG DẪN THỰC HIỆN DỊCH\nVỤ VỀ ĐĂNG KÝ VÀ CUNG CẤP THÔNG TIN ĐẤT ĐAI\n"
+        "TỔNG CỤC TRƯỞNG TỔNG CỤC QUẢN LÝ ĐẤT ĐAI\nCăn cứ Luật Đất đai ngày 26 tháng 11 năm 2003;\n"
+    )
+    record = extract_record(text)
+    assert (record.title or "").lower().endswith("cung cấp thông tin đất đai")
+
+
+def test_the_office_holder_who_enacts_before_the_subject_is_left_out_of_it():
+    text = (
+        "TỔNG CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG\nSố: 10-TĐC/QĐ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 17 tháng 1 năm 1992\n\nQUYẾT ĐỊNH\n\n"
+        "CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC TIÊU CHUẨN - ĐO LƯỜNG -\nCHẤT LƯỢNG\n\n"
+        'Ban hành bản "Quy định về nội dung, thủ tục công nhận\nphòng thử nghiệm"\n\n \n\n'
+        "TỔNG CỤC TRƯỞNG\nTỔNG CỤC TIÊU CHUẨN - ĐO LƯỜNG - CHẤT LƯỢNG\n\n"
+        "Căn cứ Điều 18, 19, 20 Pháp lệnh Chất lượng hàng hoá ngày 27-12-1990;\n"
+    )
+    record = extract_record(text)
+    assert record.title == 'Ban hành bản "Quy định về nội dung, thủ tục công nhận phòng thử nghiệm"'
+
+
+def test_a_roman_numbered_part_under_the_header_is_no_title():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1251/KH-UBND | Bình Dương, ngày 27 tháng 04 "
+        "năm 2016 |\nI. TÌNH HÌNH BỆNH SỐT XUẤT HUYẾT, ZIKA VÀ TAY CHÂN MIỆNG\n"
+        "Những năm gần đây, thời tiết biến đổi thất thường, là điều kiện thuận lợi để các bệnh truyền nhiễm phát "
+        "triển.\n"
+    )
+    record = extract_record(text)
+    assert record.title is None
+
+
+def test_a_rule_of_long_dashes_and_trien_khai_a_decision_end_the_title():
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\n——-\n\nSố: 115/KH-BGDĐT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\n—————\n\nHà Nội, ngày 27 tháng 02 năm 2020\n\nKẾ HOẠCH\n\n"
+        "Công tác phổ biến, giáo dục pháp luật năm 2020 của ngành giáo dục\n\n———–\n\n"
+        "Triển khai Quyết định số 705/QĐ-TTg ngày 25 tháng 5 năm 2017\n"
+        "của Thủ tướng Chính phủ ban hành Chương trình phổ biến, giáo dục pháp luật giai đoạn 2017-2021;\n"
+    )
+    assert extract_record(text).title == "Công tác phổ biến, giáo dục pháp luật năm 2020 của ngành giáo dục"
+    text = text.replace("\n\n———–\n\n", "\n")
+    assert extract_record(text).title == "Công tác phổ biến, giáo dục pháp luật năm 2020 của ngành giáo dục"

@@ -185,3 +185,28 @@ def test_trien_khai_thuc_hien_opens_the_body_under_a_sentence_case_title():
     record = extract_record(text)
     assert record.doc_type == "Kế hoạch"
     assert record.title == "Hoạt động của Ban Chỉ đạo chuyển đổi số huyện Cư Jút năm 2023"
+
+
+def test_a_wrapped_paragraph_under_the_number_whose_type_follows_the_date():
+    text = (
+        "HỘI ĐỒNG NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM THÀNH\n\n"
+        "PHỐ HÀ NỘI Độc lập - Tự do - Hạnh phúc\n\nSố: 01/2008/NQ-HĐND Hà Nội,\n\n"
+        "ngày 27 tháng 3 năm 2008 NGHỊ QUYẾT VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỦ\n"
+        "TRƯƠNG MỞ RỘNG ĐỊA GIỚI HÀNH CHÍNH THỦ ĐÔ HÀ NỘI HỘI ĐỒNG NHÂN\n"
+        "DÂN THÀNH PHỐ HÀ NỘI KHÓA XIII KỲ HỌP THỨ 12 (Ngày 27 tháng 3 năm\n"
+        "2008) Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;\n"
+        "Căn cứ Chỉ thị số 260/CT-TTg ngày 04 tháng 3 năm 2008 của Thủ tướng Chính phủ về\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Nghị quyết"
+    assert record.issue_date == dt.date(2008, 3, 27)
+    assert (
+        record.title or ""
+    ).lower() == "về việc triển khai thực hiện chủ trương mở rộng địa giới hành chính thủ đô hà nội"
+
+
+def test_a_body_beside_the_header_after_a_dash_is_not_joined_to_it():
+    text = BODY_BESIDE_HEADER.replace("CHU Can cu Luat To chuc", "CHU — Căn cứ Luật Tổ chức").replace(
+        "So: 63/2006/QD-UBND Can cu", "So: 63/2006/QD-UBND — Căn cứ"
+    )
+    assert extract_record(text).number == "63/2006/QĐ-UBND"
