@@ -248,25 +248,48 @@ _NUMBER_AND_CODE = r"(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9
 """``473/STP-PBGDPL`` as a lead or a source note cites the document (folded)."""
 
 _ARCHIVE_HEADING = re.compile(
-    r"^s[o0]\s*:?\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+ngay\s+"
-    + _DAY_MONTH_YEAR
-    + r"\b"
+    r"^s[o0]\s*:?\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?(?:(?:19|20)\d\d/)?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+"
+    r"ngay\s+" + _DAY_MONTH_YEAR + r"\b"
 )
 """An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word, a portal's
 ``Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …`` (folded)."""
 
 
 def archive_heading(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
-    """Number, date and ký hiệu from the heading archives print instead of the header (Công báo style)."""
+    """Number, date and ký hiệu from the heading archives print instead of the header (Công báo style): the title's
+    first line, or its first lines joined where the heading wrapped (``CỦA THỦ`` / ``TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG``
+    / ``NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC …``)."""
     if not layout.title:
         return None
     first = layout.title[0]
     match = _ARCHIVE_HEADING.match(first.folded)
+    if match is None:
+        first = _joined_lines(layout.title[:ARCHIVE_HEADING_LINES])
+        match = _WRAPPED_ARCHIVE_HEADING.search(first.folded)
     if match is None or (date := _date_in(first, match)) is None:
         return None
     code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
     number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
     return number, date, kind_code(code)
+
+
+ARCHIVE_HEADING_LINES = 3
+_WRAPPED_ARCHIVE_HEADING = re.compile(r"^c[uo]a\s+[a-z ]{3,60}?\s" + _ARCHIVE_HEADING.pattern[1:])
+"""``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY …``: who issued it, then the heading (folded, lines joined)."""
+
+
+def _joined_lines(lines: tuple[Line, ...]) -> Line:
+    """Lines that follow one another in the text as one line: the gaps become spaces, offsets hold from the first.
+
+    Only for lines one newline apart (a wrapped heading); others are not joined."""
+    out = [lines[0]]
+    for line in lines[1:]:
+        if line.start != out[-1].end + 1:
+            break
+        out.append(line)
+    text = " ".join(line.text for line in out)
+    folded = " ".join(line.folded for line in out)
+    return out[0]._replace(end=out[-1].end, text=text, folded=folded)
 
 
 def _date_in(line: Line, match: re.Match[str]) -> FoundDate | None:

@@ -900,12 +900,12 @@ def double_spaced(lines: tuple[Line, ...]) -> bool:
 
 _ISSUER_CLAUSE = re.compile(
     r"cua\s+(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|thu\s+tuong|chinh\s+phu|"
-    r"(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc)|"
+    r"(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc|vien\s+truong|chanh\s+an)|"
     r"ban\s+(?:chap\s+hanh|thuong\s+vu)|dang\s+(?:bo|uy)|(?:tinh|thanh|huyen|quan|thi)\s+uy)\b(?:(?!\bve\b).)*"
 )
 """An older type line's ``CỦA UBND TỈNH …`` (who issued it) with no subject yet: the trích yếu comes after it."""
 _POSITION_CLAUSE = re.compile(
-    r"cua\s+(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc)\b(?:(?!\bve\b).)*"
+    r"cua\s+(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc|vien\s+truong|chanh\s+an)\b(?:(?!\bve\b).)*"
 )
 """``CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC TIÊU CHUẨN …``: the office whose holder enacts, before the subject (folded)."""
 
@@ -1090,7 +1090,8 @@ _AUTHORITY = re.compile(
     rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
     r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
-    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+|(?<=truong)\s*(?:tong\s*)?cuc\b|(?:tong\s*)?cuc\s*truong\s*$)"
+    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+|(?<=truong)\s*(?:tong\s*)?cuc\b|(?:tong\s*)?cuc\s*truong\s*$|"
+    r"vien\s*truong\s*vien\b|chanh\s*an\s*toa\s*an\b)"
 )
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""

@@ -85,7 +85,7 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
 
 _POSITION_CLAUSE = re.compile(
     r"^c[uủ]a\s+(?:ph[oó]\s+)?(?:ch[uủ]\s+t[iị]ch|b[oộ]\s+tr[uư][oở]ng|(?:t[oổ]ng\s+)?c[uụ]c\s+tr[uư][oở]ng|"
-    r"gi[aá]m\s+[dđ][oố]c)\s",
+    r"gi[aá]m\s+[dđ][oố]c|vi[eệ]n\s+tr[uư][oở]ng|ch[aá]nh\s+[aá]n)\s",
     re.IGNORECASE,
 )
 
@@ -98,7 +98,12 @@ def _without_position_clause(text: str) -> str:
         letters = [c for c in word.group(0) if c.isalpha()]
         if len(letters) > 1 and letters[0].isupper() and any(c.islower() for c in letters[1:]):
             return text[word.start() :] if word.start() else text
+    if (verb := _ENACTING_VERB.search(text)) is not None:
+        return text[verb.start() :]  # all in capitals: "… VIỆN KSND TỐI CAO BAN HÀNH "QUY CHẾ …""
     return text
+
+
+_ENACTING_VERB = re.compile(r"\s(?=(?:ban\s+hành|phê\s+duyệt)\s)", re.IGNORECASE)
 
 
 FLATTENED_TITLE = 200

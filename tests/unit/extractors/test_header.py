@@ -459,3 +459,15 @@ def test_the_state_bank_printed_without_its_viet_nam_is_named_in_full():
     )
     issuer = extract_record(text).issuer
     assert issuer.name == "Ngân hàng Nhà nước Việt Nam" and issuer.level == "central"
+
+
+def test_an_archive_heading_wrapped_after_who_issued_it_with_a_year_in_the_number():
+    text = (
+        "CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\n"
+        "NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2002\n"
+        "Thực hiện Nghị quyết\ncủa Quốc hội về nhiệm vụ và dự toán ngân sách nhà nước năm 2001, Chính phủ đã\n"
+    )
+    record = extract_record(text)
+    assert record.number == "16/2001/CT-TTg"
+    assert record.issue_date == dt.date(2001, 6, 21)
+    assert record.issuer.name == "Thủ tướng Chính phủ"

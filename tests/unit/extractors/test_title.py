@@ -739,3 +739,17 @@ def test_a_rule_of_long_dashes_and_trien_khai_a_decision_end_the_title():
     assert extract_record(text).title == "Công tác phổ biến, giáo dục pháp luật năm 2020 của ngành giáo dục"
     text = text.replace("\n\n———–\n\n", "\n")
     assert extract_record(text).title == "Công tác phổ biến, giáo dục pháp luật năm 2020 của ngành giáo dục"
+
+
+def test_an_office_holder_s_clause_in_capitals_ends_where_the_enacting_verb_begins():
+    text = (
+        "VIỆN KIỂM SÁT NHÂN DÂN\nTỐI CAO\nSố: 46 /VKSTC\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà nội, ngày 11 tháng 11 năm 1995\n\n"
+        "QUYẾT ĐỊNH CỦA VIỆN TRƯỞNG VIỆN KSND TỐI CAO\n\n"
+        'BAN HÀNH "QUY CHẾ BẢO VỆ BÍ MẬT NHÀ NƯỚC\n\nCỦA NGÀNH KSND"\n-----------------------\n\n'
+        "VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\n\n- Căn cứ Điều 10 Luật Tổ chức Viện kiểm sát nhân dân;\n"
+    )
+    title = extract_record(text).title or ""
+    assert title.lower().startswith('ban hành "quy chế bảo vệ bí mật nhà nước')
+    unruled = extract_record(text.replace("-----------------------\n", "")).title or ""
+    assert unruled.lower().endswith('của ngành ksnd"')  # the procurator general's line is who enacts
