@@ -548,7 +548,8 @@ def body_name(body: Body) -> str:
     if body.unit_text and own.endswith(body.unit_text):
         own = _strip_kind_word(own[: len(own) - len(body.unit_text)].rstrip())
     if body.head in PEOPLES_BODIES:
-        return f"{body.head[:1].upper()}{body.head[1:]} {unit_title}".strip()
+        interim = " lâm thời" if re.search(r"\blam\s+thoi\b", fold_key(own)) else ""  # a new province's first
+        return f"{body.head[:1].upper()}{body.head[1:]}{interim} {unit_title}".strip()
     for folded, head in _HEAD_ABBREVIATIONS.items():
         if fold_key(own).startswith(folded + " ") or fold_key(own) == folded:
             own = head + own[len(folded) :]
@@ -759,7 +760,13 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
                 return None  # neither printed nor placed: the code's kind alone names no body
             return IssuerFinding(found, None, "number's code and " + source, True)
     issuer, parent = bodies[-1], bodies[-2] if len(bodies) >= 2 else None
-    if parent is not None and parent.head == issuer.head and parent.unit_text is None and issuer.unit_text:
+    if (
+        parent is not None
+        and parent.head == issuer.head
+        and parent.unit_text is None
+        and issuer.unit_text
+        and not _NATIONAL_NAME.search(parent.folded)  # "BẢO HIỂM XÃ HỘI VIỆT NAM" / "BẢO HIỂM XÃ HỘI TP.HỒ CHÍ MINH"
+    ):
         parent = None  # "HỘI ĐỒNG NHÂN DÂN" / … / "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG": one body, printed twice
     elif parent is not None and parent.head == issuer.head and issuer.unit_text is None and parent.unit_text:
         issuer, parent = parent, None  # "ỦY BAN NHÂN DÂN XÃ …" / "Số: /BC-" / "UBND": the code's end, wrapped

@@ -686,3 +686,25 @@ def test_the_number_s_code_and_the_place_line_name_a_committee_whose_cell_a_site
     assert record.issuer.name == "Ủy ban nhân dân tỉnh Nghệ An"
     assert record.issuer.level == "province"
     assert any(w.code == "weak_issuer_evidence" and w.field == "issuer" for w in record.warnings)
+
+
+def test_an_interim_people_s_committee_keeps_lam_thoi():
+    text = (
+        "UỶ BAN NHÂN DÂN LÂM THỜI\nTỈNH ĐIỆN BIÊN\n\nSố: 01/2004/CT-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nĐiện Biên, ngày 02 tháng 01 năm 2004\n\nCHỈ THỊ\n\n"
+        "Về việc đón tết Nguyên đán Giáp Thân 2004\n\nXuân Giáp Thân - năm 2004 đến với tỉnh ta.\n"
+    )
+    issuer = extract_record(text).issuer
+    assert issuer.name == "Ủy ban nhân dân lâm thời tỉnh Điện Biên" and issuer.province == "Điện Biên"
+
+
+def test_a_national_body_s_provincial_branch_under_it_is_a_department():
+    text = (
+        "BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI\nTP.HỒ CHÍ MINH\n\n-------\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 2970/TB-BHXH\n\n"
+        "TP.Hồ Chí Minh, ngày 23 tháng 6 năm 2023\n\nTHÔNG BÁO\n\nVỀ VIỆC BAN HÀNH QUY TRÌNH THEO CƠ CHẾ MỘT CỬA\n\n"
+        "Căn cứ Quyết định số 475/QĐ-BHXH ngày 27/3/2023 của Bảo hiểm xã hội Việt Nam;\n"
+    )
+    issuer = extract_record(text).issuer
+    assert issuer.parent == "Bảo hiểm xã hội Việt Nam"
+    assert issuer.level == "department"
