@@ -167,9 +167,8 @@ class NamePrior:
                 break
             table = self.family if k == start else self.last if k == end - 1 else self.given
             weights = [table.get(s, NAME_FLOOR) for s in slot.spellings]
-            peak = max(weights)
-            if peak <= NAME_FLOOR:
-                continue
+            if not weights or (peak := max(weights)) <= NAME_FLOOR:
+                continue  # no spelling to weigh (a word no syllable reaches), or none a name's
             out[slot.position] = {
                 s: self.person_weight * _log10(w / peak) for s, w in zip(slot.spellings, weights, strict=True)
             }

@@ -422,6 +422,10 @@ def extract_header(ex: Extraction) -> None:
     if inferred and doc_type is not None:
         ex.found("doc_type", "number's code")
         ex.warn("inferred_doc_type", "doc_type", f"no type line; {doc_type!r} read from the number's code")
+    elif doc_type is None and layout.type_line is None and reading.subject is not None:
+        record.doc_type = NO_TYPE_LINE  # "V/v: huyện Bác Ái …" under a header whose number a site dropped
+        ex.found("doc_type", "V/v line")
+        ex.warn("inferred_doc_type", "doc_type", f"no type line nor number; a V/v line makes it a {NO_TYPE_LINE}")
     elif doc_type is None and not layout.header and (announced := announced_type(layout)) is not None:
         record.doc_type = announced  # "Ủy ban nhân dân xã Tây Sơn thông báo lịch tiếp công dân …"
         ex.found("doc_type", "opening paragraph")

@@ -122,9 +122,11 @@ def _units(text: str, folded: str) -> list[tuple[str, bool]]:
 
 
 WRAPPED_FLAT_LINES = 3
+"""Lines a paragraph holds at least to be a flattened page wrapped (two are a cell pair merged by OCR)."""
 WRAPPED_FLAT_WIDTH = 50
 """Characters a wrapped flattened page's lines hold on average at least (a column of cells holds fewer)."""
 _MID_LINE_PREAMBLE = re.compile(r"\S\s+(?:-\s*)?(?:can\s*cu|kinh\s*g[uo]i)\b")
+"""``… BỘ Y TẾ Căn cứ Nghị định …``: the preamble or the letter's address opening inside a line (folded)."""
 
 
 _GLUED_LABEL = re.compile(r"s[o0]\s*:\s*\d")
@@ -175,6 +177,7 @@ def _type_after_date(raw: str, folded: str) -> bool:
 
 
 TYPE_AFTER_DATE_WORDS = 3
+"""Words after the type name on the date's line: a title run on, not a type line alone after a date cut short."""
 
 
 FLAT_LINE = 300
@@ -268,6 +271,7 @@ def _case_turns(raw: str) -> set[int]:
 PLACE_WORDS_BEFORE_DATE = 4
 _FLAT_AUTHORITY = re.compile(
     r"(?<=\S)\s+(?=(?:(?:PHÓ )?CHỦ TỊCH |BỘ TRƯỞNG |THƯỜNG TRỰC )?(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|"
+    r"(?<=CHỦ TỊCH )(?:UBND|HĐND) |"
     r"BAN BÍ THƯ|BAN THƯỜNG VỤ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|(?:PHÓ )?GIÁM ĐỐC (?:SỞ|BAN|TRUNG TÂM|BỆNH VIỆN|ĐÀI)|"
     r"TRƯỞNG BAN |CHÁNH VĂN PHÒNG |KHÓA [IVXL]+|KHOÁ [IVXL]+)\b)|[-_]{3,}"
 )

@@ -115,3 +115,11 @@ def test_units_listed_after_one_kind_are_units_too(prior):
         )
     )
     assert [_preferred(priors, p) for p in (4, 5, 7, 8)] == ["thanh", "khê", "cẩm", "lệ"]
+
+
+def test_a_word_no_syllable_reaches_after_a_title_of_address_is_skipped_not_a_crash():
+    from khplan.diacritics import restore
+
+    # "TổngBí": two words run together after "đồng chí", the slot of a person's name with no spelling to weigh
+    restored = restore("Về ý kiến chỉ đạo của đồng chí TổngBí thư, Chủ tịch Quốc hội", channel="modern")
+    assert restored.text.startswith("Về ý kiến chỉ đạo của đồng chí")

@@ -471,3 +471,15 @@ def test_an_archive_heading_wrapped_after_who_issued_it_with_a_year_in_the_numbe
     assert record.number == "16/2001/CT-TTg"
     assert record.issue_date == dt.date(2001, 6, 21)
     assert record.issuer.name == "Thủ tướng Chính phủ"
+
+
+def test_a_v_v_line_under_a_header_without_number_or_type_line_makes_a_cong_van():
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n------------------\n"
+        "V/v: huyện Bác Ái, tỉnh Ninh Thuận hưởng cơ chế, chính sách như đối với các tỉnh Tây Nguyên\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n-------------------------\n"
+        "Hà Nội, ngày 24 tháng 06 năm 2011\n\nKính gửi:\n- Ban Chỉ đạo Tây Nguyên;\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Công văn"
+    assert any(w.code == "inferred_doc_type" for w in record.warnings)

@@ -210,3 +210,14 @@ def test_a_body_beside_the_header_after_a_dash_is_not_joined_to_it():
         "So: 63/2006/QD-UBND Can cu", "So: 63/2006/QD-UBND — Căn cứ"
     )
     assert extract_record(text).number == "63/2006/QĐ-UBND"
+
+
+def test_a_chairman_of_an_abbreviated_committee_ends_a_flattened_page_s_title():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1323/1998/QĐ-UB | Thanh Hoá, ngày 29 tháng 6 "
+        "năm 1998 |\nQUYẾT ĐỊNH\nV/V BAN HÀNH QUY ĐỊNH VỀ VIỆC CƯỚI, VIỆC TANG, LỄ HỘI\nCHỦ TỊCH UBND TỈNH THANH HÓA\n"
+        "- Căn cứ Chỉ thị số 14/1998-CT-TTg của Thủ tướng Chính phủ về việc thực hiện nếp sống văn minh trong việc "
+        "cưới, việc tang, lễ hội; - Xét đề nghị của Sở Văn hoá - Thông tin tại tờ trình số 09/VHTT ngày 09/3/1998 về "
+        "việc cưới, việc tang, lễ hội,\n"
+    )
+    assert (extract_record(text).title or "").lower() == "v/v ban hành quy định về việc cưới, việc tang, lễ hội"
