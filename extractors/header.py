@@ -398,9 +398,8 @@ def extract_header(ex: Extraction) -> None:
     record = ex.record
     source = "header"
     if reading.number is None and reading.date is None and (heading := archive_heading(layout)) is not None:
-        reading.number, reading.date, reading.number_code = (
-            heading  # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
-        )
+        # "NGHỊ QUYẾT SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994 CỦA …"
+        reading.number, reading.date, reading.number_code = heading
         source = "archive heading"
     elif reading.number is None and reading.date is None and (lead := lead_sentence(layout)) is not None:
         reading.number, reading.date, reading.number_code = lead  # "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số …"

@@ -902,25 +902,23 @@ def double_spaced(lines: tuple[Line, ...]) -> bool:
     return len(top) >= 6 and sum(line.blank for line in top) >= 0.4 * len(top)
 
 
+_OFFICE_HOLDER = r"(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc|vien\s+truong|chanh\s+an)"
+"""Who enacts in an office's name: chủ tịch, bộ trưởng, (tổng) cục trưởng, giám đốc, viện trưởng, chánh án (folded)."""
 _ISSUER_CLAUSE = re.compile(
     r"cua\s+(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan|hdnd|thu\s+tuong|chinh\s+phu|"
-    r"(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc|vien\s+truong|chanh\s+an)|"
+    rf"{_OFFICE_HOLDER}|"
     r"ban\s+(?:chap\s+hanh|thuong\s+vu)|dang\s+(?:bo|uy)|(?:tinh|thanh|huyen|quan|thi)\s+uy)\b(?:(?!\bve\b).)*"
 )
 """An older type line's ``CỦA UBND TỈNH …`` (who issued it) with no subject yet: the trích yếu comes after it."""
-_POSITION_CLAUSE = re.compile(
-    r"cua\s+(?:pho\s+)?(?:chu\s+tich|bo\s+truong|(?:tong\s+)?cuc\s+truong|giam\s+doc|vien\s+truong|chanh\s+an)\b(?:(?!\bve\b).)*"
-)
+POSITION_CLAUSE = re.compile(rf"cua\s+{_OFFICE_HOLDER}\b(?:(?!\bve\b).)*")
 """``CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC TIÊU CHUẨN …``: the office whose holder enacts, before the subject (folded)."""
 
 
 def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank: bool, *, typed: bool) -> bool:
     if not title:
         if not typed:  # no type line: a capitalised title, a V/v line, or a sentence the body's opening follows
-            if re.match(r"^[ivx]{1,4}\s*\.\s", line.folded):
-                return (
-                    False  # "I. TÌNH HÌNH BỆNH SỐT XUẤT HUYẾT …": the body's first part, where a site dropped the title
-                )
+            if re.match(r"^[ivx]{1,4}\s*\.\s", line.folded):  # "I. TÌNH HÌNH BỆNH …": the body's first part
+                return False
             authority = is_authority_line(line, None) and _enacting_follows(lines, line.number + 1)
             if (_mostly_upper(line.text) and not authority and not is_mark(line.folded)) or _is_subject_line(line):
                 return True
@@ -938,7 +936,7 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return False
     if re.match(r"\W*ve\b", line.folded) and _ISSUER_CLAUSE.fullmatch(" ".join(t.folded for t in title)):
         return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
-    if _POSITION_CLAUSE.fullmatch(" ".join(t.folded for t in title)) and not is_body_start(line):
+    if POSITION_CLAUSE.fullmatch(" ".join(t.folded for t in title)) and not is_body_start(line):
         return True  # "CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC …" / "Ban hành bản …": who enacts, then the subject
     if _opens_upper(line) and not _mostly_upper(line.text) and _SENTENCE_OPENING.match(line.folded):
         return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
@@ -1094,9 +1092,13 @@ _AUTHORITY = re.compile(
     rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
     r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
-    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+|(?<=truong)\s*(?:tong\s*)?cuc\b|(?:tong\s*)?cuc\s*truong\s*$|"
-    r"vien\s*truong\s*vien\b|chanh\s*an\s*toa\s*an\b)"
+    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
+    r"|^(?:pho\s*)?(?:tong\s*)?cuc\s*truong\s*(?:tong\s*)?cuc\b|^(?:tong\s*)?cuc\s*truong\s*$"
+    r"|^vien\s*truong\s*vien\b|^chanh\s*an\s*toa\s*an\b"
 )
+"""Who enacts, under the title: a people's body or the Government, a position before a body's name, a ministry; the
+holder of a (Tổng) cục, a Viện or a Tòa án with his office's name (``TỔNG CỤC TRƯỞNG TỔNG CỤC …``, ``VIỆN TRƯỞNG VIỆN
+KIỂM SÁT …``), or ``TỔNG CỤC TRƯỞNG`` alone over it (folded)."""
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")

@@ -22,7 +22,7 @@ from khplan.extractors.header import HeaderReading, Piece
 from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.run_together import split_run_together
-from khplan.extractors.structure import NEXT_ONES, Layout, Line
+from khplan.extractors.structure import NEXT_ONES, POSITION_CLAUSE, Layout, Line
 
 _EDGES = " -_.:;ˆ'`~*"
 """A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
@@ -83,16 +83,9 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     return Piece(start, end, text, "") if text else None
 
 
-_POSITION_CLAUSE = re.compile(
-    r"^c[uủ]a\s+(?:ph[oó]\s+)?(?:ch[uủ]\s+t[iị]ch|b[oộ]\s+tr[uư][oở]ng|(?:t[oổ]ng\s+)?c[uụ]c\s+tr[uư][oở]ng|"
-    r"gi[aá]m\s+[dđ][oố]c|vi[eệ]n\s+tr[uư][oở]ng|ch[aá]nh\s+[aá]n)\s",
-    re.IGNORECASE,
-)
-
-
 def _without_position_clause(text: str) -> str:
     """The subject after ``CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC …`` in capitals: from its first word in sentence case."""
-    if not _POSITION_CLAUSE.match(text):
+    if not POSITION_CLAUSE.match(fold_key(text)):
         return text
     for word in re.finditer(r"\S+", text):
         letters = [c for c in word.group(0) if c.isalpha()]

@@ -218,12 +218,13 @@ def as_printed(text: str) -> str:
 
 def ocr_all(documents: Sequence[RealDocument], routes: Sequence[str], jobs: int, console: Console) -> None:
     """OCR every (document, scan route) not in the cache yet, ``jobs`` at a time."""
+    printed = {doc.id: as_printed(doc.text) for doc in documents}
     todo = [
-        (route, as_printed(doc.text), str(_cache_path(route, as_printed(doc.text))), int(doc.id))
+        (route, printed[doc.id], str(path), int(doc.id))
         for route in routes
         if route in SCAN_ROUTES
         for doc in documents
-        if not _cache_path(route, as_printed(doc.text)).exists()
+        if not (path := _cache_path(route, printed[doc.id])).exists()
     ]
     if not todo:
         return
