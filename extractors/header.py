@@ -360,6 +360,16 @@ def type_opens_title(layout: Layout, code: str | None) -> bool:
     )
 
 
+def _code_letters(text: str) -> str:
+    return fold_key(re.sub(r"[\W_]", "", text))
+
+
+def _body_code_alone(code: str | None) -> bool:
+    """A ký hiệu of one segment (``248/TTr``, ``12/VP``): a letter's sender code, no type's code over an issuer's, which
+    ND30 prints as two (``/TTr-UBND``)."""
+    return len([s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]) == 1
+
+
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     """The type name, and whether it had to be inferred from the number's code (no legible type line)."""
     if layout.doc_type:
@@ -408,10 +418,15 @@ def extract_header(ex: Extraction) -> None:
         record.number = reading.number.text
         ex.cite("number", reading.number.start, reading.number.end)
         ex.found("number", source)
+        printed = ex.text[reading.number.start : reading.number.end]
+        if _code_letters(record.number) not in _code_letters(printed):
+            ex.warn("number_misread", "number", f"{record.number!r} repaired from {printed.strip()!r} as OCR read it")
     doc_type, inferred = doc_type_of(layout, reading.number_code)
     if reading.number is not None and type_opens_title(layout, reading.number_code):
         reading.type_in_title = True
         doc_type, inferred = type_of_code(reading.number_code), True
+    if inferred and reading.subject is not None and _body_code_alone(reading.number_code):
+        doc_type = NO_TYPE_LINE  # "Số: 248/TTr" / "V/v: Hướng dẫn …": the Thanh tra's own code, a letter's subject
     record.doc_type = doc_type
     if layout.type_line is not None and not reading.type_in_title:
         ex.cite("doc_type", layout.type_line.start, layout.type_line.end)

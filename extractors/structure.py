@@ -684,10 +684,38 @@ def _late_place_date(lines: tuple[Line, ...], after: int, header: list[Line]) ->
             break
     for line in lines[after : after + LATE_DATE_SCAN]:  # further down, only a line that is a place and date alone
         text = line.folded.strip(" |")
-        if len(text.split()) <= PLACE_DATE_WORDS and _PLACE_DATE_LINE.search(text) and WRITTEN_DATE.search(text):
+        if sum(any(c.isalnum() for c in word) for word in text.split()) > PLACE_DATE_WORDS:
+            continue
+        if not (_PLACE_DATE_LINE.search(text) or _bare_place_date(line.text.strip(" |"))):
+            continue
+        if WRITTEN_DATE.search(text):
             header.append(line)
             break
+        following = lines[line.number + 1] if line.number + 1 < len(lines) else None
+        if (
+            following is not None
+            and _YEAR_ALONE.match(following.folded)
+            and WRITTEN_DATE.search(f"{text} {following.folded}")
+        ):
+            header.extend((line, following))  # "… Hà Nội, ngày 29 tháng 03" / "năm 2022 |": the date wrapped
+            break
     return after
+
+
+_BARE_PLACE_DATE = re.compile(
+    r"^(?P<place>(?:[^\W\d_]+\.?\s+){1,4})ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+[12]\d{3}\W*$"
+)
+"""``Hà Nội ngày 30 tháng 3 năm 2010``: a place and date alone on a line, the comma left out (as printed)."""
+
+
+def _bare_place_date(text: str) -> bool:
+    """A place whose every word opens in a capital, then a whole date, and nothing else on the line."""
+    found = _BARE_PLACE_DATE.match(text)
+    return found is not None and all(word[0].isupper() for word in found.group("place").split())
+
+
+_YEAR_ALONE = re.compile(r"^\W*nam\s+[12]\d{3}\W*$")
+"""``năm 2022``: a date's year wrapped to a line of its own."""
 
 
 LATE_DATE_LINES = 4
@@ -940,6 +968,8 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return True  # "CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC …" / "Ban hành bản …": who enacts, then the subject
     if _opens_upper(line) and not _mostly_upper(line.text) and _SENTENCE_OPENING.match(line.folded):
         return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
+    if blank and _body_paragraph(lines, line):
+        return False  # "Những năm gần đây, … do pháo gây" / "ra. Tuy nhiên, …": OCR's paragraph of the body
     opens_lower = _opens_lower(line)
     head = _subject_head(title)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
@@ -963,6 +993,31 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     if cue:
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+BODY_PARAGRAPH_LINES = 3
+"""Lines a block after a blank line runs to, before the next blank, for a full stop inside it to mark the body."""
+_SENTENCE_STOP = re.compile(r"(\w+)[.!?]\s+[\"“(]?(\w)")
+_NO_STOP_AFTER = frozenset({"tp", "tx", "tt", "q", "p", "x", "ths", "ts", "pgs", "gs", "bs", "ks", "st", "no"})
+"""Abbreviations a full stop ends without ending a sentence (``TP. Hồ Chí Minh``), folded."""
+
+
+def _body_paragraph(lines: tuple[Line, ...], line: Line) -> bool:
+    """A paragraph of the body after a blank line: three lines or more before the next blank, a sentence ending inside
+    (``Những năm gần đây, … do pháo gây`` / ``ra. Tuy nhiên, …``). A trích yếu that OCR split over a blank line
+    goes on for a line or two and ends no sentence inside."""
+    block: list[Line] = []
+    for following in lines[line.number :]:
+        if following.blank or not any(c.isalnum() for c in following.text) or is_body_start(following):
+            break
+        block.append(following)
+    if len(block) < BODY_PARAGRAPH_LINES:
+        return False
+    text = " ".join(following.text.strip() for following in block)
+    return any(
+        stop.group(2).isupper() and stop.group(1).lower() not in _NO_STOP_AFTER and not stop.group(1).isdigit()
+        for stop in _SENTENCE_STOP.finditer(text)
+    )
 
 
 def _subject_head(title: list[Line]) -> Line:

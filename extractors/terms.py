@@ -370,6 +370,8 @@ def _segment(segment: str, *, typed: bool = True) -> str:
     known = CODE_SEGMENTS.get(fold_key(segment))
     if known is not None:
         return known
+    if (misread := _misread_segment(segment, typed=typed)) is not None:
+        return misread
     for length in (3, 2) if typed else ():
         head, rest = CODE_SEGMENTS.get(fold_key(segment[:length])), segment[length:]
         if head in DOC_TYPE_OF_CODE and (rest in _BODY_CODES or fold_key(rest) in _FOLDED_BODY_CODES):
@@ -377,11 +379,23 @@ def _segment(segment: str, *, typed: bool = True) -> str:
     return segment
 
 
+def _misread_segment(segment: str, *, typed: bool) -> str | None:
+    """A known segment whose ``Đ`` OCR doubled (``QĐĐ``, ``LĐĐTBXH``) or, where the type's code stands, before which it
+    read a speck as a digit (``7NQ``): the segment as printed."""
+    shapes = {segment[:i] + segment[i + 1 :] for i in range(len(segment) - 1) if segment[i : i + 2] in ("ĐĐ", "DD")}
+    if typed and re.fullmatch(r"\d[^\W\d_]{2,}", segment):
+        shapes.add(segment[1:])
+    found = {_PRINTED_CODES_BY_KEY.get(fold_key(shape)) or _FOLDED_BODY_CODES.get(fold_key(shape)) for shape in shapes}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 _PRINTED_CODES = frozenset(CODE_SEGMENTS.values()) | {"HĐ"}
 _BODY_CODES = {code: code for code in (*ISSUER_CODES, "UBND", "HĐND", "CP", "TTg", "TW", "BCH", "UBTVQH", "VPCP")}
 """Codes of issuing bodies, which follow the type's after a dash (``QĐ-BYT``, ``NĐ-CP``)."""
 _FOLDED_BODY_CODES = {fold_key(code): code for code in _BODY_CODES}
 """Segments already spelt as a code is printed: kept as they are (``HĐ`` of a contract stays ``HĐ``)."""
+_PRINTED_CODES_BY_KEY = {fold_key(code): code for code in _PRINTED_CODES}
 
 
 def expand_abbreviations(text: str) -> str:

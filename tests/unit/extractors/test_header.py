@@ -483,3 +483,35 @@ def test_a_v_v_line_under_a_header_without_number_or_type_line_makes_a_cong_van(
     record = extract_record(text)
     assert record.doc_type == "Công văn"
     assert any(w.code == "inferred_doc_type" for w in record.warnings)
+
+
+def test_a_place_and_date_read_late_and_wrapped_before_its_year_joins_the_header():
+    # A ministry's page through OCR: the motto's cell, run on with the place, comes after the preamble's first
+    # paragraph, and the date's year went to a line of its own.
+    record = extract_record(
+        "Bộ Nội vụ Số: 251/QĐ-BNV |\n\nQuyết định\n\nBAN HÀNH KẾ HOẠCH\nTHÔNG TIN, TUYÊN\nTRUYỀN CẢI CÁCH HÀNH\n"
+        "CHÍNH NĂM 2022\nBỘ TRƯỞNG BỘ NỘI VỤ\n\nXét đề nghị của Vụ trưởng Vụ\nCải cách hành chính.\n\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc\nlập - Tự do - Hạnh phúc Hà Nội, ngày 29 tháng 03\nnăm 2022 |\n"
+        "Căn cứ Nghị định số 34/2017/NĐ-CP ngày 03 tháng 4\nnăm 2017 của Chính phủ quy định chức năng, nhiệm\n"
+    )
+    assert (record.issue_date, record.place) == (dt.date(2022, 3, 29), "Hà Nội")
+
+
+def test_a_letters_place_and_date_read_after_its_recipients_without_a_comma_join_the_header():
+    record = extract_record(
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nTHANH TRA\nSố: 248/TTr\nV/v: Hướng dẫn thanh tra thi\ntốt nghiệp THPT năm 2010\n"
+        "Kính gửi:\n- Các sở giáo dục và đào tạo;\n- Cục Nhà trường- Bộ Quốc phòng;\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội ngày 30 tháng 3 năm 2010\n\n"
+        "- Các Trưởng đoàn thanh tra thi tốt nghiệp THPT.\n\nThực hiện Chỉ thị số 4899/CT-BGDĐT ngày 04/8/2009 của Bộ "
+        "trưởng Bộ Giáo dục và Đào tạo về nhiệm vụ năm học 2009-2010,\n"
+    )
+    assert (record.issue_date, record.place) == (dt.date(2010, 3, 30), "Hà Nội")
+    assert record.doc_type == "Công văn"  # "248/TTr" is the Thanh tra's code over a V/v line, no Tờ trình
+
+
+def test_a_type_code_over_its_issuers_code_still_names_the_type_under_a_subject_line():
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 12/TTr-UBND\nV/v đề nghị phê duyệt dự toán\n"
+        "Thái Bình, ngày 30 tháng 09 năm 2013\nKính gửi: Hội đồng nhân dân tỉnh\n"
+    )
+    assert record.doc_type == "Tờ trình"

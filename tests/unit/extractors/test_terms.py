@@ -14,3 +14,25 @@ def test_only_the_type_s_segment_is_split_from_a_body_s_code():
     assert canonical_code("12/CT-CTUBND") == "12/CT-CTUBND"  # the chairman's directive, as printed
     assert canonical_code("CT-CTUBND") == "CT-CTUBND"  # the chairman's directive, as printed
     assert canonical_code("QĐBYT") == "QĐ-BYT"
+
+
+def test_a_code_segment_ocr_doubled_or_specked_is_read_as_printed():
+    from khplan.extractors.terms import canonical_code
+
+    assert canonical_code("2033/QĐĐ-UBND") == "2033/QĐ-UBND"  # OCR doubled the Đ
+    assert canonical_code("2652/LĐĐTBXH-KHTC") == "2652/LĐTBXH-KHTC"
+    assert canonical_code("37/2011/7NQ-HĐND") == "37/2011/NQ-HĐND"  # a speck read as a digit before the type's code
+    assert canonical_code("12/TTr-UBND") == "12/TTr-UBND"  # letters printed twice stay
+    assert canonical_code("05/TT-BYT") == "05/TT-BYT"
+    assert canonical_code("12/KH-7UBND") == "12/KH-7UBND"  # only where the type's code stands
+
+
+def test_a_number_repaired_from_what_ocr_read_is_flagged():
+    from khplan.extractors import extract_record
+
+    record = extract_record(
+        "ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 2033/QĐĐ-UBND\nThái Bình, ngày 30 tháng 09 năm 2013\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành quy chế làm việc\n"
+    )
+    assert record.number == "2033/QĐ-UBND"
+    assert any(w.code == "number_misread" and w.field == "number" for w in record.warnings)

@@ -753,3 +753,26 @@ def test_an_office_holder_s_clause_in_capitals_ends_where_the_enacting_verb_begi
     assert title.lower().startswith('ban hành "quy chế bảo vệ bí mật nhà nước')
     unruled = extract_record(text.replace("-----------------------\n", "")).title or ""
     assert unruled.lower().endswith('của ngành ksnd"')  # the procurator general's line is who enacts
+
+
+def test_the_bodys_paragraph_after_a_blank_line_is_no_title_wrapped():
+    # OCR of a fair scan: the title in sentence case, a blank line, then the body's first paragraph, wrapped at the
+    # page's width with a sentence ending inside ("… pháo gây" / "ra. Tuy nhiên, …").
+    text = (
+        "CHỈ THỊ\n\nVề việc cấm sản xuất, buôn bán và đốt pháo\n\n"
+        "Những năm gần đây, vào dịp tết Nguyên đán, Ủy ban nhân dân tỉnh đã chỉ đạo các\n"
+        "ngành chức năng tăng cường việc quản lý, kiểm tra và xử lý các hành vi vi\n"
+        "phạm về sản xuất, buôn bán và đốt pháo nên đã hạn chế tai nạn do pháo gây\n"
+        "ra. Tuy nhiên, tình trạng đốt pháo tuỳ tiện vẫn tiếp tục xảy ra.\n"
+    )
+    assert _title(text) == "Về việc cấm sản xuất, buôn bán và đốt pháo"
+
+
+def test_a_title_split_by_a_blank_line_goes_on_when_no_sentence_ends_inside():
+    text = (
+        "KẾ HOẠCH\n\nTổ chức các hoạt động kỷ niệm 90 năm ngày thành lập\n\n"
+        "Đảng Cộng sản Việt Nam, mừng Xuân Canh Tý\n\nCăn cứ Kế hoạch số 142/KH-HU của Huyện ủy;\n"
+    )
+    assert _title(text) == (
+        "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam, mừng Xuân Canh Tý"
+    )
