@@ -61,6 +61,9 @@ def name_on(unit: AdminUnit, day: dt.date | None) -> tuple[str, str]:
 
 NEAR_TIE = 3.0
 """Two different names scoring within this of each other are too close to choose between."""
+REGRADED_SCORE = 85.0
+"""A unit's name printed with another kind than the gazetteer's (``huyện Mộc Châu``, a thị xã since 2025; ``tỉnh Cần
+Thơ``, a city since 2004): the name is sure, that it is this unit less so, as a weak match."""
 
 _TAG = re.compile(r"\s*\([^)]*\)$")
 _NUMBERED = re.compile(r"^(?:Quận|Phường|Xã|Thị trấn)\s+(\d+)$")
@@ -243,12 +246,18 @@ def resolve(
     if not query:
         return Resolution(None)
     groups: dict[str, tuple[float, list[AdminUnit]]] = {}
+    regraded: list[AdminUnit] = []
     for level in levels:
         pool, keys = _index(level)
         for key, score, i in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             unit = pool[i]
             if kinds is None or unit.kind in kinds:
                 groups.setdefault(key, (score, []))[1].append(unit)
+            elif score == 100:
+                regraded.append(unit)
+    if regraded and max((score for score, _ in groups.values()), default=0.0) < 100:
+        # "huyện Mộc Châu" of 2017, a thị xã today: a unit regraded since keeps its name, not a near name's kind
+        groups = {squash(regraded[0].name): (REGRADED_SCORE, regraded)}
     if not groups:
         return Resolution(None)
     ranked = sorted(groups.values(), key=lambda group: -group[0])

@@ -57,9 +57,10 @@ from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Level, UnitSuccessor
 
 PEOPLES_BODIES = {"ủy ban nhân dân", "hội đồng nhân dân"}
-UNIT_NAMED_OFFICES = ("phòng", "trung tâm")
-"""A district's or commune's offices are named with their unit (``Phòng Tư pháp huyện X``), which the header prints
-only above them, in the committee's name."""
+UNIT_NAMED_OFFICES = ("phòng", "trung tâm", "ban chỉ đạo", "hội")
+"""A district's or commune's offices, steering committees and associations are named with their unit (``Phòng Tư
+pháp huyện X``, ``Ban Chỉ đạo … xã Y``, ``Hội Khuyến học huyện Z``), which the header prints only above them, in the
+committee's name."""
 """Bodies whose name is their kind plus their unit (``Ủy ban nhân dân tỉnh Quảng Ninh``)."""
 PARTY_COMMITTEES: dict[str, str] = {
     "tỉnh ủy": "tỉnh",
@@ -770,6 +771,12 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         parent = None  # "HỘI ĐỒNG NHÂN DÂN" / … / "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG": one body, printed twice
     elif parent is not None and parent.head == issuer.head and issuer.unit_text is None and parent.unit_text:
         issuer, parent = parent, None  # "ỦY BAN NHÂN DÂN XÃ …" / "Số: /BC-" / "UBND": the code's end, wrapped
+    elif (
+        parent is not None
+        and parent.head == issuer.head in PEOPLES_BODIES
+        and not (parent.unit_text or issuer.unit_text)
+    ):
+        parent = None  # "ỦY BAN NHÂN DÂN" / "Số: …" / "ỦY BAN NHÂN DÂN TỈNH": the authority line read into the header
     if parent is not None and squash(parent.text) == squash(issuer.text):
         parent = None  # "CHÍNH PHỦ" / … / "CHÍNH PHỦ": the authority line read into the header, no second body
     if issuer.head in PEOPLES_BODIES and issuer.unit_text is None and parent is None:
@@ -780,8 +787,17 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
             return IssuerFinding(department, found, f"number's code and {source}", True)
         if found is not issuer:
             return IssuerFinding(found, None, source, weak)
+    if (whole := _authority_body(layout.authority, issuer.head)) is not None and _cut_short(issuer, whole):
+        _resolve_unit(whole, province_hints, district_hints)
+        return IssuerFinding(whole, parent, "header and authority line", True)  # "BỘ THÔNG TIN VÀ" / "… TRUYỀN THÔNG"
     weak = bool(issuer.resolution.unit and issuer.resolution.score < STRONG_UNIT_SCORE)
     return IssuerFinding(issuer, parent, "header", weak)
+
+
+def _cut_short(printed: Body, whole: Body) -> bool:
+    """The header's name cut after a joining word (``BỘ THÔNG TIN VÀ``) that the authority line names whole."""
+    folded = " ".join(printed.folded.split())
+    return bool(re.search(r"\s(?:va|,|-)$", folded)) and " ".join(whole.folded.split()).startswith(folded + " ")
 
 
 @extractor(

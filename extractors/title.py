@@ -78,9 +78,28 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
     text = _without_authority(text, reading)
     text = _without_position_clause(text)
+    text = _without_type_repeated(text, layout)
     if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
         text = text[: body.start()].rstrip(" ,.;:-")  # a page that ran the whole document into one line
     return Piece(start, end, text, "") if text else None
+
+
+def _without_type_repeated(text: str, layout: Layout) -> str:
+    """The trích yếu without the type name a site printed again at its head (``THÔNG TƯ`` / ``THÔNG TƯ QUY ĐỊNH …``)."""
+    if layout.type_line is None or layout.doc_type is None or not layout.title:
+        return text
+    if layout.title[0].number == layout.type_line.number:
+        return text  # the type line's own rest: "QUYẾT ĐỊNH VỀ VIỆC …" printed on one line
+    name, words = fold_key(layout.doc_type).split(), text.split()
+    head, rest = words[: len(name)], words[len(name) :]
+    if (
+        [fold_key(word) for word in head] == name
+        and len(rest) > 2
+        and " ".join(words).isupper()  # the heading printed again, in capitals
+        and fold_key(rest[0]) != "hoa"  # "KẾ HOẠCH HÓA GIA ĐÌNH …": a subject's own words
+    ):
+        return " ".join(rest)
+    return text
 
 
 def _without_position_clause(text: str) -> str:

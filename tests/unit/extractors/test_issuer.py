@@ -708,3 +708,40 @@ def test_a_national_body_s_provincial_branch_under_it_is_a_department():
     issuer = extract_record(text).issuer
     assert issuer.parent == "Bảo hiểm xã hội Việt Nam"
     assert issuer.level == "department"
+
+
+def test_a_districts_association_is_named_with_its_unit():
+    issuer = _issuer(
+        "UBND HUYỆN ĐỒNG PHÚ\nHỘI KHUYẾN HỌC\nSố: 12/HKH\nĐồng Phú, ngày 12 tháng 9 năm 2011\n"
+        "V/v lập danh sách đề nghị tuyên dương\nKính gửi: Hội khuyến học các xã\n"
+    )
+    assert (issuer.name, issuer.parent, issuer.level) == (
+        "Hội Khuyến học huyện Đồng Phú",
+        "Ủy ban nhân dân huyện Đồng Phú",
+        "district",
+    )
+
+
+def test_a_ministrys_name_cut_in_the_header_is_completed_by_the_authority_line():
+    record = extract_record(
+        "BỘ THÔNG TIN VÀ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 891/QĐ-BTTTT | Hà Nội, ngày 22 tháng 07 năm 2013 |\n"
+        "QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN THÔNG TIN, TUYÊN TRUYỀN VỀ SỐ HÓA TRUYỀN HÌNH\n"
+        "BỘ TRƯỞNG BỘ THÔNG TIN VÀ TRUYỀN THÔNG\nCăn cứ Nghị định số 187/2007/NĐ-CP;\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Bộ Thông tin và Truyền thông", "central")
+    assert any(w.code == "weak_issuer_evidence" for w in record.warnings)
+
+
+def test_a_committee_printed_twice_without_its_unit_is_one_body_placed_by_the_place_line():
+    # Columns read apart by OCR: the authority line "ỦY BAN NHÂN DÂN TỈNH" (its name lost) came into the header.
+    issuer = _issuer(
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nSố: 469/QĐ-UBND\nỦY BAN NHÂN DÂN TỈNH\n\n"
+        "Thừa Thiên Huế, ngày 05 tháng 3 năm 2015 |\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban\n"
+        "nhân dân ngày 26 tháng 11 năm 2003;\nQUYẾT ĐỊNH:\n"
+    )
+    assert (issuer.name, issuer.parent, issuer.province) == (
+        "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
+        None,
+        "Thừa Thiên Huế",
+    )

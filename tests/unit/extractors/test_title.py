@@ -776,3 +776,10 @@ def test_a_title_split_by_a_blank_line_goes_on_when_no_sentence_ends_inside():
     assert _title(text) == (
         "Tổ chức các hoạt động kỷ niệm 90 năm ngày thành lập Đảng Cộng sản Việt Nam, mừng Xuân Canh Tý"
     )
+
+
+def test_a_type_name_printed_again_at_the_head_of_the_title_is_dropped():
+    text = "THÔNG TƯ\nTHÔNG TƯ QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH ĐỐI VỚI CƠ QUAN Ở NƯỚC NGOÀI\nCăn cứ Luật;\n"
+    assert _title(text) == "Quy định chế độ quản lý tài chính đối với cơ quan ở nước ngoài"
+    kept = "KẾ HOẠCH\nKẾ HOẠCH HÓA GIA ĐÌNH NĂM 2014\nCăn cứ Luật;\n"
+    assert _title(kept) == "Kế hoạch hóa gia đình năm 2014"
