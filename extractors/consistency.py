@@ -23,7 +23,14 @@ from khplan.extractors.header import HeaderReading, place_kind
 from khplan.extractors.matching import fold_key, proper_words
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import NEXT_ONES, Layout, Line
-from khplan.extractors.terms import DOC_TYPES, ISSUER_CODES, NO_TYPE_LINE, known_segment, type_of_code
+from khplan.extractors.terms import (
+    DOC_TYPES,
+    ISSUER_CODES,
+    NO_TYPE_LINE,
+    guessed_code_marks,
+    known_segment,
+    type_of_code,
+)
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Issuer, PlanRecord, ReviewWarning
 
@@ -376,6 +383,7 @@ def flag_doubtful_restoration(
     if lost_marks and record.number:
         unknown = [s for s in re.split(r"[-/&]", record.number)[1:] if re.search("[DĐ]", s) and not known_segment(s)]
         if unknown:
+            record.number = guessed_code_marks(record.number)
             record.warnings.append(
                 ReviewWarning(
                     code="low_restoration_confidence",

@@ -195,6 +195,8 @@ def find_mottos(folded: str) -> list[Cell]:
         ):
             continue  # "… KHOÁNG SẢN VIỆT NAM", "… VÀ CÔNG NGHIỆP VIỆT NAM": a body's name, no ĐẢNG CỘNG SẢN VIỆT NAM
         found.append((alignment.score, Cell(kind, start, end)))
+    if not any(cell.kind == "national" for _, cell in found):
+        found += _national_halves(folded)
     cells: list[Cell] = []
     for _, cell in sorted(found, key=lambda sc: -sc[0]):
         for other in cells:  # an alignment that took the end of a better one's words ("… VIỆT NAM Độc lập-"): cut off
@@ -205,6 +207,30 @@ def find_mottos(folded: str) -> list[Cell]:
         if not any(cell.start < other.end and other.start < cell.end for other in cells):
             cells.append(cell)
     return sorted(cells, key=lambda c: c.start)
+
+
+_NATIONAL_HALVES = ("cong hoa xa hoi", "chu nghia viet nam")
+HALF_SCORE = 90.0
+HALVES_APART = 80
+"""Letters at most between the quốc hiệu's two halves that legacy OCR, merging the columns line by line, put a line of
+the left cell between (``ỦY BAN NHÂN CỘNG HÒA XÃ HỘI`` / ``DÂN | Bắc Giang, ngày …`` / ``CHỦ NGHĨA VIỆT NAM``)."""
+
+
+def _national_halves(folded: str) -> list[tuple[float, Cell]]:
+    """The quốc hiệu's two halves with a piece of another cell between them, as two cells."""
+    halves = []
+    for half in _NATIONAL_HALVES:
+        alignment = fuzz.partial_ratio_alignment(half, folded, score_cutoff=HALF_SCORE)
+        if alignment is None:
+            return []
+        start, end = _motto_words_only(
+            folded, _snap(folded, alignment.dest_start), alignment.dest_end, frozenset(half.split())
+        )
+        halves.append((alignment.score, Cell("national", start, end)))
+    (_, first), (_, second) = halves
+    if not (first.end < second.start <= first.end + HALVES_APART and folded[first.end : second.start].strip()):
+        return []
+    return halves
 
 
 def _motto_words_only(folded: str, start: int, end: int, allowed: frozenset[str]) -> tuple[int, int]:

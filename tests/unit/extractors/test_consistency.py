@@ -357,3 +357,16 @@ def test_a_date_read_as_the_number_and_a_code_ending_in_bare_digits_are_misread_
         )
         assert record.number == number
         assert "number_misread" in {w.code for w in record.warnings if w.field == "number"}
+
+
+def test_a_d_of_an_unknown_code_segment_is_read_as_most_codes_print_it_once_the_marks_were_lost():
+    from khplan.extractors.consistency import flag_doubtful_restoration
+    from khplan.extractors.terms import guessed_code_marks
+
+    record = extract_record(f"VĂN PHÒNG CHÍNH PHỦ\nSố: 3986/VPCP-QHDP\nHà Nội, {DATE}\nV/v tổng kết\n")
+    flag_doubtful_restoration(record, [], lost_marks=True)
+    assert record.number == "3986/VPCP-QHĐP"  # quan hệ địa phương
+    assert "low_restoration_confidence" in [w.code for w in record.warnings if w.field == "number"]
+    assert guessed_code_marks("12/UBDT-VP") == "12/UBDT-VP"  # Ủy ban Dân tộc: after B, N, G, X a D stays
+    assert guessed_code_marks("4/SXD-QLXD") == "4/SXD-QLXD"
+    assert guessed_code_marks("15/KH-UBND") == "15/KH-UBND"  # known segments as printed

@@ -205,3 +205,16 @@ def test_a_year_wrapped_onto_a_line_ocr_read_elsewhere_completes_the_date():
     record = extract_record(text)
     assert record.issue_date == dt.date(2019, 6, 21) and record.place == "Yên Bái"
     assert any(w.field == "issue_date" for w in record.warnings)  # read through damage: flagged
+
+
+def test_the_national_motto_split_by_a_line_of_the_left_cell_is_found_in_two_halves():
+    # Legacy OCR merged the columns line by line: "ỦY BAN NHÂN" / "DÂN" wrapped in the left cell, the quốc hiệu on two
+    # lines of the right one, the date between.
+    from khplan.extractors import extract_record
+
+    record = extract_record(
+        "ỦY BAN NHÂN CỘNG HÒA XÃ HỘI\nDÂN | Bắc Giang, ngày 30 tháng 3 năm 2017 |\nCHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 503/QĐ-UBND |\nVỀ VIỆC PHÊ DUYỆT KIẾN TRÚC CHÍNH QUYỀN ĐIỆN TỬ TỈNH BẮC GIANG\n"
+        "CHỦ TỊCH ỦY BAN NHÂN\nDÂN TỈNH BẮC GIANG\n\nCăn cứ Luật tổ chức chính quyền địa phương ngày 16/6/2015;\n"
+    )
+    assert (record.issuer.name, record.issuer.province) == ("Ủy ban nhân dân tỉnh Bắc Giang", "Bắc Giang")
