@@ -255,6 +255,7 @@ def check_plausibility(ex: Extraction) -> None:
             or any(len(s) == 1 and s.isalpha() for s in segments[1:])  # "69-H": a ký hiệu's letters lost
             or re.search(r"[^\w)]$", record.number)
             or _DATE_SHAPED.fullmatch(record.number)  # "26/11/2003": a date OCR read where the number was lost
+            or not re.search(r"[^\W\d_]", record.number)  # "22/2010": the ký hiệu's letters lost
             or (len(segments) > 2 and segments[-1].isdigit() and not segments[-2].isdigit())  # "BTITI-VP-62"
         )
     ):

@@ -245,9 +245,14 @@ def group_bodies(pieces: list[Piece]) -> list[Body]:
     well as ``phường``).
     """
     bodies: list[Body] = []
+    authority = False
     for run in _join_wrapped_names(pieces):
         if _POSITION_WORDS.match(run.folded) and bodies:
+            authority = True
             continue  # "BỘ TRƯỞNG BỘ NỘI VỤ": the authority line, where OCR's column order put it
+        if authority and head_of(run.folded) is None and _unit_kind(run.folded) is None:
+            continue  # "BỘ TRƯỞNG BỘ VĂN HÓA," / "THỂ THAO VÀ DU LỊCH": the authority line wrapped
+        authority = False
         if _SESSION_LINE.match(run.folded) and bodies:
             continue  # "KHÓA IX, KỲ HỌP THỨ BA": a council's term under its name, not part of it
         for piece in _split_after_unit(run):
@@ -332,13 +337,24 @@ def _join_wrapped_names(pieces: list[Piece]) -> list[Piece]:
 def _awaits_name(body: Body) -> bool:
     """``ỦY BAN NHÂN DÂN THÀNH PHỐ`` / ``HỘI AN``: a unit's kind ends the line, its name (whatever it looks like) is
     the next."""
-    words = body.folded.split()
+    words, printed = body.folded.split(), body.text.lower().split()
     return (
         len(words) > 1
-        and any(" ".join(words[-n:]) in _KIND_OF_FOLDED and len(words) > n for n in (1, 2))
+        and any(
+            " ".join(words[-n:]) in _KIND_OF_FOLDED
+            and len(words) > n
+            and _spelt_as_kind(" ".join(printed[-n:]), _KIND_OF_FOLDED[" ".join(words[-n:])], body.text)
+            for n in (1, 2)
+        )
         and not _IMPLIED_KIND.search(body.folded)
         and not _names_its_unit(body)
     )
+
+
+def _spelt_as_kind(printed: str, kind: str, name: str) -> bool:
+    """A kind's word as printed: ``QUẬN``, or ``QUAN`` in a name whose marks were all lost; ``HẢI QUAN``'s ``QUAN``
+    (a marked word before it) is no quận."""
+    return printed == kind or all(c.isascii() for c in name if c.isalpha())
 
 
 def _names_its_unit(body: Body) -> bool:

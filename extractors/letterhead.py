@@ -566,8 +566,21 @@ def find_subject(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
         end = min(later, default=len(stream.folded))
         while (mark := _TRAILING_MARK.search(stream.folded, start, end)) is not None:
             end = mark.start()
-        return Cell("subject", start, end)
+        return Cell("subject", start, _without_capital_pieces(stream, start, end))
     return None
+
+
+def _without_capital_pieces(stream: Stream, start: int, end: int) -> int:
+    """A subject in small letters ends before a piece in capitals after it (``V/v chỉ tiêu báo cáo thống kê`` /
+    ``VIỆT NAM``): the issuer's wrapped last words, read by OCR on the right column's line."""
+    if _in_capitals(stream.text[start:end]):
+        return end
+    for piece_start in sorted((s for s in stream.starts if start < s < end), reverse=True):
+        rest = stream.text[piece_start:end]
+        if not _in_capitals(rest) or len(re.findall(r"[^\W\d_]{2,}", rest)) < 2 or re.search(r"\d", rest):
+            break
+        end = piece_start
+    return end
 
 
 def _own_words(stream: Stream, taken: Sequence[Cell], start: int, piece: Piece) -> str:

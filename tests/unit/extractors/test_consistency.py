@@ -370,3 +370,8 @@ def test_a_d_of_an_unknown_code_segment_is_read_as_most_codes_print_it_once_the_
     assert guessed_code_marks("12/UBDT-VP") == "12/UBDT-VP"  # Ủy ban Dân tộc: after B, N, G, X a D stays
     assert guessed_code_marks("4/SXD-QLXD") == "4/SXD-QLXD"
     assert guessed_code_marks("15/KH-UBND") == "15/KH-UBND"  # known segments as printed
+
+
+def test_a_number_whose_ky_hieu_lost_its_letters_is_flagged():
+    codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 22/2010\nTuyên Quang, {DATE}\nQUYẾT ĐỊNH\nVề quy trình\n")
+    assert "number_misread" in codes.get("number", set())

@@ -745,3 +745,29 @@ def test_a_committee_printed_twice_without_its_unit_is_one_body_placed_by_the_pl
         None,
         "Thừa Thiên Huế",
     )
+
+
+def test_a_general_departments_name_ending_in_quan_awaits_no_district_name():
+    # "TỔNG CỤC HẢI QUAN": its QUAN is no QUẬN awaiting the district's name on the next line.
+    issuer = _issuer(
+        "TỔNG CỤC HẢI QUAN\nCỤC THUẾ XUẤT NHẬP KHẨU\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 201/TXNK-PL\nV/v phân loại hàng hóa nhập khẩu\n"
+        "Hà Nội, ngày 29 tháng 02 năm 2012\n"
+    )
+    assert (issuer.name, issuer.parent, issuer.level) == ("Cục Thuế xuất nhập khẩu", "Tổng cục Hải quan", "central")
+    district = _issuer(f"ỦY BAN NHÂN DÂN QUẬN\nTÂN PHÚ\nSố: 12/KH-UBND\nTân Phú, {DATE}\n")
+    assert district.name == "Ủy ban nhân dân quận Tân Phú"
+
+
+def test_the_authority_line_wrapped_in_the_header_is_no_part_of_the_issuer():
+    # A site printed the signature above the document; OCR read the authority line, wrapped, among the header's lines.
+    record = extract_record(
+        "4237/QĐ-BVHTTDL,\n\nKTBT, TT Huỳnh Vĩnh Ái Theo\nBỘ VĂN HÓA, THỂ THAO VÀ\nDU LỊCH -\n\n"
+        "Quyết định Về việc ban hành\nQuy chế làm việc và tiêu chí\nchấm điểm của Hội đồng thẩm\n"
+        "định năm 2012 tại tỉnh Lạng Sơn\nBỘ TRƯỞNG BỘ VĂN HÓA,\nTHỂ THAO VÀ DU LỊCH\nXét đề nghị của Vụ trưởng Vụ\n"
+        "Văn hoá dân tộc,\n\nCăn cứ Nghị định số 185/2007/NĐ-CP ngày 25 tháng\n12 năm 2007 của Chính phủ;\n"
+    )
+    assert record.issuer.name == "Bộ Văn hóa, Thể thao và Du lịch"
+    assert record.title == (
+        "Về việc ban hành Quy chế làm việc và tiêu chí chấm điểm của Hội đồng thẩm định năm 2012 tại tỉnh Lạng Sơn"
+    )

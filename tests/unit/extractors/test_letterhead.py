@@ -218,3 +218,23 @@ def test_the_national_motto_split_by_a_line_of_the_left_cell_is_found_in_two_hal
         "CHỦ TỊCH ỦY BAN NHÂN\nDÂN TỈNH BẮC GIANG\n\nCăn cứ Luật tổ chức chính quyền địa phương ngày 16/6/2015;\n"
     )
     assert (record.issuer.name, record.issuer.province) == ("Ủy ban nhân dân tỉnh Bắc Giang", "Bắc Giang")
+
+
+def test_a_subject_ends_before_the_issuers_last_words_read_on_its_line():
+    # "BẢO HIỂM XÃ HỘI" / "VIỆT NAM" wrapped in the left cell; OCR read "VIỆT NAM" after the V/v line.
+    from khplan.extractors import extract_record
+
+    record = extract_record(
+        "BẢO HIỂM XÃ HỘI\nSố: 2618/BHXH-KHTC\nV/v chỉ tiêu báo cáo thống kê\n\n"
+        "VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 28 tháng 06 năm 2010\n\n"
+        "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương\n"
+    )
+    assert record.title == "V/v chỉ tiêu báo cáo thống kê"
+    cited = extract_record(
+        "BỘ TÀI CHÍNH\nSố: 12568/BTC-CĐKT\nV/v: Giải thích nội dung Thông\ntư số\n200/2014/TT-BTC\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 09 tháng 09 năm 2015\n"
+    )
+    assert (
+        cited.title == "V/v: Giải thích nội dung Thông tư số 200/2014/TT-BTC"
+    )  # a ký hiệu in capitals is the subject's
