@@ -806,8 +806,16 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
     if (whole := _authority_body(layout.authority, issuer.head)) is not None and _cut_short(issuer, whole):
         _resolve_unit(whole, province_hints, district_hints)
         return IssuerFinding(whole, parent, "header and authority line", True)  # "BỘ THÔNG TIN VÀ" / "… TRUYỀN THÔNG"
+    if (coded := _code_body(reading.number_code)) is not None and _begins(coded.name or "", issuer.text):
+        return IssuerFinding(coded, parent, "header and number's code", True)  # "BỘ TÀI NGUYÊN VÀ" / "…/BTNMT-…"
     weak = bool(issuer.resolution.unit and issuer.resolution.score < STRONG_UNIT_SCORE)
     return IssuerFinding(issuer, parent, "header", weak)
+
+
+def _begins(name: str, printed: str) -> bool:
+    """The header printed only the beginning of the name (two words at least): a site cut the cell."""
+    short, full = squash(printed), squash(name)
+    return len(printed.split()) >= 2 and len(short) < len(full) and full.startswith(short)
 
 
 def _cut_short(printed: Body, whole: Body) -> bool:

@@ -771,3 +771,12 @@ def test_the_authority_line_wrapped_in_the_header_is_no_part_of_the_issuer():
     assert record.title == (
         "Về việc ban hành Quy chế làm việc và tiêu chí chấm điểm của Hội đồng thẩm định năm 2012 tại tỉnh Lạng Sơn"
     )
+
+
+def test_a_ministrys_name_cut_by_a_site_is_completed_by_its_code_in_the_number():
+    record = extract_record(
+        "BỘ VĂN HOÁ, THỂ THAO | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 274/CT-BVHTTDL | Hà Nội, ngày 23 tháng 9 năm 2022 |\nTrong thời gian qua, công tác quản lý …\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Bộ Văn hóa, Thể thao và Du lịch", "central")
+    assert any(w.code == "weak_issuer_evidence" for w in record.warnings)
