@@ -81,7 +81,16 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = _without_type_repeated(text, layout)
     if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
         text = text[: body.start()].rstrip(" ,.;:-")  # a page that ran the whole document into one line
+    if _NUMBER_AND_DATE_ONLY.fullmatch(text):
+        return None  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 296/CP-V1 NGÀY 20 THÁNG 3 NĂM 1998" / "Kính gửi: …": no subject
     return Piece(start, end, text, "") if text else None
+
+
+_NUMBER_AND_DATE_ONLY = re.compile(
+    r"s[oố]\s*:?\s*\S+\s+ng[aà]y\s+\d{1,2}(?:\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+|\s*[-/.]\s*\d{1,2}\s*[-/.]\s*)\d{4}\W*",
+    re.IGNORECASE,
+)
+"""An archive's heading with the number and date only, the subject not printed: no trích yếu."""
 
 
 def _without_type_repeated(text: str, layout: Layout) -> str:

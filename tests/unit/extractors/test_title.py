@@ -783,3 +783,13 @@ def test_a_type_name_printed_again_at_the_head_of_the_title_is_dropped():
     assert _title(text) == "Quy định chế độ quản lý tài chính đối với cơ quan ở nước ngoài"
     kept = "KẾ HOẠCH\nKẾ HOẠCH HÓA GIA ĐÌNH NĂM 2014\nCăn cứ Luật;\n"
     assert _title(kept) == "Kế hoạch hóa gia đình năm 2014"
+
+
+def test_an_archive_heading_with_number_and_date_only_is_no_title():
+    record = extract_record(
+        "THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 296/CP-V1\n"
+        "Hà Nội, ngày 20 tháng 3 năm 1998\nCÔNG ĐIỆN\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 296/CP-V1 NGÀY 20 THÁNG 3 NĂM 1998\n\n"
+        "Kính gửi:\n- Bộ trưởng các Bộ: Nội vụ, Quốc phòng, Thương mại, Tài chính\n"
+    )
+    assert record.title is None
+    assert any(w.code == "field_not_found" and w.field == "title" for w in record.warnings)
