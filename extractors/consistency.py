@@ -376,7 +376,8 @@ def flag_doubtful_restoration(
     ``Duc Thanh`` may be Đức Thanh or Đức Thạnh, ``phuong`` phường or phương: a
     record read from text that lost its marks rests on the restorer's choice
     there, not on what was printed. So does a ``D`` of a ký hiệu segment no
-    list knows (``UBQGCDS``: ``Đ`` or ``D``?) when the marks were lost. Where OCR misread the letters too
+    list knows (``UBQGCDS``: ``Đ`` or ``D``?) when the marks were lost: the number takes the likelier spelling
+    (:func:`~khplan.extractors.terms.guessed_code_marks`) and the warning. Where OCR misread the letters too
     (``misread``: the legacy channel), one doubtful word of a title is enough: the words around it are OCR's
     reading, not the printed ones (development set, legacy OCR of fair and poor scans: 35 silent errors → 28, right
     fields warned 35% → 37.6% in all).

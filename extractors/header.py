@@ -37,7 +37,7 @@ from khplan.extractors.letterhead import (
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import TITLE_AFTER_TYPE, Layout, Line
-from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE, canonical_code, type_of_code
+from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE, canonical_code, code_segments, type_of_code
 
 __all__ = ["HeaderReading", "Piece", "doc_type_of", "read_header"]
 
@@ -367,7 +367,7 @@ def _code_letters(text: str) -> str:
 def _body_code_alone(code: str | None) -> bool:
     """A ký hiệu of one segment (``248/TTr``, ``12/VP``): a letter's sender code, no type's code over an issuer's, which
     ND30 prints as two (``/TTr-UBND``)."""
-    return len([s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]) == 1
+    return len(code_segments(code)) == 1
 
 
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:

@@ -813,15 +813,13 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
 
 
 def _begins(name: str, printed: str) -> bool:
-    """The header printed only the beginning of the name (two words at least): a site cut the cell."""
-    short, full = squash(printed), squash(name)
-    return len(printed.split()) >= 2 and len(short) < len(full) and full.startswith(short)
+    """The header printed only the first words of the name (two at least): a site cut the cell."""
+    return len(printed.split()) >= 2 and squash(name).startswith(squash(printed) + " ")
 
 
 def _cut_short(printed: Body, whole: Body) -> bool:
     """The header's name cut after a joining word (``BỘ THÔNG TIN VÀ``) that the authority line names whole."""
-    folded = " ".join(printed.folded.split())
-    return bool(re.search(r"\s(?:va|,|-)$", folded)) and " ".join(whole.folded.split()).startswith(folded + " ")
+    return bool(re.search(r"\s(?:va|,|-)$", " ".join(printed.folded.split()))) and _begins(whole.text, printed.text)
 
 
 @extractor(

@@ -57,8 +57,13 @@ DOC_TYPE_OF_CODE: dict[str, str] = {
 def type_of_code(code: str | None) -> str | None:
     """The type a number's ký hiệu names, read where a type's code stands: the first segment past a year
     (``69/KH-UBND``, ``/2015/QĐ-UBND``, party style ``27-KH/HU``); ``PTM-PC`` names none (PC is a unit of the body)."""
-    segments = [s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]
+    segments = code_segments(code)
     return DOC_TYPE_OF_CODE.get(segments[0]) if segments else None
+
+
+def code_segments(code: str | None) -> list[str]:
+    """The letter segments of a ký hiệu, in order (``/2015/QĐ-UBND`` → ``QĐ``, ``UBND``)."""
+    return [s for s in re.split(r"[-/]", code or "") if s and not s.isdigit()]
 
 
 NO_TYPE_LINE = "Công văn"
@@ -397,7 +402,12 @@ def _misread_segment(segment: str, *, typed: bool) -> str | None:
     shapes = {segment[:i] + segment[i + 1 :] for i in range(len(segment) - 1) if segment[i : i + 2] in ("ĐĐ", "DD")}
     if typed and re.fullmatch(r"\d[^\W\d_]{2,}", segment):
         shapes.add(segment[1:])
-    found = {_PRINTED_CODES_BY_KEY.get(fold_key(shape)) or _FOLDED_BODY_CODES.get(fold_key(shape)) for shape in shapes}
+    found = {
+        shape
+        if shape in _PRINTED_CODES or shape in _BODY_CODES
+        else CODE_SEGMENTS.get(fold_key(shape)) or _FOLDED_BODY_CODES.get(fold_key(shape))
+        for shape in shapes
+    }
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
@@ -407,7 +417,6 @@ _BODY_CODES = {code: code for code in (*ISSUER_CODES, "UBND", "HĐND", "CP", "TT
 """Codes of issuing bodies, which follow the type's after a dash (``QĐ-BYT``, ``NĐ-CP``)."""
 _FOLDED_BODY_CODES = {fold_key(code): code for code in _BODY_CODES}
 """Segments already spelt as a code is printed: kept as they are (``HĐ`` of a contract stays ``HĐ``)."""
-_PRINTED_CODES_BY_KEY = {fold_key(code): code for code in _PRINTED_CODES}
 
 
 def expand_abbreviations(text: str) -> str:
