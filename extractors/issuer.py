@@ -46,6 +46,7 @@ from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import (
     AGENCY_HEADS,
+    AGENCY_NAMES,
     CENTRAL_BODY_NAMES,
     CENTRAL_HEADS,
     DEPARTMENTS,
@@ -720,7 +721,7 @@ def _unit_elsewhere(ex: Extraction, body: Body, reading: HeaderReading, layout: 
         printed_kind, name = place_kind(place)
         if printed_kind:
             kinds[printed_kind] += 1000
-        name = proper_words(name) or name
+        printed, name = name, proper_words(name) or name
         for kind, _ in kinds.most_common():
             resolution = resolve(
                 name, kinds=[kind], province_hints=hints, district_hints=district_hints, cutoff=PLACE_MATCH_SCORE
@@ -737,7 +738,30 @@ def _unit_elsewhere(ex: Extraction, body: Body, reading: HeaderReading, layout: 
             found = Body(body.pieces, body.head, unit_text=resolution.unit.name, unit_kind=resolution.unit.kind)
             found.resolution = resolution
             return found, "place line", True
+        if kinds and kinds.most_common(1)[0][0] == "tỉnh" and (province := _province_of_seat(printed, hints)):
+            found = Body(body.pieces, body.head, unit_text=province.name, unit_kind=province.kind)
+            found.resolution = Resolution(province, (province,), 100.0)
+            return found, "place line's province and text", True
     return body, "header", False
+
+
+SEAT_KINDS = frozenset({"thành phố", "thị xã"})
+"""What a province's seat is: a provincial document is dated there (``Đồng Hới, ngày …`` for Quảng Bình)."""
+
+
+def _province_of_seat(place: str, province_hints: Counter[str]) -> AdminUnit | None:
+    """The province whose city or town the place line names, when the text names no other province more.
+
+    The text calls its own body ``UBND tỉnh`` with no name and dates it at a city: the province is the city's. The
+    city's own committee dates its documents there too, which the text's ``tỉnh`` tells apart; still a guess, flagged.
+    """
+    seat = resolve(place, levels=["district"], province_hints=province_hints, cutoff=STRONG_UNIT_SCORE)
+    if seat.unit is None or seat.score < 100 or seat.unit.kind not in SEAT_KINDS:
+        return None
+    named = province_hints.most_common(1)
+    if named and named[0][0] != seat.unit.province:
+        return None  # the text names another province most: the place line or the city is not what it seems
+    return next((p for p in provinces() if p.name == seat.unit.province), None)
 
 
 def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> IssuerFinding | None:
@@ -851,6 +875,7 @@ def extract_issuer(ex: Extraction) -> None:
     unit = issuer.resolution.unit
     if parent is not None:
         record.parent = body_name(parent)
+        record.parent = _CENTRAL_BY_FOLD.get(_words_folded(record.parent), record.parent)  # "Bộ Công Thương"
         if parent.pieces:
             ex.cite("issuer.parent", parent.start, parent.end)
         if not known_body(parent, record.parent):
@@ -880,6 +905,8 @@ def extract_issuer(ex: Extraction) -> None:
         record.parent = record.name[len("van phong ") :]
         record.name = record.name[: office.end("office")]
         record.level = Level.department
+    if record.level in (Level.central, None) and (known := _AGENCY_BY_FOLD.get(_words_folded(record.name))):
+        record.name = known  # "Tổng cục Quản lý thị trưởng" under its Bộ: a known agency's name, one word marked wrong
     if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
         record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
     if record.level == Level.central:
@@ -956,7 +983,12 @@ _KNOWN_LONGEST_FIRST = sorted(_KNOWN_NAMES, key=lambda name: (-len(name), name))
 _TYPE_WORDS = re.compile(r"\s+(?:" + "|".join(r"\s+".join(fold_key(t).split()) for t in DOC_TYPES) + r")\b")
 
 
-_CENTRAL_BY_FOLD = {" ".join(fold_key(name).split()): name for name in CENTRAL_BODY_NAMES}
+def _words_folded(name: str) -> str:
+    return " ".join(fold_key(name).split())
+
+
+_CENTRAL_BY_FOLD = {_words_folded(name): name for name in CENTRAL_BODY_NAMES}
+_AGENCY_BY_FOLD = {_words_folded(name): name for name in AGENCY_NAMES}
 CENTRAL_NAME_SCORE = 90.0
 """How close (marks ignored, word order too) a central issuer's name must be to a known body's to be read as it."""
 

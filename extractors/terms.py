@@ -260,6 +260,103 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
 """Central bodies by their full names (ministries, agencies of the Government, the courts, the central mass
 organisations): a central issuer is spelt as its own name is, whatever restoration made of its marks."""
 
+AGENCY_NAMES: tuple[str, ...] = (
+    *(
+        f"Tổng cục {field}"
+        for field in (
+            "Thuế",
+            "Hải quan",
+            "Thống kê",
+            "Quản lý thị trường",
+            "Quản lý đất đai",
+            "Môi trường",
+            "Biển và Hải đảo Việt Nam",
+            "Địa chất và Khoáng sản Việt Nam",
+            "Khí tượng Thủy văn",
+            "Lâm nghiệp",
+            "Thủy lợi",
+            "Thủy sản",
+            "Phòng, chống thiên tai",
+            "Du lịch",
+            "Thể dục thể thao",
+            "Dân số - Kế hoạch hóa gia đình",
+            "Đường bộ Việt Nam",
+            "Giáo dục nghề nghiệp",
+            "Dạy nghề",
+            "Tiêu chuẩn Đo lường Chất lượng",
+            "Năng lượng",
+            "Dự trữ Nhà nước",
+        )
+    ),
+    *(
+        f"Cục {field}"
+        for field in (
+            "Quản lý Dược",
+            "An toàn thực phẩm",
+            "Quản lý Khám, chữa bệnh",
+            "Y tế dự phòng",
+            "Quản lý Môi trường y tế",
+            "Văn thư và Lưu trữ nhà nước",
+            "Lưu trữ Nhà nước",
+            "Hàng không Việt Nam",
+            "Hàng hải Việt Nam",
+            "Đường sắt Việt Nam",
+            "Đường thủy nội địa Việt Nam",
+            "Đăng kiểm Việt Nam",
+            "Giám sát quản lý về Hải quan",
+            "Thuế xuất nhập khẩu",
+            "Kiểm tra sau thông quan",
+            "Điều tra chống buôn lậu",
+            "Quản lý giá",
+            "Quản lý công sản",
+            "Tài chính doanh nghiệp",
+            "Quản lý nợ và Tài chính đối ngoại",
+            "Phát triển doanh nghiệp",
+            "Đầu tư nước ngoài",
+            "Việc làm",
+            "Bảo trợ xã hội",
+            "Người có công",
+            "Trẻ em",
+            "Quản lý lao động ngoài nước",
+            "An toàn lao động",
+            "Quản lý tài nguyên nước",
+            "Bảo vệ thực vật",
+            "Thú y",
+            "Chăn nuôi",
+            "Trồng trọt",
+            "Kiểm lâm",
+            "Quản lý hoạt động xây dựng",
+            "Phát triển đô thị",
+            "Kinh tế xây dựng",
+            "Quản lý nhà và thị trường bất động sản",
+            "Di sản văn hóa",
+            "Văn hóa cơ sở",
+            "Nghệ thuật biểu diễn",
+            "Điện ảnh",
+            "Bản quyền tác giả",
+            "Báo chí",
+            "Xuất bản, In và Phát hành",
+            "An toàn thông tin",
+            "Viễn thông",
+            "Tần số vô tuyến điện",
+            "Sở hữu trí tuệ",
+            "Quản lý thị trường",
+            "Xuất nhập khẩu",
+            "Quản lý cạnh tranh",
+            "Hóa chất",
+            "Điều tiết điện lực",
+            "Hộ tịch, quốc tịch, chứng thực",
+            "Bổ trợ tư pháp",
+            "Công nghệ thông tin",
+            "Khảo thí và Kiểm định chất lượng giáo dục",
+            "Nhà giáo và Cán bộ quản lý giáo dục",
+        )
+    ),
+    "Ủy ban Chứng khoán Nhà nước",
+)
+"""Agencies under ministries (Tổng cục, Cục) by their full names: a central issuer whose words are one of them but for
+their marks is spelt as the agency is (``Tổng cục Quản lý thị trưởng`` is restoration's, not the agency's)."""
+
 DEPARTMENTS: tuple[str, ...] = (
     "Sở Nội vụ",
     "Sở Tư pháp",
@@ -398,7 +495,10 @@ def _segment(segment: str, *, typed: bool = True) -> str:
 
 def _misread_segment(segment: str, *, typed: bool) -> str | None:
     """A known segment whose ``Đ`` OCR doubled (``QĐĐ``, ``LĐĐTBXH``) or, where the type's code stands, before which it
-    read a speck as a digit (``7NQ``): the segment as printed."""
+    read a speck as a digit (``7NQ``); a council's code before its term whose ``1`` OCR read twice (``HĐNDI15``,
+    ``UBTVQHI15``): the segment as printed."""
+    if (term := _TERM_AFTER_SPECK.fullmatch(segment)) is not None and term.group("code") in _BODY_CODES:
+        return term.group("code") + term.group("term")
     shapes = {segment[:i] + segment[i + 1 :] for i in range(len(segment) - 1) if segment[i : i + 2] in ("ĐĐ", "DD")}
     if typed and re.fullmatch(r"\d[^\W\d_]{2,}", segment):
         shapes.add(segment[1:])
@@ -412,6 +512,8 @@ def _misread_segment(segment: str, *, typed: bool) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_TERM_AFTER_SPECK = re.compile(r"(?P<code>[^\W\d_]{2,})[Il|](?P<term>1\d)")
+"""``HĐNDI15``: a body's code, an ``I`` that is the term's ``1`` read twice, the term (10 to 19)."""
 _PRINTED_CODES = frozenset(CODE_SEGMENTS.values()) | {"HĐ"}
 _BODY_CODES = {code: code for code in (*ISSUER_CODES, "UBND", "HĐND", "CP", "TTg", "TW", "BCH", "UBTVQH", "VPCP")}
 """Codes of issuing bodies, which follow the type's after a dash (``QĐ-BYT``, ``NĐ-CP``)."""

@@ -169,6 +169,32 @@ def test_one_line_issuer_takes_its_unit_from_the_place_line_and_the_kind_the_tex
     assert record.provenance.found_by["issuer.province"] == "place line and text"
 
 
+def test_one_line_issuer_dated_at_a_provincial_city_is_that_provinces_committee_flagged():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 04/2003/CT-UB | Đồng Hới, ngày 23 tháng 01 năm 2003 |\n"
+        "CHỈ THỊ\nV/V PHÒNG CHÁY, CHỮA CHÁY RỪNG\n"
+        "Để tăng cường công tác phòng cháy chữa cháy rừng, UBND tỉnh yêu cầu các sở, ngành thực hiện tốt:\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.level, record.issuer.province) == (
+        "Ủy ban nhân dân tỉnh Quảng Bình",
+        "province",
+        "Quảng Bình",
+    )
+    assert {(w.code, w.field) for w in record.warnings} >= {("weak_issuer_evidence", "issuer.province")}
+
+
+def test_one_line_issuer_dated_at_a_city_of_another_province_than_the_text_names_stays_without_its_unit():
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 04/2003/CT-UB | Đồng Hới, ngày 23 tháng 01 năm 2003 |\n"
+        "CHỈ THỊ\nV/V PHÒNG CHÁY, CHỮA CHÁY RỪNG\n"
+        "Để bảo vệ rừng của tỉnh Nghệ An và tỉnh Nghệ An, UBND tỉnh yêu cầu các sở, ngành thực hiện tốt:\n"
+    )
+    assert extract_record(text).issuer.province is None
+
+
 def test_party_committee_named_after_its_province():
     text = "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\n"
     record = extract_record(text)
@@ -397,6 +423,19 @@ def test_a_central_body_is_spelt_as_its_name_whatever_restoration_made_of_its_ma
     )
     assert (record.issuer.name, record.issuer.level) == ("Bộ Thông tin và Truyền thông", "central")
     assert not [w for w in record.warnings if w.field == "issuer.name"]
+
+
+def test_an_agency_under_its_ministry_is_spelt_as_its_name_and_the_ministry_as_its_own():
+    """``Tổng cục Quản lý thị trưởng``: restoration's mark on a known agency's word; the Bộ keeps ND30's capitals."""
+    record = extract_record(
+        f"BỘ CÔNG THƯƠNG\nTỔNG CỤC QUẢN LÝ THỊ TRƯỞNG\n{MOTTO}Số: 67/TCQLTT-CCS\nHà Nội, {DATE}\n"
+        "V/v hướng dẫn kiểm tra\n"
+    )
+    assert (record.issuer.name, record.issuer.parent, record.issuer.level) == (
+        "Tổng cục Quản lý thị trường",
+        "Bộ Công Thương",
+        "central",
+    )
 
 
 def test_a_central_body_whose_words_ocr_misread_is_read_as_the_known_one_and_flagged():
