@@ -272,7 +272,8 @@ PLACE_WORDS_BEFORE_DATE = 4
 _FLAT_AUTHORITY = re.compile(
     r"(?<=\S)\s+(?=(?:(?:PHÓ )?CHỦ TỊCH |BỘ TRƯỞNG |THƯỜNG TRỰC )?(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|"
     r"(?<=CHỦ TỊCH )(?:UBND|HĐND) |"
-    r"BAN BÍ THƯ|BAN THƯỜNG VỤ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|(?:PHÓ )?GIÁM ĐỐC (?:SỞ|BAN|TRUNG TÂM|BỆNH VIỆN|ĐÀI)|"
+    r"BAN BÍ THƯ|BAN THƯỜNG VỤ|THỦ TƯỚNG CHÍNH PHỦ|(?<!CỦA )HỘI ĐỒNG BỘ TRƯỞNG|(?<!HỘI ĐỒNG )BỘ TRƯỞNG|"
+    r"(?:PHÓ )?GIÁM ĐỐC (?:SỞ|BAN|TRUNG TÂM|BỆNH VIỆN|ĐÀI)|"
     r"TRƯỞNG BAN |CHÁNH VĂN PHÒNG |KHÓA [IVXL]+|KHOÁ [IVXL]+)\b)|[-_]{3,}"
 )
 """In capitals inside a flattened page: the authority line and session, and rules, that follow a title."""
@@ -1147,13 +1148,14 @@ _AUTHORITY = re.compile(
     rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
     r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
-    r"chu\s*tich\b|giam\s*doc\b|bo\s+\S+)"
+    r"chu\s*tich\b|(?:tong\s*)?giam\s*doc\b|thong\s*doc\b|tong\s*kiem\s*toan\b|tong\s*thanh\s*tra\b|bo\s+\S+)"
     r"|^(?:pho\s*)?(?:tong\s*)?cuc\s*truong\s*(?:tong\s*)?cuc\b|^(?:tong\s*)?cuc\s*truong\s*$"
     r"|^vien\s*truong\s*vien\b|^chanh\s*an\s*toa\s*an\b"
 )
-"""Who enacts, under the title: a people's body or the Government, a position before a body's name, a ministry; the
-holder of a (Tổng) cục, a Viện or a Tòa án with his office's name (``TỔNG CỤC TRƯỞNG TỔNG CỤC …``, ``VIỆN TRƯỞNG VIỆN
-KIỂM SÁT …``), or ``TỔNG CỤC TRƯỞNG`` alone over it (folded)."""
+"""Who enacts, under the title: a people's body or the Government, a position before a body's name (the head of an
+agency, a bank or an inspectorate by his title: ``TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM``, ``THỐNG ĐỐC NGÂN HÀNG …``,
+``TỔNG KIỂM TOÁN NHÀ NƯỚC``), a ministry; the holder of a (Tổng) cục, a Viện or a Tòa án with his office's name
+(``TỔNG CỤC TRƯỞNG TỔNG CỤC …``, ``VIỆN TRƯỞNG VIỆN KIỂM SÁT …``), or ``TỔNG CỤC TRƯỞNG`` alone over it (folded)."""
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")
@@ -1204,6 +1206,17 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
     if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
         return False
     return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
+
+
+def names_authority(text: str) -> bool:
+    """Whether words in capitals (a line's end a site glued on) name who enacts, as an authority line does."""
+    folded = fold_key(text)
+    return (
+        _mostly_upper(text)
+        and len(text.split()) <= AUTHORITY_WORDS
+        and not _TITLE_WORDS.search(folded)
+        and _AUTHORITY.match(folded) is not None
+    )
 
 
 _SPECK = re.compile(r"[\d\W_]{1,2}\s+")

@@ -21,18 +21,18 @@ from khplan.extractors.gazetteer import KINDS_BY_LENGTH, units
 from khplan.extractors.header import HeaderReading, Piece
 from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.run_together import split_run_together
-from khplan.extractors.structure import NEXT_ONES, POSITION_CLAUSE, Layout, Line
+from khplan.extractors.run_together import split_run_together, split_syllables
+from khplan.extractors.structure import AUTHORITY_WORDS, NEXT_ONES, POSITION_CLAUSE, Layout, Line, names_authority
 
 _EDGES = " -_.:;ˆ'`~*"
 """A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
 _ARCHIVE_HEADING = re.compile(
-    r"^(?:c[uủ]a\s+.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+)?\s+ng[aà]y\s*:?\s*"
+    r"^(?:c[uủ]a\s*.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+){0,2}?\s+ng[aà]y\s*:?\s*"
     r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4})\s+",
     re.IGNORECASE,
 )
-"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …``, ``SỐ 106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an
-archive's heading before the trích yếu itself."""
+"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …`` (``CỦAHỘI …`` where a site lost the space), ``SỐ
+106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an archive's heading before the trích yếu itself."""
 
 
 _ISSUER_BEFORE_SUBJECT = re.compile(
@@ -76,7 +76,7 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))
     text = _ARCHIVE_HEADING.sub("", text)
     text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
-    text = _without_authority(text, reading)
+    text = _without_glued_authority(_without_authority(text, reading))
     text = _without_position_clause(text)
     text = _without_type_repeated(text, layout)
     if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
@@ -157,6 +157,23 @@ def _without_authority(text: str, reading: HeaderReading) -> str:
             return text  # "… THUỘC THẨM QUYỀN QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …": the title's own words
         cut = position.start()
     return text[:cut].rstrip(" ,.;:-")
+
+
+def _without_glued_authority(text: str) -> str:
+    """The title without the authority line a site ran onto its last word (``… THUỘC TỈNH SÔNG BÉHỘI ĐỒNG BỘ TRƯỞNG``).
+
+    Read apart, the glued word's first syllables end the title and the capitals after them name who enacts; a word
+    glued inside the title (``HUYỆNĐẮK NÔNG``), or after ``CỦA`` (``CUABỘ TƯ PHÁP``, the title's own), is left to the
+    title's own repair.
+    """
+    for match in list(re.finditer(r"\S+", text))[-AUTHORITY_WORDS:]:
+        if not _in_capitals(match.group()) or (pieces := split_syllables(match.group())) is None:
+            continue
+        for count in range(1, len(pieces)):
+            cut = match.start() + len("".join(pieces[:count]))
+            if names_authority(text[cut:]) and not _dangles(fold_key(text[:cut])):  # "… NĂM 2023 CUABỘ TƯ PHÁP"
+                return text[:cut].rstrip(" ,.;:-")
+    return text
 
 
 AUTHORITY_MIN = 8

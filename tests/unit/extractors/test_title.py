@@ -38,6 +38,52 @@ def test_the_authority_line_under_a_decision_is_not_its_title():
     assert _title(text) == "Về việc ban hành quy định tổ chức khối thi đua"
 
 
+def test_the_authority_a_site_glued_onto_the_titles_last_word_is_not_its_title():
+    text = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC ĐIỀU CHỈNH ĐỊA GIỚI MỘT SỐ XÃ THUỘC TỈNH SÔNG BÉHỘI ĐỒNG BỘ TRƯỞNG\n"
+        "Căn cứ điều 107 của Hiến pháp;\nĐiều 1. Nay điều chỉnh địa giới một số xã thuộc tỉnh Sông Bé như sau:\n"
+    )
+    assert _title(text) == "Về việc điều chỉnh địa giới một số xã thuộc tỉnh Sông Bé"
+
+
+def test_a_ministrys_name_glued_to_the_titles_cua_is_the_titles_own():
+    text = "QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2023 CUABỘ TƯ PHÁP\nBỘ TRƯỞNG BỘ TƯ PHÁP\nCăn cứ Luật;\n"
+    assert (_title(text) or "").casefold().endswith("năm 2023 của bộ tư pháp")
+
+
+def test_a_word_glued_inside_the_title_before_a_ministrys_name_is_no_authority():
+    text = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC KHEN THƯỞNG CÁC ĐƠN VỊ THUỘCBỘ TÀI CHÍNH NĂM 2020\nCăn cứ Luật;\n"
+        "Điều 1. Khen thưởng các đơn vị thuộc Bộ Tài chính.\n"
+    )
+    assert _title(text) == "Về việc khen thưởng các đơn vị thuộc Bộ Tài chính năm 2020"
+
+
+def test_the_authority_line_of_an_agency_head_under_a_decision_is_not_its_title():
+    text = (
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH THỰC HÀNH TIẾT KIỆM NĂM 2017\n"
+        "TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM\nhóa 13;\nCăn cứ Nghị định số 01/2016/NĐ-CP;\n"
+    )
+    assert _title(text) == "Về việc ban hành chương trình thực hành tiết kiệm năm 2017"
+
+
+def test_an_archive_heading_glued_to_its_cua_is_not_the_title():
+    text = (
+        "QUYẾT ĐỊNH\nCỦAHỘI ĐỒNG BỘ TRƯỞNG SỐ 19-HĐBT NGÀY 22-2-1986 VỀ VIỆC CHIA HUYỆN LỘC NINH\n"
+        "Căn cứ Hiến pháp;\nĐiều 1. Nay chia huyện Lộc Ninh như sau:\n"
+    )
+    assert _title(text) == "Về việc chia huyện Lộc Ninh"
+
+
+def test_a_flattened_title_ends_where_the_council_of_ministers_enacts():
+    text = (
+        "HỘI ĐỒNG BỘ TRƯỞNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số : 49-HĐBT Hà Nội, ngày "
+        "19 tháng 3 năm 1988 QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP MỘT SỐ THỊ TRẤN THUỘC TỈNH HÀ SƠN BÌNH HỘI ĐỒNG BỘ TRƯỞNG "
+        "Căn cứ điều 107 của Hiến pháp; QUYẾT ĐỊNH: Điều 1. Thành lập một số thị trấn thuộc tỉnh Hà Sơn Bình.\n"
+    )
+    assert extract_record(text).title == "Về việc thành lập một số thị trấn thuộc tỉnh Hà Sơn Bình"
+
+
 def test_a_title_cut_after_cua_goes_on_into_a_line_naming_a_body():
     text = (
         "QUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA\n"
