@@ -60,9 +60,10 @@ _CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/](?:\s*-)?\s*{_CODE_PART})*"
 """The ký hiệu after the số; a dash OCR doubled from a speck (``717/QĐ- -UBND``) still joins two segments."""
 NUMBER = re.compile(
     rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
-    rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}[-/][a-z][a-z0-9.&]*(?:[-/][a-z0-9.&]+)*))"
+    rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}\s*(?P<after_type>[-/])\s*[a-z][a-z0-9.&]*(?:\s*[-/]\s*[a-z0-9.&]+)*))"
 )
-"""``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text."""
+"""``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text; ``Số: 23
+NQ/HĐND10`` (before about 2000 the số and the type stood apart, a slash after the type)."""
 BLANK_NUMBER = re.compile(
     rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
     rf"|[a-z][a-z.&]*(?:\s*[-/]\s*{_CODE_PART})+(?![\w/]))"
@@ -285,8 +286,9 @@ def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
         start, end = match.start("num"), _code_end(text, match.start("code"), match.end("code"))
         num, _ = ocr_digits(text[start : match.end("num")])
         code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
-        if match.group("bare"):
+        if match.group("bare") and match.group("after_type") == "-":
             code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
+        # "23 NQ/HĐND10", "4155QĐ/ BTP": the older style, số and type apart, the slash after the type; as printed
         return NumberCell(Cell("number", match.start(), end), num + code, kind_code(code), start)
     for match in BLANK_NUMBER.finditer(folded):
         if outside(taken, match.start()):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from khplan.extractors import extract_record
 from khplan.extractors.letterhead import (
     Stream,
@@ -65,6 +67,20 @@ def test_number_wrapped_after_so():
 
 def test_number_wrapped_before_its_code():
     assert extract_record("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 5872\n/KH-UBND\n").number == "5872/KH-UBND"
+
+
+def test_a_number_whose_slash_ocr_lost_before_its_code_gets_it_back():
+    assert extract_record("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 71KH-UBND\n").number == "71/KH-UBND"
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [("Số: 23 NQ/HĐND10", "23NQ/HĐND10"), ("Số: 4155QĐ/ BTP", "4155QĐ/BTP"), ("Số: 957 QĐ/UB", "957QĐ/UB")],
+)
+def test_an_older_number_with_the_type_apart_and_a_slash_after_it_is_read_as_printed(printed: str, number: str):
+    assert (
+        extract_record(f"HĐND THÀNH PHỐ HẢI PHÒNG\n{printed}\nHải Phòng, ngày 23 tháng 10 năm 1992\n").number == number
+    )
 
 
 def test_cells_run_together_on_one_line():

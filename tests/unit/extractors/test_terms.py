@@ -25,6 +25,9 @@ def test_a_code_segment_ocr_doubled_or_specked_is_read_as_printed():
     assert canonical_code("12/TTr-UBND") == "12/TTr-UBND"  # letters printed twice stay
     assert canonical_code("05/TT-BYT") == "05/TT-BYT"
     assert canonical_code("12/KH-7UBND") == "12/KH-7UBND"  # only where the type's code stands
+    assert canonical_code("727/NQ-UBTVQHI15") == "727/NQ-UBTVQH15"  # the term's 1 read twice
+    assert canonical_code("87/2014/NQ-HĐNDI15") == "87/2014/NQ-HĐND15"
+    assert canonical_code("12/KH-ABCI15") == "12/KH-ABCI15"  # no body's code before it
 
 
 def test_a_number_repaired_from_what_ocr_read_is_flagged():
