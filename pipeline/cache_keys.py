@@ -78,6 +78,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "khplan.diacritics.name_lists",
     "khplan.diacritics.names",
     "khplan.diacritics.restorer",
+    "khplan.diacritics.lost_glyphs",
     "khplan.diacritics.syllables",
     "khplan.diacritics.symbols",
     "khplan.extractors",

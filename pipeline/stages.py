@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from khplan.diacritics import Restoration, restoration_channel, restore
+from khplan.diacritics import Restoration, lost_glyphs, restoration_channel, restore
 from khplan.diacritics.look_alikes import unify_look_alikes
 from khplan.diacritics.orthography import normalize_tone_placement
 from khplan.extractors import DocumentText, document_of, extract_record
@@ -69,6 +69,13 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     keeps the words restoration doubted, which the extractors turn into review warnings.
     """
     pages = [page._replace(text=unify_look_alikes(page.text)) for page in pages]  # "LĐÐTBXH": OCR's eth for Đ
+    if (
+        ctx.options.restore != "never"
+        and (repairs := [lost_glyphs.repair(page.text) for page in pages])
+        and any(repairs)
+    ):
+        log.info("%s: the font lost letters; putting them back", ctx.source)
+        return _restored(ctx, pages, tuple(repairs), lost_marks=True, misread=False)
     text = "\n".join(p.text for p in pages)
     ocr_read = any(p.method == "ocr" for p in pages)
     channel = restoration_channel(text, mode=ctx.options.restore, ocr_read=ocr_read)
@@ -82,8 +89,23 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     if channel != "modern":
         texts = [_SMALL_I.sub(lambda m: m.group(0).upper(), text) for text in texts]
     restorations = tuple(restore(text, channel=channel) for text in texts)
+    return _restored(ctx, pages, restorations, lost_marks=channel != "modern", misread=channel == "legacy")
+
+
+def _restored(
+    ctx: DocContext,
+    pages: list[PageText],
+    restorations: tuple[Restoration | None, ...],
+    *,
+    lost_marks: bool,
+    misread: bool,
+) -> RestoredText:
+    """The pages as restoration rewrote them (a page it left alone as it was), its doubts and OCR's words moved."""
     restored = []
     for page, restoration in zip(pages, restorations, strict=True):
+        if restoration is None:
+            restored.append(page)
+            continue
         doubtful = tuple(restoration.doubtful_offsets())
         if doubtful:
             log.info("%s: page %d: %d restored words doubtful", ctx.source, page.page_no, len(doubtful))
@@ -92,9 +114,7 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
             word._replace(start=restoration.moved(word.start), end=restoration.moved(word.end)) for word in page.words
         )
         restored.append(page._replace(text=restoration.text, doubtful=doubtful, words=words))
-    return RestoredText(
-        restored, restored=True, restorations=restorations, lost_marks=channel != "modern", misread=channel == "legacy"
-    )
+    return RestoredText(restored, restored=True, restorations=restorations, lost_marks=lost_marks, misread=misread)
 
 
 _SMALL_I = re.compile(r"\b(?=(?:[A-ZĐ]*i){1,2}[A-ZĐ]*\b)(?=\w*[A-ZĐ]\w*[A-ZĐ])[A-ZĐi]+\b")
