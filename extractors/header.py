@@ -370,6 +370,17 @@ def _body_code_alone(code: str | None) -> bool:
     return len(code_segments(code)) == 1
 
 
+SENDER_CODES = frozenset({"CT"})
+"""Type codes that are also a sender's: ``CT`` is Chỉ thị, and Cục Thuế's and a Chủ tịch's own code (``5068/CT-TTHT``
+over ``V/v: thanh toán …``, a tax office's letter)."""
+
+
+def _sender_code_first(code: str | None) -> bool:
+    """The ký hiệu opens with a code that is a sender's as well as a type's: under a V/v line, the sender's."""
+    segments = code_segments(code)
+    return bool(segments) and segments[0] in SENDER_CODES
+
+
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
     """The type name, and whether it had to be inferred from the number's code (no legible type line)."""
     if layout.doc_type:
@@ -425,7 +436,11 @@ def extract_header(ex: Extraction) -> None:
     if reading.number is not None and type_opens_title(layout, reading.number_code):
         reading.type_in_title = True
         doc_type, inferred = type_of_code(reading.number_code), True
-    if inferred and reading.subject is not None and _body_code_alone(reading.number_code):
+    if (
+        inferred
+        and reading.subject is not None
+        and (_body_code_alone(reading.number_code) or _sender_code_first(reading.number_code))
+    ):
         doc_type = NO_TYPE_LINE  # "Số: 248/TTr" / "V/v: Hướng dẫn …": the Thanh tra's own code, a letter's subject
     record.doc_type = doc_type
     if layout.type_line is not None and not reading.type_in_title:

@@ -47,6 +47,7 @@ from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import (
     AGENCY_HEADS,
     AGENCY_NAMES,
+    AGENCY_SHORT_NAMES,
     CENTRAL_BODY_NAMES,
     CENTRAL_HEADS,
     DEPARTMENTS,
@@ -819,6 +820,14 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         parent = None  # "ỦY BAN NHÂN DÂN" / "Số: …" / "ỦY BAN NHÂN DÂN TỈNH": the authority line read into the header
     if parent is not None and squash(parent.text) == squash(issuer.text):
         parent = None  # "CHÍNH PHỦ" / … / "CHÍNH PHỦ": the authority line read into the header, no second body
+    elif (
+        parent is not None
+        and parent.head == issuer.head
+        and parent.unit_text
+        and squash(parent.unit_text) == squash(issuer.unit_text or "")
+    ):
+        parent = None  # "UBND TỈNH TUYÊN QUANG" / … / "UỶ BAN NHÂN DÂN" / "TỈNH TUYÊN QUANG": a site's summary, then
+        # the document's own header: one body, printed twice
     if issuer.head in PEOPLES_BODIES and issuer.unit_text is None and parent is None:
         found, source, weak = _unit_elsewhere(ex, issuer, reading, layout)
         department = _code_body(reading.number_code)
@@ -988,7 +997,9 @@ def _words_folded(name: str) -> str:
 
 
 _CENTRAL_BY_FOLD = {_words_folded(name): name for name in CENTRAL_BODY_NAMES}
-_AGENCY_BY_FOLD = {_words_folded(name): name for name in AGENCY_NAMES}
+_AGENCY_BY_FOLD = {_words_folded(name): name for name in AGENCY_NAMES} | {
+    _words_folded(short): name for short, name in AGENCY_SHORT_NAMES.items()
+}
 CENTRAL_NAME_SCORE = 90.0
 """How close (marks ignored, word order too) a central issuer's name must be to a known body's to be read as it."""
 

@@ -56,8 +56,9 @@ _CELL_BREAK = re.compile(r"\s*(?:\|+|\\[rn]|\*{2,}|-{3,}|_{3,}|={3,}|\s{3,})\s*"
 """Where a header line holds two cells: a table's ``|``, a run of spaces, a rule, a site's escaped line break."""
 
 _CODE_PART = r"[a-z0-9][a-z0-9.&]*"
-_CODE = rf"[-/]\s*{_CODE_PART}(?:\s*[-/](?:\s*-)?\s*{_CODE_PART})*"
-"""The ký hiệu after the số; a dash OCR doubled from a speck (``717/QĐ- -UBND``) still joins two segments."""
+_CODE = rf"[-/]\s*{_CODE_PART}(?:(?:\s*[-/](?:\s*-)?\s*|\s+\.(?=[a-z])){_CODE_PART})*"
+"""The ký hiệu after the số; a dash OCR doubled from a speck (``717/QĐ- -UBND``) still joins two segments, as does an
+older code's dot after a space (``29/1998/QĐ .UB``)."""
 NUMBER = re.compile(
     rf"(?<![a-z0-9])[s§$][o0-9eb]{{0,2}}\s*(?P<colon>[:;.])?\s*(?P<num>[0-9\]|!l]{{0,4}}\d[0-9\]|!l]{{0,4}}[a-z]?)"
     rf"\s*(?P<code>{_CODE}|(?P<bare>[a-z]{{2,}}\s*(?P<after_type>[-/])\s*[a-z][a-z0-9.&]*(?:\s*[-/]\s*[a-z0-9.&]+)*))"

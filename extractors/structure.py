@@ -45,6 +45,18 @@ _PREAMBLE_CUE = re.compile(
 )
 """How a preamble or the first body paragraph opens (Căn cứ, Thực hiện, Triển khai thực hiện, Theo, Xét, Trên cơ sở,
 Để, Nhằm …)."""
+_NOT_DE = frozenset({"đề", "đê", "đế", "đệ", "đè", "dễ", "dè", "dẻ", "đe", "đẽ", "đẻ"})
+"""Words folding makes ``de`` that are no ``Để`` (``Đề án phát triển …``, a subject's wrapped line)."""
+
+
+def preamble_cue(line: Line) -> bool:
+    """A preamble or the body's first paragraph opens the line (:data:`_PREAMBLE_CUE`), its marks agreeing."""
+    if _PREAMBLE_CUE.match(line.folded) is None:
+        return False
+    words = line.text.lstrip(" -+•").split()
+    return not (words and words[0].lower() in _NOT_DE)
+
+
 _PART = re.compile(r"^(?:phan|chuong|muc)\s*(?:[ivxl]+|\d+|thu)\b")
 """``PHẦN I.``, ``Chương II``, ``Mục 1``: the body's parts."""
 _SECTION_NUMBER = re.compile(
@@ -430,7 +442,7 @@ def _mostly_upper(text: str) -> bool:
 def is_body_start(line: Line) -> bool:
     """A preamble cue, a numbered heading or a rule: where the trích yếu has ended."""
     return bool(
-        _PREAMBLE_CUE.match(line.folded)
+        preamble_cue(line)
         or _PART.match(line.folded)
         or _SECTION_NUMBER.match(line.folded)
         or _RULE.match(line.text)
@@ -974,7 +986,7 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
     opens_lower = _opens_lower(line)
     head = _subject_head(title)
     cut_short = not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?", ")", "”", '"'))
-    cue = bool(_PREAMBLE_CUE.match(line.folded)) and not (cut_short and opens_lower)  # "… trong 2 năm" / "thực hiện …"
+    cue = preamble_cue(line) and not (cut_short and opens_lower)  # "… trong 2 năm" / "thực hiện …"
     if not _mostly_upper(head.text) and cut_short and not cue:
         # a sentence-case title wrapped, a blank line between (OCR paragraphs); not the body's first paragraph
         return not _mostly_upper(line.text) and not _paragraph(line)
@@ -990,7 +1002,7 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return False
     if _mostly_upper(head.text):  # a title begun in capitals goes on in capitals, or in lower case
         numbers_only = not any(c.isalpha() for c in line.text)  # "NĂM" / "2022"
-        return _mostly_upper(line.text) or numbers_only or (opens_lower and not _PREAMBLE_CUE.match(line.folded))
+        return _mostly_upper(line.text) or numbers_only or (opens_lower and not preamble_cue(line))
     if cue:
         return False
     return opens_lower or not title[-1].text.rstrip().endswith((".", ";", ":", "!", "?"))
@@ -1162,6 +1174,12 @@ _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|d
 """A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
 
 
+_DANGLING_WORDS = frozenset(
+    {"của", "và", "thuộc", "về", "cho", "tại", "với", "trên", "đối", "theo", "đến", "đoạn", "năm", "cuả", "tới"}
+)
+"""The words of :data:`_DANGLING` as printed with their marks (the last of ``đối với``, ``giai đoạn``, ``đến năm``)."""
+
+
 _CLOSED_RANGE_SPECK = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*[-–]\s*$")
 """``GIAI ĐOẠN 2021- 2025 -``: a dash after a range that is closed is OCR's speck, no word cut."""
 
@@ -1176,6 +1194,10 @@ def dangles(line: Line) -> bool:
     found = _DANGLING.search(line.folded)
     if found is None or _CLOSED_RANGE_SPECK.search(line.folded) or NEXT_ONES.search(line.folded):
         return False
+    words = line.text.split()
+    last = words[-1].lower() if words and found.group(0).strip()[-1:].isalpha() else ""
+    if last and not last.isascii() and last not in _DANGLING_WORDS:
+        return False  # "… THU HÚT NHÂN TÀI": tài, no tại; marks printed tell the words folding makes alike
     if found.group(0).rstrip().endswith("nam") and not found.group(0).rstrip().endswith("den nam"):
         words = line.text.split()
         return bool(words) and words[-1].lower() == "năm"

@@ -356,6 +356,14 @@ AGENCY_NAMES: tuple[str, ...] = (
 )
 """Agencies under ministries (Tổng cục, Cục) by their full names: a central issuer whose words are one of them but for
 their marks is spelt as the agency is (``Tổng cục Quản lý thị trưởng`` is restoration's, not the agency's)."""
+AGENCY_SHORT_NAMES: dict[str, str] = {
+    "Cục GSQL về Hải quan": "Cục Giám sát quản lý về Hải quan",
+    "Cục KTSTQ": "Cục Kiểm tra sau thông quan",
+    "Cục ĐTCBL": "Cục Điều tra chống buôn lậu",
+    "Tổng cục QLĐĐ": "Tổng cục Quản lý đất đai",
+    "Tổng cục QLTT": "Tổng cục Quản lý thị trường",
+}
+"""Agencies as their headers abbreviate them (``CỤC GSQL VỀ HẢI QUAN``), and their full names."""
 
 DEPARTMENTS: tuple[str, ...] = (
     "Sở Nội vụ",

@@ -23,16 +23,21 @@ from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.run_together import split_run_together, split_syllables
 from khplan.extractors.structure import AUTHORITY_WORDS, NEXT_ONES, POSITION_CLAUSE, Layout, Line, names_authority
+from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE
 
 _EDGES = " -_.:;ˆ'`~*"
 """A trích yếu has no final stop; these at its ends are specks or a site's punctuation."""
 _ARCHIVE_HEADING = re.compile(
-    r"^(?:c[uủ]a\s*.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+){0,2}?\s+ng[aà]y\s*:?\s*"
+    r"^(?:(?:"
+    + "|".join(name.replace(" ", r"\s+") for name in sorted({*DOC_TYPES, NO_TYPE_LINE}, key=len, reverse=True))
+    + r")\s+)?"
+    r"(?:c(?:ủa|uả|ua)\s*.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+){0,2}?\s+ng[aà]y\s*:?\s*"
     r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4})\s+",
     re.IGNORECASE,
 )
-"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …`` (``CỦAHỘI …`` where a site lost the space), ``SỐ
-106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an archive's heading before the trích yếu itself."""
+"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …`` (``CỦAHỘI …`` where a site lost the space, ``CUẢ`` in the
+old tone placement, the type line's name before it), ``SỐ 106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an
+archive's heading before the trích yếu itself."""
 
 
 _ISSUER_BEFORE_SUBJECT = re.compile(
@@ -74,7 +79,8 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     else:
         return None
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))
-    text = _ARCHIVE_HEADING.sub("", text)
+    if (heading := _ARCHIVE_HEADING.match(text)) is not None:
+        text = _without_issuer_named(text[heading.end() :], reading)  # "SỐ 15-BTC/TT NGÀY … CỦA BỘ TÀI CHÍNH QUY …"
     text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
     text = _without_glued_authority(_without_authority(text, reading))
     text = _without_position_clause(text)
@@ -84,6 +90,15 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     if _NUMBER_AND_DATE_ONLY.fullmatch(text):
         return None  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 296/CP-V1 NGÀY 20 THÁNG 3 NĂM 1998" / "Kính gửi: …": no subject
     return Piece(start, end, text, "") if text else None
+
+
+def _without_issuer_named(text: str, reading: HeaderReading) -> str:
+    """An archive heading's ``CỦA <the header's issuer>`` after its number and date, before the subject."""
+    issuer = " ".join(" ".join(p.folded for p in reading.issuer_lines).split())
+    folded = fold_key(text)
+    if issuer and folded.startswith(f"cua {issuer} "):
+        return text[len(issuer) + 4 :].lstrip()
+    return text
 
 
 _NUMBER_AND_DATE_ONLY = re.compile(

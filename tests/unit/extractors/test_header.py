@@ -515,3 +515,27 @@ def test_a_type_code_over_its_issuers_code_still_names_the_type_under_a_subject_
         "Thái Bình, ngày 30 tháng 09 năm 2013\nKính gửi: Hội đồng nhân dân tỉnh\n"
     )
     assert record.doc_type == "Tờ trình"
+
+
+def test_a_tax_offices_letter_whose_code_opens_with_ct_is_a_letter_not_a_directive():
+    text = (
+        "TỔNG CỤC THUẾ\nCỤC THUẾ TP. HỒ CHÍ MINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 5068/CT-TTHT\nV/v: thanh toán qua ngân hàng\nTP. Hồ Chí Minh, ngày 3 tháng 7 năm 2012\nKính gửi: Công ty\n"
+    )
+    assert extract_record(text).doc_type == "Công văn"
+
+
+def test_a_subjects_wrapped_line_opening_de_an_is_no_preamble():
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 994/UBND-KGVX Hậu Giang, ngày 19 tháng 6 năm 2017\n\nV/v đề xuất kinh phí thực hiện\n\n"
+        "Đề án phát triển Khoa học và Công nghệ tỉnh Hậu Giang\n\nKính gửi: Sở Khoa học và Công nghệ\n"
+    )
+    assert extract_record(text).title == (
+        "V/v đề xuất kinh phí thực hiện Đề án phát triển Khoa học và Công nghệ tỉnh Hậu Giang"
+    )
+
+
+def test_an_older_codes_dot_after_a_space_joins_its_segments():
+    text = "UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 29/1998/QĐ .UB\nLào Cai, ngày 23 tháng 02 năm 1998\nQUYẾT ĐỊNH\n"
+    assert extract_record(text).number == "29/1998/QĐ.UB"

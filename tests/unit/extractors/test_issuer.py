@@ -195,6 +195,21 @@ def test_one_line_issuer_dated_at_a_city_of_another_province_than_the_text_names
     assert extract_record(text).issuer.province is None
 
 
+def test_a_body_printed_twice_by_a_sites_summary_and_its_own_header_is_no_parent_of_itself():
+    text = (
+        "UBND TỈNH TUYÊN QUANG\nSố: 97/2003/QĐ-UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Tuyên Quang, ngày 1 tháng 8 năm 2003\n\nUỶ BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\n-------\n"
+        "Số: 97/2003/QĐ-UB\nTuyên Quang, ngày 01 tháng 8 năm 2003\nQUYẾT ĐỊNH\nVỀ VIỆC KHEN THƯỞNG\n"
+    )
+    issuer = _issuer(text)
+    assert (issuer.name, issuer.parent) == ("Ủy ban nhân dân tỉnh Tuyên Quang", None)
+
+
+def test_an_agency_its_header_abbreviates_is_named_in_full():
+    text = f"TỔNG CỤC HẢI QUAN\nCỤC GSQL VỀ HẢI QUAN\n{MOTTO}Số: 12/GSQL-GQ1\nHà Nội, {DATE}\nV/v thủ tục hải quan\n"
+    assert _issuer(text).name == "Cục Giám sát quản lý về Hải quan"
+
+
 def test_party_committee_named_after_its_province():
     text = "TỈNH ỦY THỪA THIÊN HUẾ\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TU\nThừa Thiên Huế, ngày 13 tháng 5 năm 2022\n"
     record = extract_record(text)

@@ -84,6 +84,25 @@ def test_a_flattened_title_ends_where_the_council_of_ministers_enacts():
     assert extract_record(text).title == "Về việc thành lập một số thị trấn thuộc tỉnh Hà Sơn Bình"
 
 
+def test_a_title_ending_in_tai_of_nhan_tai_does_not_dangle_into_the_authority_line():
+    text = (
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY ĐỊNH CHÍNH SÁCH THU HÚT NHÂN TÀI\n\nỦY BAN NHÂN DÂN TỈNH\n\n"
+        "Căn cứ Luật Tổ chức;\n"
+    )
+    assert (_title(text) or "").casefold() == "về việc ban hành quy định chính sách thu hút nhân tài"
+
+
+def test_an_archive_heading_after_the_type_name_and_the_issuer_after_its_date_are_no_title():
+    heading = "THÔNG TƯ\nSỐ 15-BTC/TT NGÀY 16-3-1991 CỦA BỘ TÀI CHÍNH QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH\nThi hành;\n"
+    record = extract_record(f"BỘ TÀI CHÍNH\nSố: 15-BTC/TT\nHà Nội, ngày 16 tháng 3 năm 1991\n{heading}")
+    assert (record.title or "").casefold() == "quy định chế độ quản lý tài chính"
+    letter = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 1907/KGVX\nHà Nội, ngày 19 tháng 4 năm 1997\nCÔNG VĂN\n"
+        "CỦA VĂN PHÒNG CHÍNH PHỦ SỐ 1907/KGVX NGÀY 19 THÁNG 4 NĂM 1997 VỀ VIỆC TUẦN LỄ NƯỚC SẠCH\nKính gửi: Các Bộ\n"
+    )
+    assert (extract_record(letter).title or "").casefold() == "về việc tuần lễ nước sạch"
+
+
 def test_a_title_cut_after_cua_goes_on_into_a_line_naming_a_body():
     text = (
         "QUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA\n"
