@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -131,8 +132,18 @@ def lost_glyphs(text: str) -> bool:
     return fragments >= MIN_FRAGMENTS and fragments >= FRAGMENT_SHARE * len(words)
 
 
+def _among_capitals(words: list[tuple[int, str]], start: int, end: int) -> bool:
+    """Whether the nearest words of two letters or more (``words``: their starts and text) on either side are in
+    capitals (``V VI C``: VỀ VIỆC)."""
+    starts = [s for s, _ in words]
+    before, after = bisect_left(starts, start), bisect_left(starts, end)
+    near = words[before - 1 : before] if before else []
+    near += words[after : after + 1]
+    return bool(near) and all(w.isupper() for _, w in near)
+
+
 def _cased(syllable: str, pieces: list[str], capitals: bool) -> str:
-    """The case its fragments show (``Hà``, ``N i``: Nội), a lone capital the run's (``B`` among capitals: BỘ)."""
+    """The case its fragments show (``Hà``, ``N i``: Nội), a lone capital its neighbours' (``B`` among capitals: BỘ)."""
     letters = "".join(pieces)
     if letters.isupper() and (len(letters) > 1 or capitals):
         return syllable.upper()
@@ -238,6 +249,7 @@ def _read_run(run: str, offset: int, marked: bool) -> list[_Reading]:
         path.append((option, history))
         state = history
     path.reverse()
+    long_words = [(s, w) for s, _, w in spans if len(w) > 1]
     readings = []
     for k, (option, history) in enumerate(path):
         printed = run[option.start : option.end]
@@ -247,7 +259,7 @@ def _read_run(run: str, offset: int, marked: bool) -> list[_Reading]:
         split = option.glued and option.end not in token_ends
         if not split and " " not in printed and normalize_tone_placement(printed).lower() == option.syllable:
             continue  # an intact syllable (``HOÀ`` as printed, old tone placement and all)
-        text = _cased(option.syllable, printed.split(" "), capitals)
+        text = _cased(option.syllable, printed.split(" "), _among_capitals(long_words, option.start, option.end))
         if split:
             text += " "  # the space the site lost between two words
         if text != printed:
@@ -324,3 +336,33 @@ def repair(text: str) -> Restoration | None:
         return spans
 
     return Restoration(repaired, doubt=doubtful, edits=tuple((s, e, r) for s, e, r, _ in edits))
+
+
+_CONSONANT = "bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX"
+_LOST_U_TONED = re.compile(rf"(?<=[{_CONSONANT}])[ớờởỡợ](?=(?:ng|c)\b)")
+_LOST_U_BARE = re.compile(rf"(?<=[{_CONSONANT}])ơ(?=(?:ng|c)\b)")
+MIN_LOST_U = 3
+"""Syllables with a tone on ``ơ`` before ``ng`` or ``c`` (no Vietnamese rhyme) a page must hold to have lost its ư."""
+
+
+def repair_lost_u(text: str) -> Restoration | None:
+    """A TCVN3 page whose ``ư`` a site stripped (its byte is the soft hyphen, which HTML drops): ``trờng``,
+    ``nớc``, ``Hớng`` read ``trường``, ``nước``, ``Hướng``; None where the page shows no such loss.
+
+    ``ơ`` never comes before ``ng`` or ``c``; with a tone on it, only a lost ``ư`` explains it (``ông`` would carry
+    the tone on ``ô``). A bare ``ơng`` is ``ương`` on such a page too, though elsewhere it may be a misread ``ông``.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if len(_LOST_U_TONED.findall(text)) < MIN_LOST_U:
+        return None
+    found = sorted(
+        [(m.start(), m.group(0)) for m in _LOST_U_TONED.finditer(text)]
+        + [(m.start(), m.group(0)) for m in _LOST_U_BARE.finditer(text)]
+    )
+    edits = tuple((start, start + 1, "ư" + letter) for start, letter in found)
+    out, last = [], 0
+    for start, end, replacement in edits:
+        out += [text[last:start], replacement]
+        last = end
+    out.append(text[last:])
+    return Restoration("".join(out), edits=edits)

@@ -62,3 +62,13 @@ def test_the_record_of_a_document_whose_font_lost_letters():
     assert (record.issuer.name, record.issuer.level) == ("Hội đồng Bộ trưởng", "central")
     assert (record.title or "").casefold() == "về việc thành lập một số thị trấn của các huyện thuộc tỉnh hà sơn bình"
     assert extract_record(BROKEN_HEADER).issuer.name != "Hội đồng Bộ trưởng"  # the extractors alone read fragments
+
+
+def test_a_tcvn3_page_whose_u_a_site_stripped_gets_it_back():
+    text = "tỉnh hải dơng\nHớng dẫn thi hành về chủ trơng của nhà nớc đối với trởng thôn ở các phờng\n"
+    repaired = lost_glyphs.repair_lost_u(text)
+    assert repaired is not None
+    assert repaired.text == (
+        "tỉnh hải dương\nHướng dẫn thi hành về chủ trương của nhà nước đối với trưởng thôn ở các phường\n"
+    )
+    assert lost_glyphs.repair_lost_u("Sơn La, ngày 11 tháng 3 năm 2020; thông tin, công nghệ\n") is None
