@@ -1223,6 +1223,8 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
         return False
     if previous is not None and dangles(previous):
         return False
+    if previous is not None and previous.folded.rstrip().endswith("thu tuong") and line.folded.startswith("chinh phu"):
+        return False  # "… CỦA THỦ TƯỚNG" / "CHÍNH PHỦ PHÊ DUYỆT …": the Prime Minister's title wrapped, no authority
     specks = _SPECKS.match(line.text)
     folded = line.folded[specks.end() if specks and line.text[specks.end() :][:2].isupper() else 0 :]
     if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):

@@ -85,6 +85,8 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = _without_glued_authority(_without_authority(text, reading))
     text = _without_position_clause(text)
     text = _without_type_repeated(text, layout)
+    if (greeting := _GREETING.search(fold_key(text))) is not None:
+        text = text[: greeting.start()].rstrip(" ,.;:-")  # "V/v … năm 2015 Kính gửi: Sở …": OCR ran the columns on
     if len(text) > FLATTENED_TITLE and (body := _INLINE_BODY.search(text)) is not None:
         text = text[: body.start()].rstrip(" ,.;:-")  # a page that ran the whole document into one line
     if _NUMBER_AND_DATE_ONLY.fullmatch(text):
@@ -99,6 +101,10 @@ def _without_issuer_named(text: str, reading: HeaderReading) -> str:
     if issuer and folded.startswith(f"cua {issuer} "):
         return text[len(issuer) + 4 :].lstrip()
     return text
+
+
+_GREETING = re.compile(r"\s+kinh\s*g[uo]i\s*:")
+"""``Kính gửi:`` (``Kính gởi:``) inside a trích yếu: the letter's addressees, run onto its subject's line (folded)."""
 
 
 _NUMBER_AND_DATE_ONLY = re.compile(

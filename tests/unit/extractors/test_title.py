@@ -103,6 +103,25 @@ def test_an_archive_heading_after_the_type_name_and_the_issuer_after_its_date_ar
     assert (extract_record(letter).title or "").casefold() == "về việc tuần lễ nước sạch"
 
 
+def test_a_letters_addressees_run_onto_its_subjects_line_are_no_part_of_it():
+    text = (
+        "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 1911/BVHTTDL-VHCS\nHà Nội, ngày 12 tháng 5 năm 2015\n"
+        "V/v chỉ đạo công tác tuyên truyền năm 2015 Kính gửi: Sở Văn hóa, Thể thao và Du lịch các tỉnh\n"
+        "Năm 2015 có nhiều ngày lễ lớn của đất nước.\n"
+    )
+    assert extract_record(text).title == "V/v chỉ đạo công tác tuyên truyền năm 2015"
+
+
+def test_the_prime_ministers_title_wrapped_before_chinh_phu_goes_on():
+    text = (
+        "KẾ HOẠCH\n\nTRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 687/QĐ-TTG CỦA THỦ TƯỚNG\nCHÍNH PHỦ PHÊ\n\n"
+        "DUYỆT ĐỀ ÁN PHÁT TRIỂN KINH TẾ TUẦN HOÀN\n\nThực hiện Quyết định số 687/QĐ-TTg;\n"
+    )
+    assert (
+        (_title(text) or "").casefold().endswith("của thủ tướng chính phủ phê duyệt đề án phát triển kinh tế tuần hoàn")
+    )
+
+
 def test_a_title_cut_after_cua_goes_on_into_a_line_naming_a_body():
     text = (
         "QUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA\n"
