@@ -1158,7 +1158,7 @@ _POSITION = (
 )
 _AUTHORITY = re.compile(
     rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
-    r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
+    r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong|nha\s*nuoc)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
     r"chu\s*tich\b|(?:tong\s*)?giam\s*doc\b|thong\s*doc\b|tong\s*kiem\s*toan\b|tong\s*thanh\s*tra\b|bo\s+\S+)"
     r"|^(?:pho\s*)?(?:tong\s*)?cuc\s*truong\s*(?:tong\s*)?cuc\b|^(?:tong\s*)?cuc\s*truong\s*$"

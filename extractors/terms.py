@@ -236,6 +236,7 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
     "Thanh tra Chính phủ",
     "Văn phòng Chính phủ",
     "Phủ Thủ tướng",
+    "Hội đồng Nhà nước",
     "Kiểm toán Nhà nước",
     "Bảo hiểm xã hội Việt Nam",
     "Kho bạc Nhà nước",

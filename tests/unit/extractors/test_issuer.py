@@ -834,3 +834,15 @@ def test_a_ministrys_name_cut_by_a_site_is_completed_by_its_code_in_the_number()
     )
     assert (record.issuer.name, record.issuer.level) == ("Bộ Văn hóa, Thể thao và Du lịch", "central")
     assert any(w.code == "weak_issuer_evidence" for w in record.warnings)
+
+
+def test_the_council_of_state_is_a_central_body_and_its_authority_line_no_title():
+    text = (
+        "HỘI ĐỒNG NHÀ NƯỚC******\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc********\n\n"
+        "Số: 572-NQ/HĐNN7\n\nHà Nội, ngày 27 tháng 10 năm 1984\n\nNGHỊ QUYẾT\n\n"
+        "QUY ĐỊNH HUY CHƯƠNG QUÂN KỲ QUYẾT THẮNG\n\n"
+        "HỘI ĐỒNG NHÀ NƯỚC\n\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCăn cứ vào điều 100 của Hiến pháp;\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.level) == ("Hội đồng Nhà nước", "central")
+    assert (record.title or "").casefold() == "quy định huy chương quân kỳ quyết thắng"
