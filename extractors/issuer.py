@@ -1016,6 +1016,9 @@ def _central_spelling(ex: Extraction) -> bool:
     if (known := _CENTRAL_BY_FOLD.get(folded) or _CENTRAL_BY_FOLD.get(f"{folded} viet nam")) is not None:
         record.name = known  # "NGÂN HÀNG NHÀ NƯỚC" without its "VIỆT NAM": the body's full name
         return True
+    if (joint := _joint_central_bodies(folded)) is not None:
+        record.name = joint  # "TÒA ÁN NHÂN DÂN TỐI CAO" / "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO": a joint circular's two
+        return True
     best = process.extractOne(folded, list(_CENTRAL_BY_FOLD), scorer=fuzz.token_sort_ratio)
     if best is not None and best[1] >= CENTRAL_NAME_SCORE:
         known = _CENTRAL_BY_FOLD[best[0]]
@@ -1025,6 +1028,16 @@ def _central_spelling(ex: Extraction) -> bool:
         ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
     record.name = known
     return True
+
+
+def _joint_central_bodies(folded: str) -> str | None:
+    """Two known central bodies one after the other (a joint document's issuers), named as the set joins them."""
+    for first_key, first in _CENTRAL_BY_FOLD.items():
+        if folded.startswith(first_key + " ") or folded.startswith(first_key + "-"):
+            rest = folded[len(first_key) :].strip(" -")
+            if (second := _CENTRAL_BY_FOLD.get(rest)) is not None and second != first:
+                return f"{first} - {second}"
+    return None
 
 
 _CENTRAL_BY_LETTERS = {

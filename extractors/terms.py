@@ -237,6 +237,11 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
     "Văn phòng Chính phủ",
     "Phủ Thủ tướng",
     "Hội đồng Nhà nước",
+    "Bộ Văn hóa - Thông tin",
+    "Bộ Thương mại",
+    "Bộ Công nghiệp",
+    "Bộ Thủy sản",
+    "Bộ Bưu chính, Viễn thông",
     "Kiểm toán Nhà nước",
     "Bảo hiểm xã hội Việt Nam",
     "Kho bạc Nhà nước",
@@ -259,7 +264,8 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
     "Hội đồng Đội Trung ương",
 )
 """Central bodies by their full names (ministries, agencies of the Government, the courts, the central mass
-organisations): a central issuer is spelt as its own name is, whatever restoration made of its marks."""
+organisations; bodies since merged or renamed, as older documents name them): a central issuer is spelt as its own
+name is, whatever restoration made of its marks."""
 
 AGENCY_NAMES: tuple[str, ...] = (
     *(

@@ -846,3 +846,13 @@ def test_the_council_of_state_is_a_central_body_and_its_authority_line_no_title(
     record = extract_record(text)
     assert (record.issuer.name, record.issuer.level) == ("Hội đồng Nhà nước", "central")
     assert (record.title or "").casefold() == "quy định huy chương quân kỳ quyết thắng"
+
+
+def test_a_joint_documents_two_central_issuers_are_named_as_one_joined():
+    text = (
+        f"TÒA ÁN NHÂN DÂN TỐI CAO\nVIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\n{MOTTO}Số: 02/TTLT\nHà Nội, {DATE}\n"
+        "THÔNG TƯ LIÊN TỊCH\nHướng dẫn thi hành\n"
+    )
+    assert _issuer(text).name == "Tòa án nhân dân tối cao - Viện kiểm sát nhân dân tối cao"
+    older = f"BỘ VĂN HÓA - THÔNG TIN-BỘ Y TẾ\n{MOTTO}Số: 12/TTLT\nHà Nội, {DATE}\nTHÔNG TƯ\nHướng dẫn\n"
+    assert _issuer(older).name == "Bộ Văn hóa - Thông tin - Bộ Y tế"
