@@ -54,6 +54,7 @@ from khplan.extractors.terms import (
     DOC_TYPES,
     ISSUER_CODES,
     agency_case,
+    code_segments,
 )
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Level, UnitSuccessor
@@ -918,6 +919,8 @@ def extract_issuer(ex: Extraction) -> None:
         record.name = known  # "Tổng cục Quản lý thị trưởng" under its Bộ: a known agency's name, one word marked wrong
     if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
         record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
+    if record.name == COUNCIL_OF_MINISTERS and code_segments(reading.number_code) == ["CT"]:
+        record.name = f"Chủ tịch {COUNCIL_OF_MINISTERS}"  # "Số: 211-CT": the Chairman's own series, his directives
     if record.level == Level.central:
         ex.analyses["issuer_unit"] = None
         return
@@ -963,6 +966,9 @@ def extract_issuer(ex: Extraction) -> None:
         ex.record.issuer_successor = UnitSuccessor(
             name=after.name, kind=after.kind, level=after.level, province=after.province
         )
+
+
+COUNCIL_OF_MINISTERS = "Hội đồng Bộ trưởng"
 
 
 _COMMITTEE_OFFICE = re.compile(r"^(?P<office>van phong (?:uy ban nhan dan|hoi dong nhan dan) (?:tinh|thanh pho)) \S")

@@ -856,3 +856,17 @@ def test_a_joint_documents_two_central_issuers_are_named_as_one_joined():
     assert _issuer(text).name == "Tòa án nhân dân tối cao - Viện kiểm sát nhân dân tối cao"
     older = f"BỘ VĂN HÓA - THÔNG TIN-BỘ Y TẾ\n{MOTTO}Số: 12/TTLT\nHà Nội, {DATE}\nTHÔNG TƯ\nHướng dẫn\n"
     assert _issuer(older).name == "Bộ Văn hóa - Thông tin - Bộ Y tế"
+
+
+def test_the_council_of_ministers_chairmans_directive_is_his_by_its_ct_series():
+    text = f"HỘI ĐỒNG BỘ TRƯỞNG\n{MOTTO}Số: 211-CT\nHà Nội, ngày 23 tháng 8 năm 1986\nCHỈ THỊ\nVề việc thanh tra\n"
+    assert _issuer(text).name == "Chủ tịch Hội đồng Bộ trưởng"
+    decision = f"HỘI ĐỒNG BỘ TRƯỞNG\n{MOTTO}Số: 88-HĐBT\nHà Nội, ngày 17 tháng 7 năm 1986\nQUYẾT ĐỊNH\nVề việc X\n"
+    assert _issuer(decision).name == "Hội đồng Bộ trưởng"
+
+
+def test_the_council_of_ministers_with_the_mottos_last_word_is_read_as_the_known_body_and_flagged():
+    text = "HỘI ĐỒNG BỘ TRƯỞNG NAM\nSố: 19-HĐBT\nHà Nội, ngày 22 tháng 2 năm 1986\nQUYẾT ĐỊNH\nVề việc chia huyện\n"
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.level) == ("Hội đồng Bộ trưởng", "central")
+    assert "weak_issuer_evidence" in {w.code for w in record.warnings if w.field == "issuer.name"}
