@@ -275,7 +275,28 @@ def _code_end(text: str, start: int, end: int) -> int:
 
 
 def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
-    """The số và ký hiệu: ``Số`` with a colon anywhere, without one where a piece or cell begins."""
+    """The số và ký hiệu: ``Số`` with a colon anywhere, without one where a piece or cell begins.
+
+    A site's summary of the header printed above the document's own (``Số: 211/CT`` … ``Số: 211-CT``) gives the
+    same number twice: the document's own, the later, is the one printed on it.
+    """
+    first = _first_number(stream, taken)
+    if first is None:
+        return None
+    after = [*taken, first.cell]
+    again = _first_number(stream, after)
+    if (
+        again is not None
+        and again.number
+        and first.number
+        and again.number != first.number
+        and re.sub(r"\W", "", again.number) == re.sub(r"\W", "", first.number)
+    ):
+        return again
+    return first
+
+
+def _first_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
     folded, text = stream.folded, stream.text
     for match in NUMBER.finditer(folded):
         if not outside(taken, match.start()):

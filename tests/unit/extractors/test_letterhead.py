@@ -254,3 +254,12 @@ def test_a_subject_ends_before_the_issuers_last_words_read_on_its_line():
     assert (
         cited.title == "V/v: Giải thích nội dung Thông tư số 200/2014/TT-BTC"
     )  # a ký hiệu in capitals is the subject's
+
+
+def test_a_sites_summary_header_above_the_documents_own_gives_way_to_its_number():
+    text = (
+        "HỘI ĐỒNG BỘ TRƯỞNG\nSố: 211/CT\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 23 tháng 8 năm 1986\n\n"
+        "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\n_____\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 211-CT\n\n"
+        "Hà Nội, ngày 23 tháng 8 năm 1986\n\nCHỈ THỊ\nVề việc thanh tra\n"
+    )
+    assert extract_record(text).number == "211-CT"
