@@ -45,6 +45,7 @@ from khplan.extractors.matching import fold_key, proper_words, similarity, squas
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import (
+    AGENCY_CODES,
     AGENCY_HEADS,
     AGENCY_NAMES,
     AGENCY_SHORT_NAMES,
@@ -842,6 +843,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
         return IssuerFinding(whole, parent, "header and authority line", True)  # "BỘ THÔNG TIN VÀ" / "… TRUYỀN THÔNG"
     if (coded := _code_body(reading.number_code)) is not None and _begins(coded.name or "", issuer.text):
         return IssuerFinding(coded, parent, "header and number's code", True)  # "BỘ TÀI NGUYÊN VÀ" / "…/BTNMT-…"
+    if parent is None and (agency := _agency_of_code(reading.number_code, issuer)) is not None:
+        return IssuerFinding(agency, issuer, "header and number's code", True)  # "BỘ TÀI CHÍNH" / "978/TCHQ-GSQL"
     weak = bool(issuer.resolution.unit and issuer.resolution.score < STRONG_UNIT_SCORE)
     return IssuerFinding(issuer, parent, "header", weak)
 
@@ -1197,6 +1200,19 @@ def _code_body(code: str | None) -> Body | None:
             body.name = name
             return body
     return None
+
+
+def _agency_of_code(code: str | None, ministry: Body) -> Body | None:
+    """The agency under ``ministry`` whose code opens the ký hiệu (``978/TCHQ-GSQL`` under ``BỘ TÀI CHÍNH``)."""
+    segments = code_segments(code)
+    if not segments or (found := AGENCY_CODES.get(segments[0])) is None:
+        return None
+    name, above = found
+    if squash(above) != squash(body_name(ministry)):
+        return None
+    body = Body([], head_of(fold_key(name), exact=True) or head_of(fold_key(name)))
+    body.name = name
+    return body
 
 
 _ENACTS = re.compile(

@@ -374,6 +374,18 @@ AGENCY_SHORT_NAMES: dict[str, str] = {
     "Tổng cục QLTT": "Tổng cục Quản lý thị trường",
 }
 """Agencies as their headers abbreviate them (``CỤC GSQL VỀ HẢI QUAN``), and their full names."""
+AGENCY_CODES: dict[str, tuple[str, str]] = {
+    "TCHQ": ("Tổng cục Hải quan", "Bộ Tài chính"),
+    "TCT": ("Tổng cục Thuế", "Bộ Tài chính"),
+    "KBNN": ("Kho bạc Nhà nước", "Bộ Tài chính"),
+    "UBCK": ("Ủy ban Chứng khoán Nhà nước", "Bộ Tài chính"),
+    "TCTK": ("Tổng cục Thống kê", "Bộ Kế hoạch và Đầu tư"),
+    "TCQLTT": ("Tổng cục Quản lý thị trường", "Bộ Công Thương"),
+    "TCDL": ("Tổng cục Du lịch", "Bộ Văn hóa, Thể thao và Du lịch"),
+    "TCTDTT": ("Tổng cục Thể dục thể thao", "Bộ Văn hóa, Thể thao và Du lịch"),
+}
+"""Codes agencies under a ministry open their letters' ký hiệu with (``978/TCHQ-GSQL``), the agency and its ministry:
+under a header a site cut to the ministry's line, the code says which of its agencies wrote."""
 
 DEPARTMENTS: tuple[str, ...] = (
     "Sở Nội vụ",

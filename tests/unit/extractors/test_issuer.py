@@ -870,3 +870,15 @@ def test_the_council_of_ministers_with_the_mottos_last_word_is_read_as_the_known
     record = extract_record(text)
     assert (record.issuer.name, record.issuer.level) == ("Hội đồng Bộ trưởng", "central")
     assert "weak_issuer_evidence" in {w.code for w in record.warnings if w.field == "issuer.name"}
+
+
+def test_a_header_cut_to_the_ministry_over_its_agencys_letter_is_the_agencys_by_the_code():
+    text = (
+        "BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 978/TCHQ-GSQL | Hà Nội, ngày 13 tháng 02 năm 2018 |\n"
+        "Kính gửi: Cục Hải quan Thành phố Cần Thơ.\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.parent) == ("Tổng cục Hải quan", "Bộ Tài chính")
+    assert "weak_issuer_evidence" in {w.code for w in record.warnings}
+    ministry = "BỘ TÀI CHÍNH\nSố: 978/BTC-TCHQ\nHà Nội, ngày 13 tháng 02 năm 2018\nV/v hải quan\n"
+    assert extract_record(ministry).issuer.name == "Bộ Tài chính"
