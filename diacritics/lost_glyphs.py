@@ -1,4 +1,4 @@
-"""Text whose font lacked some Vietnamese letters, the letters put back.
+"""Letters a font or a site lost, put back before the text is read.
 
 Legal-document sites hold older documents (Hội đồng Bộ trưởng decisions of
 the 1980s, ministries' of the 2000s) as text extracted from PDFs whose font
@@ -13,7 +13,8 @@ lost their marks as well (legacy OCR of such a page) they are matched marks
 aside.
 
 Nothing here runs unless the text shows the damage: a share of its words
-that are fragments no syllable is (:func:`lost_glyphs`).
+that are fragments no syllable is (:func:`lost_glyphs`). A second loss, a
+TCVN3 page whose ``ư`` a site stripped (``trờng``), is :func:`repair_lost_u`'s.
 """
 
 from __future__ import annotations
@@ -126,20 +127,19 @@ def lost_glyphs(text: str) -> bool:
         or lacked > LACKED_SHARE * kept
         or sum(letters[c] for c in "ăơư") < MIN_VIETNAMESE_LETTERS
     ):
-        return False  # no ă, ơ, ư: legacy OCR's Latin-1 accents, no Vietnamese font's letters
+        return False  # intact text, or legacy OCR's Latin-1 accents (no ă, ơ, ư)
     words = [m.group(0) for m in _TOKEN.finditer(text) if not text[max(0, m.start() - 1) : m.start()] == "\\"]
     fragments = sum(_fragment(w) for w in words)
     return fragments >= MIN_FRAGMENTS and fragments >= FRAGMENT_SHARE * len(words)
 
 
-def _among_capitals(words: list[tuple[int, str]], start: int, end: int) -> bool:
-    """Whether the nearest words of two letters or more (``words``: their starts and text) on either side are in
-    capitals (``V VI C``: VỀ VIỆC)."""
-    starts = [s for s, _ in words]
+def _among_capitals(starts: list[int], words: list[str], start: int, end: int) -> bool:
+    """Whether the nearest words of two letters or more (``words``, at ``starts``) on either side are in capitals
+    (``V VI C``: VỀ VIỆC)."""
     before, after = bisect_left(starts, start), bisect_left(starts, end)
     near = words[before - 1 : before] if before else []
     near += words[after : after + 1]
-    return bool(near) and all(w.isupper() for _, w in near)
+    return bool(near) and all(w.isupper() for w in near)
 
 
 def _cased(syllable: str, pieces: list[str], capitals: bool) -> str:
@@ -249,7 +249,8 @@ def _read_run(run: str, offset: int, marked: bool) -> list[_Reading]:
         path.append((option, history))
         state = history
     path.reverse()
-    long_words = [(s, w) for s, _, w in spans if len(w) > 1]
+    long_words = [w for _, _, w in spans if len(w) > 1]
+    long_starts = [s for s, _, w in spans if len(w) > 1]
     readings = []
     for k, (option, history) in enumerate(path):
         printed = run[option.start : option.end]
@@ -259,7 +260,9 @@ def _read_run(run: str, offset: int, marked: bool) -> list[_Reading]:
         split = option.glued and option.end not in token_ends
         if not split and " " not in printed and normalize_tone_placement(printed).lower() == option.syllable:
             continue  # an intact syllable (``HOÀ`` as printed, old tone placement and all)
-        text = _cased(option.syllable, printed.split(" "), _among_capitals(long_words, option.start, option.end))
+        text = _cased(
+            option.syllable, printed.split(" "), _among_capitals(long_starts, long_words, option.start, option.end)
+        )
         if split:
             text += " "  # the space the site lost between two words
         if text != printed:
