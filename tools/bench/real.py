@@ -45,6 +45,7 @@ extracts. A benchmark prints figures; it never fails on them.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -422,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
         "--ways", action="store_true", help="how often a field is right by the way it was found (development part)"
     )
     parser.add_argument("--only", default="", help="document ids to run, comma-separated (development part only)")
+    parser.add_argument(
+        "--by-level", action="store_true", help="each part by the gold issuer's level too (aggregates only)"
+    )
     args = parser.parse_args(argv)
     parts, routes = _split(args.parts), _split(args.routes)
     console = Console(width=max(150, Console().width))
@@ -432,11 +436,14 @@ def main(argv: list[str] | None = None) -> int:
         wanted = set(_split(args.only))
         documents = [d for d in documents if d.id in wanted and d.part == "dev"]
     ocr_all(documents, routes, args.jobs, console)
-    board = Board()
+    board, levels = Board(), Board()
     started = time.perf_counter()
     for doc in documents:
         for route in routes:
-            board.score(doc, route, record_of(pages_of(route, doc.text)))
+            record = record_of(pages_of(route, doc.text))
+            board.score(doc, route, record)
+            if args.by_level:
+                levels.score(dataclasses.replace(doc, part=f"{doc.part}, {level_of(doc)}"), route, record)
     for part in parts:
         count = sum(d.part == part for d in documents)
         if count:
@@ -444,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
     console.print(
         f"extraction of {len(documents)} documents by {len(routes)} routes: {time.perf_counter() - started:.0f} s"
     )
+    if args.by_level:
+        console.print(levels_table(levels, documents, routes))
     if args.ways:
         console.print(board.ways_table("dev"))
     if args.misses:
@@ -451,6 +460,27 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_seeds:
         console.print(seeds_table(seed_scores(restored=True)))
     return 0
+
+
+def level_of(doc: RealDocument) -> str:
+    return str((doc.gold.get("issuer") or {}).get("level") or "no level")
+
+
+def levels_table(levels: Board, documents: Sequence[RealDocument], routes: Sequence[str]) -> Table:
+    """Header fields right, and wrong and not warned, by part and the gold issuer's level: where the weak levels are."""
+    table = Table(title="header fields right by the issuer's level (wrong and not warned)")
+    for column in ("part, level", "documents", *routes):
+        table.add_column(column, justify="left" if column == "part, level" else "right")
+    counts: dict[str, int] = defaultdict(int)
+    for doc in documents:
+        counts[f"{doc.part}, {level_of(doc)}"] += 1
+    for key in sorted(counts):
+        cells = []
+        for route in routes:
+            tally = levels.tallies[(key, route, "all")]
+            cells.append(f"{tally.right / tally.total:.3f} ({tally.silent / tally.total:.1%})")
+        table.add_row(key, str(counts[key]), *cells)
+    return table
 
 
 def _print_misses(console: Console, misses: list[Miss]) -> None:
