@@ -319,16 +319,12 @@ def repair(text: str) -> Restoration | None:
             if not any(start < reading.end and reading.start < end for start, end in taken):
                 edits.append((reading.start, reading.end, reading.text, reading.confidence))
     edits.sort()
-    out, doubts, last, shift = [], [], 0, 0
-    for start, end, replacement, confidence in edits:
-        out.append(text[last:start])
-        out.append(replacement)
-        if confidence < DOUBT_BELOW:
-            doubts.append((start + shift, start + shift + len(replacement), replacement, confidence))
-        shift += len(replacement) - (end - start)
-        last = end
-    out.append(text[last:])
-    repaired = "".join(out)
+    repaired, starts = _applied(text, [(start, end, replacement) for start, end, replacement, _ in edits])
+    doubts = [
+        (at, at + len(replacement), replacement, confidence)
+        for at, (_, _, replacement, confidence) in zip(starts, edits, strict=True)
+        if confidence < DOUBT_BELOW
+    ]
 
     def doubtful() -> list[DoubtfulSpan]:
         spans = []
@@ -341,9 +337,21 @@ def repair(text: str) -> Restoration | None:
     return Restoration(repaired, doubt=doubtful, edits=tuple((s, e, r) for s, e, r, _ in edits))
 
 
+def _applied(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """``text`` with the edits (in order, apart) made, and where each replacement starts in the result."""
+    out, starts, last, shift = [], [], 0, 0
+    for start, end, replacement in edits:
+        out += [text[last:start], replacement]
+        starts.append(start + shift)
+        shift += len(replacement) - (end - start)
+        last = end
+    out.append(text[last:])
+    return "".join(out), starts
+
+
 _CONSONANT = "bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX"
 _LOST_U_TONED = re.compile(rf"(?<=[{_CONSONANT}])[ớờởỡợ](?=(?:ng|c)\b)")
-_LOST_U_BARE = re.compile(rf"(?<=[{_CONSONANT}])ơ(?=(?:ng|c)\b)")
+_LOST_U = re.compile(rf"(?<=[{_CONSONANT}])[ơớờởỡợ](?=(?:ng|c)\b)")
 MIN_LOST_U = 3
 """Syllables with a tone on ``ơ`` before ``ng`` or ``c`` (no Vietnamese rhyme) a page must hold to have lost its ư."""
 
@@ -358,14 +366,5 @@ def repair_lost_u(text: str) -> Restoration | None:
     text = unicodedata.normalize("NFC", text)
     if len(_LOST_U_TONED.findall(text)) < MIN_LOST_U:
         return None
-    found = sorted(
-        [(m.start(), m.group(0)) for m in _LOST_U_TONED.finditer(text)]
-        + [(m.start(), m.group(0)) for m in _LOST_U_BARE.finditer(text)]
-    )
-    edits = tuple((start, start + 1, "ư" + letter) for start, letter in found)
-    out, last = [], 0
-    for start, end, replacement in edits:
-        out += [text[last:start], replacement]
-        last = end
-    out.append(text[last:])
-    return Restoration("".join(out), edits=edits)
+    edits = [(m.start(), m.end(), "ư" + m.group(0)) for m in _LOST_U.finditer(text)]
+    return Restoration(_applied(text, edits)[0], edits=tuple(edits))

@@ -887,8 +887,8 @@ def extract_issuer(ex: Extraction) -> None:
         )
     unit = issuer.resolution.unit
     if parent is not None:
-        record.parent = body_name(parent)
-        record.parent = _CENTRAL_BY_FOLD.get(_words_folded(record.parent), record.parent)  # "Bộ Công Thương"
+        parent_name = body_name(parent)
+        record.parent = _CENTRAL_BY_FOLD.get(_words_folded(parent_name), parent_name)  # ND30's spelling: Bộ Công Thương
         if parent.pieces:
             ex.cite("issuer.parent", parent.start, parent.end)
         if not known_body(parent, record.parent):
@@ -1021,7 +1021,7 @@ def _central_spelling(ex: Extraction) -> bool:
     record = ex.record.issuer
     if not record.name:
         return False
-    folded = " ".join(fold_key(record.name).split())
+    folded = _words_folded(record.name)
     if (known := _CENTRAL_BY_FOLD.get(folded) or _CENTRAL_BY_FOLD.get(f"{folded} viet nam")) is not None:
         record.name = known  # "NGÂN HÀNG NHÀ NƯỚC" without its "VIỆT NAM": the body's full name
         return True

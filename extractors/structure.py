@@ -1175,9 +1175,10 @@ _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|d
 
 
 _DANGLING_WORDS = frozenset(
-    {"của", "và", "thuộc", "về", "cho", "tại", "với", "trên", "đối", "theo", "đến", "đoạn", "năm", "cuả", "tới"}
+    {"của", "cuả", "và", "thuộc", "về", "cho", "tại", "với", "trên", "theo", "đến", "đoạn", "năm"}
 )
-"""The words of :data:`_DANGLING` as printed with their marks (the last of ``đối với``, ``giai đoạn``, ``đến năm``)."""
+"""The last words of :data:`_DANGLING` as printed with their marks (``với`` of ``đối với``, ``đoạn`` of ``giai
+đoạn``)."""
 
 
 _CLOSED_RANGE_SPECK = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*[-–]\s*$")
@@ -1199,7 +1200,6 @@ def dangles(line: Line) -> bool:
     if last and not last.isascii() and last not in _DANGLING_WORDS:
         return False  # "… THU HÚT NHÂN TÀI": tài, no tại; marks printed tell the words folding makes alike
     if found.group(0).rstrip().endswith("nam") and not found.group(0).rstrip().endswith("den nam"):
-        words = line.text.split()
         return bool(words) and words[-1].lower() == "năm"
     return True
 

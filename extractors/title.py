@@ -94,11 +94,15 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     return Piece(start, end, text, "") if text else None
 
 
+def _issuer_words(reading: HeaderReading) -> str:
+    """The header's issuer lines as one run of folded words."""
+    return " ".join(" ".join(p.folded for p in reading.issuer_lines).split())
+
+
 def _without_issuer_named(text: str, reading: HeaderReading) -> str:
     """An archive heading's ``CỦA <the header's issuer>`` after its number and date, before the subject."""
-    issuer = " ".join(" ".join(p.folded for p in reading.issuer_lines).split())
-    folded = fold_key(text)
-    if issuer and folded.startswith(f"cua {issuer} "):
+    issuer = _issuer_words(reading)
+    if issuer and fold_key(text).startswith(f"cua {issuer} "):
         return text[len(issuer) + 4 :].lstrip()
     return text
 
@@ -164,7 +168,7 @@ def _without_authority(text: str, reading: HeaderReading) -> str:
 
     It is recognised as the header's own issuer, with or without a position before it.
     """
-    issuer = " ".join(" ".join(p.folded for p in reading.issuer_lines).split())
+    issuer = _issuer_words(reading)
     folded = fold_key(text)
     if len(issuer) < AUTHORITY_MIN or not folded.endswith(issuer) or len(folded) <= len(issuer):
         return text

@@ -70,8 +70,12 @@ def restore_text(ctx: DocContext, pages: list[PageText]) -> RestoredText:
     """
     pages = [page._replace(text=unify_look_alikes(page.text)) for page in pages]  # "LĐÐTBXH": OCR's eth for Đ
     # a font that lacked letters, a site that stripped TCVN3's ư: what was lost put back before anything is read
-    repairs = [lost_glyphs.repair(page.text) or lost_glyphs.repair_lost_u(page.text) for page in pages]
-    if ctx.options.restore != "never" and any(repairs):
+    repairs = (
+        [lost_glyphs.repair(page.text) or lost_glyphs.repair_lost_u(page.text) for page in pages]
+        if ctx.options.restore != "never"
+        else []
+    )
+    if any(repairs):
         log.info("%s: the font or the site lost letters; putting them back", ctx.source)
         return _restored(ctx, pages, tuple(repairs), lost_marks=True, misread=False)
     text = "\n".join(p.text for p in pages)
