@@ -193,10 +193,25 @@ FORMER_DISTRICTS: tuple[tuple[str, str, str], ...] = (
     ("Hồ Chí Minh", "quận", "Thủ Đức"),
     ("Hà Nội", "huyện", "Từ Liêm"),
     ("Thanh Hóa", "huyện", "Đông Sơn"),
+    ("Thừa Thiên Huế", "thành phố", "Huế"),
 )
 """Districts dissolved before 2025, which the dataset no longer holds and older documents name: Quận 2, Quận 9 and
 quận Thủ Đức became the city of Thủ Đức (2021), huyện Từ Liêm was split into Bắc and Nam Từ Liêm (2014), huyện Đông
-Sơn joined the city of Thanh Hóa (2025). Their communes are under the units they joined."""
+Sơn joined the city of Thanh Hóa (2025), the city of Huế (a district of Thừa Thiên Huế) became the centrally-run city
+(2025, :data:`RENAMED_ON`). Their communes are under the units they joined."""
+
+
+def on_day(resolution: Resolution, day: dt.date | None) -> Resolution:
+    """The unit a resolved name meant on ``day``: ``thành phố Huế`` is the district-level city until 2025 and the
+    province it named from then on (:data:`RENAMED_ON`); undated, the name's older sense stands."""
+    unit = resolution.unit
+    if unit is None or day is None or not unit.code.startswith("former:"):
+        return resolution
+    for province, (renamed, kind, name) in RENAMED_ON.items():
+        if (unit.kind, unit.name) == (kind, name) and day >= renamed:
+            became = next(u for u in provinces() if u.name == province)
+            return Resolution(became, (became,), resolution.score)
+    return resolution
 
 
 @cache

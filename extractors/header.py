@@ -16,6 +16,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from khplan.diacritics.orthography import normalize_tone_placement, strip_diacritics
 from khplan.extractors.dates import FoundDate
 from khplan.extractors.gazetteer import AdminUnit, resolve
@@ -37,7 +39,14 @@ from khplan.extractors.letterhead import (
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import TITLE_AFTER_TYPE, Layout, Line
-from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE, canonical_code, code_segments, type_of_code
+from khplan.extractors.terms import (
+    DOC_TYPES,
+    NO_TYPE_LINE,
+    canonical_code,
+    code_segments,
+    known_segment,
+    type_of_code,
+)
 
 __all__ = ["HeaderReading", "Piece", "doc_type_of", "read_header"]
 
@@ -240,7 +249,7 @@ def _capital_runs(text: str) -> list[tuple[int, int]]:
 
 
 _DAY_MONTH_YEAR = (
-    r"(?P<day>\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(?P<month>\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*(?P<year>[12]\d{3})"
+    r"(?P<day>\d{1,2})\s*(?:[/.-]|\s+thang\s+)\s*(?P<month>\d{1,2})\s*(?:[/.-]|\s*nam\s+)\s*(?P<year>[12]\d{3})"
 )
 """``18/7/2018``, ``26-8-1994``, ``17 tháng 4 năm 2013`` in a heading, a lead or a source note that stands in for the
 header (folded)."""
@@ -248,10 +257,13 @@ _NUMBER_AND_CODE = r"(?P<num>\d{1,6})\s*(?P<code>[-/][a-z0-9đ&.]+(?:[-/][a-z0-9
 """``473/STP-PBGDPL`` as a lead or a source note cites the document (folded)."""
 
 _ARCHIVE_HEADING = re.compile(
-    r"^s[o0]\s*:?\s+(?P<num>\d{1,5})\s*(?P<code>[-/\s]?(?:(?:19|20)\d\d/)?[a-zđ][a-z0-9đ&]*(?:[-/][a-z0-9đ&]+)+)\s*,?\s+"
+    r"^s[o0]\s*:?\s+(?P<num>\d{1,5})\s*"
+    r"(?P<code>[-/\s]?(?:(?:19|20)\d\d/)?[a-zđ][a-z0-9đ&]*(?:\s?[a-zđ]\b)?(?:[-/][a-z0-9đ&]+)+"
+    r"|/(?:19|20)\d\d/[a-zđ][a-z0-9đ&]*|-\s*[a-zđ][a-z0-9đ&]*)\s*,?\s+"
     r"ngay\s+" + _DAY_MONTH_YEAR + r"\b"
 )
-"""An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` after the type word, a portal's
+"""An archive's heading in place of the header: ``SỐ 214 NQ/UBTVQH9 NGÀY 26-8-1994`` (``SỐ 124-CT``, an older code
+of one segment, ``81/2002/TANDTC``, ``114/2004/N Đ-CP`` with a site's stray space) after the type word, a portal's
 ``Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …`` (folded)."""
 
 
@@ -268,11 +280,13 @@ def archive_heading(layout: Layout) -> tuple[Piece, FoundDate, str] | None:
         match = _WRAPPED_ARCHIVE_HEADING.search(first.folded)
     if match is None or (date := _date_in(first, match)) is None:
         return None
-    code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]))
+    code = canonical_code(re.sub(r"\s+", "", first.text[match.start("code") : match.end("code")]).translate(_DASHES))
     number = Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, "")
     return number, date, kind_code(code)
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-"})
+"""A heading's ``73 – HĐBT``: the dash a site set typographically is the code's hyphen."""
 ARCHIVE_HEADING_LINES = 3
 _WRAPPED_ARCHIVE_HEADING = re.compile(r"^c[uo]a\s+[a-z ]{3,60}?\s" + _ARCHIVE_HEADING.pattern[1:])
 """``CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY …``: who issued it, then the heading (folded, lines joined)."""
@@ -342,6 +356,25 @@ def lead_sentence(layout: Layout) -> tuple[Piece | None, FoundDate, str | None] 
     return number, date, kind_code(code)
 
 
+def headline_number(layout: Layout) -> tuple[Piece, str | None] | None:
+    """Number and ký hiệu a post's headline opens with, where no header prints them (``Số 04/KH-UBND Về …``)."""
+    if layout.header or not layout.title:
+        return None
+    first = layout.title[0]
+    if (match := _HEADLINE_NUMBER.match(first.folded)) is None:
+        return None
+    code = canonical_code(first.text[match.start("code") : match.end("code")])
+    return Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, ""), (
+        kind_code(code)
+    )
+
+
+_HEADLINE_NUMBER = re.compile(
+    r"^s[o0]\s*:?\s*(?P<num>\d{1,5})\s*(?P<code>[-/][a-z0-9đ&]+(?:[-/][a-z0-9đ&]+)*)\s+(?=ve\b|v\s*/\s*v\b)"
+)
+"""``Số 04/KH-UBND Về …`` (folded): the number before the subject in a post's headline."""
+
+
 def type_opens_title(layout: Layout, code: str | None) -> bool:
     """A type name opening a line of the trích yếu that the header's number contradicts: the title's own first words.
 
@@ -379,6 +412,31 @@ def _sender_code_first(code: str | None) -> bool:
     """The ký hiệu opens with a code that is a sender's as well as a type's: under a V/v line, the sender's."""
     segments = code_segments(code)
     return bool(segments) and segments[0] in SENDER_CODES
+
+
+def type_segment_repaired(number: str, doc_type: str | None) -> str:
+    """A type code OCR misread by one letter (``07-BYT/FT``, ``TT1``), set right where the type line names the type:
+    a segment no list knows, one edit from the type's code, is that code."""
+    code = DOC_TYPES.get(doc_type or "")
+    segments = [m for m in re.finditer(r"(?<=[-/])[^-/.\s]+", number) if not m.group(0).isdigit()]
+    if code is None or not segments:
+        return number
+    at = segments[0]  # where a type's code stands: first past the year (N/TYPE-BODY), or after an older ministry's
+    if known_segment(at.group(0)) and len(segments) == 2 and number[segments[1].start() - 1] == "/":
+        at = segments[1]  # "18-BYT/TT"
+    elif number[at.start() - 1] != "/" or number[at.end() : at.end() + 1] != "-":
+        return number  # "227-NGĐ", "1963-TP/TT": an older code whose first segment may be its body's
+    segment = at.group(0)
+    if known_segment(segment) or len(segment) > len(code) + 1 or Levenshtein.distance(segment, code) != 1:
+        return number
+    return number[: at.start()] + code + number[at.end() :]
+
+
+_TYPE_CODE_SPECKED = re.compile(
+    r"(?:^|[-/])(?:" + "|".join(sorted(map(re.escape, set(DOC_TYPES.values())), key=len, reverse=True)) + r")[0-9Il|]"
+    r"(?=[-/])"
+)
+"""``30/2017/TT1-BCA``: a speck OCR read onto a type's code, which no type line tells how to set right."""
 
 
 def doc_type_of(layout: Layout, code: str | None) -> tuple[str | None, bool]:
@@ -425,6 +483,9 @@ def extract_header(ex: Extraction) -> None:
     elif reading.number is None and reading.date is None and (lead := lead_sentence(layout)) is not None:
         reading.number, reading.date, reading.number_code = lead  # "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số …"
         source = "lead sentence"
+    elif reading.number is None and (headline := headline_number(layout)) is not None:
+        reading.number, reading.number_code = headline  # "Số 04/KH-UBND Về kế hoạch tổ chức …"
+        source = "headline"
     if reading.number is not None:
         record.number = reading.number.text
         ex.cite("number", reading.number.start, reading.number.end)
@@ -432,6 +493,11 @@ def extract_header(ex: Extraction) -> None:
         printed = ex.text[reading.number.start : reading.number.end]
         if _code_letters(record.number) not in _code_letters(printed):
             ex.warn("number_misread", "number", f"{record.number!r} repaired from {printed.strip()!r} as OCR read it")
+        elif (repaired := type_segment_repaired(record.number, layout.doc_type)) != record.number:
+            ex.warn("number_misread", "number", f"{record.number!r} read as {repaired!r}: the type line names its code")
+            record.number = repaired  # "07-BYT/FT" under THÔNG TƯ: OCR's F for the T of TT
+        elif _TYPE_CODE_SPECKED.search(record.number) or ex.text[reading.number.end : reading.number.end + 1] == "?":
+            ex.warn("number_misread", "number", f"{record.number!r}: a character of it OCR could not read")
     doc_type, inferred = doc_type_of(layout, reading.number_code)
     if reading.number is not None and type_opens_title(layout, reading.number_code):
         reading.type_in_title = True
@@ -560,6 +626,11 @@ def _in_province(place: str, province: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _spelt_as_printed(unit: AdminUnit, place: str) -> str:
+    """The unit's name, or the other name of it that the place prints (``Huế``, not ``Thừa Thiên Huế``)."""
+    return next((name for name in unit.aliases if squash(name) == squash(place)), unit.name)
+
+
 def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
     """The gazetteer's name for a printed place: the issuer's own unit or province first, then any one unit.
 
@@ -576,7 +647,7 @@ def gazetteer_spelling(place: str, unit: AdminUnit | None, province: str | None)
         return local
     exact = resolve(place, cutoff=EXACT_PLACE_SCORE)
     if exact.candidates and (unit is None or all(u.name != unit.name for u in exact.candidates)):
-        names = {u.name for u in exact.candidates}
+        names = {_spelt_as_printed(u, place) for u in exact.candidates}
         return names.pop() if len(names) == 1 else None
     own = [(name, PLACE_OWN_UNIT_SCORE) for name in ((unit.name, *unit.aliases) if unit else ())]
     if province:

@@ -35,6 +35,7 @@ from khplan.extractors.gazetteer import (
     Resolution,
     mentions,
     name_on,
+    on_day,
     provinces,
     resolve,
     successor,
@@ -43,7 +44,7 @@ from khplan.extractors.header import HeaderReading, Piece, place_kind
 from khplan.extractors.letterhead import MOTTO_WORDS
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.structure import COUNCIL_TERM, Layout, Line
+from khplan.extractors.structure import ARCHIVE_LINE, COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import (
     AGENCY_CODES,
     AGENCY_HEADS,
@@ -324,14 +325,14 @@ _WHOLE_NAMES = (
 
 
 def _join_wrapped_names(pieces: list[Piece]) -> list[Piece]:
-    """Runs joined where a whole name was wrapped across them (``BAN CHẤP HÀNH TRUNG`` / ``ƯƠNG VĂN PHÒNG``), so that
-    the body after the name is cut from it as it is on one line."""
+    """Runs joined where a whole name was wrapped across them (``BAN CHẤP HÀNH TRUNG`` / ``ƯƠNG VĂN PHÒNG``, ``BỘ TÀI
+    NGUYÊN VÀ MÔI`` / ``TRƯỜNG``: no school), so that the body after the name is cut from it as it is on one line."""
     joined: list[Piece] = []
     for run in pieces:
         if joined:
             last = joined[-1]
             folded = f"{last.folded} {run.folded}"
-            if any(folded.startswith(w) and len(last.folded) < len(w) < len(folded) for w in _WHOLE_NAMES):
+            if any(folded.startswith(w) and len(last.folded) < len(w) <= len(folded) for w in _WHOLE_NAMES):
                 joined[-1] = Piece(last.start, run.end, f"{last.text} {run.text}", folded)
                 continue
         joined.append(run)
@@ -784,6 +785,9 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
             return named
     if not bodies:
         head = _head_from_code(reading.number_code) if reading.number_code else None
+        if head is None and layout.title and ARCHIVE_LINE.match(layout.title[0].folded):  # "CỦA … SỐ 124-CT NGÀY …"
+            if (named := _clause_body(ex, layout, province_hints, district_hints, "archive heading")) is not None:
+                return named  # the archive's heading names who issued it: before the lines and the body under it
         if head is None:
             authority = _authority_body(layout.authority, None) or _code_body(reading.number_code)
             if authority is None:  # a typed document whose site dropped the header: its opening paragraph
@@ -801,7 +805,8 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
             body = Body([], head)
             found, source, weak = _unit_elsewhere(ex, body, reading, layout)
             if not found.pieces and not (found.unit_text and found.resolution.unit is not None):
-                return None  # neither printed nor placed: the code's kind alone names no body
+                # neither printed nor placed: the code's kind alone names no body; a post's body may say who issued
+                return _enacting_body(ex, layout, province_hints, district_hints) if not layout.header else None
             return IssuerFinding(found, None, "number's code and " + source, True)
     issuer, parent = bodies[-1], bodies[-2] if len(bodies) >= 2 else None
     if (
@@ -872,6 +877,9 @@ def extract_issuer(ex: Extraction) -> None:
         ex.warn("field_not_found", "issuer.name", "no issuing body found in the header")
         return
     issuer, parent = finding.issuer, finding.parent
+    for body in (issuer, parent):
+        if body is not None:  # "thành phố Huế": a district's name until 2025, the province's since
+            body.resolution = on_day(body.resolution, ex.record.issue_date)
     ex.analyses["issuer_source"] = finding.source
     for path in ("issuer.name", "issuer.level", "issuer.province"):
         ex.found(path, finding.source)
@@ -1287,27 +1295,39 @@ def _with_the_unit_named(ex: Extraction, candidate: str) -> str:
 _OWN_HEADING = re.compile(r"\bso\s+\d\S*\s*,?\s+ngay\s+\d[\d/.-]*\s+cua\s")
 """A heading giving number, date and then the issuer (``… số 217/TB-UBND ngày 08/5/2019 của UBND thị xã …``): its
 ``của …`` names who issued it, before anything the body says (folded)."""
-_OF_BODY = re.compile(r"(?:^|\s)cua\s+(?P<body>(?:\S+\s+){0,11}?\S+)\s+(?:ve\b|v\s*/\s*v\b)|^cua\s+(?P<alone>.+)$")
+_OF_BODY = re.compile(
+    r"^\W*cua\s+(?P<heading>(?:\S+\s+){0,11}?\S+)\s+so\s*:?\s*\d"
+    r"|(?:^|\s)cua\s+(?P<body>(?:\S+\s+){0,11}?\S+)\s+(?:ve\b|v\s*/\s*v\b)|^cua\s+(?P<alone>.+)$"
+)
 """``… của Thành ủy TPHCM về việc …`` in a headline, ``CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ …`` on a line of its own under the
-type line: who issued it, where a site dropped the header (folded)."""
+type line, ``CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 124-CT NGÀY …`` (an archive's heading): who issued it, where a site
+dropped the header (folded)."""
 
 
 def _clause_body(
-    ex: Extraction, layout: Layout, hints: Counter[str], district_hints: Counter[str]
+    ex: Extraction, layout: Layout, hints: Counter[str], district_hints: Counter[str], source: str = "type line"
 ) -> IssuerFinding | None:
     """No header: the body the type line's or title's ``của …`` names. A weak source: always flagged."""
     for line in [*([layout.type_line] if layout.type_line else []), *layout.title[:2]]:
         for match in _OF_BODY.finditer(line.folded):
-            group = "body" if match.group("body") else "alone"
+            group = next(name for name in ("heading", "body", "alone") if match.group(name))
             start, end = match.span(group)
             text = line.text[start:end].strip(" ,.")
             head = head_of(fold_key(text), exact=True)
+            if head is None and (chair := _CHAIR.match(fold_key(text))) is not None:
+                start, text = start + chair.end(), text[chair.end() :]  # "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG …": his body
+                head = head_of(fold_key(text), exact=True)
             if head is None:
                 continue
             body = Body([Piece(line.start + start, line.start + start + len(text), text, fold_key(text))], head)
             _resolve_unit(body, hints, district_hints)
-            return IssuerFinding(body, None, "type line", True)
+            return IssuerFinding(body, None, source, True)
     return None
+
+
+_CHAIR = re.compile(r"chu\s+tich\s+")
+"""``Chủ tịch`` before a body in a heading's ``của …``: the body he chairs issues (the CT series of Hội đồng Bộ trưởng
+is named his at the end; a People's Committee's decisions are the committee's)."""
 
 
 def _head_from_code(code: str) -> str | None:

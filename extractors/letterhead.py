@@ -644,7 +644,12 @@ _NAME_WORDS = frozenset({"viet", "nam"})
 def motto_fragment(folded: str) -> bool:
     """A piece made only of motto words: ``CỘNG``, ``HÒA XÃ HỘI``, a tiêu ngữ cut across lines."""
     words = re.sub(r"[-–—.,]", " ", folded).split()
+    if {"dan", "chu"} <= set(words) and set(words) <= _FORMER_WORDS:
+        return True  # "NAM DÂN CHỦ CỘNG HÒA" under "VIỆT" wrapped away: the former quốc hiệu, cut
     return bool(words) and all(w in MOTTO_WORDS for w in words) and not set(words) <= _NAME_WORDS
+
+
+_FORMER_WORDS = frozenset(FORMER_MOTTOS["former_national"].split())
 
 
 _TOLERANT_NGAY = re.compile(rf"\b{tolerant('ngay')}\b")

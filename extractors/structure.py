@@ -183,7 +183,8 @@ def _type_after_date(raw: str, folded: str) -> bool:
     place line run into its type line, which no header's column prints (``raw`` keeps its line breaks)."""
     for date in WRITTEN_DATE.finditer(folded):
         rest = raw[date.end() :].lstrip(" ,.")
-        if any(rest.startswith(name.upper() + " ") for name in DOC_TYPES) and len(rest.split()) > TYPE_AFTER_DATE_WORDS:
+        typed = any(re.match(re.escape(name.upper()) + r"\s", rest) for name in DOC_TYPES)  # a break after it too
+        if typed and len(rest.split()) > TYPE_AFTER_DATE_WORDS:
             return True
     return False
 
@@ -457,10 +458,10 @@ text has not begun, but its trích yếu has ended (folded)."""
 
 
 _LETTER_OPENING = re.compile(
-    r"^(?:kinh\s*g[uo]i|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)"
+    r"^(?:kinh\s*g[uo]i|kinh\s*$|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:|\(\s*ban\s*hanh\b|\(\s*kem\s*theo)"
 )
-"""``Kính gửi`` (``Kính gởi``), ``Điều 1``, ``QUYẾT ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting
-part begins."""
+"""``Kính gửi`` (``Kính gởi``; ``Kính`` alone, OCR having set ``gửi:`` on a line of its own), ``Điều 1``, ``QUYẾT
+ĐỊNH:``, ``(Ban hành kèm theo …)``: the letter or its enacting part begins."""
 _NEVER_A_TITLE = re.compile(
     r"^(?:[-–+•*]\s*)?(?:can\s*cu|xet\b|kinh\s*g[uo]i|dieu\s*\d|quyet\s*(?:dinh|nghi)\s*:"
     r"|(?:thu\s*tuong\s*chinh\s*phu|bo\s*truong\b.{0,40}|chu\s*tich\b.{0,60})\s+dien\s*:)"
@@ -482,9 +483,13 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         opening, headline = own_heading  # the post's caption (wrapped perhaps), then the document's own heading
     if headline is not None:
         type_line, (doc_type, rest) = opening, headline
+    type_end: Line | None = None  # the type line's last line, when a narrow column wrapped the type name itself
     for line in lines[:HEADER_SEARCH_LINES] if type_line is None else ():
         if (over := _type_line_over_title(lines, line)) is not None:
             type_line, doc_type, rest = line, over, len(line.text)
+            break
+        if (wrapped := _wrapped_type_line(lines, line)) is not None:
+            type_line, (doc_type, type_end), rest = line, wrapped, len(line.text)
             break
         if _NEVER_A_TITLE.match(line.folded):
             break  # the preamble has begun: a type word from here on is the enacting "QUYẾT ĐỊNH:"
@@ -507,7 +512,7 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
             first = [_rest_of(opening, rest)]
     else:
         header = list(lines[: type_line.number]) if headline is None else []
-        title_from = type_line.number + 1
+        title_from = (type_end or type_line).number + 1
         first = [_rest_of(type_line, rest)] if rest < len(type_line.text) else []
     if headline is not None:  # a headline, wrapped perhaps, ends at the first blank line: the body opens under it
         title, after = _headline_lines(lines, title_from, first)
@@ -516,9 +521,63 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     if type_line is None and not title and (inside := _title_under_number(header)):
         title = inside
         header = [line for line in header if line not in inside]
+    if type_line is None and header and title and (across := _type_across_lines(header[-1], title[0])) is not None:
+        doc_type, header[-1], type_line, title[0] = across  # "… năm 2011 NGHỊ" / "QUYẾT VỀ VIỆC …": a flat page
     authority, after = _authority_lines(lines, after, title)
-    after = _late_place_date(lines, after, header)
+    if not (title and ARCHIVE_LINE.match(title[0].folded)):  # an archive's heading dates it: no place line to seek
+        after = _late_place_date(lines, after, header)
     return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+
+
+def _type_across_lines(last: Line, first: Line) -> tuple[str, Line, Line, Line] | None:
+    """A type name a flattened page broke across its lines: the header's last word and the title's first
+    (``Số: 06/NQ-CP Hà Nội, ngày 24 tháng 01 năm 2011 NGHỊ`` / ``QUYẾT VỀ VIỆC …``). The type, the header's line
+    without the word, the type line (both words), the title's line without its word."""
+    tail = re.search(r"(?<=\s)(\S+)\s*$", last.text)
+    head = re.match(r"\s*(\S+)\s+(?=\S)", first.text)
+    if tail is None or head is None or not (tail.group(1).isupper() and head.group(1).isupper()):
+        return None
+    joined = squash(f"{tail.group(1)} {head.group(1)}")
+    name = next((name for name in DOC_TYPES if squash(name) == joined and " " in name), None)
+    if name is None:
+        return None
+    kept = last._replace(
+        end=last.start + tail.start(),
+        text=last.text[: tail.start()].rstrip(),
+        folded=last.folded[: tail.start()].rstrip(),
+    )
+    typed = last._replace(
+        start=last.start + tail.start(1),
+        end=first.start + head.end(1),
+        text=f"{tail.group(1)} {head.group(1)}",
+        folded=f"{last.folded[tail.start(1) :].rstrip()} {first.folded[head.start(1) : head.end(1)]}",
+    )
+    return name, kept, typed, _rest_of(first, head.end())
+
+
+def _wrapped_type_line(lines: tuple[Line, ...], line: Line) -> tuple[str, Line] | None:
+    """The type name a narrow column wrapped word by word (``QUYẾT`` / ``ĐỊNH``), or a letter's ``CÔNG VĂN`` printed
+    as a type line (older letters do; Phụ lục III gives a Công văn none): the name and the type line's last line.
+
+    Only whole lines of one word in capitals that together spell the name exactly, so that a wrapped body's name or
+    the enacting ``QUYẾT`` / ``ĐỊNH:`` (a colon) is not taken.
+    """
+    text = line.text.strip(" .|")
+    if not text.isupper() or len(text.split()) > 2:
+        return None
+    if squash(text) == squash(NO_TYPE_LINE) and len(text.split()) == 2:
+        return NO_TYPE_LINE, line
+    if len(text.split()) != 1:
+        return None
+    following = next((ln for ln in lines[line.number + 1 :] if ln.text.strip(" .|")), None)
+    if following is None or following.number > line.number + 2:
+        return None
+    second = following.text.strip(" .|")
+    if not second.isupper() or len(second.split()) != 1:
+        return None
+    joined = squash(f"{text} {second}")
+    name = next((name for name in DOC_TYPES if squash(name) == joined), None)
+    return (name, following) if name is not None else None
 
 
 _HEADLINE_REST = re.compile(r"\s+(?:s[oố]\s+\S*\d|c[uủ]a\s|v[eề]\s|v\s*/\s*v\b|[^\W\d_])")
@@ -665,6 +724,9 @@ def _title_under_number(header: list[Line]) -> list[Line]:
             if found:
                 break
             continue
+        if found and _WAITS_FOR_FIGURE.search(found[-1].folded) and _FIGURE_ALONE.match(line.folded):
+            found.append(line)  # "BỆNH TRUYỀN NHIỄM NĂM" / "2018": the year wrapped onto a line of its own
+            continue
         if (
             not _mostly_upper(line.text)
             or _holds_a_cell(line)
@@ -789,11 +851,23 @@ def _header_end(lines: tuple[Line, ...]) -> int:
 def _subject_goes_on(previous: Line, line: Line, *, dated: bool) -> bool:
     """A ``V/v`` subject's next line: in small letters, or in capitals under one in capitals (``V/V PHÊ DUYỆT …`` /
     ``THỂ THAO TỈNH …``) up to the authority line."""
+    if _WAITS_FOR_FIGURE.search(previous.folded) and _FIGURE_ALONE.match(line.folded):
+        return True  # "V/v thực hiện công văn số" / "7021/VPCP-KTTH": a narrow column wrapped before the figure
     if _holds_a_cell(line, dated=dated):
         return False
     if not _mostly_upper(line.text):
         return True
     return _mostly_upper(previous.text) and not is_authority_line(line, previous)
+
+
+_WAITS_FOR_FIGURE = re.compile(r"\b(?:so|nam|quy|ngay|thang)\s*$")
+"""A subject's line cut after ``số``, ``năm``, ``quý``, ``ngày``, ``tháng``: what follows is a number, a year, a date
+(folded)."""
+_FIGURE_ALONE = re.compile(
+    r"^\W*(?:\d{1,5}\s*[/-]\s*[\w.&/-]+|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
+    r"|[ivx]{1,4}\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d)\W*$"
+)
+"""The figure such a line waits for, alone on the next: ``7021/VPCP-KTTH``, ``26/11/2018``, ``I/2011``, ``2018``."""
 
 
 _DATE_CUT = re.compile(r"(?:^|,)\s*ngay\s*(?:\d{1,2}\s*(?:thang\s*\d{1,2}\s*(?:nam\s*)?)?)?$")
@@ -898,6 +972,7 @@ def _title_lines(
             not dated
             and len(line.text.split()) <= PLACE_DATE_WORDS
             and (WRITTEN_DATE.search(line.folded) or BLANK_DAY.search(line.folded))
+            and not ARCHIVE_LINE.match(line.folded)
         ):
             if (typed and not title) or _PLACE_DATE_LINE.search(line.folded):
                 header.append(line)  # the right column read after the left: place and date below the type line
@@ -910,6 +985,11 @@ def _title_lines(
     else:
         after = len(lines)
     return title, after
+
+
+ARCHIVE_LINE = re.compile(r"^\W*c[uo]a\s+[a-z ]{3,60}?\s+so\s*:?\s*\d")
+"""``CỦA BỘ GIÁO DỤC SỐ 36/GD-TT NGÀY 29-12-1976 HƯỚNG DẪN …`` under the type line: an archive's heading, which opens
+the trích yếu (its number and date read there), no place-and-date line (folded)."""
 
 
 def _motto_whole(header: list[Line]) -> bool:
@@ -1162,12 +1242,13 @@ _AUTHORITY = re.compile(
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
     r"chu\s*tich\b|(?:tong\s*)?giam\s*doc\b|thong\s*doc\b|tong\s*kiem\s*toan\b|tong\s*thanh\s*tra\b|bo\s+\S+)"
     r"|^(?:pho\s*)?(?:tong\s*)?cuc\s*truong\s*(?:tong\s*)?cuc\b|^(?:tong\s*)?cuc\s*truong\s*$"
-    r"|^vien\s*truong\s*vien\b|^chanh\s*an\s*toa\s*an\b"
+    r"|^vien\s*truong\s*vien\b|^chanh\s*an\s*toa\s*an\b|^chu\s*nhiem\s*(?:uy\s*ban|van\s*phong)\b"
 )
 """Who enacts, under the title: a people's body or the Government, a position before a body's name (the head of an
 agency, a bank or an inspectorate by his title: ``TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM``, ``THỐNG ĐỐC NGÂN HÀNG …``,
 ``TỔNG KIỂM TOÁN NHÀ NƯỚC``), a ministry; the holder of a (Tổng) cục, a Viện or a Tòa án with his office's name
-(``TỔNG CỤC TRƯỞNG TỔNG CỤC …``, ``VIỆN TRƯỞNG VIỆN KIỂM SÁT …``), or ``TỔNG CỤC TRƯỞNG`` alone over it (folded)."""
+(``TỔNG CỤC TRƯỞNG TỔNG CỤC …``, ``VIỆN TRƯỞNG VIỆN KIỂM SÁT …``, ``CHỦ NHIỆM ỦY BAN VẬT GIÁ NHÀ NƯỚC``), or ``TỔNG CỤC
+TRƯỞNG`` alone over it (folded)."""
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")

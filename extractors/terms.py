@@ -56,9 +56,15 @@ DOC_TYPE_OF_CODE: dict[str, str] = {
 
 def type_of_code(code: str | None) -> str | None:
     """The type a number's ký hiệu names, read where a type's code stands: the first segment past a year
-    (``69/KH-UBND``, ``/2015/QĐ-UBND``, party style ``27-KH/HU``); ``PTM-PC`` names none (PC is a unit of the body)."""
+    (``69/KH-UBND``, ``/2015/QĐ-UBND``, party style ``27-KH/HU``), or after a ministry's own code in the older
+    style ``18-BYT/TT`` (a Thông tư of Bộ Y tế); ``PTM-PC`` names none (PC is a unit of the body)."""
     segments = code_segments(code)
-    return DOC_TYPE_OF_CODE.get(segments[0]) if segments else None
+    if not segments:
+        return None
+    older = len(segments) == 2 and segments[0] in ISSUER_CODES and "/" in (code or "")
+    if segments[0] not in DOC_TYPE_OF_CODE and older:
+        return DOC_TYPE_OF_CODE.get(segments[1])
+    return DOC_TYPE_OF_CODE.get(segments[0])
 
 
 def code_segments(code: str | None) -> list[str]:
@@ -232,7 +238,11 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
     "Bộ Nông nghiệp và Môi trường",
     "Bộ Dân tộc và Tôn giáo",
     "Ủy ban Dân tộc",
+    "Ủy ban Dân tộc và Miền núi",
+    "Ủy ban Vật giá Nhà nước",
+    "Ủy ban Kế hoạch Nhà nước",
     "Ngân hàng Nhà nước Việt Nam",
+    "Ngân hàng Quốc gia Việt Nam",
     "Thanh tra Chính phủ",
     "Văn phòng Chính phủ",
     "Phủ Thủ tướng",

@@ -31,13 +31,13 @@ _ARCHIVE_HEADING = re.compile(
     r"^(?:(?:"
     + "|".join(name.replace(" ", r"\s+") for name in sorted({*DOC_TYPES, NO_TYPE_LINE}, key=len, reverse=True))
     + r")\s+)?"
-    r"(?:c(?:ủa|uả|ua)\s*.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+){0,2}?\s+ng[aà]y\s*:?\s*"
-    r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4})\s+",
+    r"(?:c(?:ủa|uả|ua)\s*.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+){0,2}?\s+ng[aà]\s?y\s*:?\s*"
+    r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s*n[aă]m\s+\d{4})\s+",
     re.IGNORECASE,
 )
 """``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …`` (``CỦAHỘI …`` where a site lost the space, ``CUẢ`` in the
-old tone placement, the type line's name before it), ``SỐ 106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an
-archive's heading before the trích yếu itself."""
+old tone placement, the type line's name before it; ``NGÀ Y`` a site's stray space), ``SỐ 106/1999/QĐ-TTG NGÀY 22 THÁNG
+04 NĂM 1999 …``: an archive's heading before the trích yếu itself."""
 
 
 _ISSUER_BEFORE_SUBJECT = re.compile(
@@ -81,6 +81,8 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))
     if (heading := _ARCHIVE_HEADING.match(text)) is not None:
         text = _without_issuer_named(text[heading.end() :], reading)  # "SỐ 15-BTC/TT NGÀY … CỦA BỘ TÀI CHÍNH QUY …"
+    elif (numbered := _NUMBER_BEFORE_SUBJECT.match(text)) is not None:
+        text = text[numbered.end() :]  # "Số 04/KH-UBND Về kế hoạch tổ chức …": a post's headline names the number
     text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
     text = _without_glued_authority(_without_authority(text, reading))
     text = _without_position_clause(text)
@@ -92,6 +94,10 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     if _NUMBER_AND_DATE_ONLY.fullmatch(text):
         return None  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 296/CP-V1 NGÀY 20 THÁNG 3 NĂM 1998" / "Kính gửi: …": no subject
     return Piece(start, end, text, "") if text else None
+
+
+_NUMBER_BEFORE_SUBJECT = re.compile(r"^s[oố]\s*:?\s*\d{1,5}\s*[-/]\S*\s+(?=(?:v[eề]|v/v)\b)", re.IGNORECASE)
+"""``Số 04/KH-UBND`` before ``Về …``: the number a headline prints ahead of the subject, no word of it."""
 
 
 def _issuer_words(reading: HeaderReading) -> str:

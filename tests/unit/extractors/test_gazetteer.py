@@ -89,3 +89,15 @@ def test_a_unit_printed_with_its_kind_before_a_regrading_is_found_weakly():
     assert found.unit is not None and (found.unit.name, found.unit.province) == ("Mộc Châu", "Sơn La")
     assert found.score < 90
     assert resolve("Mộc Hóa", kinds=["huyện"]).score == 100  # a name of the printed kind is matched as before
+
+
+def test_the_city_of_hue_is_a_district_until_2025_and_the_province_after():
+    import datetime as dt
+
+    from khplan.extractors.gazetteer import on_day
+
+    found = resolve("Huế", kinds=["thành phố"])
+    assert found.unit is not None and (found.unit.level, found.unit.province) == ("district", "Thừa Thiên Huế")
+    assert on_day(found, dt.date(2013, 4, 9)).unit == found.unit
+    after = on_day(found, dt.date(2025, 12, 29)).unit
+    assert after is not None and (after.level, after.name) == ("province", "Thừa Thiên Huế")

@@ -539,3 +539,91 @@ def test_a_subjects_wrapped_line_opening_de_an_is_no_preamble():
 def test_an_older_codes_dot_after_a_space_joins_its_segments():
     text = "UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 29/1998/QĐ .UB\nLào Cai, ngày 23 tháng 02 năm 1998\nQUYẾT ĐỊNH\n"
     assert extract_record(text).number == "29/1998/QĐ.UB"
+
+
+def test_a_place_printed_by_a_units_other_name_keeps_it():
+    text = (
+        "BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 3606/BHXH-CSXH\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+        "Hạnh phúc\n"
+        "Thành phố Huế, ngày 22 tháng 10 năm 2008\n\nKính gửi: - Bảo hiểm xã hội tỉnh, thành phố trực thuộc "
+        "Trung ương;\n"
+    )
+    record = extract_record(text)
+    assert record.place == "Thành phố Huế"
+    assert not [w for w in record.warnings if w.field == "place"]  # Huế is a name of Thừa Thiên Huế's, no unknown
+
+
+def test_an_archive_heading_under_the_type_line_gives_number_and_date():
+    text = (
+        "THÔNG TƯ\n\nCỦA BỘ GIÁO DỤC SỐ 36/GD-TT NGÀY 29-12-1976 HƯỚNG DẪN\nXẾP LƯƠNG CHO GIÁO VIÊN PHỔ "
+        "THÔNG, CÔNG NHÂN,\n"
+        "VIÊN CHỨC MỚI GIẢI PHÓNG ĐƯỢC TUYỂN DỤNG CHÍNH THỨC\n\nThi hành Quyết định số 87-TTg-B ngày 20-8-1976 của Thủ "
+        "tướng Chính phủ,\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.issue_date) == ("36/GD-TT", dt.date(1976, 12, 29))
+    assert record.title is not None and record.title.startswith("Hướng dẫn xếp lương")
+
+
+def test_an_archive_heading_dates_the_document_before_a_date_in_its_body():
+    text = (
+        "THÔNG TƯ\nCỦA BỘ LAO ĐỘNG SỐ 15-LĐ/TT NGÀY 10 THÁNG 8 NĂM 1961\nHƯỚNG DẪN VIỆC XÂY DỰNG KẾ HOẠCH BỔ "
+        "SUNG NHÂN CÔNG\n"
+        "BỘ TRƯỞNG BỘ LAO ĐỘNG\nKính gửi: Các Bộ, các ngành ở Trung ương,\n"
+        "Nền kinh tế ở miền Bắc phát triển có kế hoạch và cân đối.\nVì vậy, ngày 7-1-1961\nThủ tướng Chính "
+        "phủ có ra Chỉ thị.\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.issue_date, record.place) == ("15-LĐ/TT", dt.date(1961, 8, 10), None)
+
+
+def test_an_archive_headings_typographic_dash_is_the_codes_hyphen():
+    text = (
+        "QUYẾT ĐỊNH\nCỦA HỘI ĐỒNG BỘ TRƯỞNG SỐ 73 – HĐBT NGÀY 17-9-1981 VỀ VIỆC PHÂN VẠCH ĐỊA GIỚI MỘT SỐ XÃ THUỘC "
+        "TỈNH BÌNH TRỊ THIÊN\nHỘI ĐỒNG BỘ TRƯỞNG\nCăn cứ điều 107 Hiến pháp;\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.issuer.name) == ("73-HĐBT", "Hội đồng Bộ trưởng")
+
+
+def test_a_type_code_ocr_misread_is_set_right_by_the_type_line_and_flagged():
+    text = (
+        "BỘ Y TẾ\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 07-BYT/FT\n\n"
+        "Hà Nội, ngày 30 tháng 4 năm 1994\n\nTHÔNG TƯ\n\nHướng dẫn việc thực hiện Pháp lệnh hành nghề y, "
+        "dược tư nhân\n\n"
+        "Căn cứ Pháp lệnh hành nghề y, dược tư nhân, Bộ Y tế hướng dẫn:\n"
+    )
+    record = extract_record(text)
+    assert record.number == "07-BYT/TT"
+    assert [w.code for w in record.warnings if w.field == "number"] == ["number_misread"]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["30/2017/TT1-BCA", "13/2009/NQ-HĐND?"],
+)
+def test_a_number_with_a_character_ocr_could_not_read_is_flagged(number):
+    text = (
+        f"HỘI ĐỒNG NHÂN DÂN\nTỈNH BÌNH DƯƠNG\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nThủ Dầu Một, ngày 07 tháng 4 năm 2009\n\nNGHỊ QUYẾT\n"
+        "VỀ MỨC KINH PHÍ THỰC HIỆN CUỘC VẬN ĐỘNG\n\nCăn cứ Luật Tổ chức Hội đồng nhân dân;\n"
+    )
+    record = extract_record(text)
+    assert "number_misread" in [w.code for w in record.warnings if w.field == "number"]
+
+
+@pytest.mark.parametrize(
+    ("number", "doc_type", "expected"),
+    [
+        ("07-BYT/FT", "Thông tư", "07-BYT/TT"),
+        ("5/KT-UBND", "Kế hoạch", "5/KH-UBND"),
+        ("227-NGĐ", "Nghị định", "227-NGĐ"),  # an older code: its segment is the body's (Ngân hàng), no type's
+        ("1963-TP/TT", "Thông tư", "1963-TP/TT"),
+        ("16-NT", "Thông tư", "16-NT"),
+        ("123/KH-KT", "Kế hoạch", "123/KH-KT"),
+    ],
+)
+def test_only_a_type_codes_own_place_is_set_right_by_the_type_line(number, doc_type, expected):
+    from khplan.extractors.header import type_segment_repaired
+
+    assert type_segment_repaired(number, doc_type) == expected

@@ -882,3 +882,74 @@ def test_a_header_cut_to_the_ministry_over_its_agencys_letter_is_the_agencys_by_
     assert "weak_issuer_evidence" in {w.code for w in record.warnings}
     ministry = "BỘ TÀI CHÍNH\nSố: 978/BTC-TCHQ\nHà Nội, ngày 13 tháng 02 năm 2018\nV/v hải quan\n"
     assert extract_record(ministry).issuer.name == "Bộ Tài chính"
+
+
+def test_the_city_of_hue_before_2025_is_a_district_of_thua_thien_hue():
+    text = (
+        "ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HUẾ\n\nSố: 823/UBND-VH\n\nV/v tuyên truyền, quảng bá và hưởng ứng Festival nghề "
+        "truyền thống Huế 2013.\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Huế, ngày 09 tháng 4 năm 2013\n\nKính gửi: Các cơ quan, đơn vị\n"
+    )
+    issuer = extract_record(text).issuer
+    assert (issuer.name, issuer.level, issuer.province) == (
+        "Ủy ban nhân dân thành phố Huế",
+        "district",
+        "Thừa Thiên Huế",
+    )
+
+
+def test_an_archive_heading_names_the_issuer_before_the_body_does():
+    text = (
+        "CHỈ THỊ\n\nCỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 124-CT NGÀY 13-5-1986\n\n"
+        "VỀ VIỆC TỔ CHỨC NHỮNG NGÀY VĂN HOÁ CÁC DÂN TỘC VIỆT NAM\n\n"
+        "Nhân dịp Đại hội, Uỷ ban dân tộc của Chính phủ, Bộ Văn hoá được giao tổ chức Những ngày văn hoá.\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.issuer.name, record.issuer.level) == (
+        "124-CT",
+        "Chủ tịch Hội đồng Bộ trưởng",
+        "central",
+    )
+
+
+def test_the_city_of_hue_from_2025_is_the_province():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ\nSố: 123/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHuế, ngày 29 tháng 12 năm 2025\n\nKẾ HOẠCH\nTriển khai công tác cải "
+        "cách hành chính "
+        "năm 2026\n\nThực hiện Quyết định số 01/QĐ-UBND ngày 02/01/2025,\n"
+    )
+    issuer = extract_record(text).issuer
+    assert (issuer.name, issuer.level, issuer.province) == ("Ủy ban nhân dân thành phố Huế", "province", "Huế")
+
+
+def test_the_national_bank_of_1951_to_1960_is_named_in_full():
+    text = (
+        "NGÂN HÀNG QUỐC GIA\n******\n\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nĐộc lập - Tự do - Hạnh phúc\n********\n\n"
+        "Số: 227-NGĐ\n\nHà Nội, ngày 11 tháng 07 năm 1958\n\nNGHỊ ĐỊNH\n\nTHÀNH LẬP CÁC PHÒNG DOANH NGHIỆP\n\n"
+        "TỔNG GIÁM ĐỐC NGÂN HÀNG QUỐC GIA VIỆT NAM\n\nCăn cứ sắc lệnh số 15-SL ngày 6-5-1951 thành lập Ngân "
+        "hàng Quốc gia;\n"
+    )
+    issuer = extract_record(text).issuer
+    assert (issuer.name, issuer.level) == ("Ngân hàng Quốc gia Việt Nam", "central")
+
+
+def test_the_committee_for_ethnic_minorities_and_mountain_areas_is_central():
+    text = (
+        "ỦY BAN DÂN TỘC VÀ\nMIỀN NÚI\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "---------------\n\nSố: 64/UB-QĐ\n\nHà Nội, ngày 26 tháng 8 năm 1995\n\nQUYẾT ĐỊNH\n\n"
+        "VỀ CÔNG NHẬN CÁC XÃ, HUYỆN, TỈNH LÀ MIỀN NÚI, VÙNG CAO\n\nCăn cứ Nghị định số 59/CP ngày 12/9/1994;\n"
+    )
+    issuer = extract_record(text).issuer
+    assert (issuer.name, issuer.level) == ("Ủy ban Dân tộc và Miền núi", "central")
+
+
+def test_a_ministrys_name_wrapped_before_its_last_word_is_one_body():
+    text = (
+        "BỘ TÀI NGUYÊN VÀ MÔI\nTRƯỜNG\nSố: 23/2004/QĐ-BTNMT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc Lập - Tự Do - Hạnh Phúc\nHà Nội, ngày 28 tháng 10 năm 2004\nQUYẾT ĐỊNH\n\n"
+        "BAN HÀNH QUY ĐỊNH VỀ BÁO CÁO TRONG HOẠT ĐỘNG KHOÁNG SẢN\nBỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n\n"
+        "Căn cứ Luật Khoáng sản ngày 20 tháng 3 năm 1996;\n"
+    )
+    issuer = extract_record(text).issuer
+    assert (issuer.name, issuer.parent) == ("Bộ Tài nguyên và Môi trường", None)

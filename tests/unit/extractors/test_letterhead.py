@@ -263,3 +263,11 @@ def test_a_sites_summary_header_above_the_documents_own_gives_way_to_its_number(
         "Hà Nội, ngày 23 tháng 8 năm 1986\n\nCHỈ THỊ\nVề việc thanh tra\n"
     )
     assert extract_record(text).number == "211-CT"
+
+
+def test_the_former_national_motto_cut_by_a_wrap_is_still_a_motto():
+    from khplan.extractors.letterhead import motto_fragment
+
+    assert motto_fragment("nam dan chu cong hoa")
+    assert not motto_fragment("dan")  # "ỦY BAN NHÂN" / "DÂN": the end of a wrapped committee's name
+    assert not motto_fragment("dang dan chu viet nam")  # Đảng Dân chủ Việt Nam, an issuer

@@ -271,3 +271,16 @@ def test_the_aside_after_the_announcing_body_is_no_part_of_its_name():
     assert record.title == "Hoạt động của Ban Chỉ đạo chuyển đổi số huyện Đắk R'Lấp năm 2023"
     assert (record.issuer.level, record.issuer.province) == ("district", "Đắk Nông")
     assert record.issuer.name is not None and ")" not in record.issuer.name
+
+
+def test_a_headline_opening_with_the_number_gives_the_number_not_the_title():
+    text = (
+        "Số 04/KH-UBND Về kế hoạch tổ chức lễ tặng và truy tặng Danh hiệu vinh dự Nhà nước “Bà mẹ Việt Nam "
+        "Anh hùng”\n\n"
+        "Đăng ngày: 12/01/2015 17:23:17\n\nThực hiện Nghị định số 56/2013/NĐ-CP ngày 22/5/2013 của Chính phủ;\n\n"
+        "UBND tỉnh Sơn La ban hành Kế hoạch tổ chức lễ tặng và truy tặng Danh hiệu vinh dự Nhà nước.\n"
+    )
+    record = extract_record(text)
+    assert (record.number, record.doc_type) == ("04/KH-UBND", "Kế hoạch")
+    assert record.title is not None and record.title.startswith("Về kế hoạch tổ chức lễ tặng")
+    assert record.issuer.name == "Ủy ban nhân dân tỉnh Sơn La"

@@ -39,3 +39,11 @@ def test_a_number_repaired_from_what_ocr_read_is_flagged():
     )
     assert record.number == "2033/QĐ-UBND"
     assert any(w.code == "number_misread" and w.field == "number" for w in record.warnings)
+
+
+def test_an_older_ministrys_code_names_its_type_after_the_slash():
+    from khplan.extractors.terms import type_of_code
+
+    assert type_of_code("BYT/TT") == "Thông tư"  # "Số: 18-BYT/TT" (1979)
+    assert type_of_code("KH/HU") == "Kế hoạch"  # party style: the type first
+    assert type_of_code("BGTVT-KHĐT") is None  # a ministry's department after the dash names no type

@@ -877,3 +877,27 @@ def test_an_archive_heading_with_number_and_date_only_is_no_title():
     )
     assert record.title is None
     assert any(w.code == "field_not_found" and w.field == "title" for w in record.warnings)
+
+
+def test_an_archive_heading_with_a_stray_space_in_ngay_is_no_part_of_the_title():
+    text = (
+        "BỘ Y TẾ\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 07-BYT/TT\n\n"
+        "Hà Nội, ngày 30 tháng 4 năm 1994\n\nTHÔNG TƯ\n\nCỦA BỘ Y TẾ SỐ 7-BYT/TT NGÀ Y 30-4-1994 HƯỚNG DẪN "
+        "VIỆC THỰC HIỆN "
+        "PHÁP LỆNH HÀNH NGHỀ Y, DƯỢC TƯ NHÂN VÀ NGHỊ ĐỊNH SỐ 6-CP NGÀY 29-02-1994 CỦA CHÍNH PHỦ VỀ CỤ THỂ HOÁ MỘT SỐ "
+        "ĐIỀU CỦA PHÁP LỆNH HÀNH NGHỀ Y, DƯỢC TƯ NHÂN\n\nCăn cứ Pháp lệnh hành nghề y, dược tư nhân, Bộ Y tế "
+        "hướng dẫn:\n"
+    )
+    title = extract_record(text).title
+    assert title is not None and title.lower().startswith("hướng dẫn việc thực hiện pháp lệnh hành nghề y")
+
+
+def test_a_committees_chairman_is_an_authority_line_under_the_title():
+    text = (
+        "UỶ BAN VẬT GIÁ NHÀ NƯỚC\n******\n\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nĐộc lập - Tự do - Hạnh phúc\n********\n\n"
+        "Số: 111-NS/VGNN\n\nHà Nội, ngày 15 tháng 11 năm 1974\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC TRỢ GIÁ MUA LƯƠNG THỰC\n\n"
+        "CHỦ NHIỆM ỦY BAN VẬT GIÁ NHÀ NƯỚC\n\nCăn cứ vào Nghị định của Hội đồng Chính Phủ số 106-CP ngày 24-6-1965;\n"
+    )
+    record = extract_record(text)
+    assert record.title == "Về việc trợ giá mua lương thực"
+    assert (record.issuer.name, record.issuer.level) == ("Ủy ban Vật giá Nhà nước", "central")

@@ -221,3 +221,76 @@ def test_a_chairman_of_an_abbreviated_committee_ends_a_flattened_page_s_title():
         "việc cưới, việc tang, lễ hội,\n"
     )
     assert (extract_record(text).title or "").lower() == "v/v ban hành quy định về việc cưới, việc tang, lễ hội"
+
+
+def test_a_type_name_wrapped_word_by_word_is_the_type_line():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n|\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 983/QĐ-UBND\nLai Châu, ngày 04\ntháng 8 năm 2022\n|\nQUYẾT\nĐỊNH\n"
+        "PHÊ DUYỆT ĐỀ ÁN “CHUYỂN ĐỔI SỐ TỈNH LAI CHÂU\nĐẾN NĂM 2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030”\n"
+        "ỦY BAN\nNHÂN DÂN TỈNH LAI CHÂU\nCăn cứ Luật Tổ chức\nChính quyền địa phương ngày 19/6/2015;\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Quyết định"
+    assert record.title is not None and record.title.startswith("Phê duyệt đề án")
+
+
+def test_a_letters_printed_type_line_is_no_part_of_its_subject():
+    text = (
+        "BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 1785/TCHQ-GSQL\n\nHà Nội, ngày 25 tháng 04 năm 2006\n\nCÔNG VĂN\n\nVỀ VIỆC PHÂN LOẠI HÀNG HÓA\n\n"
+        "Kính gửi: Cục hải quan các tỉnh, thành phố\n\nTrong quá trình hướng dẫn phân loại hàng hóa, Tổng cục thấy\n"
+    )
+    record = extract_record(text)
+    assert record.doc_type == "Công văn"
+    assert record.title == "Về việc phân loại hàng hóa"
+
+
+def test_a_subject_wrapped_before_the_number_it_cites_goes_on():
+    text = (
+        "BỘ CÔNG THƯƠNG\nSố: 10221/BCT-XNK\nV/v thực hiện công văn số\n7021/VPCP-KTTH\nKính gửi: Tổng cục Hải quan\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 12 tháng 10 năm 2010\n\n"
+        "Triển khai thực hiện chỉ đạo của Thủ tướng Chính phủ tại công văn số 7021/VPCP-KTTH\n"
+    )
+    assert extract_record(text).title == "V/v thực hiện công văn số 7021/VPCP-KTTH"
+
+
+def test_a_title_under_the_number_wrapped_before_its_year_goes_on():
+    text = (
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM |\nSố: 2254/KH-UBND\nPHÒNG, CHỐNG DỊCH\n"
+        "BỆNH TRUYỀN NHIỄM NĂM\n2018\n\nQuảng Bình, ngày 29 tháng 11 năm 2017 |\n\n"
+        "Căn cứ kết quả phân tích dịch tể các bệnh truyền nhiễm trên địa bàn tỉnh trong những\n"
+    )
+    assert extract_record(text).title == "Phòng, chống dịch bệnh truyền nhiễm năm 2018"
+
+
+def test_a_type_name_broken_across_a_flat_pages_lines_is_no_part_of_the_issuer():
+    text = (
+        "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do —\n\nHạnh phúc\n\n"
+        "Số: 06/NQ-CP Hà Nội, ngày 24 tháng 01 năm 2011 NGHỊ\n\n"
+        "QUYẾT VỀ VIỆC THÀNH LẬP THỊ TRẤN MÁI DẦM THUỘC HUYỆN CHÂU\nTHÀNH, TỈNH HẬU GIANG\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n"
+    )
+    record = extract_record(text)
+    assert (record.doc_type, record.issuer.name) == ("Nghị quyết", "Chính phủ")
+    assert record.title is not None and record.title.startswith("Về việc thành lập thị trấn Mái Dầm")
+
+
+def test_kinh_alone_on_its_line_opens_the_letter_under_the_authority_line():
+    text = (
+        "THỦ\nTƯỚNG CHÍNH PHỦ\nNAM DÂN CHỦ CỘNG HÒA\nSố: 61-TTg\n\nVIỆT\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 17 tháng 2 năm 1961\n\nTHÔNG TƯ\n\nGIẢI THÍCH CHÍNH SÁCH QUẢN LÝ THỐNG NHẤT NHỮNG NHÀ CHO\n"
+        "THUÊ Ở CÁC THÀNH PHỐ\nVÀ THỊ XÃ\nTHỦ TƯỚNG CHÍNH PHỦ\n\nKính\n\ngửi:\n\n- Các ông Bộ trưởng các Bộ,\n"
+    )
+    record = extract_record(text)
+    assert record.title is not None and record.title.endswith("ở các thành phố và thị xã")
+    assert record.issuer.name == "Thủ tướng Chính phủ"
+
+
+def test_a_subject_wrapped_before_a_cited_number_with_its_year_goes_on():
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 12568/BTC-CĐKT\nV/v: Giải thích nội dung Thông\ntư số\n200/2014/TT-BTC\nKính\ngửi:\n"
+        "- Công ty TNHH Deloitte Việt\nNam\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 09 tháng 09 năm 2015\n\nTrả lời công văn không số ngày 26/6/2015 của các công ty kiểm toán\n"
+    )
+    assert extract_record(text).title == "V/v: Giải thích nội dung Thông tư số 200/2014/TT-BTC"
