@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from khplan.diacritics import restore_diacritics
+from khplan.diacritics.orthography import fold
 from khplan.extractors.gazetteer import (
     KINDS_BY_LENGTH,
     LEVEL_OF_KIND,
@@ -41,9 +43,10 @@ from khplan.extractors.gazetteer import (
     successor,
 )
 from khplan.extractors.header import HeaderReading, Piece, place_kind
-from khplan.extractors.letterhead import MOTTO_WORDS
+from khplan.extractors.letterhead import FORMER_MOTTOS, MOTTO_WORDS
 from khplan.extractors.matching import fold_key, proper_words, similarity, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
+from khplan.extractors.run_together import split_syllables
 from khplan.extractors.structure import ARCHIVE_LINE, COUNCIL_TERM, Layout, Line
 from khplan.extractors.terms import (
     AGENCY_CODES,
@@ -771,7 +774,7 @@ def _province_of_seat(place: str, province_hints: Counter[str]) -> AdminUnit | N
 def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> IssuerFinding | None:
     """The issuing body and its parent, and where the issuer's unit came from."""
     province_hints = mentions(ex.folded, "province")
-    bodies = apply_conventions(group_bodies(reading.issuer_lines), reading.mottos)
+    bodies = apply_conventions(group_bodies(_unglued(reading.issuer_lines)), reading.mottos)
     district_hints: Counter[str] = mentions(ex.folded, "district")
     for body in bodies:  # a body above (UBND QUẬN 3) says where the one below it (PHƯỜNG 5) is
         _resolve_unit(body, province_hints, district_hints)
@@ -854,6 +857,49 @@ def find_issuer(ex: Extraction, reading: HeaderReading, layout: Layout) -> Issue
     return IssuerFinding(issuer, parent, "header", weak)
 
 
+def _unglued(pieces: list[Piece]) -> list[Piece]:
+    """The issuer's lines with the words legacy OCR ran together split into syllables (``Botaichinh``,
+    ``tongcucthue``: a bold or letter-spaced line read without its spaces), and the quốc hiệu's words run onto them
+    (``conghoaxahoichu``) dropped. Only unmarked runs of letters: marks printed show the words were read."""
+    out: list[Piece] = []
+    for piece in pieces:
+        words, changed = [], False
+        for token in piece.text.split():
+            core = token.strip(_EDGE_MARKS)
+            parts = (
+                split_syllables(core, max_pieces=GLUED_SYLLABLES)
+                if len(core) >= GLUED_LETTERS and core.isalpha() and fold(core.lower()) == core.lower()
+                else None
+            )
+            if not parts:
+                words.append(token)
+                continue
+            changed = True
+            if not all(fold(part.lower()) in _MOTTO_OR_FORMER for part in parts):
+                words.append(restore_diacritics(" ".join(parts)))  # "TONG CUC QUAN LY": quản lý, no quận
+        text = " ".join(word for word in words if any(c.isalnum() for c in word))  # and the specks between
+        if not changed:
+            out.append(piece)
+        elif text:
+            out.append(Piece(piece.start, piece.end, text, fold_key(text)))
+    return out
+
+
+_MOTTO_OR_FORMER = MOTTO_WORDS | set(FORMER_MOTTOS["former_national"].split())
+GLUED_LETTERS = 7
+"""Letters a run holds at least to be words run together: ``Bonoivu`` (Bộ Nội vụ); shorter runs are names."""
+
+
+def _split_by_us(ex: Extraction, body: Body) -> bool:
+    """A body read from a line :func:`_unglued` split: its words are not the text's as printed."""
+    return any(squash(piece.text) != squash(ex.text[piece.start : piece.end]) for piece in body.pieces)
+
+
+GLUED_SYLLABLES = 6
+"""Syllables such a run is split into at most (``conghoaxahoi``, ``sogiaoducdaotao``)."""
+_EDGE_MARKS = "“”\"'(),.;:=~+—-_|©"
+
+
 def _begins(name: str, printed: str) -> bool:
     """The header printed only the first words of the name (two at least): a site cut the cell."""
     return len(printed.split()) >= 2 and squash(name).startswith(squash(printed) + " ")
@@ -887,6 +933,8 @@ def extract_issuer(ex: Extraction) -> None:
     record.name = _without_type_words(body_name(issuer))
     if issuer.pieces:
         ex.cite("issuer.name", issuer.start, issuer.end)
+    if _split_by_us(ex, issuer):  # a guess at where the spaces were, however known the name it gives
+        ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read from words OCR ran together, split")
     if finding.source != "header":
         ex.warn(
             "weak_issuer_evidence" if finding.weak else "issuer_from_text",
@@ -1005,7 +1053,9 @@ DISTRICT_NAME_SCORE = 97.0
 
 
 _KNOWN_NAMES = frozenset(fold_key(n) for n in (*ISSUER_CODES.values(), *DEPARTMENTS))
-_KNOWN_LONGEST_FIRST = sorted(_KNOWN_NAMES, key=lambda name: (-len(name), name))
+_KNOWN_LONGEST_FIRST = sorted(
+    _KNOWN_NAMES | {fold_key(n) for n in CENTRAL_BODY_NAMES}, key=lambda name: (-len(name), name)
+)
 _TYPE_WORDS = re.compile(r"\s+(?:" + "|".join(r"\s+".join(fold_key(t).split()) for t in DOC_TYPES) + r")\b")
 
 

@@ -29,7 +29,7 @@ def _folded_syllables() -> frozenset[str]:
     return frozenset(fold(s) for s in default_syllables())
 
 
-def split_syllables(word: str) -> list[str] | None:
+def split_syllables(word: str, max_pieces: int = MAX_PIECES) -> list[str] | None:
     """``VỀNHIỆM`` → ``["VỀ", "NHIỆM"]``, ``HOI6`` → ``["HOI", "6"]``; None when no split into syllables exists."""
     word = unicodedata.normalize("NFC", word)
     pieces: list[str] = []
@@ -38,14 +38,14 @@ def split_syllables(word: str) -> list[str] | None:
             pieces.append(part)
             continue
         folded = fold(part.lower())
-        cuts = _best_cuts(folded) if len(folded) == len(part) else None  # one folded letter per printed letter
+        cuts = _best_cuts(folded, max_pieces) if len(folded) == len(part) else None  # one folded letter per printed
         if cuts is None:
             return None
         pieces += [part[a:b] for a, b in zip((0, *cuts), (*cuts, len(part)), strict=True)]
     return pieces if len(pieces) > 1 and "".join(pieces) == word else None
 
 
-def _best_cuts(folded: str) -> tuple[int, ...] | None:
+def _best_cuts(folded: str, max_pieces: int = MAX_PIECES) -> tuple[int, ...] | None:
     known = _folded_syllables()
     best: dict[int, tuple[int, int, tuple[int, ...]]] = {0: (0, 0, ())}  # end -> (pieces, -onsets, cuts)
     for end in range(1, len(folded) + 1):
@@ -58,7 +58,7 @@ def _best_cuts(folded: str) -> tuple[int, ...] | None:
             if end not in best or candidate[:2] < best[end][:2]:
                 best[end] = candidate
     found = best.get(len(folded))
-    if found is None or found[0] > MAX_PIECES:
+    if found is None or found[0] > max_pieces:
         return None
     return found[2][1:]
 

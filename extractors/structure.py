@@ -359,6 +359,8 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
     """
     if line.text.rstrip().endswith(":") and not line.text.rstrip()[-2:-1].isspace():
         return None  # "QUYẾT ĐỊNH:", "QUYẾT NGHỊ:": the enacting formula, not the type line ("QUYẾT ĐỊNH :" is a speck)
+    if (mixed := _type_in_mixed_case(line.text)) is not None:
+        return mixed, len(line.text)  # "QuyeT DINH" / "-quyết ĐỊNH": legacy OCR's misread case, restored
     words = list(re.finditer(r"\S+", line.text.replace(":", " ")))
     while words and not any(c.isupper() for c in words[-1].group(0)):
         words.pop()
@@ -378,6 +380,16 @@ def read_type_words(line: Line) -> tuple[str, int] | None:
         if name is not None:
             return name, len(line.text)
     return _type_then_title(line)
+
+
+def _type_in_mixed_case(text: str) -> str | None:
+    """A line that is a type name of two words, one in capitals and one not (``Quyết ĐỊNH``): OCR misread the case of
+    a letter or two, the capitals say it is the type line."""
+    words = text.strip(" .|-_~—").split()
+    if len(words) != 2 or not any(w.isupper() and len(w) > 1 for w in words) or all(w.isupper() for w in words):
+        return None
+    key = squash(" ".join(words))
+    return next((name for name in DOC_TYPES if squash(name) == key), None)
 
 
 _NUMBER_AFTER_TYPE = re.compile(r"^(?P<type>[a-z]+(?:\s+[a-z]+){0,2})\s+\d{1,5}\s*[-/][a-z0-9đ/-]+\s*$")

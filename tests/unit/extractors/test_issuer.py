@@ -953,3 +953,22 @@ def test_a_ministrys_name_wrapped_before_its_last_word_is_one_body():
     )
     issuer = extract_record(text).issuer
     assert (issuer.name, issuer.parent) == ("Bộ Tài nguyên và Môi trường", None)
+
+
+def test_a_header_line_read_without_its_spaces_is_split_into_its_words():
+    text = (
+        "BOTAICHINH | CONGHOAXAHOI CHỦ NGHĨA VIỆT NAM\nTONGCUCTHUE | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1583/TCT-CS\nV/v: chính sách thuế\nHà Nội, ngày 10 tháng 5 năm 2011\n\n"
+        "Kính gửi: Cục Thuế tỉnh Bình Dương\n"
+    )
+    issuer = extract_record(text).issuer
+    assert (issuer.name, issuer.parent, issuer.level) == ("Tổng cục Thuế", "Bộ Tài chính", "central")
+
+
+def test_a_name_split_from_run_together_words_that_no_list_knows_is_flagged():
+    text = (
+        "BANTHIDUAKHEN\nSố: 20/BTĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 10 tháng 5 năm 2011\nV/v khen thưởng\n\nKính gửi: các Bộ, ngành\n"
+    )
+    record = extract_record(text)
+    assert "weak_issuer_evidence" in [w.code for w in record.warnings if w.field == "issuer.name"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from khplan.extractors.matching import fold_key
 from khplan.extractors.registry import Extraction
-from khplan.extractors.structure import extract_structure, heading_topics, walk
+from khplan.extractors.structure import extract_structure, heading_topics, split_lines, walk
 
 PLAN = """Số: 5/KH-UBND
 Hà Nội, ngày 01 tháng 02 năm 2020
@@ -124,3 +127,19 @@ def test_a_line_of_a_date_alone_is_text_not_a_speck():
         "II. THỜI GIAN\n1. Thời gian\nThời gian tổ chức tổng kết tháng\n10/2023).\n"
     )
     assert heading.children[0].text == "Thời gian tổ chức tổng kết tháng 10/2023)."
+
+
+@pytest.mark.parametrize("printed", ["Quyết ĐỊNH", "-quyết ĐỊNH", "QuyeT DINH"])
+def test_a_type_line_whose_case_ocr_misread_is_still_the_type_line(printed):
+    from khplan.extractors.structure import read_type_line
+
+    text = f"{printed}\n"
+    line = split_lines(text, fold_key(text))[0]
+    assert read_type_line(line) == "Quyết định"
+
+
+def test_a_sentence_of_two_words_with_a_name_in_capitals_is_no_type_line():
+    from khplan.extractors.structure import read_type_line
+
+    text = "Quyết TÂM\n"
+    assert read_type_line(split_lines(text, fold_key(text))[0]) is None
