@@ -885,19 +885,19 @@ def _unglued(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-_MOTTO_OR_FORMER = MOTTO_WORDS | set(FORMER_MOTTOS["former_national"].split())
 GLUED_LETTERS = 7
 """Letters a run holds at least to be words run together: ``Bonoivu`` (Bộ Nội vụ); shorter runs are names."""
+GLUED_SYLLABLES = 6
+"""Syllables such a run is split into at most (``conghoaxahoi``, ``sogiaoducdaotao``)."""
+_EDGE_MARKS = "“”\"'(),.;:=~+—-_|©"
+"""Specks and punctuation OCR leaves around a run."""
+_MOTTO_OR_FORMER = MOTTO_WORDS | set(FORMER_MOTTOS["former_national"].split())
+"""The words of the quốc hiệu, today's and the one before 1976: a run made only of them is the motto's."""
 
 
 def _split_by_us(ex: Extraction, body: Body) -> bool:
     """A body read from a line :func:`_unglued` split: its words are not the text's as printed."""
     return any(squash(piece.text) != squash(ex.text[piece.start : piece.end]) for piece in body.pieces)
-
-
-GLUED_SYLLABLES = 6
-"""Syllables such a run is split into at most (``conghoaxahoi``, ``sogiaoducdaotao``)."""
-_EDGE_MARKS = "“”\"'(),.;:=~+—-_|©"
 
 
 def _begins(name: str, printed: str) -> bool:
