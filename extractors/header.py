@@ -361,7 +361,7 @@ def headline_number(layout: Layout) -> tuple[Piece, str | None] | None:
     if layout.header or not layout.title:
         return None
     first = layout.title[0]
-    if (match := _HEADLINE_NUMBER.match(first.folded)) is None:
+    if (match := HEADLINE_NUMBER.match(first.folded)) is None:
         return None
     code = canonical_code(first.text[match.start("code") : match.end("code")])
     return Piece(first.start + match.start("num"), first.start + match.end("code"), match.group("num") + code, ""), (
@@ -369,7 +369,7 @@ def headline_number(layout: Layout) -> tuple[Piece, str | None] | None:
     )
 
 
-_HEADLINE_NUMBER = re.compile(
+HEADLINE_NUMBER = re.compile(
     r"^s[o0]\s*:?\s*(?P<num>\d{1,5})\s*(?P<code>[-/][a-z0-9đ&]+(?:[-/][a-z0-9đ&]+)*)\s+(?=ve\b|v\s*/\s*v\b)"
 )
 """``Số 04/KH-UBND Về …`` (folded): the number before the subject in a post's headline."""

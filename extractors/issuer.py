@@ -1028,6 +1028,7 @@ def extract_issuer(ex: Extraction) -> None:
 
 
 COUNCIL_OF_MINISTERS = "Hội đồng Bộ trưởng"
+"""The Government of 1981–1992, whose Chairman issued directives in his own ``…-CT`` series."""
 
 
 _COMMITTEE_OFFICE = re.compile(r"^(?P<office>van phong (?:uy ban nhan dan|hoi dong nhan dan) (?:tinh|thanh pho)) \S")

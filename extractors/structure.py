@@ -388,8 +388,15 @@ def _type_in_mixed_case(text: str) -> str | None:
     words = text.strip(" .|-_~—").split()
     if len(words) != 2 or not any(w.isupper() and len(w) > 1 for w in words) or all(w.isupper() for w in words):
         return None
-    key = squash(" ".join(words))
-    return next((name for name in DOC_TYPES if squash(name) == key), None)
+    return _type_named(" ".join(words))
+
+
+_TYPE_BY_KEY = {squash(name): name for name in DOC_TYPES}
+
+
+def _type_named(words: str) -> str | None:
+    """The type name these words spell exactly, marks, case and punctuation aside."""
+    return _TYPE_BY_KEY.get(squash(words))
 
 
 _NUMBER_AFTER_TYPE = re.compile(r"^(?P<type>[a-z]+(?:\s+[a-z]+){0,2})\s+\d{1,5}\s*[-/][a-z0-9đ/-]+\s*$")
@@ -549,9 +556,7 @@ def _type_across_lines(last: Line, first: Line) -> tuple[str, Line, Line, Line] 
     head = re.match(r"\s*(\S+)\s+(?=\S)", first.text)
     if tail is None or head is None or not (tail.group(1).isupper() and head.group(1).isupper()):
         return None
-    joined = squash(f"{tail.group(1)} {head.group(1)}")
-    name = next((name for name in DOC_TYPES if squash(name) == joined and " " in name), None)
-    if name is None:
+    if (name := _type_named(f"{tail.group(1)} {head.group(1)}")) is None:
         return None
     kept = last._replace(
         end=last.start + tail.start(),
@@ -587,8 +592,7 @@ def _wrapped_type_line(lines: tuple[Line, ...], line: Line) -> tuple[str, Line] 
     second = following.text.strip(" .|")
     if not second.isupper() or len(second.split()) != 1:
         return None
-    joined = squash(f"{text} {second}")
-    name = next((name for name in DOC_TYPES if squash(name) == joined), None)
+    name = _type_named(f"{text} {second}")
     return (name, following) if name is not None else None
 
 
@@ -736,7 +740,7 @@ def _title_under_number(header: list[Line]) -> list[Line]:
             if found:
                 break
             continue
-        if found and _WAITS_FOR_FIGURE.search(found[-1].folded) and _FIGURE_ALONE.match(line.folded):
+        if found and _figure_wrapped(found[-1], line):
             found.append(line)  # "BỆNH TRUYỀN NHIỄM NĂM" / "2018": the year wrapped onto a line of its own
             continue
         if (
@@ -863,7 +867,7 @@ def _header_end(lines: tuple[Line, ...]) -> int:
 def _subject_goes_on(previous: Line, line: Line, *, dated: bool) -> bool:
     """A ``V/v`` subject's next line: in small letters, or in capitals under one in capitals (``V/V PHÊ DUYỆT …`` /
     ``THỂ THAO TỈNH …``) up to the authority line."""
-    if _WAITS_FOR_FIGURE.search(previous.folded) and _FIGURE_ALONE.match(line.folded):
+    if _figure_wrapped(previous, line):
         return True  # "V/v thực hiện công văn số" / "7021/VPCP-KTTH": a narrow column wrapped before the figure
     if _holds_a_cell(line, dated=dated):
         return False
@@ -880,6 +884,11 @@ _FIGURE_ALONE = re.compile(
     r"|[ivx]{1,4}\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d)\W*$"
 )
 """The figure such a line waits for, alone on the next: ``7021/VPCP-KTTH``, ``26/11/2018``, ``I/2011``, ``2018``."""
+
+
+def _figure_wrapped(previous: Line, line: Line) -> bool:
+    """``… công văn số`` / ``7021/VPCP-KTTH``, ``… NĂM`` / ``2018``: a line cut before the figure the next holds."""
+    return bool(_WAITS_FOR_FIGURE.search(previous.folded) and _FIGURE_ALONE.match(line.folded))
 
 
 _DATE_CUT = re.compile(r"(?:^|,)\s*ngay\s*(?:\d{1,2}\s*(?:thang\s*\d{1,2}\s*(?:nam\s*)?)?)?$")

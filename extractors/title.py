@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cache
 
 from khplan.extractors.gazetteer import KINDS_BY_LENGTH, units
-from khplan.extractors.header import HeaderReading, Piece
+from khplan.extractors.header import HEADLINE_NUMBER, HeaderReading, Piece
 from khplan.extractors.matching import fold_key, strip_quotes
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.run_together import split_run_together, split_syllables
@@ -81,7 +81,7 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     text = strip_quotes(" ".join(text.split()).strip(_EDGES))
     if (heading := _ARCHIVE_HEADING.match(text)) is not None:
         text = _without_issuer_named(text[heading.end() :], reading)  # "SỐ 15-BTC/TT NGÀY … CỦA BỘ TÀI CHÍNH QUY …"
-    elif (numbered := _NUMBER_BEFORE_SUBJECT.match(text)) is not None:
+    elif (numbered := HEADLINE_NUMBER.match(fold_key(text))) is not None:
         text = text[numbered.end() :]  # "Số 04/KH-UBND Về kế hoạch tổ chức …": a post's headline names the number
     text = strip_quotes(_ISSUER_BEFORE_SUBJECT.sub("", text))  # a council's subject in quotes after its session
     text = _without_glued_authority(_without_authority(text, reading))
@@ -94,10 +94,6 @@ def read_title(layout: Layout, reading: HeaderReading) -> Piece | None:
     if _NUMBER_AND_DATE_ONLY.fullmatch(text):
         return None  # "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 296/CP-V1 NGÀY 20 THÁNG 3 NĂM 1998" / "Kính gửi: …": no subject
     return Piece(start, end, text, "") if text else None
-
-
-_NUMBER_BEFORE_SUBJECT = re.compile(r"^s[oố]\s*:?\s*\d{1,5}\s*[-/]\S*\s+(?=(?:v[eề]|v/v)\b)", re.IGNORECASE)
-"""``Số 04/KH-UBND`` before ``Về …``: the number a headline prints ahead of the subject, no word of it."""
 
 
 def _issuer_words(reading: HeaderReading) -> str:
