@@ -25,8 +25,10 @@ from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import NEXT_ONES, Layout, Line
 from khplan.extractors.terms import (
     DOC_TYPES,
+    FIELD_ABBREVIATION_WORD,
     ISSUER_CODES,
     NO_TYPE_LINE,
+    field_abbreviation,
     guessed_code_marks,
     known_segment,
     type_of_code,
@@ -105,8 +107,13 @@ HEADER_FIELDS = ("doc_type", "number", "issue_date", "place", "title", "issuer")
 
 def syllable_share(lines: Iterable[Line]) -> float:
     """The share of the words in ``lines`` that have the shape of a Vietnamese syllable (``H I NG B TRƯ NG``: few)."""
-    words = [w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", line.text)]
+    words = [w.lower() for line in lines for w in re.findall(r"[^\W\d_]+", _without_field_abbreviations(line.text))]
     return sum(bool(SYLLABLE.match(w)) for w in words) / len(words) if words else 1.0
+
+
+def _without_field_abbreviations(text: str) -> str:
+    """``PHÒNG GD&ĐT`` → ``PHÒNG``: an office's abbreviated name is printed, not damaged."""
+    return FIELD_ABBREVIATION_WORD.sub(lambda m: "" if field_abbreviation(m.group(0)) else m.group(0), text)
 
 
 @extractor(

@@ -577,6 +577,61 @@ _ABBREVIATION = re.compile(
 _SEGMENT_BREAK = re.compile(r"(\s+và\s+|\s*,\s*|\s+-\s+|\s+–\s+)")
 
 
+FIELD_ABBREVIATIONS: dict[str, str] = {
+    "gddt": "giáo dục và đào tạo",
+    "nnptnt": "nông nghiệp và phát triển nông thôn",
+    "tnmt": "tài nguyên và môi trường",
+    "ldtbxh": "lao động - thương binh và xã hội",
+    "vhttdl": "văn hóa, thể thao và du lịch",
+    "khcn": "khoa học và công nghệ",
+    "khdt": "kế hoạch và đầu tư",
+    "tttt": "thông tin và truyền thông",
+    "gtvt": "giao thông vận tải",
+    "tckh": "tài chính - kế hoạch",
+    "ktht": "kinh tế và hạ tầng",
+    "qldt": "quản lý đô thị",
+    "pcgd": "phổ cập giáo dục",
+    "xd": "xây dựng",
+    "dsvh": "đời sống văn hóa",
+    "mtqg": "mục tiêu quốc gia",
+    "vsmt": "vệ sinh môi trường",
+    "ntm": "nông thôn mới",
+    "cchc": "cải cách hành chính",
+    "attp": "an toàn thực phẩm",
+    "atgt": "an toàn giao thông",
+    "tdtt": "thể dục thể thao",
+    "pccc": "phòng cháy, chữa cháy",
+    "lhtn": "Liên hiệp Thanh niên",
+    "hlhpn": "Hội Liên hiệp Phụ nữ",
+    "lhpn": "Liên hiệp Phụ nữ",
+    "ldld": "Liên đoàn Lao động",
+    "ccb": "Cựu chiến binh",
+    "mttq": "Mặt trận Tổ quốc",
+    "bcd": "ban chỉ đạo",
+}
+"""The fields and bodies a small office's header abbreviates in its own name (``PHÒNG GD&ĐT``, ``BCĐ PCGD``,
+``SỞ NN&PTNT``), keyed by the letters folded, separators dropped; the record writes names in full words (ND30).
+``TNCS`` stays: Đoàn TNCS Hồ Chí Minh is the name as the Đoàn prints it. Ambiguous ones (``VH-TT``: thông tin or
+thể thao) are left as printed."""
+
+
+def field_abbreviation(word: str) -> str | None:
+    """The full words of ``word`` when it is one of :data:`FIELD_ABBREVIATIONS` printed in capitals (``GD&ĐT``);
+    ``xd`` in running text is no abbreviation."""
+    if any(ch.islower() for ch in word):
+        return None
+    return FIELD_ABBREVIATIONS.get(re.sub(r"[&.,\-]", "", fold_key(word)))
+
+
+def expand_field_abbreviations(name: str) -> str:
+    """A body's name with its fields' abbreviations written out (``PHÒNG GD&ĐT`` → ``PHÒNG giáo dục và đào tạo``)."""
+    return FIELD_ABBREVIATION_WORD.sub(lambda m: field_abbreviation(m.group(0)) or m.group(0), name)
+
+
+FIELD_ABBREVIATION_WORD = re.compile(r"(?<![\w&.,\-])[^\W\d_](?:[^\W\d_]|[&.,\-](?=[^\W\d_]))*\.?(?![\w&])")
+"""A word with its inner separators (``NN&PTNT``, ``LĐ-TB&XH``, ``VH,TT&DL``) and a trailing full stop (``BCĐ.``)."""
+
+
 def agency_case(name: str) -> str:
     """An agency name in ND30's capitalisation from a header's capitals: ``SỞ XÂY DỰNG`` → ``Sở Xây dựng``.
 
@@ -585,6 +640,7 @@ def agency_case(name: str) -> str:
     and of each field it is named after (fields split at ``và``, commas and
     dashes).
     """
+    name = expand_field_abbreviations(name)
     known = max(DEPARTMENTS, key=lambda d: _score(d, name))
     if _score(known, name) >= 92 and squash(known.split()[0]) == squash(name.split()[0] if name.split() else ""):
         return known  # of the same kind: "BỘ GIÁO DỤC VÀ ĐÀO TẠO" is 92 alike "Sở Giáo dục và Đào tạo", and no Sở

@@ -72,6 +72,14 @@ def test_a_clean_header_is_not_called_damaged():
     assert not any("damaged_text" in found for found in codes.values())
 
 
+def test_an_offices_abbreviated_name_is_no_damage():
+    codes = _codes(
+        "UBND HUYỆN TÂN YÊN\nPHÒNG GD&ĐT\nSố: 15/KH-PGDĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\nTân Yên, {DATE}\nKẾ HOẠCH\nThi đua năm 2023\n"
+    )
+    assert not any("damaged_text" in found for found in codes.values())
+
+
 # --- what a value itself says about how it was read ------------------------------
 
 

@@ -960,3 +960,20 @@ def test_central_bodies_older_documents_name_are_central(header, number, name):
     )
     issuer = extract_record(text).issuer
     assert (issuer.name, issuer.level) == (name, "central")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "parent"),
+    [
+        ("UBND HUYỆN TÂN YÊN\nPHÒNG GD&ĐT", "Phòng Giáo dục và Đào tạo huyện Tân Yên", "Ủy ban nhân dân huyện Tân Yên"),
+        ("UBND XÃ ĐỨC BÌNH\nBCĐ PCGD", "Ban Chỉ đạo phổ cập giáo dục xã Đức Bình", "Ủy ban nhân dân xã Đức Bình"),
+        ("UBND TỈNH BẮC GIANG\nSỞ LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội", "Ủy ban nhân dân tỉnh Bắc Giang"),
+    ],
+)
+def test_an_offices_abbreviated_name_is_written_out_in_full_words(header, name, parent):
+    text = (
+        f"{header}\nSố: 12/KH-PGDĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Bắc Giang, {DATE}\nKẾ HOẠCH\nTổ chức hội thi giáo viên dạy giỏi\nThực hiện Kế hoạch số 1 của UBND.\n"
+    )
+    issuer = _issuer(text)
+    assert (issuer.name.casefold(), issuer.parent) == (name.casefold(), parent)

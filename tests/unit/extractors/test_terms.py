@@ -1,3 +1,12 @@
+"""The vocabulary of administrative documents: codes, abbreviations, agency names."""
+
+from __future__ import annotations
+
+import pytest
+
+from khplan.extractors.terms import expand_field_abbreviations
+
+
 def test_a_types_code_run_into_a_bodys_gets_its_dash_back():
     from khplan.extractors.terms import canonical_code
 
@@ -47,3 +56,17 @@ def test_an_older_ministrys_code_names_its_type_after_the_slash():
     assert type_of_code("BYT/TT") == "Thông tư"  # "Số: 18-BYT/TT" (1979)
     assert type_of_code("KH/HU") == "Kế hoạch"  # party style: the type first
     assert type_of_code("BGTVT-KHĐT") is None  # a ministry's department after the dash names no type
+
+
+@pytest.mark.parametrize(
+    ("printed", "full"),
+    [
+        ("PHÒNG GD&ĐT", "PHÒNG giáo dục và đào tạo"),
+        ("SỞ VH,TT&DL", "SỞ văn hóa, thể thao và du lịch"),
+        ("BCĐ. XD ĐSVH", "ban chỉ đạo xây dựng đời sống văn hóa"),
+        ("Sở Xd", "Sở Xd"),  # a word in small letters is no abbreviation
+        ("ĐOÀN TNCS HỒ CHÍ MINH", "ĐOÀN TNCS HỒ CHÍ MINH"),  # the Đoàn's own name keeps it
+    ],
+)
+def test_an_offices_abbreviated_fields_are_written_out(printed, full):
+    assert expand_field_abbreviations(printed) == full
