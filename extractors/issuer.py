@@ -289,10 +289,12 @@ GLUED_HEADS = {
     "hội đồng nhân dân": "hội đồng nhân dân",
     "ban nhân dân": "ủy ban nhân dân",
     "đồng nhân dân": "hội đồng nhân dân",
+    "hội đng nhân dân": "hội đồng nhân dân",
 }
 """Heads long and distinctive enough to be known with their spaces lost and their vowels misread (``UYBANNHANDAN``,
 ``HOLDONG NHANDAN``, ``Ủy : _ ban nhân dân``): legacy OCR of a letter-spaced or bold line. ``BAN NHÂN DÂN`` is an
-``ỦY`` lost, ``ĐỒNG NHÂN DÂN`` a ``HỘI`` wrapped alone (and taken for the motto's): no other body is named so."""
+``ỦY`` lost, ``ĐỒNG NHÂN DÂN`` a ``HỘI`` wrapped alone (and taken for the motto's), ``HỘI ĐNG NHÂN DÂN`` an ``Ồ`` a
+site's font had no glyph for: no other body is named so."""
 _LOOSE = {**dict.fromkeys("aeiouy", "[aeiouydwl]{1,2}"), "d": "[dbp]"}
 """Each vowel any one or two of the letters OCR prints for a marked vowel (``HOLDONG``); Đ read as D, P or b."""
 _GLUED_HEAD_PATTERNS = [
@@ -698,6 +700,25 @@ def _authority_body(lines: tuple[Line, ...], head: str | None) -> Body | None:
     return body
 
 
+def _unit_ended_by(body: Body, reading: HeaderReading) -> bool:
+    """``THÀNH PHỐ CHÍ MINH`` (OCR lost ``HỒ``) over a place line ``Thành phố Hồ Chí Minh``: the header's unit, read
+    only as a near name (the city of Chí Linh), is the unit the place line names exactly when the header's words end
+    its name. True when the body's unit was so replaced."""
+    resolution, place = body.resolution, reading.place
+    if place is None or not body.unit_text or not body.unit_kind or resolution.score >= EXACT_UNIT_SCORE:
+        return False
+    _, name = place_kind(place.text)
+    printed = squash(body.unit_text).split()
+    found = resolve(name, kinds=[body.unit_kind], cutoff=EXACT_UNIT_SCORE)
+    if found.unit is None or len(found.candidates) != 1:
+        return False
+    own = squash(found.unit.name).split()
+    if len(own) <= len(printed) or own[-len(printed) :] != printed:
+        return False
+    body.resolution = found
+    return True
+
+
 @dataclass
 class IssuerFinding:
     """The issuer and how it was found: which source gave the unit, and how sure that is."""
@@ -924,6 +945,12 @@ def extract_issuer(ex: Extraction) -> None:
         return
     issuer, parent = finding.issuer, finding.parent
     for body in (issuer, parent):
+        if body is not None and _unit_ended_by(body, reading):
+            ex.warn(
+                "weak_issuer_evidence",
+                "issuer",
+                f"the header prints {body.unit_text!r}, the end of the place line's unit",
+            )
         if body is not None:  # "thành phố Huế": a district's name until 2025, the province's since
             body.resolution = on_day(body.resolution, ex.record.issue_date)
     ex.analyses["issuer_source"] = finding.source
@@ -1087,15 +1114,36 @@ def _central_spelling(ex: Extraction) -> bool:
     if (joint := _joint_central_bodies(folded)) is not None:
         record.name = joint  # "TÒA ÁN NHÂN DÂN TỐI CAO" / "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO": a joint circular's two
         return True
+    if (known := _central_before_a_stray_word(folded)) is not None:
+        ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
+        record.name = known
+        return True
     best = process.extractOne(folded, list(_CENTRAL_BY_FOLD), scorer=fuzz.token_sort_ratio)
-    if best is not None and best[1] >= CENTRAL_NAME_SCORE:
+    by_letters = best is None or best[1] < CENTRAL_NAME_SCORE
+    if not by_letters and best is not None:
         known = _CENTRAL_BY_FOLD[best[0]]
     elif (known := _central_run_together(folded)) is None:
         return False
-    if best is None or sorted(folded.split()) != sorted(best[0].split()):
+    if by_letters:  # its letters alone: that it is a central body at all is as weak as the name
+        ex.warn("weak_issuer_evidence", "issuer", f"{record.name!r} read by its letters as the known body {known!r}")
+    elif best is None or sorted(folded.split()) != sorted(best[0].split()):
         ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
     record.name = known
     return True
+
+
+def _central_before_a_stray_word(folded: str) -> str | None:
+    """A known central body and one short word after it (``Hội đồng Bộ trưởng nghi``, ``Bộ Ngoại giao nội``): the
+    motto's or the page's leftover an English-model OCR read as a syllable on the body's line. The body alone."""
+    *name, last = folded.split()
+    if len(name) < 2 or len(last) > STRAY_WORD_LETTERS:
+        return None
+    return _CENTRAL_BY_FOLD.get(" ".join(name))
+
+
+STRAY_WORD_LETTERS = 4
+"""A leftover is a syllable of a few letters; a longer word after a body's name may be its own (``nặng``: Bộ Công
+nghiệp nặng is known by its whole name)."""
 
 
 def _joint_central_bodies(folded: str) -> str | None:

@@ -232,6 +232,39 @@ ISSUER_CODES: dict[str, str] = {
 """The issuing body a number's ký hiệu names after the type (``924/SNV-CCHC``, ``1357/BVHTTDL-VHCS``): ND30, Phụ lục
 VI, gives each agency the abbreviation of its name."""
 
+FORMER_MINISTRIES: tuple[str, ...] = (
+    "Bộ Giáo dục",
+    "Bộ Đại học và Trung học chuyên nghiệp",
+    "Bộ Văn hóa",
+    "Bộ Thông tin",
+    "Bộ Lao động",
+    "Bộ Thương binh và Xã hội",
+    "Bộ Nội thương",
+    "Bộ Ngoại thương",
+    "Bộ Thương nghiệp",
+    "Bộ Kinh tế đối ngoại",
+    "Bộ Lương thực",
+    "Bộ Lương thực và Thực phẩm",
+    "Bộ Nông nghiệp",
+    "Bộ Lâm nghiệp",
+    "Bộ Thủy lợi",
+    "Bộ Công nghiệp nhẹ",
+    "Bộ Công nghiệp nặng",
+    "Bộ Cơ khí và Luyện kim",
+    "Bộ Năng lượng",
+    "Bộ Vật tư",
+    "Bộ Giao thông và Bưu điện",
+    "Tổng cục Bưu điện",
+    "Tổng cục Bưu điện và Truyền thanh",
+    "Tổng cục Thống kê",
+    "Tổng cục Địa chính",
+    "Ủy ban Thể dục Thể thao",
+    "Ủy ban Khoa học và Kỹ thuật Nhà nước",
+    "Ủy ban Xây dựng cơ bản Nhà nước",
+    "Ban Tổ chức - Cán bộ Chính phủ",
+)
+"""Ministries and national bodies of 1955–2002 by the names their documents print (since merged or renamed)."""
+
 CENTRAL_BODY_NAMES: tuple[str, ...] = (
     *(name for name in ISSUER_CODES.values() if name.startswith("Bộ ")),
     "Bộ Ngoại giao",
@@ -255,6 +288,7 @@ CENTRAL_BODY_NAMES: tuple[str, ...] = (
     "Bộ Công nghiệp",
     "Bộ Thủy sản",
     "Bộ Bưu chính, Viễn thông",
+    *FORMER_MINISTRIES,
     "Kiểm toán Nhà nước",
     "Bảo hiểm xã hội Việt Nam",
     "Kho bạc Nhà nước",

@@ -660,7 +660,18 @@ def test_a_central_body_as_legacy_ocr_leaves_it_is_read_as_the_body_and_flagged(
         "Căn cứ Luật Thi đua, Khen thưởng;\n"
     )
     assert (record.issuer.name, record.issuer.level) == (name, "central")
-    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+    assert any(w.code == "weak_issuer_evidence" and w.field in ("issuer", "issuer.name") for w in record.warnings)
+
+
+def test_a_body_read_by_its_letters_alone_is_flagged_whole():
+    """Read by its letters alone (``… GD&ĐT`` as ``Bộ Giáo dục và Đào tạo``), that it is a central body at all is as
+    weak as its name: the level is flagged too."""
+    record = extract_record(
+        "MN, TH, THCS TH&THCS GD&ĐT\nSố: 12/HD\nHà Nội, ngày 05 tháng 3 năm 2019\nHƯỚNG DẪN\n"
+        "Công tác thi đua, khen thưởng năm 2019\nCăn cứ Luật Thi đua, Khen thưởng;\n"
+    )
+    assert record.issuer.level == "central"
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer" for w in record.warnings)
 
 
 def test_an_office_named_after_its_ministry_is_not_cut_to_the_ministry():
@@ -977,3 +988,42 @@ def test_an_offices_abbreviated_name_is_written_out_in_full_words(header, name, 
     )
     issuer = _issuer(text)
     assert (issuer.name.casefold(), issuer.parent) == (name.casefold(), parent)
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "flagged"),
+    [
+        ("BỘ NGOẠI GIAO NỘI", "Bộ Ngoại giao", True),  # the motto's leftover read as a syllable on the body's line
+        ("HỘI ĐỒNG BỘ TRƯỞNG NGHI", "Hội đồng Bộ trưởng", True),
+        ("BỘ CÔNG NGHIỆP NẶNG", "Bộ Công nghiệp nặng", False),  # a former ministry, known by its whole name
+        ("BỘ NỘI THƯƠNG", "Bộ Nội thương", False),
+    ],
+)
+def test_a_central_bodys_name_with_a_stray_word_after_it_is_the_body(header, name, flagged):
+    text = (
+        f"{header}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12-BNT\n"
+        "Hà Nội, ngày 3 tháng 4 năm 1965\nTHÔNG TƯ\nVề việc quản lý thị trường\nThi hành Nghị định số 1.\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.level) == (name, "central")
+    assert any(w.field == "issuer.name" and w.code == "weak_issuer_evidence" for w in record.warnings) is flagged
+
+
+def test_a_header_unit_that_lost_its_first_word_is_the_place_lines_unit():
+    text = (  # legacy OCR lost "HỒ": read alone, "CHÍ MINH" is nearest the city of Chí Linh (Hải Dương)
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTHÀNH PHỐ CHÍ MINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 5157/QĐ-UBND Thành phố Hồ Chí Minh, ngày 30 tháng 9 năm 2016\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY ĐỊNH VỀ THƯ XIN LỖI\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    record = extract_record(text)
+    assert (record.issuer.name, record.issuer.level) == ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province")
+    assert any(w.field == "issuer" and w.code == "weak_issuer_evidence" for w in record.warnings)
+
+
+def test_a_councils_head_whose_marked_vowel_a_font_lost_is_the_council():
+    text = (  # "ĐỒNG" printed "ĐNG": the site's font had no glyph for Ồ
+        "HỘI ĐNG NHÂN DÂN\nTỈNH VĨNH PHÚC\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Số: 12/NQ-HĐND\nVĩnh Phúc, {DATE}\nNGHỊ QUYẾT\nVề mức chi hỗ trợ\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert (_issuer(text).name, _issuer(text).level) == ("Hội đồng nhân dân tỉnh Vĩnh Phúc", "province")
