@@ -454,7 +454,7 @@ class Restorer:
         previous, item = "", ""
         word, fixed = self.word, self.fixed
         for number, line in enumerate(lines):
-            tokens = line_tokens(line)
+            tokens = _kind_parted(line_tokens(line))
             if tokens and _starts_paragraph(line, previous):
                 restarts.add(len(positions))
             slots: list[Slot] = []
@@ -858,6 +858,30 @@ class Restorer:
 
 
 _QUARTER_NUMBER = re.compile(r"(?=.*[1l|])(?P<roman>[1lI|]{1,3}|[1lI|]V)(?P<year>/\d{2,4})?")
+
+
+def _kind_parted(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """``TP.H6`` → ``TP``, ``.``, ``H6``: a unit's kind abbreviated with its full stop and the name printed against
+    it (``TP.Hồ Chí Minh``, ``TX.Sơn Tây``) are words apart; the name's first syllable is restored on its own. (Damage
+    detection counts the token as printed.)"""
+    if not any(_KIND_BEFORE_NAME.match(token.text) for token in tokens):
+        return tokens
+    parted: list[Token] = []
+    for token in tokens:
+        if (kind := _KIND_BEFORE_NAME.match(token.text)) is None:
+            parted.append(token)
+            continue
+        name = token.text[kind.end() :]
+        parted += [
+            Token(kind.group("kind"), token.start, Kind.abbreviation),
+            Token(".", token.start + kind.end() - 1, Kind.punct),
+            Token(name, token.start + kind.end(), classify(name)),
+        ]
+    return tuple(parted)
+
+
+_KIND_BEFORE_NAME = re.compile(r"^(?P<kind>TP|Tp|TX|Tx)\.(?=[^\W\d_]\w)")
+"""Thành phố and thị xã abbreviated before a name (not ``Q.1``, ``P.5``: numbered, nothing to restore)."""
 
 
 def _roman_number(token: Token) -> tuple[str, bool] | None:

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from khplan.diacritics.orthography import normalize_tone_placement, strip_diacritics
 from khplan.extractors.dates import FoundDate
-from khplan.extractors.gazetteer import AdminUnit, resolve
+from khplan.extractors.gazetteer import AdminUnit, provinces, resolve
 from khplan.extractors.letterhead import (
     Cell,
     Piece,
@@ -573,6 +573,9 @@ def extract_place(ex: Extraction) -> None:
     ex.found("place", "place line")
     unit: AdminUnit | None = ex.analyses.get("issuer_unit")
     kind, name = place_kind(printed.text)
+    if (whole := _wrapped_away(name, unit, ex.record.issuer.province)) is not None:
+        ex.warn("inferred", "place", f"the place line prints {name!r}, the end of {whole!r}: the rest read as wrapped")
+        name = whole
     spelt = gazetteer_spelling(name, unit, ex.record.issuer.province)
     if spelt is None:
         ex.warn("unresolved_place", "place", f"{name!r} is no unit's name in the gazetteer: kept as printed")
@@ -616,6 +619,26 @@ def marks_disagree(printed: str, spelt: str, unit: AdminUnit) -> str | None:
     exact = resolve(printed, cutoff=EXACT_PLACE_SCORE).candidates
     names = {u.name for u in exact if normalize_tone_placement(u.name).casefold() == key and u.level == unit.level}
     return names.pop() if names else None
+
+
+def _wrapped_away(place: str, unit: AdminUnit | None, province: str | None) -> str | None:
+    """The issuer's unit or province whose name ``place`` ends (``Tàu`` of Bà Rịa - Vũng Tàu, ``Thiên Huế``): the
+    place line wrapped, or OCR read its columns apart, and only the name's last words stand before the date. Not
+    when those words name a unit of the province themselves (``Vũng Tàu``, ``Huế``)."""
+    words = squash(place).split()
+    if not words or (province and _in_province(place, province) is not None) or _names_a_province(place):
+        return None
+    names = [*((unit.name, *unit.aliases) if unit is not None else ()), *((province,) if province else ())]
+    for name in names:
+        own = squash(name).split()
+        if len(own) > len(words) and own[-len(words) :] == words:
+            return name
+    return None
+
+
+def _names_a_province(place: str) -> bool:
+    """``Huế``: a province's own name (since 2025), however the issuer's province was named before."""
+    return any(squash(name) == squash(place) for unit in provinces() for name in (unit.name, *unit.aliases))
 
 
 def _in_province(place: str, province: str) -> str | None:

@@ -435,3 +435,9 @@ def test_two_letters_and_a_slash_are_an_abbreviation_kept_as_printed():
     assert restore("- BO Noi vy (b/e);\n- Thu trudng (t/h);", channel="legacy").text == (
         "- BỘ Nội vụ (b/e);\n- Thủ trưởng (t/h);"
     )
+
+
+def test_the_citys_name_printed_against_its_kind_is_restored():
+    # the legacy OCR of a place line: "Hồ" read "H6", the kind's full stop glued to it
+    text = "TP.H6 Chi Minh, ngay 04 thang 5 nam 2011"
+    assert restore(text, channel="legacy").text == "TP.Hồ Chí Minh, ngày 04 tháng 5 năm 2011"

@@ -627,3 +627,31 @@ def test_only_a_type_codes_own_place_is_set_right_by_the_type_line(number, doc_t
     from khplan.extractors.header import type_segment_repaired
 
     assert type_segment_repaired(number, doc_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("place_line", "place", "inferred"),
+    [
+        ("Tàu, ngày 08 tháng 01 năm 2023\nBà Rịa - Vũng", "Bà Rịa - Vũng Tàu", True),  # OCR read the columns apart
+        ("Vũng Tàu, ngày 08 tháng 01 năm 2023", "Vũng Tàu", False),  # the province's city, a unit of its own
+        ("Bà Rịa - Vũng Tàu, ngày 08 tháng 01 năm 2023", "Bà Rịa - Vũng Tàu", False),
+    ],
+)
+def test_a_place_line_holding_only_the_end_of_the_issuers_name_is_that_name(place_line, place, inferred):
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\nSố: 08/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\n{place_line}\nKẾ HOẠCH\nTriển khai công tác truyền thông\n"
+        "Thực hiện Kế hoạch số 1.\n"
+    )
+    record = extract_record(text)
+    assert record.place == place
+    assert any(w.field == "place" and w.code == "inferred" for w in record.warnings) is inferred
+
+
+def test_a_place_that_is_a_provinces_own_name_is_not_read_as_wrapped():
+    text = (  # Huế, a province of its own since 2025, ends the name of the former Thừa Thiên Huế
+        "|\nỦY BAN NHÂN DÂN\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n|\nSố: 18/CT-UBND |\n"
+        "Huế, ngày 29 tháng 12 năm 2025 |\nCHỈ THỊ\nTĂNG CƯỜNG KỶ CƯƠNG, KỶ LUẬT HÀNH CHÍNH TRÊN ĐỊA BÀN THÀNH PHỐ\n"
+        "Thành phố Huế chính thức trở thành thành phố trực thuộc Trung ương từ ngày 01/01/2025.\n"
+    )
+    assert extract_record(text).place == "Huế"
