@@ -181,9 +181,10 @@ MIN_TITLE_SYLLABLES = 0.9
 _NOT_A_BODY = re.compile(
     r"\b(?:quyet\s+dinh|ke\s+hoach|quy\s+che|quy\s+dinh|ban\s+hanh|ve\s+viec|tren\s+dia\s+ban"
     r"|cong\s+van|thong\s+bao|to\s+trinh|chuong\s+trinh|nghi\s+quyet|huong\s+dan|chi\s+thi|bao\s+cao|ket\s+luan"
-    r"|thang\s+\d+|ngay\s+\d+)\b|^ban\s+nhan\s+dan\b"
+    r"|thang\s+\d+|ngay\s+\d+|xa\s+hoi\s+chu\s+nghia|doc\s+lap|hanh\s+phuc)\b|^ban\s+nhan\s+dan\b"
 )
-"""Words of a document's type or subject: a body's name holding one took a title's line."""
+"""Words of a document's type or subject, or of the motto: a body's name holding one took a title's line or the
+motto's beside it."""
 _LOCAL_BODIES = ("uy ban nhan dan", "hoi dong nhan dan")
 _OFFICES = ("van phong",)
 """An office named by its kind alone: ND30 names it by whose it is (Văn phòng Trung ương Đảng, Văn phòng UBND tỉnh)."""

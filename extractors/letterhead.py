@@ -71,8 +71,9 @@ BLANK_NUMBER = re.compile(
 )
 """``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed (OCR may drop the slash of
 the blank: ``Số: KH-UBND``)."""
-SUBJECT = re.compile(r"(?<![a-z])(?:v\s*[/il1|]\s*v\b\s*[:.]?|ve\s+viec\b)")
-"""``V/v`` (về việc): a công văn's trích yếu under its number."""
+SUBJECT = re.compile(r"(?<![a-z])(?:(?:v\s*[/il1|]\s*v|w/v|vw)\b\s*[:.]?|vv\s*[:.]|ve\s+viec\b)")
+"""``V/v`` (về việc): a công văn's trích yếu under its number; legacy OCR reads it ``Viv``, ``W/v``, ``VW``, and with
+its colon ``Vv:`` (``vv`` alone, inside a line, is as often a speck's reading)."""
 SUBJECT_OPENING = re.compile(r"ve(?:\s*:)?\s+(?!viec)\S")
 """``Về …`` opening a piece of its own under the number: a trích yếu printed without ``V/v``."""
 MARKS = frozenset(
@@ -374,7 +375,7 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
         if not outside(taken, match.start(), match.end()):
             continue
         found = to_date(match)
-        if found is None or _cited_date(stream, match.end()):
+        if found is None or _cited_date(stream, match.end()) or _citation_before(stream, match.start()):
             continue
         place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
         return DateCell(found, place)
@@ -433,6 +434,19 @@ def _cited_date(stream: Stream, end: int) -> bool:
         return False
     follows = _OF_A_BODY.match(stream.folded, end)
     return follows is not None and stream.piece_at(follows.end()) == stream.piece_at(end - 1)
+
+
+def _citation_before(stream: Stream, start: int) -> bool:
+    """A date a preamble holds (``Căn cứ Nghị định số 76/2013/NĐ-CP ngày 16 tháng 7 năm 2013 …`` read into a header
+    whose type line a site dropped): the cited document's, not the place-and-date line's."""
+    piece = stream.piece_at(start)
+    before = stream.folded[stream.starts[piece] : start]
+    return _CITATION.search(before) is not None
+
+
+_CITATION = re.compile(r"^\W*(?:can\s+cu|thuc\s+hien|thi\s+hanh)\b")
+"""A piece opening as a preamble does (folded); a post's caption ``Công văn số 972/SNV-CCHC ngày 18/7/2018 V/v …``
+is the document's own number and date."""
 
 
 _LONE_PLACE = re.compile(r"^(?:T[Pp]\.?\s+)?[^\W\d_][^\s,]*(?:\s+\w[^\s,]*){0,4}\s*,$")

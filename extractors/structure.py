@@ -450,8 +450,14 @@ def _type_then_words(line: Line) -> tuple[str, int] | None:
         return None
     for name in sorted(DOC_TYPES, key=len, reverse=True):
         if line.text.startswith(name.upper() + " ") and len(line.text) > len(name) + 1:
+            if _JOINED_AFTER.match(line.folded, len(name)):
+                return None  # "QUY ĐỊNH VÀ HƯỚNG DẪN THI HÀNH …": two verbs of a title, no type
             return name, len(name) + 1
     return None
+
+
+_JOINED_AFTER = re.compile(r"\s+va\s")
+"""``và`` after a type's name: the name is a word of a phrase (folded)."""
 
 
 def _mostly_upper(text: str) -> bool:
@@ -954,7 +960,7 @@ def _place_date_words(line: Line, date_start: int) -> int:
 def _is_subject_line(line: Line) -> bool:
     """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number (in quotes,
     ``“V/v Triển khai …”``, as some print it)."""
-    if re.match(r"^[\"“‘'«]?\s*v\s*[/il1|]\s*v\b", line.folded):
+    if re.match(r"^[\"“‘'«]?\s*(?:(?:v\s*[/il1|]\s*v|vw|w/v)\b|vv\s*[:.])", line.folded):
         return True
     return bool(re.match(r"^ve(?:\s*:)?\s", line.folded)) and not _mostly_upper(line.text)
 

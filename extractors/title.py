@@ -204,7 +204,8 @@ def _without_glued_authority(text: str) -> str:
 
 
 AUTHORITY_MIN = 8
-_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|theo|den)\s*$")
+_DANGLING = re.compile(r"\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|theo|den|la|giua|sang)\s*$")
+"""Words a title's own body's name follows (``THỐNG NHẤT GỌI BỘ THƯƠNG NGHIỆP LÀ`` / ``BỘ NỘI THƯƠNG``)."""
 
 
 def _dangles(folded: str) -> bool:
@@ -404,6 +405,10 @@ def _capitalised_in(body: str) -> tuple[Counter[tuple[str, str]], Counter[str]]:
     return counts, singles
 
 
+_MISREAD_SUBJECT = re.compile(r"^(?:V[il1|]v|Vv|VW|W/v)(?=[\s:.])")
+"""``V/v`` as legacy OCR reads it (``Viv:``, ``VW:``): the record writes it as printed on the page."""
+
+
 @extractor(
     "title", requires=["analysis.layout", "analysis.header"], assigns=["record.title", "record.title_as_printed"]
 )
@@ -416,7 +421,7 @@ def extract_title(ex: Extraction) -> None:
         return
     body = "\n".join(line.text for line in layout.body[:200])
     repaired, guessed = split_run_together(title.text, glued_words(title.text))
-    ex.record.title = sentence_case(repaired, body)
+    ex.record.title = _MISREAD_SUBJECT.sub("V/v", sentence_case(repaired, body))
     ex.record.title_as_printed = title.text
     if glued := glued_words(ex.record.title):
         ex.warn("unreadable_title_words", "title", f"words run together or misread: {', '.join(glued)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from khplan.extractors import extract_record
+from khplan.extractors.matching import fold_key
 
 DATE = "ngày 10 tháng 5 năm 2023"
 
@@ -383,3 +384,34 @@ def test_a_d_of_an_unknown_code_segment_is_read_as_most_codes_print_it_once_the_
 def test_a_number_whose_ky_hieu_lost_its_letters_is_flagged():
     codes = _codes(f"ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 22/2010\nTuyên Quang, {DATE}\nQUYẾT ĐỊNH\nVề quy trình\n")
     assert "number_misread" in codes.get("number", set())
+
+
+def test_an_issuer_holding_the_mottos_words_is_implausible():
+    text = (  # a scan's legacy OCR, restored: the motto's words read into the commune's name beside them
+        "UBNDXA DỨC BĨNH CONG Độc lập - Tự do - Hạnh phúc\nCHO XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+        "BCĐ PCGD Đức Bình, ngày 07 tháng 10 năm 2007\nSố 04/BC-PCGD\nBÁO CÁO TÌNH HÌNH VÀ\nKẾT QUẢ\n"
+    )
+    assert "xa hoi chu nghia" in fold_key(extract_record(text).issuer.name or "")
+    assert "implausible_issuer" in _codes(text).get("issuer", set())
+
+
+def test_a_date_a_preamble_cites_is_not_the_documents():
+    text = (  # development document 1745: a site dropped the header; the first written date is a cited decree's
+        "873/QĐ-BVHTTDL\n"
+        "\n"
+        "KTBT, TT Lê Khánh Hải Theo BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH -\n"
+        "\n"
+        'Quyết định V/v tặng "Cờ Thi đua của Bộ" năm 2015\n'
+        "\n"
+        "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n"
+        "\n"
+        "Căn cứ Luật Thi đua, Khen thưởng năm 2003; Luật Sửa đổi, bổ sung một số điều của Luật Thi "
+        "đua, Khen thưởng năm 2005 và năm 2013;\n"
+        "Căn cứ Nghị định số 76/2013/NĐ-CP ngày 16 tháng 7 năm 2013 của Chính phủ quy định chức năn"
+        "g, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Văn hóa, Thể thao và Du lịch;\n"
+        "Căn cứ Nghị định số 42/2010/NĐ-CP ngay 15 tháng 4 năm 2010 của Chính phủ quy định chi tiết"
+        " thi hành một số điều của Luật Thi đua, Khen thưởng và Luật sửa đổi, bổ sung một số điều c"
+        "ủa Luật Thi đua, Khen thưởng; Nghị định số 39/2012/NĐ-CP ngày 27 tháng 4 năm 2012 của Chin"
+        "h phủ về việc sửa đổi, bổ sung một số điều của Nghị định số 42"
+    )
+    assert extract_record(text).issue_date is None

@@ -901,3 +901,44 @@ def test_a_committees_chairman_is_an_authority_line_under_the_title():
     record = extract_record(text)
     assert record.title == "Về việc trợ giá mua lương thực"
     assert (record.issuer.name, record.issuer.level) == ("Ủy ban Vật giá Nhà nước", "central")
+
+
+@pytest.mark.parametrize("printed", ["V/v:", "Viv:", "Vv:", "VW:", "W/v"])
+def test_a_subject_line_legacy_ocr_misread_is_the_letters_subject(printed):
+    text = (
+        f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/UBND-VX\n{printed} tổ chức Hội thi tuyên truyền pháp luật\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 3 tháng 4 năm 2020\n"
+        "Kính gửi: Các sở, ngành\nThực hiện Kế hoạch số 1.\n"
+    )
+    record = extract_record(text)
+    assert record.title is not None and record.title.startswith("V/v")
+    assert record.title.removeprefix("V/v").lstrip(": ") == "tổ chức Hội thi tuyên truyền pháp luật"
+
+
+def test_a_title_ending_on_its_issuers_name_after_la_keeps_it():
+    text = (  # the issuer's name ends the title's own sentence: no authority line run on
+        "BỘ NỘI THƯƠNG\n******\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nĐộc lập - Tự do - Hạnh phúc\nSố: 253-TN\n"
+        "Hà Nội, ngày 22 tháng 04 năm 1959\nTHÔNG TƯ\nTHỐNG NHẤT GỌI BỘ THƯƠNG NGHIỆP LÀ BỘ NỘI THƯƠNG\n"
+        "Thi hành Nghị quyết của Quốc hội khóa thứ 8 ngày 29-4-1958, Bộ Thương nghiệp cũ đã được tách ra.\n"
+    )
+    title = extract_record(text).title or ""
+    assert title.casefold() == "thống nhất gọi bộ thương nghiệp là bộ nội thương"
+
+
+def test_a_title_opening_with_two_verbs_joined_by_va_is_no_type_line():
+    text = (  # a 1960s circular printed without its type line: "QUY ĐỊNH VÀ HƯỚNG DẪN" opens the trích yếu
+        "BỘ LAO ĐỘNG | VIỆT NAM DÂN CHỦ CỘNG HÒA |\nSố: 10-LĐ-TT | Hà Nội, ngày 04 tháng 10 năm 1963 |\n"
+        "QUY ĐỊNH VÀ HƯỚNG DẪN THI HÀNH CÁC MỨC TIỀN CÔNG ĐỊA PHƯƠNG\n"
+        "Kính gửi: | -Ủy ban hành chính các khu, thành phố và tỉnh; |\nTừ năm 1958 đến nay, Bộ đã phân cấp.\n"
+    )
+    record = extract_record(text)
+    assert record.title == "Quy định và hướng dẫn thi hành các mức tiền công địa phương"
+    assert record.doc_type != "Quy định"
+
+
+def test_vv_without_its_colon_inside_a_directives_title_is_no_letters_subject():
+    text = (  # "V/v" OCR read "vv" inside a title under the type line: the type line says what it is
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/CT-UBND\nLong Xuyên, ngày 3 tháng 12 năm 1996\n"
+        "2 CHITH] vv thực hiện một số công tác trong mùa lũ 1996\nThực hiện Chỉ thị số 1.\n"
+    )
+    assert extract_record(text).doc_type == "Chỉ thị"
