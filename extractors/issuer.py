@@ -1003,8 +1003,12 @@ def extract_issuer(ex: Extraction) -> None:
         record.level = Level.department
     if record.level in (Level.central, None) and (known := _AGENCY_BY_FOLD.get(_words_folded(record.name))):
         record.name = known  # "Tổng cục Quản lý thị trưởng" under its Bộ: a known agency's name, one word marked wrong
-    if record.level in (Level.central, None) and parent is None and _central_spelling(ex):
-        record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
+    if record.level in (Level.central, None) and parent is None:
+        if _central_spelling(ex):
+            record.level = Level.central  # "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAN": no national name read, a known body's
+        elif record.level == Level.central and issuer.head == "bộ":
+            message = f"{record.name!r} is a ministry by a name no list knows: a word misread or run in"
+            ex.warn("weak_issuer_evidence", "issuer.name", message)  # "Bộ Việt giáo dục": the motto's word run in
     if record.name == COUNCIL_OF_MINISTERS and code_segments(reading.number_code) == ["CT"]:
         record.name = f"Chủ tịch {COUNCIL_OF_MINISTERS}"  # "Số: 211-CT": the Chairman's own series, his directives
     if record.level == Level.central:

@@ -1027,3 +1027,13 @@ def test_a_councils_head_whose_marked_vowel_a_font_lost_is_the_council():
         "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
     )
     assert (_issuer(text).name, _issuer(text).level) == ("Hội đồng nhân dân tỉnh Vĩnh Phúc", "province")
+
+
+def test_a_ministry_by_a_name_no_list_knows_is_flagged():
+    text = (  # legacy OCR ran the motto's "VIỆT" into the ministry's name beside it
+        "BỘ VIỆT GIÁO DỤC | NAM DÂN CHỦ CỘNG HOÀ |\nSố: 35-CTPT |\nHà Nội, ngày 02 tháng 08 năm 1962 |\n"
+        "VỀ VIỆC XÂY DỰNG TRƯỜNG PHỔ THÔNG CÓ HỌC NGHỀ\nKính gửi: Các Ủy ban hành chính\n"
+    )
+    record = extract_record(text)
+    assert record.issuer.level == "central"
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
