@@ -406,7 +406,8 @@ def _capitalised_in(body: str) -> tuple[Counter[tuple[str, str]], Counter[str]]:
 
 
 _MISREAD_SUBJECT = re.compile(r"^(?:V[il1|]v|Vv|VW|W/v)(?=[\s:.])")
-"""``V/v`` as legacy OCR reads it (``Viv:``, ``VW:``): the record writes it as printed on the page."""
+"""``V/v`` as legacy OCR reads it (``Viv:``, ``VW:``): the record writes ``V/v``, as ND30 prints it; the title as
+printed keeps OCR's reading."""
 
 
 @extractor(
