@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -36,7 +37,7 @@ from khplan.extractors.letterhead import (
     motto_fragment,
     outside,
 )
-from khplan.extractors.matching import fold_key, proper_words, similarity, squash
+from khplan.extractors.matching import ends_name, fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.structure import TITLE_AFTER_TYPE, Layout, Line
 from khplan.extractors.terms import (
@@ -625,20 +626,16 @@ def _wrapped_away(place: str, unit: AdminUnit | None, province: str | None) -> s
     """The issuer's unit or province whose name ``place`` ends (``Tàu`` of Bà Rịa - Vũng Tàu, ``Thiên Huế``): the
     place line wrapped, or OCR read its columns apart, and only the name's last words stand before the date. Not
     when those words name a unit of the province themselves (``Vũng Tàu``, ``Huế``)."""
-    words = squash(place).split()
-    if not words or (province and _in_province(place, province) is not None) or _names_a_province(place):
-        return None
+    if (province and _in_province(place, province) is not None) or squash(place) in _province_names():
+        return None  # "Huế": a province's own name since 2025, however the issuer's province was named before
     names = [*((unit.name, *unit.aliases) if unit is not None else ()), *((province,) if province else ())]
-    for name in names:
-        own = squash(name).split()
-        if len(own) > len(words) and own[-len(words) :] == words:
-            return name
-    return None
+    return next((name for name in names if ends_name(name, place)), None)
 
 
-def _names_a_province(place: str) -> bool:
-    """``Huế``: a province's own name (since 2025), however the issuer's province was named before."""
-    return any(squash(name) == squash(place) for unit in provinces() for name in (unit.name, *unit.aliases))
+@cache
+def _province_names() -> frozenset[str]:
+    """Every province's names, folded as :func:`squash` folds them (read once: the gazetteer does not change)."""
+    return frozenset(squash(name) for unit in provinces() for name in (unit.name, *unit.aliases))
 
 
 def _in_province(place: str, province: str) -> str | None:

@@ -44,7 +44,7 @@ from khplan.extractors.gazetteer import (
 )
 from khplan.extractors.header import HeaderReading, Piece, place_kind
 from khplan.extractors.letterhead import FORMER_MOTTOS, MOTTO_WORDS
-from khplan.extractors.matching import fold_key, proper_words, similarity, squash, tolerant
+from khplan.extractors.matching import ends_name, fold_key, proper_words, similarity, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
 from khplan.extractors.run_together import split_syllables
 from khplan.extractors.structure import ARCHIVE_LINE, COUNCIL_TERM, Layout, Line
@@ -708,12 +708,8 @@ def _unit_ended_by(body: Body, reading: HeaderReading) -> bool:
     if place is None or not body.unit_text or not body.unit_kind or resolution.score >= EXACT_UNIT_SCORE:
         return False
     _, name = place_kind(place.text)
-    printed = squash(body.unit_text).split()
     found = resolve(name, kinds=[body.unit_kind], cutoff=EXACT_UNIT_SCORE)
-    if found.unit is None or len(found.candidates) != 1:
-        return False
-    own = squash(found.unit.name).split()
-    if len(own) <= len(printed) or own[-len(printed) :] != printed:
+    if found.unit is None or len(found.candidates) != 1 or not ends_name(found.unit.name, body.unit_text):
         return False
     body.resolution = found
     return True
@@ -1123,15 +1119,14 @@ def _central_spelling(ex: Extraction) -> bool:
         record.name = known
         return True
     best = process.extractOne(folded, list(_CENTRAL_BY_FOLD), scorer=fuzz.token_sort_ratio)
-    by_letters = best is None or best[1] < CENTRAL_NAME_SCORE
-    if not by_letters and best is not None:
+    if best is not None and best[1] >= CENTRAL_NAME_SCORE:
         known = _CENTRAL_BY_FOLD[best[0]]
-    elif (known := _central_run_together(folded)) is None:
-        return False
-    if by_letters:  # its letters alone: that it is a central body at all is as weak as the name
+        if sorted(folded.split()) != sorted(best[0].split()):
+            ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
+    elif (known := _central_run_together(folded)) is not None:  # its letters alone: that it is central is as weak
         ex.warn("weak_issuer_evidence", "issuer", f"{record.name!r} read by its letters as the known body {known!r}")
-    elif best is None or sorted(folded.split()) != sorted(best[0].split()):
-        ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
+    else:
+        return False
     record.name = known
     return True
 

@@ -71,9 +71,11 @@ BLANK_NUMBER = re.compile(
 )
 """``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed (OCR may drop the slash of
 the blank: ``Số: KH-UBND``)."""
-SUBJECT = re.compile(r"(?<![a-z])(?:(?:v\s*[/il1|]\s*v|w/v|vw)\b\s*[:.]?|vv\s*[:.]|ve\s+viec\b)")
-"""``V/v`` (về việc): a công văn's trích yếu under its number; legacy OCR reads it ``Viv``, ``W/v``, ``VW``, and with
-its colon ``Vv:`` (``vv`` alone, inside a line, is as often a speck's reading)."""
+SUBJECT_MARK = r"(?:(?:v\s*[/il1|]\s*v|w/v|vw)\b|vv\s*[:.])"
+"""``V/v`` (về việc), folded, as printed and as legacy OCR reads it: ``Viv``, ``W/v``, ``VW``, and with its colon
+``Vv:`` (``vv`` alone is as often a speck's reading)."""
+SUBJECT = re.compile(rf"(?<![a-z])(?:{SUBJECT_MARK}\s*[:.]?|ve\s+viec\b)")
+"""A công văn's trích yếu under its number, opened by ``V/v`` or ``Về việc``."""
 SUBJECT_OPENING = re.compile(r"ve(?:\s*:)?\s+(?!viec)\S")
 """``Về …`` opening a piece of its own under the number: a trích yếu printed without ``V/v``."""
 MARKS = frozenset(

@@ -84,6 +84,13 @@ def squash(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", fold_key(unicodedata.normalize("NFC", text))).split())
 
 
+def ends_name(whole: str, part: str) -> bool:
+    """Whether ``part``'s words are the last of ``whole``'s, and fewer (``Tàu`` of ``Bà Rịa - Vũng Tàu``), compared
+    as :func:`squash` folds them."""
+    own, words = squash(whole).split(), squash(part).split()
+    return 0 < len(words) < len(own) and own[-len(words) :] == words
+
+
 def strip_quotes(text: str) -> str:
     """Text without one pair of outer quotes."""
     text = text.strip()

@@ -20,6 +20,7 @@ from khplan.extractors.letterhead import (
     BLANK_NUMBER,
     MOTTOS,
     NUMBER,
+    SUBJECT_MARK,
     find_mottos,
     is_mark,
     motto_fragment,
@@ -960,7 +961,7 @@ def _place_date_words(line: Line, date_start: int) -> int:
 def _is_subject_line(line: Line) -> bool:
     """``V/v …``, ``Về việc …``, or ``Về …`` in small letters: a công văn's trích yếu under its number (in quotes,
     ``“V/v Triển khai …”``, as some print it)."""
-    if re.match(r"^[\"“‘'«]?\s*(?:(?:v\s*[/il1|]\s*v|vw|w/v)\b|vv\s*[:.])", line.folded):
+    if re.match(rf"^[\"“‘'«]?\s*{SUBJECT_MARK}", line.folded):
         return True
     return bool(re.match(r"^ve(?:\s*:)?\s", line.folded)) and not _mostly_upper(line.text)
 

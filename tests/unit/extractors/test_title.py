@@ -937,8 +937,12 @@ def test_a_title_opening_with_two_verbs_joined_by_va_is_no_type_line():
 
 
 def test_vv_without_its_colon_inside_a_directives_title_is_no_letters_subject():
-    text = (  # "V/v" OCR read "vv" inside a title under the type line: the type line says what it is
-        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/CT-UBND\nLong Xuyên, ngày 3 tháng 12 năm 1996\n"
-        "2 CHITH] vv thực hiện một số công tác trong mùa lũ 1996\nThực hiện Chỉ thị số 1.\n"
+    # development document 1207, a poor scan read by legacy OCR and restored: "V/v" read "VV", "CHỈ THỊ" "CHITH]"
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nTỈNH AN GIANG | : - Độc lập - Tự do - Hạnh phúc\n"
+        "số : 22/CT-UB _ Long Xuyên, ngày 13 ập 08 năm 1996\n2 CHITH] :\n\n"
+        "VV ak HIỆN MỘT SỐ CÔNG TÁC TRONG MUALU 1996 VÀ NHỮNG\n"
+        "BIỆN PHÁP CẦN TẬP TRUNG CHO SẢN XUẤT NÔNG NGHIỆP NĂM 1997.\n\n"
+        "Năm 1996 tỉnh ta sản xuất vụ lúa Hè thu với diện tích lớn nhất sở nhiều năm qua\n"
     )
     assert extract_record(text).doc_type == "Chỉ thị"
