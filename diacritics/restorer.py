@@ -102,8 +102,9 @@ _EDGE_DASH = re.compile(r"(?P<before>[-–]*)(?P<word>[^\W\d_]+)(?P<after>[-–]
 """A word with a dash printed against it (``-CHUYEN``, ``hoá-``), or the ``./.`` that ends a document (``hien./.``)."""
 _GLUED_NUMBER = re.compile(r"([^\W\d_]{2,})([^\w\s]+\d+[^\w\s]*)")
 """A word, then marks and digits: ``ngay]9``, ``ngay|9``, ``thang]2`` (a number OCR glued to the word before it)."""
-_SUBJECT_MARK = re.compile(r"V[il1|]v")
-"""``V/v`` (về việc) as legacy OCR prints its slash: ``Viv``, ``Vlv``, ``V1v``."""
+_SUBJECT_MARK = re.compile(r"V[il1|]v|VIV|Vv")
+"""``V/v`` (về việc) as legacy OCR prints its slash: ``Viv``, ``Vlv``, ``V1v``, ``VIV``, or drops it (``Vv``). None is
+a syllable; read as words they became ``Vũ`` and ``Vờ``."""
 _ONE_BEFORE_DIGITS = re.compile(r"[\]|!](\d+)")
 """``]9`` of ``ngay]9``: a 1 OCR read as a bar or bracket, before the number's other digits."""
 _RUN_TOGETHER_MARKS = ".,;:…'‘’`"

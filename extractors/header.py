@@ -39,7 +39,7 @@ from khplan.extractors.letterhead import (
 )
 from khplan.extractors.matching import ends_name, fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.structure import TITLE_AFTER_TYPE, Layout, Line
+from khplan.extractors.structure import TITLE_AFTER_TYPE, TYPE_LINE_SPECKS, Layout, Line
 from khplan.extractors.terms import (
     DOC_TYPES,
     NO_TYPE_LINE,
@@ -513,6 +513,12 @@ def extract_header(ex: Extraction) -> None:
     if layout.type_line is not None and not reading.type_in_title:
         ex.cite("doc_type", layout.type_line.start, layout.type_line.end)
         ex.found("doc_type", "type line")
+        if layout.type_misread:
+            ex.warn(
+                "low_ocr_confidence",
+                "doc_type",
+                f"the type line reads {layout.type_line.text.strip(TYPE_LINE_SPECKS)!r}, taken as {layout.doc_type!r}",
+            )
     elif doc_type is not None and reading.number is not None:
         ex.cite("doc_type", reading.number.start, reading.number.end)
     if inferred and doc_type is not None:

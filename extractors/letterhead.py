@@ -65,15 +65,19 @@ NUMBER = re.compile(
 )
 """``Số: 69 /KH-UBND``, ``S6: 69``, ``S60: 44`` (restored legacy OCR), ``Số 09-CTr/TU`` in folded text; ``Số: 23
 NQ/HĐND10`` (before about 2000 the số and the type stood apart, a slash after the type)."""
+MISREAD_LABEL_NUMBER = re.compile(rf"(?<![a-z0-9])(?:[58][o0-9]?|6)\s*[:;]\s*(?P<num>\d{{1,5}})\s*(?P<code>{_CODE})")
+"""``86: 465-TTg``, ``6: 74/KH-UBND``, ``56:54 /2004/…``: the label ``Số:`` as legacy OCR of a poor scan reads it (S as
+8 or 5, ố as 6), its colon kept; taken only at a cell's start, where no label reads ``Số``."""
+SPECKS_BEFORE_LABEL = " -–—~_‘'\"|.,"
 BLANK_NUMBER = re.compile(
     rf"(?<![a-z0-9])s[o0-9]{{0,2}}\s*[:;.]\s*(?P<code>/\s*{_CODE_PART}(?:\s*[-/]\s*{_CODE_PART})*"
     rf"|[a-z][a-z.&]*(?:\s*[-/]\s*{_CODE_PART})+(?![\w/]))"
 )
 """``Số:      /KH-UBND``: a number left blank to be filled in by hand, its ký hiệu printed (OCR may drop the slash of
 the blank: ``Số: KH-UBND``)."""
-SUBJECT_MARK = r"(?:(?:v\s*[/il1|]\s*v|w/v|vw)\b|vv\s*[:.])"
-"""``V/v`` (về việc), folded, as printed and as legacy OCR reads it: ``Viv``, ``W/v``, ``VW``, and with its colon
-``Vv:`` (``vv`` alone is as often a speck's reading)."""
+SUBJECT_MARK = r"(?:(?:v\s*[/il1|]\s*v|w/v|v/y|vw)\b|vv\s*[:.])"
+"""``V/v`` (về việc), folded, as printed and as legacy OCR reads it: ``Viv``, ``W/v``, ``V/y``, ``VW``, and with its
+colon ``Vv:`` (``vv`` alone is as often a speck's reading)."""
 SUBJECT = re.compile(rf"(?<![a-z])(?:{SUBJECT_MARK}\s*[:.]?|ve\s+viec\b)")
 """A công văn's trích yếu under its number, opened by ``V/v`` or ``Về việc``."""
 SUBJECT_OPENING = re.compile(r"ve(?:\s*:)?\s+(?!viec)\S")
@@ -308,18 +312,34 @@ def _first_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:
             continue
         if text[match.start()].islower() and _cites_another(text[: match.start()], folded[: match.start()]):
             continue
-        start, end = match.start("num"), _code_end(text, match.start("code"), match.end("code"))
-        num, _ = ocr_digits(text[start : match.end("num")])
-        code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
-        if match.group("bare") and match.group("after_type") == "-":
-            code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
-        # "23 NQ/HĐND10", "4155QĐ/ BTP": the older style, số and type apart, the slash after the type; as printed
-        return NumberCell(Cell("number", match.start(), end), num + code, kind_code(code), start)
+        return _number_cell(text, match)
     for match in BLANK_NUMBER.finditer(folded):
         if outside(taken, match.start()):
             code = canonical_code(re.sub(r"\s+", "", text[match.start("code") : match.end("code")]))
             return NumberCell(Cell("blank_number", match.start(), match.end()), None, kind_code(code), match.end())
+    for match in MISREAD_LABEL_NUMBER.finditer(folded):
+        if outside(taken, match.start()) and _opens_cell(stream, taken, match.start()):
+            return _number_cell(text, match)
     return None
+
+
+def _opens_cell(stream: Stream, taken: Sequence[Cell], pos: int) -> bool:
+    """Whether a cell may begin here, specks before it (``‘86: 414/…``) aside."""
+    while not _cell_start(stream, taken, pos):
+        if pos == 0 or stream.folded[pos - 1] not in SPECKS_BEFORE_LABEL:
+            return False
+        pos -= 1
+    return True
+
+
+def _number_cell(text: str, match: re.Match[str]) -> NumberCell:
+    start, end = match.start("num"), _code_end(text, match.start("code"), match.end("code"))
+    num, _ = ocr_digits(text[start : match.end("num")])
+    code = canonical_code(re.sub(r"([-/])-+", r"\1", re.sub(r"\s+", "", text[match.start("code") : end])))
+    if match.groupdict().get("bare") and match.group("after_type") == "-":
+        code = "/" + code  # "71KH-UBND": OCR lost the slash between the số and the ký hiệu
+    # "23 NQ/HĐND10", "4155QĐ/ BTP": the older style, số and type apart, the slash after the type; as printed
+    return NumberCell(Cell("number", match.start(), end), num + code, kind_code(code), start)
 
 
 ANNEX = re.compile(r"\bkem\s+theo\b")
@@ -392,11 +412,20 @@ in by hand when signed, or that OCR could not read (``ngàyẠẠ tháng ĩ năm
 
 
 def find_blank_date_place(stream: Stream, taken: Sequence[Cell]) -> Cell | None:
-    """The place of a place-and-date line with its day left blank: the place is printed, the date is not."""
+    """The place of a place-and-date line with its day left blank, or its date past reading: the place is printed,
+    the date is not read."""
     for match in BLANK_DAY.finditer(stream.folded):
         if outside(taken, match.start(), match.end()):
             return _place_before(stream, match.start(), taken)
+    for match in UNREAD_DATE.finditer(stream.folded):
+        if outside(taken, match.start(), match.end()):
+            return _place_before(stream, match.start(), taken)
     return None
+
+
+UNREAD_DATE = re.compile(rf"(?<=,)\s*{tolerant('ngay')}\b[^|]{{0,24}}?(?:19|20)\d\d")
+"""``Hà Nội, ngày OS thang8nim2025``, ``ngày 03 tháng bốn năm 2018``, ``ngày 19 ee 7 7 năm 2006``: a place-and-date
+line whose date a poor scan's OCR spoilt; the comma after the place and the year say what it is (folded)."""
 
 
 _YEARLESS_DATE = re.compile(

@@ -18,8 +18,10 @@ from khplan.extractors.dates import WRITTEN_DATE
 from khplan.extractors.letterhead import (
     BLANK_DAY,
     BLANK_NUMBER,
+    MISREAD_LABEL_NUMBER,
     MOTTOS,
     NUMBER,
+    SPECKS_BEFORE_LABEL,
     SUBJECT_MARK,
     find_mottos,
     is_mark,
@@ -313,6 +315,9 @@ class Layout:
     """The body as a tree of numbered sections, items and paragraphs (top level here); closing excluded."""
     authority: tuple[Line, ...] = ()
     """The line under the title naming who enacts (``ỦY BAN NHÂN DÂN TỈNH …``, ``CHỦ TỊCH …``); an HĐND's session."""
+    type_misread: bool = False
+    """The type line is a type name with a letter or two misread (``CHI THÙ``, ``KEHGACH``): taken for where it
+    stands, under the header and over a trích yếu, and flagged."""
 
     @property
     def preamble(self) -> tuple[Block, ...]:
@@ -502,7 +507,7 @@ AUTHORITY_WORDS = 16
 
 def find_layout(lines: tuple[Line, ...]) -> Layout:
     """Header, type line, trích yếu, authority line and body of the document."""
-    type_line, doc_type, rest = None, None, len(lines)
+    type_line, doc_type, rest, type_misread = None, None, len(lines), False
     opening = next((line for line in lines if line.text.strip()), None)
     headline = _headline(lines, opening) if opening is not None else None
     if headline is not None and opening is not None and (own_heading := _own_heading(lines, opening)) is not None:
@@ -523,6 +528,9 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
             if line.text.strip(" .|") in DOC_TYPES and _header_goes_on(lines, line):
                 continue  # "Quyết định" in sentence case with the motto or the date still to come: a cell's word
             type_line, (doc_type, rest) = line, found
+            break
+        if (misread := _misread_type_line(lines, line)) is not None:
+            type_line, doc_type, rest, type_misread = line, misread, len(line.text), True
             break
     if type_line is None:
         header_end = _header_end(lines)
@@ -552,7 +560,16 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
     authority, after = _authority_lines(lines, after, title)
     if not (title and ARCHIVE_LINE.match(title[0].folded)):  # an archive's heading dates it: no place line to seek
         after = _late_place_date(lines, after, header)
-    return Layout(lines, type_line, doc_type, tuple(header), tuple(title), lines[after:], authority=tuple(authority))
+    return Layout(
+        lines,
+        type_line,
+        doc_type,
+        tuple(header),
+        tuple(title),
+        lines[after:],
+        authority=tuple(authority),
+        type_misread=type_misread,
+    )
 
 
 def _type_across_lines(last: Line, first: Line) -> tuple[str, Line, Line, Line] | None:
@@ -683,6 +700,38 @@ def _headline_lines(lines: tuple[Line, ...], start: int, first: list[Line]) -> t
 
 
 NUMBER_BELOW_LINES = 5
+
+
+TYPE_LINE_SPECKS = " :;.-_|—"
+"""What OCR of a poor scan leaves around a type line."""
+MISREAD_TYPE_SCORE = 75.0
+"""Fuzzy score (marks ignored) at which a short line in capitals between the header and a trích yếu is a type name
+OCR misread (``CHỈ THT``: 85.7, ``KEHGACH``: 80.0); the next-closest name must score well under it."""
+_MISREAD_TYPE_MARGIN = 20.0
+_TITLE_OPENING = re.compile(r"^\W*(?:ve\b|v\s*/\s*v\b)")
+
+
+def _misread_type_line(lines: tuple[Line, ...], line: Line) -> str | None:
+    """The type a line names with a letter or two misread, read for where it stands: alone in capitals, right under
+    the header's number or date, over a trích yếu in capitals or opening ``Về`` (``CHI THÙ`` / ``VỀ VIỆC ĐẨY MẠNH
+    …``); a line that close anywhere else (``DỰNG CHƯƠNG TRÌNH`` of a title wrapped) is left alone."""
+    text = line.text.strip(TYPE_LINE_SPECKS)
+    key = squash(text)
+    if not text or len(text.split()) > 3 or not _mostly_upper(text) or key in _BODY_WORDS:
+        return None
+    scores = sorted(((fuzz.ratio(squash(name), key), name) for name in DOC_TYPES), reverse=True)
+    (best, name), (second, _) = scores[0], scores[1]
+    if best < MISREAD_TYPE_SCORE or second > best - _MISREAD_TYPE_MARGIN:
+        return None
+    above = next((ln for ln in reversed(lines[: line.number]) if ln.text.strip(" -_.:;|")), None)
+    below = next((ln for ln in lines[line.number + 1 :] if ln.text.strip(" -_.:;|")), None)
+    if above is None or below is None or not _holds_a_cell(above):
+        return None
+    if is_body_start(below) or is_authority_line(below, line):
+        return None
+    if not (_TITLE_OPENING.match(below.folded) or (_mostly_upper(below.text) and len(below.text.split()) >= 3)):
+        return None
+    return name
 
 
 def _number_below(lines: tuple[Line, ...], line: Line) -> bool:
@@ -930,6 +979,7 @@ def _holds_a_cell(line: Line, *, dated: bool = False) -> bool:
         or motto_fragment(folded)
         or re.match(r"^s[o0]\s*[:.]?[\s\d]*$", folded)  # "Số:" / "36/KH-UBND", "Số: 5872" / "/KH-UBND"
         or BLANK_NUMBER.search(folded)
+        or MISREAD_LABEL_NUMBER.match(folded.lstrip(SPECKS_BEFORE_LABEL))  # "6: 74/KH-UBND": a poor scan's "Số:"
     )
 
 
@@ -1264,8 +1314,10 @@ _POSITION = (
     r"(?:pho\s*)?(?:chu\s*tich|bo\s*truong|thu\s*tuong|giam\s*doc|thuong\s*truc|truong\s*ban|chanh\s*van\s*phong|"
     r"cuc\s*truong|tong\s*cuc\s*truong)\s*"
 )
+_PEOPLES_BODY = r"(?:uy|\S{1,3}(?=\s*ban))\s*ban[\s.]*nhan[\s.]*dan|h\S{1,2}\s*d\S{0,3}ng[\s.]*nhan[\s.]*dan"
+"""Ủy ban or Hội đồng nhân dân as a poor scan's OCR reads them too (``VỸ BAN``, ``HQI DNG``, ``ỦY BAN. NHÂN DÂN``)."""
 _AUTHORITY = re.compile(
-    rf"^(?:{_POSITION})?(?:uy\s*ban\s*nhan\s*dan|hoi\s*dong\s*nhan\s*dan|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
+    rf"^(?:{_POSITION})?(?:{_PEOPLES_BODY}|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
     r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong|nha\s*nuoc)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
     r"chu\s*tich\b|(?:tong\s*)?giam\s*doc\b|thong\s*doc\b|tong\s*kiem\s*toan\b|tong\s*thanh\s*tra\b|bo\s+\S+)"
@@ -1279,8 +1331,11 @@ agency, a bank or an inspectorate by his title: ``TỔNG GIÁM ĐỐC BẢO HI�
 TRƯỞNG`` alone over it (folded)."""
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""
-_DANGLING = re.compile(r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|[,\-–])\s*$")
-"""A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with."""
+_DANGLING = re.compile(
+    r"(?:\b(?:cua|va|thuoc|ve|cho|tai|voi|tren|doi voi|theo|den|giai doan|den nam|nam)|(?<!_)[,\-–])\s*$"
+)
+"""A title line cut after ``của``, ``và``, a comma: the next line goes on with it, whatever it opens with (a dash
+after an underscore is a poor scan's speck: ``-LANGSON _-``)."""
 
 
 _DANGLING_WORDS = frozenset(
@@ -1338,7 +1393,17 @@ def is_authority_line(line: Line, previous: Line | None) -> bool:
     folded = line.folded[specks.end() if specks and line.text[specks.end() :][:2].isupper() else 0 :]
     if _TITLE_WORDS.search(folded) or folded.startswith(("ban hanh", "bo sung", "bo nhiem")):
         return False
-    return bool(_AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)))
+    if _AUTHORITY.match(folded) or _AUTHORITY.match(folded.replace("hol", "hoi", 1)):
+        return True
+    first, _, rest = line.text.partition(" ")
+    if len(first) <= 2 and first.isalpha() and first.islower() and rest[:2].isupper() and first not in _JOINING:
+        # "kế CHỦ TỊCH …": the restorer made a word of OCR's speck "oe"
+        return _AUTHORITY.match(line.folded[len(first) + 1 :].lstrip()) is not None
+    return False
+
+
+_JOINING = frozenset({"và", "về", "ở", "là", "do", "tại"})
+"""Short words that join a line to the one before: ``và ỦY BAN …`` goes on a title, no speck before an authority."""
 
 
 def names_authority(text: str) -> bool:
@@ -1361,6 +1426,10 @@ def _preamble_after_speck(folded: str) -> bool:
     return speck is not None and _PREAMBLE_CUE.match(folded[speck.end() :]) is not None
 
 
+_CITATION_LINE = re.compile(r"\bngay\s*\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*|[-/.]\s*\d{1,2}\s*[-/.]\s*)\d{4}\s*;\s*$")
+"""A preamble's citation ending its line (``… ngày 19 tháng 6 năm 2015;``) though OCR spoilt its ``Căn cứ`` (folded)."""
+
+
 def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
     """After an authority line comes the preamble, the session line, ``QUYẾT ĐỊNH:``, or nothing."""
     for line in lines[index:]:
@@ -1372,6 +1441,7 @@ def _enacting_follows(lines: tuple[Line, ...], index: int) -> bool:
             or bool(_SESSION.match(line.folded))
             or (_mostly_upper(line.text) and not _authority_after(lines, line))
             or (_opens_lower(line) and not _TITLE_WORDS.match(line.folded))  # a preamble a site cut short
+            or (not _mostly_upper(line.text) and _CITATION_LINE.search(line.folded) is not None)
         )
     return True
 

@@ -405,7 +405,7 @@ def _capitalised_in(body: str) -> tuple[Counter[tuple[str, str]], Counter[str]]:
     return counts, singles
 
 
-_MISREAD_SUBJECT = re.compile(r"^(?:V[il1|]v|Vv|VW|W/v)(?=[\s:.])")
+_MISREAD_SUBJECT = re.compile(r"^(?:V[il1|]v|Vv|VW|W/v|V/y)(?=[\s:.])")
 """``V/v`` as legacy OCR reads it (``Viv:``, ``VW:``): the record writes ``V/v``, as ND30 prints it; the title as
 printed keeps OCR's reading."""
 

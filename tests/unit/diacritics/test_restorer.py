@@ -399,6 +399,20 @@ def test_the_subject_mark_legacy_ocr_printed_as_letters_is_v_slash_v():
     assert restored.splitlines()[-1] == "V/v: đề cử Nông dân tiêu biểu"
 
 
+@pytest.mark.parametrize(
+    ("line", "subject"),
+    [
+        ("Vv: chinh sach thué _ .", "V/v: chính sách thuế"),  # development document 1092, poor scan's legacy OCR
+        ("VIV uone CHAY, CHUA CHAY RUNG", "V/V"),  # 1039 (in capitals, as the line is)
+    ],
+)
+def test_the_subject_mark_legacy_ocr_misread_otherwise_is_v_slash_v_too(line: str, subject: str):
+    from khplan.diacritics import restore
+
+    restored = restore(f"Sé 664 - CV/HNDTW\n\n{line}", channel="legacy").text
+    assert restored.splitlines()[-1].lstrip("~").startswith(subject)
+
+
 def test_a_speck_inside_a_word_is_read_both_as_a_letter_and_as_no_letter():
     """``nwé@c``: read with its ``@`` as a letter, the only syllable within reach was ``niệc`` (no Vietnamese);
     read without it, ``nước``. Both readings compete, the speck's price on the second."""

@@ -182,6 +182,55 @@ def test_so_garbled_into_two_characters_still_opens_the_number():
     assert record.number == "44/KH-UBND"
 
 
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("6: 74/KH-UBND ~", "74/KH-UBND"),  # development document 1088, poor scan's legacy OCR
+        ("‘86: 414/BCKS-DC", "414/BCKS-DC"),  # 562
+        ("86: 465-TTg _ Độc lập - Tự do - Hạnh phúc", "465-TTg"),  # 1688
+    ],
+)
+def test_the_label_so_a_poor_scan_read_as_digits_still_opens_the_number(line: str, number: str):
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN | Cần Thơ, ngày 16 tháng 4 năm 2018\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\n"
+        "KẾ HOẠCH\nHÀNH ĐỘNG VỀ DINH DƯỠNG ĐẾN NĂM 2020\nCăn cứ Chỉ thị số 46/CT-TTg;\n"
+    )
+    assert record.number == number
+
+
+def test_a_number_labelled_by_digits_ends_a_header_without_a_type_line():
+    record = extract_record(  # development document 1088, poor scan's legacy OCR (the type line wrapped away)
+        "ỦY BAN NHÂN DÂN | | Cần Thơ, ngày 16 tháng 4 năm 2018\nCỘNG HÒA XAHOICHU © : oe\nNGHĨA VIỆT NAM\n"
+        "6: 74/KH-UBND ~\nHÀNH ĐỘNG CỦA THÀNH\nPHỐ CẦN THƠ VỀ ĐÌNH\nDƯỠNG ĐẾN NĂM 2020\n\n"
+        "Căn cứ Chỉ thị số 46/CT-TTg ngày 21 tháng 12 năm 2017 của Thủ tướng Chính phủ;\n"
+    )
+    assert (record.number, record.title) == ("74/KH-UBND", "Hành động của thành phố Cần Thơ về đình dưỡng đến năm 2020")
+
+
+def test_digits_and_a_colon_inside_a_header_piece_are_no_number():
+    record = extract_record(  # made up to pin the rule: "… mục 6: 15/…" inside a cell opens no number
+        "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH theo mục 6: 15/KH-UBND\nThái Bình, ngày 29 tháng 6 năm 2021\n"
+        "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH THI ĐUA\nCăn cứ Luật Thi đua;\n"
+    )
+    assert record.number is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hà Nội, ngày OS thang8nim2025. 7",  # development document 382, poor scan's legacy OCR restored
+        "Hà Nội, ngày 03 tháng bốn năm 2018",  # 246
+        "Hà Nội, ngày 19 ee 7 7 năm 2006",  # 139's line, its place changed
+    ],
+)
+def test_the_place_of_a_place_and_date_line_whose_date_ocr_spoilt_is_read(line: str):
+    record = extract_record(
+        f"BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 4555/BGDĐT-GDPT\n{line}\nV/v hướng dẫn thực hiện nhiệm vụ năm học\n"
+        "Kính gửi: Các sở giáo dục và đào tạo\n"
+    )
+    assert (record.place, record.issue_date) == ("Hà Nội", None)
+
+
 def test_a_type_line_with_a_speck_of_a_colon_is_the_type_line():
     record = extract_record(
         "ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH\nSố: 89/KH-UBND\nThái Bình, ngày 29 tháng 6 năm 2021\n"

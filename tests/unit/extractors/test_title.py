@@ -903,7 +903,7 @@ def test_a_committees_chairman_is_an_authority_line_under_the_title():
     assert (record.issuer.name, record.issuer.level) == ("Ủy ban Vật giá Nhà nước", "central")
 
 
-@pytest.mark.parametrize("printed", ["V/v:", "Viv:", "Vv:", "VW:", "W/v"])
+@pytest.mark.parametrize("printed", ["V/v:", "Viv:", "Vv:", "VW:", "W/v", "V/y"])  # V/y: development document 498
 def test_a_subject_line_legacy_ocr_misread_is_the_letters_subject(printed):
     text = (
         f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 15/UBND-VX\n{printed} tổ chức Hội thi tuyên truyền pháp luật\n"
@@ -946,3 +946,61 @@ def test_vv_without_its_colon_inside_a_directives_title_is_no_letters_subject():
         "Năm 1996 tỉnh ta sản xuất vụ lúa Hè thu với diện tích lớn nhất sở nhiều năm qua\n"
     )
     assert extract_record(text).doc_type == "Chỉ thị"
+
+
+def test_a_dash_after_an_underscore_ends_no_title_line_before_the_authority_line():
+    title = _title(  # development document 925, poor scan's legacy OCR: "-LANGSON _-" is a speck's dash, no cut
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ\nGIÁ CÁC LOẠI ĐẤT NĂM\n2012 TRÊN ĐỊA BÀN TỈNH\n: -LANGSON _-\n"
+        "ỦY BAN NHÂN DÂN TỈNH\n\nLẠNG SƠN\n\nCăn cứ Luật Tổ chứt Hội đồng nhân dân và Ủy ban Nhân dân;\n"
+    )
+    assert title is not None and "Ủy ban" not in title and title.startswith("Ban hành quy định về giá các loại đất")
+
+
+@pytest.mark.parametrize(
+    "authority",
+    [
+        "-HQI DNG NHÂN DÂN TỈNH THÁI BÌNH\nKHÓA XVII, KỲ HỌP THỨ CHÍN",  # development document 820, poor scan
+        "VỸ BAN NHÂN DÂN TỈNH THÁI BÌNH",  # 1410
+        "kế CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH",  # 1265: the restorer made a word of OCR's speck "oe"
+    ],
+)
+def test_an_authority_line_a_poor_scan_misread_ends_the_title(authority: str):
+    title = _title(f"NGHỊ QUYẾT\nVỀ DỰ TOÁN THU NGÂN SÁCH NHÀ NƯỚC\nNĂM 2020\n{authority}\n\nCăn cứ Luật Ngân sách;\n")
+    assert title == "Về dự toán thu ngân sách Nhà nước năm 2020"
+
+
+def test_a_short_word_before_a_body_in_capitals_is_no_speck():
+    title = _title(  # "và ỦY BAN …": the title's own words go on
+        "QUY CHẾ\nPHỐI HỢP GIỮA HỘI ĐỒNG NHÂN DÂN TỈNH\nvà ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\n\nCăn cứ Luật Tổ chức;\n"
+    )
+    assert title == "Phối hợp giữa Hội đồng nhân dân tỉnh và Ủy ban nhân dân tỉnh Thái Bình"
+
+
+def test_a_citation_line_whose_can_cu_ocr_spoilt_follows_the_authority_line():
+    title = _title(  # development document 1722, poor scan: "Căn cứ Luật Tổ chức Chính phủ" read so
+        "QUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN HỖ TRỢ PHÁT TRIỂN KINH TẾ - XÃ HỘI CÁC DÂN TỘC\n"
+        "THIỂU SỐ RẤT ÍT NGƯỜI GIAI ĐOẠN 2016-2025)\nTHỦ TƯỚNG CHÍNH PHỦ\n\n"
+        "Cá an cụt Lô uất tổ chức Chính òn ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert title is not None and not title.endswith("Thủ tướng Chính phủ")
+
+
+@pytest.mark.parametrize(
+    ("type_line", "doc_type"),
+    [("CHI THÙ", "Chỉ thị"), ("- NGHTQUYET", "Nghị quyết"), ("| |  KEHGACH :", "Kế hoạch")],  # 1762, 1594, 028
+)
+def test_a_type_line_a_poor_scan_misread_is_read_where_it_stands_and_flagged(type_line: str, doc_type: str):
+    record = extract_record(f"{HEADER}{type_line}\n\nVỀ VIỆC ĐẨY MẠNH PHONG TRÀO THỦY LỢI\n\nCăn cứ Luật;\n")
+    assert record.doc_type == doc_type
+    assert record.title == "Về việc đẩy mạnh phong trào thủy lợi"
+    assert any(w.code == "low_ocr_confidence" and w.field == "doc_type" for w in record.warnings)
+
+
+def test_a_wrapped_title_line_close_to_a_type_name_is_no_type_line():
+    record = extract_record(  # development document 1388, poor scan: "… VÀ XÂY" / "DỰNG CHƯƠNG TRÌNH" / "HÀNH ĐỘNG …"
+        "ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 04/2000/CT-UBND\nCHỈ THỊ CỦA UBND TỈNH\nHƯNG YÊN\n"
+        "VỀ ĐẨY NHANH VIỆC THỰC\nHIỆN CÁC MỤC TIÊU ĐẾN\nNĂM 2000 VỀ TRẺ EM, TỔNG\nKẾT CHƯƠNG TRÌNH HÀNH\n"
+        "ĐỘNG VÌ TRẺ EM HƯNG\nYÊN 1991 - 2000 VÀ XÂY\nDỰNG CHƯƠNG TRÌNH\nHÀNH ĐỘNG VÌ TRẺ EM\nHƯNG YÊN 2001 - 2010\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHưng Yên, ngày 29 tháng 02 năm 2000\n"
+    )
+    assert record.doc_type != "Chương trình"
