@@ -154,8 +154,35 @@ def check_consistency(ex: Extraction) -> None:
                 ex.warn("title_contradicts_issuer", "issuer.province", message)
                 if "place line" in (ex.analyses.get("issuer_source") or ""):  # the place is what was read wrong
                     ex.warn("title_contradicts_issuer", "place", message)
+    if issuer.level == "central" and issuer.parent is None and (speaker := _letter_speaks_as(layout, issuer.name)):
+        message = f"the header names {issuer.name!r}, the letter's body speaks as {speaker!r}: a header line lost?"
+        ex.warn("weak_issuer_evidence", "issuer.name", message)
     _check_code(ex, reading)
     check_plausibility(ex)
+
+
+_SPEAKER = re.compile(
+    r"(?<!cua )(?<!\bcac )\b(?P<body>(?:tong\s+cuc|cuc|vu|van\s+phong|thanh\s+tra|vien|trung\s+tam)\s+"
+    r"(?:(?!\bbo\s)[a-z ,\-]){3,70}?)"
+    r"\s+(?:da\s+)?(?:nhan\s+duoc|co\s+y\s+kien|xin\s+tra\s+loi)\b"
+)
+"""A letter's opening that names who writes it: ``Cục Hộ tịch, quốc tịch, chứng thực nhận được …``, ``Tổng cục … có
+ý kiến như sau`` (folded); not a department whose letter it answers (``… của Cục Thuế tỉnh …, Bộ Tài chính có ý
+kiến``)."""
+_ADDRESSEES = re.compile(r"^\W*(?:kinh\s*g[uo]i|-\s)")
+"""``Kính gửi: Cục Thuế …`` and its list: whom the letter goes to, no one speaking."""
+SPEAKER_LINES = 3
+"""The lines of the body's opening searched for who speaks."""
+
+
+def _letter_speaks_as(layout: Layout, name: str | None) -> str | None:
+    """The body a ministry's letter speaks as in its opening, where the header named the ministry alone: the line
+    naming the department under it (``CỤC HỘ TỊCH, …``) may be lost, and the letter is the department's."""
+    if not name or not fold_key(name).startswith("bo "):
+        return None
+    lines = [line for line in layout.body[: SPEAKER_LINES * 3] if line.text and not _ADDRESSEES.match(line.folded)]
+    found = _SPEAKER.search(" ".join(line.folded for line in lines)[:600])
+    return " ".join(line.text for line in lines)[found.start("body") : found.end("body")] if found else None
 
 
 # --- what a value itself says about how it was read ------------------------------

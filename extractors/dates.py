@@ -23,9 +23,10 @@ _WORD = r"[^\s\d/]{1,5}"
 No digits or slashes: else ``ngày 30/11/2024`` reads as day 30, "word" ``/1``, month 1.
 """
 WRITTEN_DATE = re.compile(
-    rf"\b{tolerant('ngay')}\s*[.,:;]?\s*{DAY}\s*(?:{tolerant('thang')}|{_WORD})\s*(?P<month>{_D}?\d)\s*(?:{tolerant('nam')}|{_WORD})\s*(?P<year>[12]\d{{3}})\b"
+    rf"\b{tolerant('ngay')}\s*[.,:;]?\s*{DAY}\s*(?:{tolerant('thang')}|{_WORD})\s*(?P<month>{_D}?\d)\s*(?:{tolerant('nam')}|{_WORD})\s*(?P<year>[12]\d{{3}})(?!\d)"
 )
-"""``ngày 13 tháng 4 năm 2022`` in folded text, OCR-damaged or not (``ngày.10``: a speck after ``ngày``)."""
+"""``ngày 13 tháng 4 năm 2022`` in folded text, OCR-damaged or not (``ngày.10``: a speck after ``ngày``), or glued to
+what follows by a site that lost its line breaks (``năm 2008QUYẾT ĐỊNH``)."""
 NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)\s*/\s*(?P<month>[01]?\d)\s*/\s*(?P<year>[12]\d{3})(?![\d/])")
 """``09/4/2021``."""
 

@@ -39,7 +39,7 @@ from khplan.extractors.letterhead import (
 )
 from khplan.extractors.matching import ends_name, fold_key, proper_words, similarity, squash
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.structure import TITLE_AFTER_TYPE, TYPE_LINE_SPECKS, Layout, Line
+from khplan.extractors.structure import TITLE_AFTER_TYPE, TYPE_LINE_SPECKS, Layout, Line, is_body_start
 from khplan.extractors.terms import (
     DOC_TYPES,
     NO_TYPE_LINE,
@@ -174,6 +174,34 @@ _LETTER_BEGINS = re.compile(r"^\W*kinh\s*g")
 """``Kính gửi``: the letter, no more of its subject."""
 
 
+def _subject_carried_over(layout: Layout, reading: HeaderReading) -> Piece | None:
+    """The ``V/v``'s last line, where OCR read it after the right column's place and date: the one line between the
+    header and ``Kính gửi``, the subject not closed."""
+    assert reading.subject is not None
+    if not layout.header or reading.subject.text.rstrip().endswith((".", ";", ":", "”", '"', ")")):
+        return None
+    after = [line for line in layout.lines[layout.header[-1].number + 1 :] if line.text.strip(" -_.:;|")][:2]
+    if len(after) < 2 or not _LETTER_BEGINS.match(after[1].folded) or _LETTER_BEGINS.match(after[0].folded):
+        return None
+    line = after[0]
+    if is_body_start(line) or len(line.text.split()) > CARRIED_WORDS or line.text.rstrip().endswith((":", ".")):
+        return None
+    if _PLACE_AND_DATE.search(line.folded) or motto_fragment(line.folded) or is_mark(line.folded):
+        return None  # "Hà Nội, ngày …", "Độc lập …": a cell OCR spoilt, no words of the subject
+    words = re.findall(r"[^\W\d_]+", line.text)
+    if words and sum(len(w) >= 3 or w.isupper() for w in words) < CARRIED_WORDS_SHARE * len(words):
+        return None  # "seễ Sề ìn à om b": a poor scan's specks read as letters, mostly one or two
+    return Piece(line.start, line.end, line.text, line.folded)
+
+
+CARRIED_WORDS = 16
+CARRIED_WORDS_SHARE = 0.5
+"""Share of a subject's carried-over line's words that must be words of three letters or more, or in capitals (``C/O``):
+specks read as letters are mostly one or two."""
+_PLACE_AND_DATE = re.compile(r",\s*ngay\b|\bnam\s*(?:19|20)\d\d\W*$")
+"""A subject's last line holds a few words; a longer line under the header is the letter's own."""
+
+
 def _joined(first: Piece, more: list[Piece]) -> Piece:
     text = " ".join([first.text, *(p.text for p in more)])
     folded = " ".join([first.folded, *(p.folded for p in more)])
@@ -198,6 +226,8 @@ def _issuer_runs(stream: Stream, cells: list[Cell]) -> list[Piece]:
         for a, b in free:
             for run in _capital_runs(stream.text[a:b]):
                 start, end = a + run[0], a + run[1]
+                if index + 1 < len(stream.pieces) and stream.text[end : base + len(piece.text)] == ",":
+                    end += 1  # "CỤC HỘ TỊCH, QUỐC TỊCH," / "CHỨNG THỰC": the name's own comma, where its line wraps
                 folded = stream.folded[start:end]
                 if is_mark(folded) or motto_fragment(folded) or sum(c.isalpha() for c in folded) < 2:
                     continue
@@ -474,6 +504,8 @@ def extract_header(ex: Extraction) -> None:
     """doc_type, number and issue_date; the place as printed and the issuer's lines go to ``analysis.header``."""
     layout: Layout = ex.analyses["layout"]
     reading = read_header(layout.header)
+    if reading.subject is not None and layout.type_line is None and (more := _subject_carried_over(layout, reading)):
+        reading.subject = _joined(reading.subject, [more])  # "V/v đề xuất kinh phí thực hiện" / … / "Đề án phát …"
     ex.analyses["header"] = reading
     record = ex.record
     source = "header"

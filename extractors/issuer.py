@@ -60,6 +60,7 @@ from khplan.extractors.terms import (
     ISSUER_CODES,
     agency_case,
     code_segments,
+    field_abbreviation,
 )
 from khplan.extractors.title import SYLLABLE
 from khplan.schemas import Level, UnitSuccessor
@@ -183,6 +184,8 @@ class Body:
     resolution: Resolution = field(default_factory=lambda: Resolution(None))
     name: str | None = None
     """A name set by a convention rather than read (``Văn phòng Trung ương Đảng``)."""
+    leftover: str = ""
+    """Words after the unit's name dropped as OCR's leftovers (``SG UQD-VEND``), for the reviewer."""
 
     @property
     def text(self) -> str:
@@ -491,6 +494,8 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
         return
     if body.head not in PEOPLES_BODIES and max(similarity(d, text) for d in DEPARTMENTS) >= DEPARTMENT_SCORE:
         return  # "… THƯƠNG BINH VÀ XÃ HỘI" is a department's field, not a commune
+    if _words_folded(text) in _CENTRAL_BY_FOLD:
+        return  # "BO XAY DUNG" printed without marks: Bộ Xây dựng, no "xã Dùng"
     after_head = len(body.head) if body.head and folded.startswith(fold_key(body.head)) else 0
     matches = [m for m in _KIND_PATTERN.finditer(folded, after_head) if _printed_as_kind(text, m)]
     exact = [m for m in matches if _unit_kind(folded[m.start() :], exact=True)]
@@ -502,6 +507,10 @@ def _resolve_unit(body: Body, province_hints: Counter[str], district_hints: Coun
         resolution = _resolve_kind(name, kind, province_hints, district_hints)
         if not resolution.candidates and (cut := _OCR_TAIL.split(name, maxsplit=1)[0].strip(" .,-")) != name and cut:
             name, resolution = cut, _resolve_kind(cut, kind, province_hints, district_hints)  # "1 , 3 Pơơ"
+        if not resolution.candidates and (cut := _without_junk_words(name)) != name and cut:
+            resolution = _resolve_kind(cut, kind, province_hints, district_hints)  # "HỒ CHÍ MINH SG UQD-VEND"
+            body.leftover = name[len(cut) :].strip() if resolution.candidates else ""
+            name = cut
         if resolution.candidates:
             body.unit_text, body.unit_kind, body.resolution = name, kind, resolution
             return
@@ -539,6 +548,21 @@ def _printed_as_kind(text: str, match: re.Match[str]) -> bool:
 
 _OCR_TAIL = re.compile(r"\s*[,|;:—_«»~]")
 """Where OCR's junk after a unit's name begins (``QUẬN 1 , 3 Pơơ``): the name is tried without it."""
+
+
+def _without_junk_words(name: str) -> str:
+    """A unit's name without the words OCR of a poor scan ran on after it, none a syllable (``Hồ Chí Minh Sg
+    Uqd-vend``, ``Quảng Ninh” Logins Hond``); its first word stays, and an office's abbreviation (``PHÒNG NN&PTNT``)
+    ends nothing: it names a body under the unit."""
+    words = name.split()
+    while len(words) > 1 and not SYLLABLE.match(fold(words[-1].strip(_QUOTES_AND_SPECKS)).lower()):
+        if "&" in words[-1] or field_abbreviation(words[-1].strip(_QUOTES_AND_SPECKS)):
+            return name
+        words.pop()
+    return " ".join(words).strip(_QUOTES_AND_SPECKS)
+
+
+_QUOTES_AND_SPECKS = " .,-”“\"'‘’©"
 
 
 def _resolve_kind(
@@ -1010,6 +1034,9 @@ def extract_issuer(ex: Extraction) -> None:
     if record.level == Level.central:
         ex.analyses["issuer_unit"] = None
         return
+    if unit_body is not None and unit_body.leftover:
+        message = f"{unit_body.leftover!r} after {unit_body.unit_text!r} dropped as OCR's leftovers"
+        ex.warn("weak_issuer_evidence", "issuer.name", message)
     unit = unit_body.resolution.unit if unit_body is not None else None
     candidates = unit_body.resolution.candidates if unit_body is not None else ()
     provinces = {u.province for u in candidates}
@@ -1114,7 +1141,7 @@ def _central_spelling(ex: Extraction) -> bool:
     if (joint := _joint_central_bodies(folded)) is not None:
         record.name = joint  # "TÒA ÁN NHÂN DÂN TỐI CAO" / "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO": a joint circular's two
         return True
-    if (known := _central_before_a_stray_word(folded)) is not None:
+    if (known := _central_before_a_stray_word(folded) or _central_before_leftovers(folded)) is not None:
         ex.warn("weak_issuer_evidence", "issuer.name", f"{record.name!r} read as the known body {known!r}")
         record.name = known
         return True
@@ -1138,6 +1165,27 @@ def _central_before_a_stray_word(folded: str) -> str | None:
     if len(name) < 2 or len(last) > STRAY_WORD_LETTERS:
         return None
     return _CENTRAL_BY_FOLD.get(" ".join(name))
+
+
+def _central_before_leftovers(folded: str) -> str | None:
+    """A known central body and OCR's leftovers after it, none a word of a name: the motto's words, a type name's
+    first, digits, marks, no syllables (``Ủy ban Vật giá nhà nược 3 ‘viet nam dân chủ công © ~``, ``Thanh tra Chính phủ
+    thông``). The body alone; a syllable after it (a unit's ``hà nội``) keeps the name whole."""
+    words = folded.split()
+    while len(words) > 2 and _leftover(words[-1]):
+        words.pop()
+        if (known := _CENTRAL_BY_FOLD.get(" ".join(words))) is not None:
+            return known
+    return None
+
+
+def _leftover(word: str) -> bool:
+    letters = re.sub(r"[^a-z]", "", word)
+    return not letters or letters in _MOTTO_OR_FORMER or letters in _TYPE_FIRST_WORDS or not SYLLABLE.match(letters)
+
+
+_TYPE_FIRST_WORDS = frozenset(fold_key(name).split()[0] for name in DOC_TYPES)
+"""``THÔNG`` of ``THÔNG TƯ``, ``QUYẾT`` of ``QUYẾT ĐỊNH``: the type line's first word run onto the body's line."""
 
 
 STRAY_WORD_LETTERS = 4

@@ -278,7 +278,13 @@ def _code_end(text: str, start: int, end: int) -> int:
         letters = [c for c in (word.group(0) if word else "") if c.isalpha()]
         if letters and sum(c.islower() for c in letters) > len(letters) / 2:
             return start + sep.start()
+    if (glued := _GLUED_MOTTO.search(text, start)) is not None and start < glued.start() < end:
+        return glued.start()  # "12 /2008/QĐ-BCTCỘNG HOÀ …": a site that lost its line breaks glued the motto on
     return end
+
+
+_GLUED_MOTTO = re.compile(r"(?<=[A-ZĐ0-9])(?:CỘNG|VIỆT|ĐẢNG)(?=\s*(?:HOÀ|HÒA|NAM|CỘNG)\b)")
+"""The quốc hiệu's (or the party's motto's) first word glued to the end of a ký hiệu."""
 
 
 def find_number(stream: Stream, taken: Sequence[Cell]) -> NumberCell | None:

@@ -30,7 +30,7 @@ from khplan.extractors.letterhead import (
 )
 from khplan.extractors.matching import fold_key, squash, tolerant
 from khplan.extractors.registry import Extraction, extractor
-from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE
+from khplan.extractors.terms import DOC_TYPES, NO_TYPE_LINE, type_of_code
 
 _MARKUP = " \t#*_>|\u00a0ˆ`~"
 """Markdown marks, and specks a poor scan leaves at a line's edges."""
@@ -60,8 +60,9 @@ def preamble_cue(line: Line) -> bool:
     return not (words and words[0].lower() in _NOT_DE)
 
 
-_PART = re.compile(r"^(?:phan|chuong|muc)\s*(?:[ivxl]+|\d+|thu)\b")
-"""``PHẦN I.``, ``Chương II``, ``Mục 1``: the body's parts."""
+_PART = re.compile(r"^(?:phan|chuong|muc)\s*(?:[ivxl]+|\d+|thu[\s\-]*(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi))\b")
+"""``PHẦN I.``, ``Chương II``, ``Mục 1``, ``PHẦN THỨ NHẤT``: the body's parts (``MỨC THU HỌC PHÍ`` of a title's wrapped
+line folds alike: ``thứ`` takes its ordinal)."""
 _SECTION_NUMBER = re.compile(
     r"^(?P<num>[ivxl1]{1,5}\s*[.\-)]|(?:[ivxl]{1,5}|\d{1,2})/(?=\s)|\d{1,2}(?:\s*\.\s*\d{1,2})*\s*[.)]|[a-zđ]\s*\))\s*\S"
 )
@@ -98,7 +99,7 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
     offset = 0
     for raw, joined in _units(text, folded):
         own = folded[offset : offset + len(raw)].replace("\n", " ")
-        for a, b in unflatten(raw, own, joined=joined) if joined or _flattened(raw, own) else [(0, len(raw))]:
+        for a, b in unflatten(raw, own, joined=joined) if joined or _flattened(raw, own) else _year_glued(raw, own):
             part = raw[a:b]
             lead = len(part) - len(part.lstrip(_LEAD_NOISE))
             content = part.lstrip(_LEAD_NOISE).rstrip(_MARKUP)
@@ -108,6 +109,17 @@ def split_lines(text: str, folded: str) -> tuple[Line, ...]:
             lines.append(Line(len(lines), start, end, content, folded[start:end], margin))
         offset += len(raw) + 1
     return tuple(lines)
+
+
+def _year_glued(raw: str, own: str) -> list[tuple[int, int]]:
+    """A place-and-date line and the type line a site glued to its year (``… năm 1996CHỈ THỊ``): two lines."""
+    glued = _GLUED_AFTER_YEAR.search(own)
+    if glued is None or not raw[glued.end() : glued.end() + 2].isupper():
+        return [(0, len(raw))]
+    return [(0, glued.end()), (glued.end(), len(raw))]
+
+
+_GLUED_AFTER_YEAR = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*(?:19|20)\d\d(?=[a-z])")
 
 
 def _units(text: str, folded: str) -> list[tuple[str, bool]]:
@@ -446,6 +458,16 @@ def _type_then_title(line: Line) -> tuple[str, int] | None:
     return None
 
 
+def _code_names_another_type(header: list[Line], name: str) -> bool:
+    """Whether the header's number names a type other than ``name`` (``Số: 19/2016/TT-NHNN`` over ``QUY ĐỊNH VỀ …``):
+    the site dropped the type line, and the line opening with a type's name is the trích yếu."""
+    for line in header:
+        if (number := NUMBER.search(line.folded)) is not None:
+            typed = type_of_code(line.text[number.start("code") : number.end("code")])
+            return typed is not None and DOC_TYPES.get(typed) != DOC_TYPES.get(name)
+    return False
+
+
 def _type_then_words(line: Line) -> tuple[str, int] | None:
     """Where the header ends without a type line: a line in capitals opening with a type name and a wrapped title.
 
@@ -527,11 +549,15 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
         if (found := read_type_words(line)) is not None and not _number_below(lines, line):
             if line.text.strip(" .|") in DOC_TYPES and _header_goes_on(lines, line):
                 continue  # "Quyết định" in sentence case with the motto or the date still to come: a cell's word
+            if found[1] < len(line.text) and _code_names_another_type(list(lines[: line.number]), found[0]):
+                break  # "Số: 19/2016/TT-NHNN" over "QUY ĐỊNH VỀ HOẠT ĐỘNG …": the site dropped the type line
             type_line, (doc_type, rest) = line, found
             break
         if (misread := _misread_type_line(lines, line)) is not None:
             type_line, doc_type, rest, type_misread = line, misread, len(line.text), True
             break
+    if type_line is not None and type_end is None and doc_type is not None and rest >= len(type_line.text):
+        type_end = _type_name_end(lines, type_line, doc_type)  # "THÔNG T" / "Ư": the name wrapped inside a word
     if type_line is None:
         header_end = _header_end(lines)
         header = list(lines[:header_end])
@@ -540,7 +566,11 @@ def find_layout(lines: tuple[Line, ...]) -> Layout:
             header, title_from = [], header[0].number  # a post's title alone above its body (wrapped perhaps)
         first: list[Line] = []
         opening = next((ln for ln in lines[header_end:] if ln.text), None)
-        if opening is not None and (found := _type_then_words(opening)) is not None:
+        if (
+            opening is not None
+            and (found := _type_then_words(opening)) is not None
+            and not _code_names_another_type(header, found[0])
+        ):
             type_line, (doc_type, rest) = opening, found
             title_from = opening.number + 1
             first = [_rest_of(opening, rest)]
@@ -594,6 +624,15 @@ def _type_across_lines(last: Line, first: Line) -> tuple[str, Line, Line, Line] 
         folded=f"{last.folded[tail.start(1) :].rstrip()} {first.folded[head.start(1) : head.end(1)]}",
     )
     return name, kept, typed, _rest_of(first, head.end())
+
+
+def _type_name_end(lines: tuple[Line, ...], line: Line, name: str) -> Line | None:
+    """The line holding the last letters of a type name a narrow column cut inside a word (``THÔNG T`` / ``Ư``): a
+    line of a letter or two in capitals that completes the name exactly."""
+    following = next((ln for ln in lines[line.number + 1 : line.number + 3] if ln.text.strip(" .|")), None)
+    if following is None or len(piece := following.text.strip(" .|")) > 2 or not piece.isupper():
+        return None
+    return following if squash(line.text + piece) == squash(name) and squash(line.text) != squash(name) else None
 
 
 def _wrapped_type_line(lines: tuple[Line, ...], line: Line) -> tuple[str, Line] | None:
@@ -1113,6 +1152,11 @@ POSITION_CLAUSE = re.compile(rf"cua\s+{_OFFICE_HOLDER}\b(?:(?!\bve\b).)*")
 """``CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC TIÊU CHUẨN …``: the office whose holder enacts, before the subject (folded)."""
 
 
+ONE_LINE_PARAGRAPH = 30
+"""Words a line in sentence case under a title in capitals holds beyond which it is a paragraph of the body a site
+printed on one line (the longest trích yếu line a site prints in sentence case under capitals is far shorter)."""
+
+
 def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank: bool, *, typed: bool) -> bool:
     if not title:
         if not typed:  # no type line: a capitalised title, a V/v line, or a sentence the body's opening follows
@@ -1137,6 +1181,12 @@ def _title_goes_on(lines: tuple[Line, ...], title: list[Line], line: Line, blank
         return True  # "CHỈ THỊ CỦA UBND TỈNH LÀO CAI" / "Về phòng, chống lụt, bão …": the subject after who issued it
     if POSITION_CLAUSE.fullmatch(" ".join(t.folded for t in title)) and not is_body_start(line):
         return True  # "CỦA TỔNG CỤC TRƯỞNG TỔNG CỤC …" / "Ban hành bản …": who enacts, then the subject
+    if (
+        _mostly_upper(_subject_head(title).text)
+        and not _mostly_upper(line.text)
+        and len(line.text.split()) > ONE_LINE_PARAGRAPH
+    ):
+        return False  # "Hội đồng Chính phủ trong phiên họp … đã nhận định:": a site's paragraph on one line, the body
     if _opens_upper(line) and not _mostly_upper(line.text) and _SENTENCE_OPENING.match(line.folded):
         return False  # "Năm 2014, Thành phố tiếp tục …": the body's first sentence, though no preamble's cue opens it
     if blank and _body_paragraph(lines, line):
@@ -1312,7 +1362,7 @@ _OPENING_SPECKS = " -_'“\".,:("
 
 _POSITION = (
     r"(?:pho\s*)?(?:chu\s*tich|bo\s*truong|thu\s*tuong|giam\s*doc|thuong\s*truc|truong\s*ban|chanh\s*van\s*phong|"
-    r"cuc\s*truong|tong\s*cuc\s*truong)\s*"
+    r"cuc\s*truong|to{1,2}ng\s*cuc\s*truong)\s*"
 )
 _PEOPLES_BODY = r"(?:uy|\S{1,3}(?=\s*ban))\s*ban[\s.]*nhan[\s.]*dan|h\S{1,2}\s*d\S{0,3}ng[\s.]*nhan[\s.]*dan"
 """Ủy ban or Hội đồng nhân dân as a poor scan's OCR reads them too (``VỸ BAN``, ``HQI DNG``, ``ỦY BAN. NHÂN DÂN``)."""
@@ -1320,15 +1370,15 @@ _AUTHORITY = re.compile(
     rf"^(?:{_POSITION})?(?:{_PEOPLES_BODY}|ubnd|hdnd|uy\s*ban\s*thuong\s*vu|"
     r"hoi\s*dong\s*(?:chinh\s*phu|bo\s*truong|nha\s*nuoc)|chinh\s*phu\b|bo\s*truong\b|thu\s*tuong\b|"
     r"ban\s*(?:chap\s*hanh|thuong\s*vu|bi\s*thu)\b|"
-    r"chu\s*tich\b|(?:tong\s*)?giam\s*doc\b|thong\s*doc\b|tong\s*kiem\s*toan\b|tong\s*thanh\s*tra\b|bo\s+\S+)"
-    r"|^(?:pho\s*)?(?:tong\s*)?cuc\s*truong\s*(?:tong\s*)?cuc\b|^(?:tong\s*)?cuc\s*truong\s*$"
+    r"chu\s*tich\b|(?:to{1,2}ng\s*)?giam\s*doc\b|thong\s*doc\b|to{1,2}ng\s*kiem\s*toan\b|to{1,2}ng\s*thanh\s*tra\b|bo\s+\S+)"
+    r"|^(?:pho\s*)?(?:to{1,2}ng\s*)?cuc\s*truong\s*(?:to{1,2}ng\s*)?cuc\b|^(?:to{1,2}ng\s*)?cuc\s*truong\s*$"
     r"|^vien\s*truong\s*vien\b|^chanh\s*an\s*toa\s*an\b|^chu\s*nhiem\s*(?:uy\s*ban|van\s*phong)\b"
 )
 """Who enacts, under the title: a people's body or the Government, a position before a body's name (the head of an
 agency, a bank or an inspectorate by his title: ``TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM``, ``THỐNG ĐỐC NGÂN HÀNG …``,
 ``TỔNG KIỂM TOÁN NHÀ NƯỚC``), a ministry; the holder of a (Tổng) cục, a Viện or a Tòa án with his office's name
 (``TỔNG CỤC TRƯỞNG TỔNG CỤC …``, ``VIỆN TRƯỞNG VIỆN KIỂM SÁT …``, ``CHỦ NHIỆM ỦY BAN VẬT GIÁ NHÀ NƯỚC``), or ``TỔNG CỤC
-TRƯỞNG`` alone over it (folded)."""
+TRƯỞNG`` alone over it (folded; ``TOONG`` is how OCR of some fonts reads ``TỔNG``)."""
 _OPENS_A_BODY = re.compile(rf"{_POSITION}\S|(?:uy\s*ban|hoi\s*dong|ban\s*(?:chap|thuong|bi|chi))\b")
 """A position or a body's head opening a line: a name in capitals, not a trích yếu."""
 _DANGLING = re.compile(

@@ -32,12 +32,12 @@ _ARCHIVE_HEADING = re.compile(
     + "|".join(name.replace(" ", r"\s+") for name in sorted({*DOC_TYPES, NO_TYPE_LINE}, key=len, reverse=True))
     + r")\s+)?"
     r"(?:c(?:ủa|uả|ua)\s*.+?\s+)?s[oố]\s*:?\s+\S+(?:\s+\S+){0,2}?\s+ng[aà]\s?y\s*:?\s*"
-    r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s*n[aă]m\s+\d{4})\s+",
+    r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+th[aá]ng\s+\d{1,2}\s*n[aă]m\s+\d{4})(?:\s+|(?=[^\W\d_]))",
     re.IGNORECASE,
 )
-"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …`` (``CỦAHỘI …`` where a site lost the space, ``CUẢ`` in the
-old tone placement, the type line's name before it; ``NGÀ Y`` a site's stray space), ``SỐ 106/1999/QĐ-TTG NGÀY 22 THÁNG
-04 NĂM 1999 …``: an archive's heading before the trích yếu itself."""
+"""``CỦA HỘI ĐỒNG CHÍNH PHỦ SỐ 246-CP NGÀY 10-6-1981 …`` (``CỦAHỘI …``, ``… NĂM 1998VỀ …`` where a site lost the
+space, ``CUẢ`` in the old tone placement, the type line's name before it; ``NGÀ Y`` a site's stray space), ``SỐ
+106/1999/QĐ-TTG NGÀY 22 THÁNG 04 NĂM 1999 …``: an archive's heading before the trích yếu itself."""
 
 
 _ISSUER_BEFORE_SUBJECT = re.compile(
@@ -405,9 +405,9 @@ def _capitalised_in(body: str) -> tuple[Counter[tuple[str, str]], Counter[str]]:
     return counts, singles
 
 
-_MISREAD_SUBJECT = re.compile(r"^(?:V[il1|]v|Vv|VW|W/v|V/y)(?=[\s:.])")
-"""``V/v`` as legacy OCR reads it (``Viv:``, ``VW:``): the record writes ``V/v``, as ND30 prints it; the title as
-printed keeps OCR's reading."""
+_MISREAD_SUBJECT = re.compile(r"^(?:V[il1|]v|Vv|VW|W/v|V/y|V/V)(?=[\s:.])")
+"""``V/v`` as legacy OCR reads it (``Viv:``, ``VW:``), or in a title printed in capitals (``V/V BAN HÀNH …``): the
+record writes ``V/v``, as ND30 prints it; the title as printed keeps what was printed or read."""
 
 
 @extractor(

@@ -415,3 +415,23 @@ def test_a_date_a_preamble_cites_is_not_the_documents():
         "h phủ về việc sửa đổi, bổ sung một số điều của Nghị định số 42"
     )
     assert extract_record(text).issue_date is None
+
+
+def test_a_ministrys_letter_speaking_as_a_department_flags_the_issuer():
+    record = extract_record(  # development document 1849: the site dropped the header's line naming the Cục
+        "BỘ\nTƯ PHÁP |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 1013/HTQTCT-HT |\n"
+        "Hà Nội, ngày 08 tháng 7 năm 2016 |\n"
+        "Kính gửi: Sở Tư pháp thành phố Cần Thơ\nCục Hộ tịch, quốc tịch, chứng thực nhận được các Công văn số "
+        "478/STP-HCTP của Sở Tư pháp thành phố Cần Thơ đề nghị hướng dẫn nghiệp vụ hộ tịch.\n"
+    )
+    assert record.issuer.name == "Bộ Tư pháp"
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+
+
+def test_a_ministrys_letter_answering_a_department_does_not_flag_the_issuer():
+    record = extract_record(  # made up to pin the rule: the Cục is whose letter is answered, the Bộ speaks
+        "BỘ TÀI CHÍNH\nSố: 1013/BTC-TCT\nHà Nội, ngày 08 tháng 7 năm 2016\nV/v chính sách thuế\n"
+        "Kính gửi: Cục Thuế tỉnh Cần Thơ\nTrả lời công văn số 478/CT-TTHT của Cục Thuế tỉnh Cần Thơ, Bộ Tài chính có ý "
+        "kiến như sau:\n"
+    )
+    assert not any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)

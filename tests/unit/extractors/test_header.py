@@ -704,3 +704,26 @@ def test_a_place_that_is_a_provinces_own_name_is_not_read_as_wrapped():
         "Thành phố Huế chính thức trở thành thành phố trực thuộc Trung ương từ ngày 01/01/2025.\n"
     )
     assert extract_record(text).place == "Huế"
+
+
+def test_a_page_a_site_glued_together_gives_the_header_its_own_date_and_number():
+    record = extract_record(  # development document 1828: no line breaks, no spaces between the parts
+        "BỘ CÔNG THƯƠNGSố: 12 /2008/QĐ-BCTCỘNG HOÀ Xà HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc Hà Nội, "
+        "ngày 17 tháng 6 năm 2008QUYẾT ĐỊNH Về việc ban hành Quy chuẩn kỹ thuật quốc gia về an toàn "
+        "điệnBỘ TRƯỞNG BỘ CÔNG THƯƠNGCăn cứ Nghị định số 189/2007/NĐ-CP ngày 31 tháng 12 năm 2007 của Chính phủ;\n"
+    )
+    assert (record.number, record.issue_date) == ("12/2008/QĐ-BCT", dt.date(2008, 6, 17))
+
+
+def test_a_type_line_a_site_glued_to_the_dates_year_is_the_type_line():
+    record = extract_record(  # development document 1320: "… năm 1996CHỈ THỊ"
+        "ỦY BAN NHÂN DÂN\n\nTỈNH VĨNH LONG\n\n----------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Độc lập - Tự do - Hạnh phúc.\n\nSố : 10/CT.UBT\nTX. Vĩnh Long, ngày 30 tháng 7 năm 1996CHỈ THỊ\n\n\n"
+        "Tăng cường chỉ đạo tổ chức thực hiện công tác chống\n\nmù chữ và phổ cập giáo dục tiểu học\n"
+        "Thực hiện Nghị quyết hội nghị lần thứ 4 của ban chấp hành Trung ương Đảng khoá VII.\n"
+    )
+    assert (record.doc_type, record.issue_date, record.issuer.name) == (
+        "Chỉ thị",
+        dt.date(1996, 7, 30),
+        "Ủy ban nhân dân tỉnh Vĩnh Long",
+    )

@@ -1037,3 +1037,69 @@ def test_a_ministry_by_a_name_no_list_knows_is_flagged():
     record = extract_record(text)
     assert record.issuer.level == "central"
     assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+
+
+@pytest.mark.parametrize(
+    ("issuer_line", "name"),
+    [
+        ("THÀNH PHỐ HỒ CHÍ MINH SG UQD-VEND", "Ủy ban nhân dân thành phố Hồ Chí Minh"),  # development document 1423
+        ("TỈNH QUẢNG NINH” LOGINS HOND", "Ủy ban nhân dân tỉnh Quảng Ninh"),  # 1705's line, its body changed
+    ],
+)
+def test_words_no_syllable_ocr_ran_on_after_a_units_name_are_dropped(issuer_line: str, name: str):
+    record = extract_record(
+        f"ỦY BAN NHÂN DÂN\n{issuer_line}\nSố: 12/KH-UBND\nNgày 05 tháng 01 năm 2023\nKẾ HOẠCH\nThi đua năm 2023\n"
+    )
+    assert record.issuer.name == name
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+
+
+def test_an_offices_abbreviation_after_a_units_name_is_not_dropped_as_ocrs_leftovers():
+    record = extract_record(  # development document 970: a Phòng of the district, its name in a broken font
+        "UBND HUYỆN THĂNG BÌNH PHỊNG NN&PTNT Số:01/HD-NN&PTNT CỘNG HỒ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự - Hạnh "
+        "phúc Thăng Bình, ngày 08 tháng 01 năm 2014 HƯỚNG DẪN THỰC HIỆN TIÊU CHÍ SỐ ( THỦY LỢI )\n"
+    )
+    assert record.issuer.name != "Ủy ban nhân dân huyện Thăng Bình"
+
+
+def test_a_known_central_body_with_the_mottos_leftovers_after_it_is_that_body_flagged():
+    record = extract_record(  # development document 1693, a poor scan's legacy OCR restored
+        "ỦY BAN VẬT GIÁ NHÀ ---độc lập - Tự do - Hạnh phúc\nNƯỢC 3 . : a .\n"
+        "‘VIET NAM DÂN CHỦ CÔNG © ~ Hà Nội, ngày 16 tháng 10 năm 1974\nhậu | : ;\nSố: 76-NS/VGNN\n\n"
+        ": Quyết ĐỊNH :\nVỀ VIỆC ĐIỀU CHỈNH GIÁ MUA BÒ THỊT\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Ủy ban Vật giá Nhà nước", "central")
+    assert any(w.code == "weak_issuer_evidence" and w.field == "issuer.name" for w in record.warnings)
+
+
+def test_a_syllable_after_a_known_central_body_keeps_the_name_whole():
+    record = extract_record(  # made up to pin the rule: a unit's name after a central office is its own
+        "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM CHI NHÁNH AN GIANG\nSố: 12/AGI-TH\nAn Giang, ngày 16 tháng 10 năm 2014\n"
+        "V/v báo cáo tình hình\n"
+    )
+    assert record.issuer.name != "Ngân hàng Nhà nước Việt Nam"
+
+
+def test_a_comma_ending_a_wrapped_issuer_line_is_the_names_own():
+    record = extract_record(  # development document 1845: "CỤC HỘ TỊCH, QUỐC TỊCH," / "CHỨNG THỰC"
+        "BỘ TƯ PHÁP\nCỤC HỘ TỊCH, QUỐC TỊCH,\nCHỨNG THỰC\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 1005/HTQTCT-HT\nV/v hướng dẫn nghiệp vụ hộ tịch\n"
+    )
+    assert record.issuer.name is not None
+    assert record.issuer.name.casefold() == "cục hộ tịch, quốc tịch, chứng thực"
+
+
+def test_a_ministry_printed_without_marks_is_no_commune():
+    record = extract_record(  # development document 1834: a site's header without marks over a body with them
+        "Trang 1BO XAY DUNG CONG HOA XA HOI CHU NGHIA VIET NAM\nS6:07 /2006/QD-BXD ——————_— -\n"
+        "Hà nội, ngày 22 tháng 3 năm 2006\nQUYÉT ĐỊNH\nVề việc ban hành TCXDVN 367 : 2006\nBỘ TRƯỚNG BỘ XÂY DỰNG\n"
+    )
+    assert (record.issuer.name, record.issuer.level) == ("Bộ Xây dựng", "central")
+
+
+def test_a_type_names_first_word_run_onto_a_known_central_bodys_line_is_dropped():
+    record = extract_record(  # after development document 1836's fair scan: THÔNG (of THÔNG TƯ) on the body's line
+        "THANH TRA CHINH PHU THONG\nSố: 08/2013/TT-TTCP\nHà Nội, ngày 31 tháng 10 năm 2013\nTƯ\n"
+        "Hướng dẫn thi hành các quy định về minh bạch tài sản, thu nhập\n"
+    )
+    assert record.issuer.name == "Thanh tra Chính phủ"
