@@ -405,6 +405,8 @@ def find_date(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
         found = to_date(match)
         if found is None or _cited_date(stream, match.end()) or _citation_before(stream, match.start()):
             continue
+        if _CITED_NUMBER_BEFORE.search(stream.folded, max(0, match.start() - CITED_REACH), match.start()):
+            continue  # "… tại công văn số 463/VPCP-NN ngày 18 tháng 01 năm 2008 của …": a cited document's date
         place = _place_before(stream, match.start(), taken) or _place_alone(stream, taken)
         return DateCell(found, place)
     return _date_year_apart(stream, taken)
@@ -462,6 +464,14 @@ def _date_year_apart(stream: Stream, taken: Sequence[Cell]) -> DateCell | None:
 
 
 _OF_A_BODY = re.compile(r"\s*(?:cua|do)\s")
+
+
+CITED_REACH = 60
+_CITED_NUMBER_BEFORE = re.compile(
+    r"\b(?:cong\s+van|quyet\s+dinh|thong\s+tu|nghi\s+dinh|nghi\s+quyet|chi\s+thi|ke\s+hoach|to\s+trinh|bao\s+cao|"
+    r"thong\s+bao|huong\s+dan|van\s+ban|luat|phap\s+lenh)\s+(?:so\s+)?[^\s:]*\d[^\s:]*\s*,?\s*$"
+)
+"""A document's kind and number right before a date: the date is the cited document's (folded)."""
 
 
 def _cited_date(stream: Stream, end: int) -> bool:

@@ -727,3 +727,14 @@ def test_a_type_line_a_site_glued_to_the_dates_year_is_the_type_line():
         dt.date(1996, 7, 30),
         "Ủy ban nhân dân tỉnh Vĩnh Long",
     )
+
+
+def test_a_cited_documents_date_is_not_the_letters_date():
+    record = extract_record(  # development document 851, a poor scan's legacy OCR: its own date past reading
+        "VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMB6c lập - Tự do - Hạnh phúc\n\n~ $6: 749/VPCP-NN\n"
+        "V/v đầu tư củng cố hệ thống đê vùng chậm lũ Nho Quan, Gia Viễn, tỉnh Ninh Bình và\n"
+        "huyện Thạch Thành, tỉnh Thanh Hóa\n\nHà Nội, ngày Ọt tháng 0 02 năm để\n: Kính đất :\n"
+        "BS Kế hoạch và Đầu tư; -\nVăn phòng Chính phủ đề nghị theo tinh thần chỉ đạo của Thủ tướng Chính phủ "
+        "tại công văn số 463/VPCP-NN ngày 18 tháng 01 năm 2008 của Văn phòng Chính phủ.\n"
+    )
+    assert record.issue_date is None
