@@ -171,8 +171,8 @@ _SPEAKER = re.compile(
 kiến``)."""
 _ADDRESSEES = re.compile(r"^\W*(?:kinh\s*g[uo]i|-\s)")
 """``Kính gửi: Cục Thuế …`` and its list: whom the letter goes to, no one speaking."""
-SPEAKER_LINES = 3
-"""The lines of the body's opening searched for who speaks."""
+SPEAKER_LINES = 9
+"""The lines of the body's opening searched for who speaks (a site's narrow lines: three or so sentences)."""
 
 
 def _letter_speaks_as(layout: Layout, name: str | None) -> str | None:
@@ -180,7 +180,7 @@ def _letter_speaks_as(layout: Layout, name: str | None) -> str | None:
     naming the department under it (``CỤC HỘ TỊCH, …``) may be lost, and the letter is the department's."""
     if not name or not fold_key(name).startswith("bo "):
         return None
-    lines = [line for line in layout.body[: SPEAKER_LINES * 3] if line.text and not _ADDRESSEES.match(line.folded)]
+    lines = [line for line in layout.body[:SPEAKER_LINES] if line.text and not _ADDRESSEES.match(line.folded)]
     found = _SPEAKER.search(" ".join(line.folded for line in lines)[:600])
     return " ".join(line.text for line in lines)[found.start("body") : found.end("body")] if found else None
 

@@ -174,11 +174,10 @@ _LETTER_BEGINS = re.compile(r"^\W*kinh\s*g")
 """``Kính gửi``: the letter, no more of its subject."""
 
 
-def _subject_carried_over(layout: Layout, reading: HeaderReading) -> Piece | None:
+def _subject_carried_over(layout: Layout, subject: Piece) -> Piece | None:
     """The ``V/v``'s last line, where OCR read it after the right column's place and date: the one line between the
     header and ``Kính gửi``, the subject not closed."""
-    assert reading.subject is not None
-    if not layout.header or reading.subject.text.rstrip().endswith((".", ";", ":", "”", '"', ")")):
+    if not layout.header or subject.text.rstrip().endswith((".", ";", ":", "”", '"', ")")):
         return None
     after = [line for line in layout.lines[layout.header[-1].number + 1 :] if line.text.strip(" -_.:;|")][:2]
     if len(after) < 2 or not _LETTER_BEGINS.match(after[1].folded) or _LETTER_BEGINS.match(after[0].folded):
@@ -195,11 +194,12 @@ def _subject_carried_over(layout: Layout, reading: HeaderReading) -> Piece | Non
 
 
 CARRIED_WORDS = 16
+"""A subject's last line holds a few words; a longer line under the header is the letter's own."""
 CARRIED_WORDS_SHARE = 0.5
 """Share of a subject's carried-over line's words that must be words of three letters or more, or in capitals (``C/O``):
 specks read as letters are mostly one or two."""
 _PLACE_AND_DATE = re.compile(r",\s*ngay\b|\bnam\s*(?:19|20)\d\d\W*$")
-"""A subject's last line holds a few words; a longer line under the header is the letter's own."""
+"""A place-and-date line's ``, ngày`` or its closing year (folded)."""
 
 
 def _joined(first: Piece, more: list[Piece]) -> Piece:
@@ -504,7 +504,11 @@ def extract_header(ex: Extraction) -> None:
     """doc_type, number and issue_date; the place as printed and the issuer's lines go to ``analysis.header``."""
     layout: Layout = ex.analyses["layout"]
     reading = read_header(layout.header)
-    if reading.subject is not None and layout.type_line is None and (more := _subject_carried_over(layout, reading)):
+    if (
+        reading.subject is not None
+        and layout.type_line is None
+        and (more := _subject_carried_over(layout, reading.subject))
+    ):
         reading.subject = _joined(reading.subject, [more])  # "V/v đề xuất kinh phí thực hiện" / … / "Đề án phát …"
     ex.analyses["header"] = reading
     record = ex.record

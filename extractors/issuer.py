@@ -1180,6 +1180,9 @@ def _central_before_leftovers(folded: str) -> str | None:
 
 
 def _leftover(word: str) -> bool:
+    """A word after a known body's whole name that is none of a name's: unlike :func:`_ocr_leftover` (which trims
+    letters compared run together), a syllable of one or two letters stays, and the former motto's words and a type
+    name's first word go."""
     letters = re.sub(r"[^a-z]", "", word)
     return not letters or letters in _MOTTO_OR_FORMER or letters in _TYPE_FIRST_WORDS or not SYLLABLE.match(letters)
 

@@ -351,11 +351,9 @@ def _number_cell(text: str, match: re.Match[str]) -> NumberCell:
 ANNEX = re.compile(r"\bkem\s+theo\b")
 """``(Ban hành) kèm theo Quyết định số … ngày … của …``, folded: an annex (Quy chế, Quy định) cites the decision it
 came with in its header, and prints no number or date of its own."""
-_CITED_KIND = re.compile(
-    r"\b(?:kem\s+theo|"
-    + "|".join(r"\s+".join(fold_key(k).split()) for k in sorted(REFERENCE_KINDS, key=len, reverse=True))
-    + r")\s*$"
-)
+_REFERENCE_KINDS = "|".join(r"\s+".join(fold_key(k).split()) for k in sorted(REFERENCE_KINDS, key=len, reverse=True))
+"""The kinds of documents a preamble cites, folded, as one alternation."""
+_CITED_KIND = re.compile(rf"\b(?:kem\s+theo|{_REFERENCE_KINDS})\s*$")
 """A kind of document (or ``kèm theo``) just before ``Số``, folded."""
 
 
@@ -468,8 +466,7 @@ _OF_A_BODY = re.compile(r"\s*(?:cua|do)\s")
 
 CITED_REACH = 60
 _CITED_NUMBER_BEFORE = re.compile(
-    r"\b(?:cong\s+van|quyet\s+dinh|thong\s+tu|nghi\s+dinh|nghi\s+quyet|chi\s+thi|ke\s+hoach|to\s+trinh|bao\s+cao|"
-    r"thong\s+bao|huong\s+dan|van\s+ban|luat|phap\s+lenh)\s+(?:so\s+)?[^\s:]*\d[^\s:]*\s*,?\s*$"
+    rf"\b(?:{_REFERENCE_KINDS}|to\s+trinh|bao\s+cao|van\s+ban)\s+(?:so\s+)?[^\s:]*\d[^\s:]*\s*,?\s*$"
 )
 """A document's kind and number right before a date: the date is the cited document's (folded)."""
 
